@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Finds passages in an article, exactly except that any run of white space
+ * matches any run of white space (FORMAT.md, quotes[]). The article is
+ * normalised once; all passages are then found in a single pass over it. */
+typedef struct _QgArticleIndex QgArticleIndex;
+
+typedef struct
+{
+  const char *text;        /* the passage, as written in the document */
+  guint       occurrence;  /* 1-based: which start position is meant */
+
+  /* Results */
+  gboolean    found;
+  gsize       start;       /* byte range in the original article */
+  gsize       end;
+  guint       count;       /* occurrences seen; all of them when not found */
+} QgPassage;
+
+QgArticleIndex *qg_article_index_new             (const char     *text,
+                                                  gsize           length);
+void            qg_article_index_free            (QgArticleIndex *index);
+void            qg_article_index_find            (QgArticleIndex *index,
+                                                  QgPassage      *passages,
+                                                  guint           n_passages);
+char           *qg_article_index_longest_prefix  (QgArticleIndex *index,
+                                                  const char     *text);
+gboolean        qg_article_is_space              (char            c);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QgArticleIndex, qg_article_index_free)
+
+G_END_DECLS

@@ -1,0 +1,1399 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "qg-document"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "qg-article-index.h"
+#include "qg-document.h"
+#include "qg-json.h"
+
+struct _QgDocument
+{
+  GObject     parent_instance;
+
+  GFile      *file;
+  char       *title;
+  char       *source;
+  char       *published;
+  char       *text;
+  gsize       text_len;
+
+  QgEntity   *entities;
+  guint       n_entities;
+  QgQuote    *quotes;
+  guint       n_quotes;
+  QgRelation *relations;
+  guint       n_relations;
+
+  GHashTable *entity_index;  /* id → index + 1 */
+};
+
+G_DEFINE_FINAL_TYPE (QgDocument, qg_document, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (qg-document-error-quark, qg_document_error)
+
+static const char * const known_kinds[] = {
+  "person", "agency", "government", "company", "retailer", "media", "group", "country", "event",
+};
+
+/* ------------------------------------------------------------------------ */
+/* Problems: every broken rule, collected in one pass                        */
+
+typedef struct
+{
+  char *where;    /* shown after the file name: a JSON path, maybe with an id */
+  char *locate;   /* JSON path whose line is shown, or NULL */
+  char *message;
+} Problem;
+
+static void
+problem_free (Problem *p)
+{
+  g_free (p->where);
+  g_free (p->locate);
+  g_free (p->message);
+  g_free (p);
+}
+
+typedef enum
+{
+  ID_ENTITY,
+  ID_QUOTE,
+  ID_RELATION,
+} IdClass;
+
+typedef struct
+{
+  char    *path;   /* where the id was first used */
+  IdClass  klass;
+  gint     index;  /* in the document's array; -1 while (or if) the element is rejected */
+} IdUse;
+
+typedef struct
+{
+  QgDocument   *doc;
+  const char   *display;
+  GFile        *base_dir;
+  GCancellable *cancellable;
+  GPtrArray    *problems;
+  gboolean      overflow;
+  GHashTable   *ids;    /* id → IdUse */
+} Loader;
+
+static void
+id_use_free (IdUse *use)
+{
+  g_free (use->path);
+  g_free (use);
+}
+
+G_GNUC_PRINTF (4, 5)
+static void
+report (Loader     *l,
+        const char *where,
+        const char *locate,
+        const char *format,
+        ...)
+{
+  Problem *p;
+  va_list args;
+
+  if (l->problems->len >= QG_DOCUMENT_MAX_ERRORS)
+    {
+      l->overflow = TRUE;
+      return;
+    }
+
+  p = g_new0 (Problem, 1);
+  p->where = g_strdup (where);
+  p->locate = g_strdup (locate);
+  va_start (args, format);
+  p->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (l->problems, p);
+}
+
+static char *
+join_path (const char *parent,
+           const char *member)
+{
+  if (parent == NULL || parent[0] == '\0')
+    return g_strdup (member);
+  return g_strconcat (parent, ".", member, NULL);
+}
+
+static const char *
+node_type_name (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object");
+    case JSON_NODE_ARRAY:
+      return _("an array");
+    case JSON_NODE_NULL:
+      return _("null");
+    case JSON_NODE_VALUE:
+    default:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          return _("a string");
+        case G_TYPE_BOOLEAN:
+          return _("a boolean");
+        default:
+          return _("a number");
+        }
+    }
+}
+
+static gboolean
+node_is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+typedef enum
+{
+  WANT_STRING,
+  WANT_OBJECT,
+  WANT_ARRAY,
+  WANT_INTEGER,
+} Want;
+
+static const char *
+want_name (Want want)
+{
+  switch (want)
+    {
+    case WANT_OBJECT:
+      return _("an object");
+    case WANT_ARRAY:
+      return _("an array");
+    case WANT_INTEGER:
+      return _("a whole number");
+    case WANT_STRING:
+    default:
+      return _("a string");
+    }
+}
+
+static gboolean
+node_is (JsonNode *node,
+         Want      want)
+{
+  switch (want)
+    {
+    case WANT_OBJECT:
+      return JSON_NODE_HOLDS_OBJECT (node);
+    case WANT_ARRAY:
+      return JSON_NODE_HOLDS_ARRAY (node);
+    case WANT_INTEGER:
+      return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
+    case WANT_STRING:
+    default:
+      return node_is_string (node);
+    }
+}
+
+/* Checks a value found at @path; reports a wrong type. */
+static gboolean
+check_type (Loader     *l,
+            JsonNode   *node,
+            const char *path,
+            Want        want)
+{
+  if (node_is (node, want))
+    return TRUE;
+  report (l, path, path, _("expected %s, found %s"), want_name (want), node_type_name (node));
+  return FALSE;
+}
+
+/* Returns the member @name of @obj if present and of the wanted type. A
+ * missing required member, or one of the wrong type, is reported. */
+static JsonNode *
+member (Loader     *l,
+        JsonObject *obj,
+        const char *obj_path,
+        const char *name,
+        Want        want,
+        gboolean    required)
+{
+  JsonNode *node = json_object_get_member (obj, name);
+  g_autofree char *path = NULL;
+
+  if (node == NULL)
+    {
+      if (required)
+        report (l, obj_path, obj_path, _("missing required member \"%s\""), name);
+      return NULL;
+    }
+
+  path = join_path (obj_path, name);
+  if (!check_type (l, node, path, want))
+    return NULL;
+  return node;
+}
+
+static const char *
+string_member (Loader     *l,
+               JsonObject *obj,
+               const char *obj_path,
+               const char *name,
+               gboolean    required)
+{
+  JsonNode *node = member (l, obj, obj_path, name, WANT_STRING, required);
+
+  return node ? json_node_get_string (node) : NULL;
+}
+
+static gboolean
+is_blank (const char *s)
+{
+  for (; *s; s++)
+    if (!qg_article_is_space (*s))
+      return FALSE;
+  return TRUE;
+}
+
+/* A required string that must also say something. */
+static const char *
+text_member (Loader     *l,
+             JsonObject *obj,
+             const char *obj_path,
+             const char *name)
+{
+  const char *value = string_member (l, obj, obj_path, name, TRUE);
+
+  if (value != NULL && is_blank (value))
+    {
+      g_autofree char *path = join_path (obj_path, name);
+      report (l, path, path, _("must not be empty"));
+      return NULL;
+    }
+  return value;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Ids and "did you mean"                                                    */
+
+static gboolean
+id_is_valid (const char *id)
+{
+  gsize len = strlen (id);
+
+  if (len < 1 || len > 64)
+    return FALSE;
+  for (const char *p = id; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.')
+      return FALSE;
+  return TRUE;
+}
+
+static guint
+edit_distance (const char *a,
+               const char *b,
+               guint       give_up)
+{
+  gsize la = strlen (a);
+  gsize lb = strlen (b);
+  g_autofree guint *row = NULL;
+
+  if ((la > lb ? la - lb : lb - la) > give_up)
+    return give_up + 1;
+
+  row = g_new (guint, lb + 1);
+  for (gsize j = 0; j <= lb; j++)
+    row[j] = j;
+  for (gsize i = 1; i <= la; i++)
+    {
+      guint diag = row[0];
+      row[0] = i;
+      for (gsize j = 1; j <= lb; j++)
+        {
+          guint up = row[j];
+          guint cost = g_ascii_tolower (a[i - 1]) == g_ascii_tolower (b[j - 1]) ? 0 : 1;
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diag + cost);
+          diag = up;
+        }
+    }
+  return row[lb];
+}
+
+static const char *
+suggest_id (Loader     *l,
+            const char *wrong,
+            IdClass     klass)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  const char *best = NULL;
+  guint best_distance = MAX (2, (guint) strlen (wrong) / 3) + 1;
+
+  g_hash_table_iter_init (&iter, l->ids);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      IdUse *use = value;
+      guint d;
+
+      if (use->klass != klass)
+        continue;
+      d = edit_distance (wrong, key, best_distance - 1);
+      if (d < best_distance || (d == best_distance && best && g_strcmp0 (key, best) < 0))
+        {
+          best = key;
+          best_distance = d;
+        }
+    }
+  return best;
+}
+
+static const char *
+id_class_name (IdClass klass)
+{
+  switch (klass)
+    {
+    case ID_ENTITY:
+      return _("an entity");
+    case ID_QUOTE:
+      return _("a quote");
+    case ID_RELATION:
+    default:
+      return _("a relation");
+    }
+}
+
+/* Reads the "id" member of an element and records it as used; the caller
+ * sets the use's index once the whole element is accepted. */
+static IdUse *
+read_id (Loader     *l,
+         JsonObject *obj,
+         const char *path,
+         IdClass     klass)
+{
+  const char *id = string_member (l, obj, path, "id", TRUE);
+  g_autofree char *id_path = join_path (path, "id");
+  IdUse *first;
+
+  if (id == NULL)
+    return NULL;
+  if (!id_is_valid (id))
+    {
+      report (l, id_path, id_path,
+              _("invalid id \"%s\": use 1 to 64 characters of A-Z a-z 0-9 - _ ."), id);
+      return NULL;
+    }
+  first = g_hash_table_lookup (l->ids, id);
+  if (first != NULL)
+    {
+      report (l, id_path, id_path, _("duplicate id \"%s\" (first used at %s)"), id, first->path);
+      return NULL;
+    }
+
+  first = g_new0 (IdUse, 1);
+  first->path = g_strdup (path);
+  first->klass = klass;
+  first->index = -1;
+  g_hash_table_insert (l->ids, g_strdup (id), first);
+  return first;
+}
+
+/* Resolves a reference to an id of @klass; reports what is wrong with it. */
+static gint
+resolve_ref (Loader     *l,
+             const char *path,
+             const char *id,
+             IdClass     klass)
+{
+  IdUse *use = g_hash_table_lookup (l->ids, id);
+  const char *what = klass == ID_ENTITY ? _("entity") : _("quote");
+
+  /* A rejected element has its own error already: no second one here. */
+  if (use != NULL && use->klass == klass)
+    return use->index;
+
+  if (use != NULL)
+    {
+      report (l, path, path, _("\"%s\" is %s, not %s"), id, id_class_name (use->klass),
+              id_class_name (klass));
+    }
+  else
+    {
+      const char *hint = suggest_id (l, id, klass);
+
+      if (hint != NULL)
+        report (l, path, path, _("unknown %s \"%s\" (did you mean \"%s\"?)"), what, id, hint);
+      else
+        report (l, path, path, _("unknown %s \"%s\""), what, id);
+    }
+  return -1;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The article                                                               */
+
+static gboolean
+is_iso8601_date (const char *s)
+{
+  int y, m, d;
+  int n = 0;
+
+  if (sscanf (s, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10 && s[n] == '\0')
+    return g_date_valid_dmy (d, m, y);
+  if (sscanf (s, "%4d-%2d%n", &y, &m, &n) == 2 && n == 7 && s[n] == '\0')
+    return m >= 1 && m <= 12;
+  if (strlen (s) == 4 && sscanf (s, "%4d%n", &y, &n) == 1 && n == 4)
+    return TRUE;
+
+  {
+    g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+    g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (s, utc);
+    return dt != NULL;
+  }
+}
+
+static const char *
+describe_read_error (GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return _("no such file");
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    return _("permission denied");
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    return _("it is a folder");
+  return error->message;
+}
+
+static gboolean
+text_file_path_is_safe (Loader     *l,
+                        const char *path,
+                        const char *value)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (value[0] == '\0')
+    {
+      report (l, path, path, _("must not be empty"));
+      return FALSE;
+    }
+  if (g_path_is_absolute (value) || value[0] == '/' || value[0] == '\\'
+      || (g_ascii_isalpha (value[0]) && value[1] == ':'))
+    {
+      report (l, path, path,
+              _("\"%s\" is absolute; give a path relative to the document's folder"), value);
+      return FALSE;
+    }
+  parts = g_strsplit_set (value, "/\\", -1);
+  for (guint i = 0; parts[i]; i++)
+    if (strcmp (parts[i], "..") == 0)
+      {
+        report (l, path, path, _("\"%s\" leaves the document's folder (\"..\" is not allowed)"),
+                value);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static void
+position_in_text (const char *text,
+                  const char *at,
+                  guint      *line,
+                  guint      *column)
+{
+  *line = 1;
+  *column = 1;
+  for (const char *p = text; p < at; p++)
+    {
+      if (*p == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if (((guchar) *p & 0xC0) != 0x80)
+        (*column)++;
+    }
+}
+
+static void
+read_text_file (Loader     *l,
+                const char *path,
+                const char *value)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+  const char *invalid = NULL;
+
+  if (!text_file_path_is_safe (l, path, value))
+    return;
+  if (l->base_dir == NULL)
+    {
+      report (l, path, path, _("the document was not read from a file, so \"%s\" cannot be "
+                                "found; use \"text\""), value);
+      return;
+    }
+
+  file = g_file_resolve_relative_path (l->base_dir, value);
+  shown = g_file_get_parse_name (file);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            l->cancellable, NULL);
+  if (info != NULL && g_file_info_get_size (info) > QG_DOCUMENT_MAX_BYTES)
+    {
+      report (l, path, path, _("cannot read \"%s\": it is larger than %d MB"), shown,
+              QG_DOCUMENT_MAX_BYTES / (1024 * 1024));
+      return;
+    }
+
+  if (!g_file_load_contents (file, l->cancellable, &contents, &length, NULL, &error))
+    {
+      report (l, path, path, _("cannot read \"%s\": %s"), shown, describe_read_error (error));
+      return;
+    }
+  if (length > QG_DOCUMENT_MAX_BYTES)
+    {
+      report (l, path, path, _("cannot read \"%s\": it is larger than %d MB"), shown,
+              QG_DOCUMENT_MAX_BYTES / (1024 * 1024));
+      g_free (contents);
+      return;
+    }
+  if (!g_utf8_validate (contents, length, &invalid))
+    {
+      guint line, column;
+
+      position_in_text (contents, invalid, &line, &column);
+      report (l, path, path, _("\"%s\" is not UTF-8: invalid byte 0x%02X at line %u, column %u"),
+              shown, (guchar) *invalid, line, column);
+      g_free (contents);
+      return;
+    }
+
+  l->doc->text = contents;
+  l->doc->text_len = length;
+}
+
+static void
+read_article (Loader     *l,
+              JsonObject *root)
+{
+  JsonNode *node = member (l, root, "", "article", WANT_OBJECT, TRUE);
+  JsonObject *article;
+  JsonNode *text, *text_file;
+  const char *s;
+
+  if (node == NULL)
+    return;
+  article = json_node_get_object (node);
+
+  s = text_member (l, article, "article", "title");
+  l->doc->title = g_strdup (s);
+  l->doc->source = g_strdup (string_member (l, article, "article", "source", FALSE));
+
+  s = string_member (l, article, "article", "published", FALSE);
+  if (s != NULL && !is_iso8601_date (s))
+    report (l, "article.published", "article.published",
+            _("\"%s\" is not an ISO 8601 date (write it like \"2017-09-13\")"), s);
+  else
+    l->doc->published = g_strdup (s);
+
+  text = json_object_get_member (article, "text");
+  text_file = json_object_get_member (article, "text_file");
+  if (text != NULL && text_file != NULL)
+    {
+      report (l, "article", "article",
+              _("has both \"text\" and \"text_file\"; give exactly one of them"));
+      return;
+    }
+  if (text == NULL && text_file == NULL)
+    {
+      report (l, "article", "article", _("missing \"text\" or \"text_file\" (give one of them)"));
+      return;
+    }
+
+  if (text != NULL)
+    {
+      if (check_type (l, text, "article.text", WANT_STRING))
+        {
+          s = json_node_get_string (text);
+          l->doc->text_len = strlen (s);
+          l->doc->text = g_strdup (s);
+        }
+    }
+  else if (check_type (l, text_file, "article.text_file", WANT_STRING))
+    {
+      read_text_file (l, "article.text_file", json_node_get_string (text_file));
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Entities, quotes, relations                                               */
+
+static JsonArray *
+array_member (Loader     *l,
+              JsonObject *root,
+              const char *name)
+{
+  JsonNode *node = member (l, root, "", name, WANT_ARRAY, TRUE);
+
+  return node ? json_node_get_array (node) : NULL;
+}
+
+/* Returns the element as an object, or reports it. */
+static JsonObject *
+element_object (Loader     *l,
+                JsonArray  *array,
+                guint       i,
+                const char *path)
+{
+  JsonNode *node = json_array_get_element (array, i);
+
+  if (!check_type (l, node, path, WANT_OBJECT))
+    return NULL;
+  return json_node_get_object (node);
+}
+
+static char **
+read_aliases (Loader     *l,
+              JsonObject *obj,
+              const char *path)
+{
+  JsonNode *node = member (l, obj, path, "aliases", WANT_ARRAY, FALSE);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (node != NULL)
+    {
+      JsonArray *array = json_node_get_array (node);
+      guint n = json_array_get_length (array);
+
+      for (guint i = 0; i < n; i++)
+        {
+          JsonNode *alias = json_array_get_element (array, i);
+          g_autofree char *alias_path = g_strdup_printf ("%s.aliases[%u]", path, i);
+
+          if (!check_type (l, alias, alias_path, WANT_STRING))
+            continue;
+          if (is_blank (json_node_get_string (alias)))
+            {
+              report (l, alias_path, alias_path, _("must not be empty"));
+              continue;
+            }
+          g_strv_builder_add (builder, json_node_get_string (alias));
+        }
+    }
+  return g_strv_builder_end (builder);
+}
+
+static void
+read_entities (Loader     *l,
+               JsonObject *root)
+{
+  JsonArray *array = array_member (l, root, "entities");
+  guint n;
+
+  if (array == NULL)
+    return;
+  n = json_array_get_length (array);
+  if (n == 0)
+    {
+      report (l, "entities", "entities", _("at least one entity is required"));
+      return;
+    }
+
+  l->doc->entities = g_new0 (QgEntity, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("entities[%u]", i);
+      QgEntity *e = &l->doc->entities[l->doc->n_entities];
+      JsonObject *obj = element_object (l, array, i, path);
+      IdUse *use;
+
+      if (obj == NULL)
+        continue;
+      use = read_id (l, obj, path, ID_ENTITY);
+      e->name = g_strdup (text_member (l, obj, path, "name"));
+      e->kind = g_strdup (text_member (l, obj, path, "kind"));
+      e->aliases = read_aliases (l, obj, path);
+      e->description = g_strdup (string_member (l, obj, path, "description", FALSE));
+      if (use == NULL || e->name == NULL || e->kind == NULL)
+        {
+          /* The slot is reused by the next entity. */
+          g_clear_pointer (&e->name, g_free);
+          g_clear_pointer (&e->kind, g_free);
+          g_clear_pointer (&e->aliases, g_strfreev);
+          g_clear_pointer (&e->description, g_free);
+          continue;
+        }
+      e->id = g_strdup (json_object_get_string_member (obj, "id"));
+      use->index = (gint) l->doc->n_entities;
+      g_hash_table_insert (l->doc->entity_index, e->id,
+                           GUINT_TO_POINTER (l->doc->n_entities + 1));
+      l->doc->n_entities++;
+    }
+}
+
+static void
+read_quotes (Loader     *l,
+             JsonObject *root)
+{
+  JsonArray *array = array_member (l, root, "quotes");
+  guint n;
+
+  if (array == NULL)
+    return;
+  n = json_array_get_length (array);
+  l->doc->quotes = g_new0 (QgQuote, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("quotes[%u]", i);
+      QgQuote *q = &l->doc->quotes[l->doc->n_quotes];
+      JsonObject *obj = element_object (l, array, i, path);
+      JsonNode *occurrence;
+      const char *text, *speaker;
+      gboolean ok = TRUE;
+      IdUse *use;
+
+      if (obj == NULL)
+        continue;
+      use = read_id (l, obj, path, ID_QUOTE);
+      text = text_member (l, obj, path, "text");
+      q->speaker = -1;
+      speaker = string_member (l, obj, path, "speaker", FALSE);
+      if (speaker != NULL)
+        {
+          g_autofree char *speaker_path = join_path (path, "speaker");
+          q->speaker = resolve_ref (l, speaker_path, speaker, ID_ENTITY);
+          ok &= q->speaker >= 0;
+        }
+      q->occurrence = 1;
+      occurrence = member (l, obj, path, "occurrence", WANT_INTEGER, FALSE);
+      if (occurrence != NULL)
+        {
+          gint64 value = json_node_get_int (occurrence);
+
+          if (value < 1 || value > G_MAXUINT32)
+            {
+              g_autofree char *occ_path = join_path (path, "occurrence");
+              report (l, occ_path, occ_path, _("must be a whole number of at least 1, not %"
+                                               G_GINT64_FORMAT), value);
+              ok = FALSE;
+            }
+          else
+            q->occurrence = (guint) value;
+        }
+      q->note = g_strdup (string_member (l, obj, path, "note", FALSE));
+      if (use == NULL || text == NULL || !ok)
+        {
+          g_clear_pointer (&q->note, g_free);
+          continue;
+        }
+      q->id = g_strdup (json_object_get_string_member (obj, "id"));
+      q->text = g_strdup (text);
+      use->index = (gint) l->doc->n_quotes;
+      l->doc->n_quotes++;
+    }
+}
+
+static void
+read_relations (Loader     *l,
+                JsonObject *root)
+{
+  JsonArray *array = array_member (l, root, "relations");
+  guint n;
+
+  if (array == NULL)
+    return;
+  n = json_array_get_length (array);
+  l->doc->relations = g_new0 (QgRelation, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("relations[%u]", i);
+      QgRelation *r = &l->doc->relations[l->doc->n_relations];
+      JsonObject *obj = element_object (l, array, i, path);
+      JsonNode *evidence;
+      const char *source, *target, *label, *stance;
+      gboolean ok = TRUE;
+      IdUse *use;
+
+      if (obj == NULL)
+        continue;
+      use = read_id (l, obj, path, ID_RELATION);
+      ok &= use != NULL;
+
+      r->source = r->target = -1;
+      source = string_member (l, obj, path, "source", TRUE);
+      if (source != NULL)
+        {
+          g_autofree char *ref_path = join_path (path, "source");
+          r->source = resolve_ref (l, ref_path, source, ID_ENTITY);
+        }
+      target = string_member (l, obj, path, "target", TRUE);
+      if (target != NULL)
+        {
+          g_autofree char *ref_path = join_path (path, "target");
+          r->target = resolve_ref (l, ref_path, target, ID_ENTITY);
+        }
+      ok &= r->source >= 0 && r->target >= 0;
+
+      label = text_member (l, obj, path, "label");
+      ok &= label != NULL;
+
+      r->stance = QG_STANCE_NEUTRAL;
+      stance = string_member (l, obj, path, "stance", FALSE);
+      if (stance != NULL)
+        {
+          if (strcmp (stance, "support") == 0)
+            r->stance = QG_STANCE_SUPPORT;
+          else if (strcmp (stance, "oppose") == 0)
+            r->stance = QG_STANCE_OPPOSE;
+          else if (strcmp (stance, "neutral") != 0)
+            {
+              g_autofree char *stance_path = join_path (path, "stance");
+              report (l, stance_path, stance_path,
+                      _("unknown stance \"%s\" (use \"support\", \"oppose\" or \"neutral\")"),
+                      stance);
+              ok = FALSE;
+            }
+        }
+
+      evidence = member (l, obj, path, "evidence", WANT_ARRAY, TRUE);
+      if (evidence != NULL)
+        {
+          JsonArray *ev = json_node_get_array (evidence);
+          guint n_ev = json_array_get_length (ev);
+          g_autofree char *ev_path = join_path (path, "evidence");
+
+          if (n_ev == 0)
+            {
+              report (l, ev_path, ev_path,
+                      _("no evidence: every relation needs at least one quote"));
+              ok = FALSE;
+            }
+          r->evidence = g_new0 (guint, MAX (n_ev, 1));
+          for (guint j = 0; j < n_ev; j++)
+            {
+              JsonNode *ref = json_array_get_element (ev, j);
+              g_autofree char *ref_path = g_strdup_printf ("%s[%u]", ev_path, j);
+              gint q;
+
+              if (!check_type (l, ref, ref_path, WANT_STRING))
+                {
+                  ok = FALSE;
+                  continue;
+                }
+              q = resolve_ref (l, ref_path, json_node_get_string (ref), ID_QUOTE);
+              if (q < 0)
+                {
+                  ok = FALSE;
+                  continue;
+                }
+              r->evidence[r->n_evidence++] = (guint) q;
+            }
+        }
+      else
+        ok = FALSE;
+
+      if (!ok)
+        {
+          g_clear_pointer (&r->evidence, g_free);
+          r->n_evidence = 0;
+          continue;
+        }
+      r->id = g_strdup (json_object_get_string_member (obj, "id"));
+      r->label = g_strdup (label);
+      use->index = (gint) l->doc->n_relations;
+      l->doc->n_relations++;
+    }
+}
+
+/* Proves every quote against the article and records its byte range. */
+static void
+verify_quotes (Loader *l)
+{
+  QgDocument *doc = l->doc;
+  g_autoptr(QgArticleIndex) index = NULL;
+  g_autofree QgPassage *passages = NULL;
+
+  if (doc->n_quotes == 0 || doc->text == NULL)
+    return;
+
+  index = qg_article_index_new (doc->text, doc->text_len);
+  passages = g_new0 (QgPassage, doc->n_quotes);
+  for (guint i = 0; i < doc->n_quotes; i++)
+    {
+      passages[i].text = doc->quotes[i].text;
+      passages[i].occurrence = doc->quotes[i].occurrence;
+    }
+  qg_article_index_find (index, passages, doc->n_quotes);
+
+  for (guint i = 0; i < doc->n_quotes; i++)
+    {
+      QgQuote *q = &doc->quotes[i];
+      IdUse *use;
+      g_autofree char *where = NULL;
+      g_autofree char *locate = NULL;
+
+      if (passages[i].found)
+        {
+          q->start = passages[i].start;
+          q->end = passages[i].end;
+          continue;
+        }
+
+      /* Name the element by its position in the file, not in our arrays. */
+      use = g_hash_table_lookup (l->ids, q->id);
+      where = g_strdup_printf ("%s \"%s\"", use->path, q->id);
+      locate = g_strconcat (use->path, ".text", NULL);
+      if (l->problems->len >= QG_DOCUMENT_MAX_ERRORS)
+        {
+          l->overflow = TRUE;
+          break;
+        }
+      if (passages[i].count == 0)
+        {
+          g_autofree char *prefix = qg_article_index_longest_prefix (index, q->text);
+
+          if (prefix[0] != '\0')
+            report (l, where, locate,
+                    _("text not found in the article; longest part found: \"%s\""), prefix);
+          else
+            report (l, where, locate, _("text not found in the article; no part of it occurs"));
+        }
+      else
+        {
+          report (l, where, locate,
+                  g_dngettext (GETTEXT_PACKAGE,
+                               "text occurs %u time in the article, but occurrence is %u",
+                               "text occurs %u times in the article, but occurrence is %u",
+                               passages[i].count),
+                  passages[i].count, q->occurrence);
+        }
+    }
+}
+
+static void
+read_document (Loader   *l,
+               JsonNode *root_node)
+{
+  JsonObject *root;
+  JsonNode *format;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      report (l, NULL, "", _("the document must be a JSON object, not %s"),
+              node_type_name (root_node));
+      return;
+    }
+  root = json_node_get_object (root_node);
+
+  format = member (l, root, "", "format", WANT_STRING, TRUE);
+  if (format == NULL)
+    return;
+  if (strcmp (json_node_get_string (format), "quotegraph/1") != 0)
+    {
+      /* Another version's rules would only produce noise: stop here. */
+      report (l, "format", "format",
+              _("unsupported format \"%s\" (this version of Quotegraph reads \"quotegraph/1\")"),
+              json_node_get_string (format));
+      return;
+    }
+
+  read_article (l, root);
+  read_entities (l, root);
+  read_quotes (l, root);
+  read_relations (l, root);
+  verify_quotes (l);
+}
+
+/* Turns the problems into one message, a located line each. */
+static char *
+format_problems (Loader     *l,
+                 const char *data,
+                 gsize       length)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+  g_autoptr(GHashTable) lines = NULL;
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < l->problems->len; i++)
+    {
+      Problem *p = g_ptr_array_index (l->problems, i);
+      if (p->locate != NULL)
+        g_ptr_array_add (paths, p->locate);
+    }
+  lines = qg_json_locate_paths (data, length, (const char * const *) paths->pdata, paths->len);
+
+  for (guint i = 0; i < l->problems->len; i++)
+    {
+      Problem *p = g_ptr_array_index (l->problems, i);
+      gpointer line = NULL;
+
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, l->display);
+      if (p->locate != NULL && g_hash_table_lookup_extended (lines, p->locate, NULL, &line))
+        g_string_append_printf (out, ":%u", GPOINTER_TO_UINT (line));
+      g_string_append (out, ": ");
+      if (p->where != NULL && p->where[0] != '\0')
+        g_string_append_printf (out, "%s: ", p->where);
+      g_string_append (out, p->message);
+    }
+  if (l->overflow)
+    g_string_append_printf (out, "\n%s: %s", l->display,
+                            _("too many errors; stopped after the first 100"));
+  return g_string_free (out, FALSE);
+}
+
+QgDocument *
+qg_document_load_from_data (const char    *data,
+                            gsize          length,
+                            GFile         *base_dir,
+                            const char    *display_name,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(QgDocument) doc = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) json_error = NULL;
+  g_autofree char *message = NULL;
+  guint line, column;
+  Loader l = { 0 };
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  if (length > QG_DOCUMENT_MAX_BYTES)
+    {
+      g_set_error (error, QG_DOCUMENT_ERROR, QG_DOCUMENT_ERROR_TOO_LARGE,
+                   _("%s: the file is larger than %d MB, the most Quotegraph opens"),
+                   display_name, QG_DOCUMENT_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+
+  if (!qg_json_check_syntax (data, length, QG_DOCUMENT_MAX_DEPTH, &line, &column, &message))
+    {
+      g_set_error (error, QG_DOCUMENT_ERROR, QG_DOCUMENT_ERROR_SYNTAX, "%s:%u:%u: %s: %s",
+                   display_name, line, column, _("error"), message);
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, length, &json_error))
+    {
+      /* The strict check above should have caught it; say what json-glib says. */
+      g_set_error (error, QG_DOCUMENT_ERROR, QG_DOCUMENT_ERROR_SYNTAX, "%s: %s: %s",
+                   display_name, _("error"), json_error->message);
+      return NULL;
+    }
+
+  doc = g_object_new (QG_TYPE_DOCUMENT, NULL);
+  l.doc = doc;
+  l.display = display_name;
+  l.base_dir = base_dir;
+  l.cancellable = cancellable;
+  l.problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  l.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) id_use_free);
+
+  read_document (&l, json_parser_get_root (parser));
+
+  if (l.problems->len > 0)
+    {
+      g_autofree char *text = format_problems (&l, data, length);
+      g_set_error_literal (error, QG_DOCUMENT_ERROR, QG_DOCUMENT_ERROR_INVALID, text);
+      g_clear_object (&doc);
+    }
+  else if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_clear_object (&doc);
+    }
+  g_ptr_array_unref (l.problems);
+  g_hash_table_unref (l.ids);
+
+  return g_steal_pointer (&doc);
+}
+
+QgDocument *
+qg_document_load (GFile         *file,
+                  const char    *display_name,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFile) base_dir = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *shown = NULL;
+  QgDocument *doc;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (display_name == NULL)
+    display_name = shown = g_file_get_parse_name (file);
+
+  /* Refuse a huge file before reading it into memory. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, NULL);
+  if (info != NULL && g_file_info_get_size (info) > QG_DOCUMENT_MAX_BYTES)
+    {
+      g_set_error (error, QG_DOCUMENT_ERROR, QG_DOCUMENT_ERROR_TOO_LARGE,
+                   _("%s: the file is larger than %d MB, the most Quotegraph opens"),
+                   display_name, QG_DOCUMENT_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+    {
+      g_set_error (error, QG_DOCUMENT_ERROR, QG_DOCUMENT_ERROR_READ, "%s: %s: %s", display_name,
+                   _("cannot read the file"), describe_read_error (local_error));
+      return NULL;
+    }
+
+  base_dir = g_file_get_parent (file);
+  doc = qg_document_load_from_data (contents, length, base_dir, display_name, cancellable,
+                                    error);
+  if (doc != NULL)
+    doc->file = g_object_ref (file);
+  return doc;
+}
+
+typedef struct
+{
+  GFile *file;
+  char  *display_name;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->file);
+  g_free (data->display_name);
+  g_free (data);
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  GError *error = NULL;
+  QgDocument *doc = qg_document_load (data->file, data->display_name, cancellable, &error);
+
+  if (doc == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, doc, g_object_unref);
+}
+
+void
+qg_document_load_async (GFile               *file,
+                        const char          *display_name,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, qg_document_load_async);
+  data = g_new0 (LoadData, 1);
+  data->file = g_object_ref (file);
+  data->display_name = g_strdup (display_name);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+QgDocument *
+qg_document_load_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == qg_document_load_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+qg_document_finalize (GObject *object)
+{
+  QgDocument *self = QG_DOCUMENT (object);
+
+  for (guint i = 0; i < self->n_entities; i++)
+    {
+      g_free (self->entities[i].id);
+      g_free (self->entities[i].name);
+      g_free (self->entities[i].kind);
+      g_strfreev (self->entities[i].aliases);
+      g_free (self->entities[i].description);
+    }
+  /* A rejected slot past n_entities may still hold strings. */
+  g_free (self->entities);
+  for (guint i = 0; i < self->n_quotes; i++)
+    {
+      g_free (self->quotes[i].id);
+      g_free (self->quotes[i].text);
+      g_free (self->quotes[i].note);
+    }
+  g_free (self->quotes);
+  for (guint i = 0; i < self->n_relations; i++)
+    {
+      g_free (self->relations[i].id);
+      g_free (self->relations[i].label);
+      g_free (self->relations[i].evidence);
+    }
+  g_free (self->relations);
+  g_clear_pointer (&self->entity_index, g_hash_table_unref);
+  g_clear_object (&self->file);
+  g_free (self->title);
+  g_free (self->source);
+  g_free (self->published);
+  g_free (self->text);
+
+  G_OBJECT_CLASS (qg_document_parent_class)->finalize (object);
+}
+
+static void
+qg_document_class_init (QgDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = qg_document_finalize;
+}
+
+static void
+qg_document_init (QgDocument *self)
+{
+  self->entity_index = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+GFile *
+qg_document_get_file (QgDocument *self)
+{
+  g_return_val_if_fail (QG_IS_DOCUMENT (self), NULL);
+  return self->file;
+}
+
+const char *
+qg_document_get_title (QgDocument *self)
+{
+  g_return_val_if_fail (QG_IS_DOCUMENT (self), NULL);
+  return self->title;
+}
+
+const char *
+qg_document_get_source (QgDocument *self)
+{
+  g_return_val_if_fail (QG_IS_DOCUMENT (self), NULL);
+  return self->source;
+}
+
+const char *
+qg_document_get_published (QgDocument *self)
+{
+  g_return_val_if_fail (QG_IS_DOCUMENT (self), NULL);
+  return self->published;
+}
+
+const char *
+qg_document_get_text (QgDocument *self,
+                      gsize      *length)
+{
+  g_return_val_if_fail (QG_IS_DOCUMENT (self), NULL);
+  if (length != NULL)
+    *length = self->text_len;
+  return self->text;
+}
+
+guint
+qg_document_get_n_entities (QgDocument *self)
+{
+  g_return_val_if_fail (QG_IS_DOCUMENT (self), 0);
+  return self->n_entities;
+}
+
+const QgEntity *
+qg_document_get_entity (QgDocument *self,
+                        guint       index)
+{
+  g_return_val_if_fail (QG_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->n_entities, NULL);
+  return &self->entities[index];
+}
+
+gint
+qg_document_find_entity (QgDocument *self,
+                         const char *id)
+{
+  g_return_val_if_fail (QG_IS_DOCUMENT (self), -1);
+  return (gint) GPOINTER_TO_UINT (g_hash_table_lookup (self->entity_index, id)) - 1;
+}
+
+guint
+qg_document_get_n_quotes (QgDocument *self)
+{
+  g_return_val_if_fail (QG_IS_DOCUMENT (self), 0);
+  return self->n_quotes;
+}
+
+const QgQuote *
+qg_document_get_quote (QgDocument *self,
+                       guint       index)
+{
+  g_return_val_if_fail (QG_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->n_quotes, NULL);
+  return &self->quotes[index];
+}
+
+guint
+qg_document_get_n_relations (QgDocument *self)
+{
+  g_return_val_if_fail (QG_IS_DOCUMENT (self), 0);
+  return self->n_relations;
+}
+
+const QgRelation *
+qg_document_get_relation (QgDocument *self,
+                          guint       index)
+{
+  g_return_val_if_fail (QG_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->n_relations, NULL);
+  return &self->relations[index];
+}
+
+const char *
+qg_stance_to_string (QgStance stance)
+{
+  switch (stance)
+    {
+    case QG_STANCE_SUPPORT:
+      return "support";
+    case QG_STANCE_OPPOSE:
+      return "oppose";
+    case QG_STANCE_NEUTRAL:
+    default:
+      return "neutral";
+    }
+}
+
+gboolean
+qg_kind_is_known (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (known_kinds); i++)
+    if (g_strcmp0 (kind, known_kinds[i]) == 0)
+      return TRUE;
+  return FALSE;
+}

@@ -1,0 +1,575 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "qg-json"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "qg-json.h"
+
+typedef struct
+{
+  const char *data;
+  const char *p;
+  const char *end;
+  const char *line_start;
+  guint       line;
+  guint       depth;
+  guint       max_depth;
+
+  /* Set on the first error. */
+  char       *message;
+  const char *error_at;
+  guint       error_line;
+  const char *error_line_start;
+
+  /* Only when locating paths. */
+  GString    *path;
+  GHashTable *wanted;
+  GHashTable *found;
+} Walker;
+
+static gboolean walk_value (Walker *w);
+
+G_GNUC_PRINTF (3, 4)
+static gboolean
+fail_at (Walker     *w,
+         const char *at,
+         const char *format,
+         ...)
+{
+  va_list args;
+
+  if (w->message != NULL)
+    return FALSE;
+
+  va_start (args, format);
+  w->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  w->error_at = at;
+  w->error_line = w->line;
+  w->error_line_start = w->line_start;
+  return FALSE;
+}
+
+/* Describes the byte at @p for an error message, as a whole UTF-8 character. */
+static char *
+describe_char (const char *p,
+               const char *end)
+{
+  gunichar c;
+
+  if (p >= end)
+    return g_strdup (_("end of file"));
+
+  c = g_utf8_get_char_validated (p, end - p);
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    return g_strdup_printf (_("byte 0x%02X"), (guchar) *p);
+  if (c < 0x20 || c == 0x7f)
+    return g_strdup_printf (_("control character U+%04X"), c);
+
+  {
+    char buf[8] = { 0 };
+    g_unichar_to_utf8 (c, buf);
+    return g_strdup_printf (_("character '%s'"), buf);
+  }
+}
+
+static gboolean
+fail_unexpected (Walker     *w,
+                 const char *expected)
+{
+  g_autofree char *what = describe_char (w->p, w->end);
+
+  return fail_at (w, w->p, _("unexpected %s (expected %s)"), what, expected);
+}
+
+static void
+skip_space (Walker *w)
+{
+  while (w->p < w->end)
+    {
+      switch (*w->p)
+        {
+        case '\n':
+          w->line++;
+          w->line_start = w->p + 1;
+          G_GNUC_FALLTHROUGH;
+        case ' ':
+        case '\t':
+        case '\r':
+          w->p++;
+          break;
+
+        default:
+          return;
+        }
+    }
+}
+
+static void
+note_path (Walker *w)
+{
+  if (w->wanted != NULL && g_hash_table_contains (w->wanted, w->path->str))
+    g_hash_table_insert (w->found, g_strdup (w->path->str), GUINT_TO_POINTER (w->line));
+}
+
+static gboolean
+is_hex (char c)
+{
+  return g_ascii_isxdigit (c);
+}
+
+static guint
+hex4 (const char *p)
+{
+  return (g_ascii_xdigit_value (p[0]) << 12) | (g_ascii_xdigit_value (p[1]) << 8)
+         | (g_ascii_xdigit_value (p[2]) << 4) | g_ascii_xdigit_value (p[3]);
+}
+
+/* Reads one \uXXXX at w->p (which points at the backslash). */
+static gboolean
+read_unicode_escape (Walker *w,
+                     guint  *value)
+{
+  const char *start = w->p;
+
+  if (w->end - w->p < 6 || !is_hex (w->p[2]) || !is_hex (w->p[3]) || !is_hex (w->p[4])
+      || !is_hex (w->p[5]))
+    return fail_at (w, start, _("invalid \\u escape (expected four hexadecimal digits)"));
+  *value = hex4 (w->p + 2);
+  w->p += 6;
+  return TRUE;
+}
+
+/* On entry w->p is at the opening quote. Multi-byte UTF-8 was validated for
+ * the whole file before the walk, so only ASCII needs attention here. */
+static gboolean
+walk_string (Walker *w)
+{
+  const char *open = w->p;
+
+  w->p++;
+  while (w->p < w->end)
+    {
+      guchar c = (guchar) *w->p;
+
+      if (c == '"')
+        {
+          w->p++;
+          return TRUE;
+        }
+      else if (c == '\\')
+        {
+          char e;
+
+          if (w->p + 1 >= w->end)
+            break;
+          e = w->p[1];
+          if (e == 'u')
+            {
+              const char *esc = w->p;
+              guint u;
+
+              if (!read_unicode_escape (w, &u))
+                return FALSE;
+              if (u == 0)
+                return fail_at (w, esc, _("\\u0000 is not allowed in a string"));
+              if (u >= 0xDC00 && u <= 0xDFFF)
+                return fail_at (w, esc, _("lone low surrogate \\u%04X"), u);
+              if (u >= 0xD800 && u <= 0xDBFF)
+                {
+                  guint low;
+
+                  if (w->end - w->p < 2 || w->p[0] != '\\' || w->p[1] != 'u')
+                    return fail_at (w, esc, _("high surrogate \\u%04X is not followed by a "
+                                              "low surrogate"), u);
+                  if (!read_unicode_escape (w, &low))
+                    return FALSE;
+                  if (low < 0xDC00 || low > 0xDFFF)
+                    return fail_at (w, esc, _("high surrogate \\u%04X is not followed by a "
+                                              "low surrogate"), u);
+                }
+            }
+          else if (strchr ("\"\\/bfnrt", e) != NULL && e != '\0')
+            {
+              w->p += 2;
+            }
+          else
+            {
+              g_autofree char *what = describe_char (w->p + 1, w->end);
+              return fail_at (w, w->p, _("invalid escape: backslash followed by %s"), what);
+            }
+        }
+      else if (c < 0x20)
+        {
+          if (c == '\n')
+            return fail_at (w, w->p, _("unterminated string (a line break inside a string "
+                                       "must be written \\n)"));
+          return fail_at (w, w->p, _("control character U+%04X in a string (write it as an "
+                                     "escape)"), c);
+        }
+      else
+        {
+          w->p++;
+        }
+    }
+
+  return fail_at (w, open, _("unterminated string"));
+}
+
+static gboolean
+walk_number (Walker *w)
+{
+  const char *p = w->p;
+
+  if (p < w->end && *p == '-')
+    p++;
+  if (p >= w->end || !g_ascii_isdigit (*p))
+    {
+      w->p = p;
+      return fail_unexpected (w, _("a digit"));
+    }
+  if (*p == '0')
+    {
+      p++;
+      if (p < w->end && g_ascii_isdigit (*p))
+        return fail_at (w, w->p, _("numbers may not have leading zeros"));
+    }
+  else
+    {
+      while (p < w->end && g_ascii_isdigit (*p))
+        p++;
+    }
+  if (p < w->end && *p == '.')
+    {
+      p++;
+      if (p >= w->end || !g_ascii_isdigit (*p))
+        {
+          w->p = p;
+          return fail_unexpected (w, _("a digit after the decimal point"));
+        }
+      while (p < w->end && g_ascii_isdigit (*p))
+        p++;
+    }
+  if (p < w->end && (*p == 'e' || *p == 'E'))
+    {
+      p++;
+      if (p < w->end && (*p == '+' || *p == '-'))
+        p++;
+      if (p >= w->end || !g_ascii_isdigit (*p))
+        {
+          w->p = p;
+          return fail_unexpected (w, _("a digit in the exponent"));
+        }
+      while (p < w->end && g_ascii_isdigit (*p))
+        p++;
+    }
+  w->p = p;
+  return TRUE;
+}
+
+static gboolean
+walk_literal (Walker     *w,
+              const char *word)
+{
+  gsize len = strlen (word);
+
+  if ((gsize) (w->end - w->p) >= len && memcmp (w->p, word, len) == 0
+      && (w->p + len == w->end || !g_ascii_isalnum (w->p[len])))
+    {
+      w->p += len;
+      return TRUE;
+    }
+  return fail_unexpected (w, _("a value"));
+}
+
+static gboolean
+enter (Walker     *w,
+       const char *open)
+{
+  if (++w->depth > w->max_depth)
+    return fail_at (w, open, _("nested deeper than %u levels"), w->max_depth);
+  return TRUE;
+}
+
+static gboolean
+walk_object (Walker *w)
+{
+  const char *open = w->p;
+  gsize path_len = w->path ? w->path->len : 0;
+
+  if (!enter (w, open))
+    return FALSE;
+  w->p++;
+  skip_space (w);
+  if (w->p < w->end && *w->p == '}')
+    {
+      w->p++;
+      w->depth--;
+      return TRUE;
+    }
+
+  for (;;)
+    {
+      const char *key;
+      const char *key_end;
+
+      if (w->p >= w->end || *w->p != '"')
+        {
+          if (w->p < w->end && *w->p == '/')
+            return fail_at (w, w->p, _("comments are not allowed in JSON"));
+          return fail_unexpected (w, _("a member name in double quotes"));
+        }
+      key = w->p;
+      if (!walk_string (w))
+        return FALSE;
+      key_end = w->p - 1;
+      skip_space (w);
+      if (w->p >= w->end || *w->p != ':')
+        return fail_unexpected (w, _("':' after the member name"));
+      w->p++;
+      skip_space (w);
+
+      if (w->path != NULL)
+        {
+          g_string_truncate (w->path, path_len);
+          if (path_len > 0)
+            g_string_append_c (w->path, '.');
+          g_string_append_len (w->path, key + 1, key_end - key - 1);
+        }
+
+      if (!walk_value (w))
+        return FALSE;
+      skip_space (w);
+      if (w->p < w->end && *w->p == ',')
+        {
+          w->p++;
+          skip_space (w);
+          if (w->p < w->end && *w->p == '}')
+            return fail_at (w, w->p, _("trailing comma before '}'"));
+          continue;
+        }
+      if (w->p < w->end && *w->p == '}')
+        {
+          w->p++;
+          break;
+        }
+      if (w->p < w->end && *w->p == '/')
+        return fail_at (w, w->p, _("comments are not allowed in JSON"));
+      return fail_unexpected (w, _("',' or '}'"));
+    }
+
+  if (w->path != NULL)
+    g_string_truncate (w->path, path_len);
+  w->depth--;
+  return TRUE;
+}
+
+static gboolean
+walk_array (Walker *w)
+{
+  const char *open = w->p;
+  gsize path_len = w->path ? w->path->len : 0;
+  guint index = 0;
+
+  if (!enter (w, open))
+    return FALSE;
+  w->p++;
+  skip_space (w);
+  if (w->p < w->end && *w->p == ']')
+    {
+      w->p++;
+      w->depth--;
+      return TRUE;
+    }
+
+  for (;; index++)
+    {
+      if (w->path != NULL)
+        {
+          g_string_truncate (w->path, path_len);
+          g_string_append_printf (w->path, "[%u]", index);
+        }
+      if (!walk_value (w))
+        return FALSE;
+      skip_space (w);
+      if (w->p < w->end && *w->p == ',')
+        {
+          w->p++;
+          skip_space (w);
+          if (w->p < w->end && *w->p == ']')
+            return fail_at (w, w->p, _("trailing comma before ']'"));
+          continue;
+        }
+      if (w->p < w->end && *w->p == ']')
+        {
+          w->p++;
+          break;
+        }
+      if (w->p < w->end && *w->p == '/')
+        return fail_at (w, w->p, _("comments are not allowed in JSON"));
+      return fail_unexpected (w, _("',' or ']'"));
+    }
+
+  if (w->path != NULL)
+    g_string_truncate (w->path, path_len);
+  w->depth--;
+  return TRUE;
+}
+
+static gboolean
+walk_value (Walker *w)
+{
+  if (w->wanted != NULL)
+    note_path (w);
+
+  if (w->p >= w->end)
+    return fail_unexpected (w, _("a value"));
+
+  switch (*w->p)
+    {
+    case '{':
+      return walk_object (w);
+    case '[':
+      return walk_array (w);
+    case '"':
+      return walk_string (w);
+    case 't':
+      return walk_literal (w, "true");
+    case 'f':
+      return walk_literal (w, "false");
+    case 'n':
+      return walk_literal (w, "null");
+    case '/':
+      return fail_at (w, w->p, _("comments are not allowed in JSON"));
+    default:
+      if (*w->p == '-' || g_ascii_isdigit (*w->p))
+        return walk_number (w);
+      return fail_unexpected (w, _("a value"));
+    }
+}
+
+static void
+walker_init (Walker     *w,
+             const char *data,
+             gsize       length,
+             guint       max_depth)
+{
+  memset (w, 0, sizeof *w);
+  w->data = data;
+  w->p = data;
+  w->end = data + length;
+  w->line_start = data;
+  w->line = 1;
+  w->max_depth = max_depth;
+}
+
+static gboolean
+walk_document (Walker *w)
+{
+  /* A UTF-8 byte order mark is tolerated, as most editors may write one. */
+  if (w->end - w->p >= 3 && memcmp (w->p, "\xEF\xBB\xBF", 3) == 0)
+    w->p += 3;
+  skip_space (w);
+  if (w->p >= w->end)
+    return fail_at (w, w->p, _("the file is empty (expected a JSON object)"));
+  if (!walk_value (w))
+    return FALSE;
+  skip_space (w);
+  if (w->p < w->end)
+    {
+      g_autofree char *what = describe_char (w->p, w->end);
+      return fail_at (w, w->p, _("unexpected %s after the end of the JSON value"), what);
+    }
+  return TRUE;
+}
+
+static void
+position_of (const char *data,
+             const char *at,
+             guint      *line,
+             guint      *column)
+{
+  const char *line_start = data;
+  const char *p;
+  guint l = 1;
+
+  for (p = data; p < at; p++)
+    if (*p == '\n')
+      {
+        l++;
+        line_start = p + 1;
+      }
+  *line = l;
+  /* Columns count characters, so that an editor lands on the right one. */
+  *column = 1;
+  for (p = line_start; p < at; p = g_utf8_next_char (p))
+    (*column)++;
+}
+
+gboolean
+qg_json_check_syntax (const char  *data,
+                      gsize        length,
+                      guint        max_depth,
+                      guint       *line,
+                      guint       *column,
+                      char       **message)
+{
+  Walker w;
+  const char *invalid = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  if (!g_utf8_validate (data, length, &invalid))
+    {
+      g_autofree char *partial = NULL;
+
+      position_of (data, invalid, line, column);
+      if (memchr (data, '\0', length) != NULL && invalid == memchr (data, '\0', length))
+        *message = g_strdup (_("NUL byte in the file (is it a JSON file?)"));
+      else
+        *message = g_strdup_printf (_("invalid UTF-8 (byte 0x%02X); the file must be UTF-8"),
+                                    (guchar) *invalid);
+      return FALSE;
+    }
+
+  walker_init (&w, data, length, max_depth);
+  if (walk_document (&w))
+    return TRUE;
+
+  *line = w.error_line;
+  *column = 1;
+  {
+    const char *p;
+    for (p = w.error_line_start; p < w.error_at; p = g_utf8_next_char (p))
+      (*column)++;
+  }
+  *message = g_steal_pointer (&w.message);
+  return FALSE;
+}
+
+GHashTable *
+qg_json_locate_paths (const char         *data,
+                      gsize               length,
+                      const char * const *paths,
+                      guint               n_paths)
+{
+  Walker w;
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) path = g_string_new (NULL);
+
+  for (guint i = 0; i < n_paths; i++)
+    g_hash_table_add (wanted, (gpointer) paths[i]);
+
+  walker_init (&w, data, length, G_MAXUINT);
+  w.path = path;
+  w.wanted = wanted;
+  w.found = found;
+  walk_document (&w);
+  g_free (w.message);
+
+  return found;
+}
