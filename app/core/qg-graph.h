@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "qg-document.h"
+
+G_BEGIN_DECLS
+
+/* Everything that touches Graphviz lives behind this header. cgraph is not
+ * thread-safe: the module serialises layout and rendering with one lock, and
+ * each QgGraph is owned by one thread at a time. */
+
+#define QG_GRAPH_ERROR (qg_graph_error_quark ())
+
+typedef enum
+{
+  QG_GRAPH_ERROR_ENGINE,  /* unknown layout engine */
+  QG_GRAPH_ERROR_FORMAT,  /* unknown output format */
+  QG_GRAPH_ERROR_LAYOUT,  /* Graphviz failed */
+} QgGraphError;
+
+typedef struct _QgGraph QgGraph;
+
+GQuark              qg_graph_error_quark        (void);
+
+const char * const *qg_layout_engines           (void);
+gboolean            qg_layout_engine_is_valid   (const char  *engine);
+const char         *qg_layout_engine_for        (QgDocument  *document);
+
+QgGraph            *qg_graph_new                (QgDocument  *document,
+                                                 const char  *engine,
+                                                 GError     **error);
+void                qg_graph_free               (QgGraph     *graph);
+const char         *qg_graph_get_engine         (QgGraph     *graph);
+gboolean            qg_graph_layout             (QgGraph     *graph,
+                                                 GError     **error);
+GBytes             *qg_graph_render             (QgGraph     *graph,
+                                                 const char  *format,
+                                                 GError     **error);
+GBytes             *qg_graph_to_dot             (QgGraph     *graph);
+
+char               *qg_graphviz_escape_label    (const char  *text);
+char               *qg_graphviz_escape_tooltip  (const char  *text);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QgGraph, qg_graph_free)
+
+G_END_DECLS
