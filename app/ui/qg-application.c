@@ -1,0 +1,306 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "qg-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "qg-application.h"
+#include "qg-cli.h"
+#include "qg-graph.h"
+#include "qg-window.h"
+
+struct _QgApplication
+{
+  AdwApplication  parent_instance;
+
+  /* From the command line, for the first window. */
+  char           *pending_path;
+  char           *layout;
+};
+
+G_DEFINE_FINAL_TYPE (QgApplication, qg_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "check", 'c', 0, G_OPTION_ARG_NONE, NULL,
+    N_("Validate the document, print every error, and exit (0 if valid, 1 if not)"), NULL },
+  { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Lay out the map and write it to OUT (.svg, .png, .pdf, or .gv for the styled graph "
+       "before layout), then exit"), N_("OUT") },
+  { "layout", 'l', 0, G_OPTION_ARG_STRING, NULL,
+    N_("Graphviz layout engine: dot, neato, fdp, sfdp, circo or twopi (default: by size)"),
+    N_("ENGINE") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
+  { NULL }
+};
+
+QgApplication *
+qg_application_new (void)
+{
+  return g_object_new (QG_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/org/quotegraph/Quotegraph",
+                       NULL);
+}
+
+static gboolean
+is_help_request (char **arguments)
+{
+  for (guint i = 1; arguments[i]; i++)
+    if (g_str_has_prefix (arguments[i], "--help") || g_str_equal (arguments[i], "-h")
+        || g_str_equal (arguments[i], "-?"))
+      return TRUE;
+  return FALSE;
+}
+
+/* GApplication exits with 1 on a bad option; the command line promises 2
+ * for usage errors, so the options are checked here first. */
+static gboolean
+qg_application_local_command_line (GApplication   *application,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  if (!is_help_request (*arguments))
+    {
+      g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) copy = g_strdupv (*arguments);
+      g_autofree char *check = NULL;
+      GOptionEntry entries[G_N_ELEMENTS (option_entries)];
+      gboolean flag = FALSE;
+      char *string = NULL;
+      char **strv = NULL;
+
+      /* The same options, parsed into throwaway storage. */
+      memcpy (entries, option_entries, sizeof entries);
+      for (guint i = 0; entries[i].long_name; i++)
+        {
+          switch (entries[i].arg)
+            {
+            case G_OPTION_ARG_NONE:
+              entries[i].arg_data = &flag;
+              break;
+            case G_OPTION_ARG_FILENAME_ARRAY:
+              entries[i].arg_data = &strv;
+              break;
+            default:
+              entries[i].arg_data = &string;
+              break;
+            }
+        }
+      g_option_context_set_help_enabled (context, FALSE);
+      g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+      if (!g_option_context_parse_strv (context, &copy, &error))
+        {
+          g_printerr ("quotegraph: %s\n", error->message);
+          g_printerr (_("Run “%s --help” to see the options.\n"), "quotegraph");
+          *exit_status = QG_EXIT_USAGE;
+          return TRUE;
+        }
+      g_free (string);
+      g_strfreev (strv);
+    }
+
+  return G_APPLICATION_CLASS (qg_application_parent_class)->local_command_line (application,
+                                                                               arguments,
+                                                                               exit_status);
+}
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("quotegraph: %s\n", message);
+  return QG_EXIT_USAGE;
+}
+
+static int
+qg_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  QgApplication *self = QG_APPLICATION (application);
+  g_autofree char *export = NULL;
+  g_autofree char *layout = NULL;
+  g_autofree const char **files = NULL;
+  gboolean check = FALSE;
+  const char *path;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("quotegraph %s\n", PACKAGE_VERSION);
+      return QG_EXIT_OK;
+    }
+
+  g_variant_dict_lookup (options, "check", "b", &check);
+  g_variant_dict_lookup (options, "export", "^ay", &export);
+  g_variant_dict_lookup (options, "layout", "s", &layout);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+
+  if (files != NULL && files[0] != NULL && files[1] != NULL)
+    return usage_error (_("give at most one FILE"));
+  path = files ? files[0] : NULL;
+  if (check && export != NULL)
+    return usage_error (_("--check and --export cannot be used together"));
+  if (layout != NULL && !qg_layout_engine_is_valid (layout))
+    {
+      g_autofree char *known = g_strjoinv (", ", (char **) qg_layout_engines ());
+      g_autofree char *message = g_strdup_printf (_("unknown layout engine \"%s\" (use one of %s)"),
+                                                  layout, known);
+      return usage_error (message);
+    }
+
+  if (check)
+    return qg_cli_check (path);
+  if (export != NULL)
+    return qg_cli_export (export, layout, path);
+
+  /* The window: an already running instance opens the file itself. */
+  if (path != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!g_application_register (application, NULL, &error))
+        {
+          g_printerr ("quotegraph: %s\n", error->message);
+          return QG_EXIT_INVALID;
+        }
+      if (g_application_get_is_remote (application))
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+          g_application_open (application, &file, 1, "");
+          return QG_EXIT_OK;
+        }
+    }
+  g_free (self->pending_path);
+  self->pending_path = g_strdup (path);
+  g_free (self->layout);
+  self->layout = g_steal_pointer (&layout);
+  return -1;
+}
+
+static QgWindow *
+new_window (QgApplication *self)
+{
+  return qg_window_new (GTK_APPLICATION (self), self->layout);
+}
+
+static void
+qg_application_activate (GApplication *application)
+{
+  QgApplication *self = QG_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL || self->pending_path != NULL)
+    {
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *display = qg_cli_display_name (self->pending_path);
+
+      file = self->pending_path ? g_file_new_for_commandline_arg (self->pending_path)
+                                : qg_bundled_document ();
+      window = GTK_WINDOW (new_window (self));
+      qg_window_open (QG_WINDOW (window), file, display);
+      g_clear_pointer (&self->pending_path, g_free);
+    }
+  gtk_window_present (window);
+}
+
+static void
+qg_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  QgApplication *self = QG_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *display = g_file_get_parse_name (files[i]);
+      QgWindow *window = new_window (self);
+
+      qg_window_open (window, files[i], display);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  static const char *developers[] = { "The Quotegraph developers", NULL };
+  GtkApplication *app = user_data;
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Quotegraph"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Quotegraph developers"),
+                         "developers", developers,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("See who said what about whom in a news article, "
+                                       "with the quotes that back every line."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+qg_application_startup (GApplication *application)
+{
+  static const GActionEntry actions[] = {
+    { "about", about_action },
+    { "quit", quit_action },
+  };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (qg_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), actions, G_N_ELEMENTS (actions),
+                                   application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+}
+
+static void
+qg_application_finalize (GObject *object)
+{
+  QgApplication *self = QG_APPLICATION (object);
+
+  g_free (self->pending_path);
+  g_free (self->layout);
+
+  G_OBJECT_CLASS (qg_application_parent_class)->finalize (object);
+}
+
+static void
+qg_application_class_init (QgApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = qg_application_finalize;
+  app_class->local_command_line = qg_application_local_command_line;
+  app_class->handle_local_options = qg_application_handle_local_options;
+  app_class->activate = qg_application_activate;
+  app_class->open = qg_application_open;
+  app_class->startup = qg_application_startup;
+}
+
+static void
+qg_application_init (QgApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE]"));
+  g_application_set_option_context_summary (
+    G_APPLICATION (self),
+    _("Map who said what about whom in a news article, with the quotes that back it.\n"
+      "With no FILE, the bundled map of the 2017 US ban of Kaspersky Lab software is used."));
+}
