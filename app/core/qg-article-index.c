@@ -17,6 +17,7 @@ struct _QgArticleIndex
   char   *norm;   /* article with each white-space run collapsed to one space */
   gsize   n;
   guint32 *orig;  /* orig[i]: byte offset in the article of norm[i]; orig[n] = length */
+  char   *folded; /* norm with quote marks folded, made on first need */
 };
 
 gboolean
@@ -82,6 +83,7 @@ qg_article_index_free (QgArticleIndex *index)
     return;
   g_free (index->norm);
   g_free (index->orig);
+  g_free (index->folded);
   g_free (index);
 }
 
@@ -273,4 +275,44 @@ qg_article_index_longest_prefix (QgArticleIndex *index,
     lo--;
 
   return g_strndup (norm, lo);
+}
+
+/* Typographic quote marks folded to straight ones; used only to explain why
+ * a quote was not found, never to match one. */
+static char *
+fold_quote_marks (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      switch (g_utf8_get_char (p))
+        {
+        case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
+          g_string_append_c (out, '"');
+          break;
+        case 0x2018: case 0x2019: case 0x201A: case 0x201B:
+          g_string_append_c (out, '\'');
+          break;
+        default:
+          g_string_append_len (out, p, g_utf8_next_char (p) - p);
+          break;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+qg_article_index_found_if_folded (QgArticleIndex *index,
+                                  const char     *text)
+{
+  gsize len = strlen (text);
+  g_autofree char *norm = g_malloc (len + 1);
+  g_autofree char *folded = NULL;
+
+  normalize (text, len, norm, NULL);
+  folded = fold_quote_marks (norm);
+  if (index->folded == NULL)
+    index->folded = fold_quote_marks (index->norm);
+  return folded[0] != '\0' && strstr (index->folded, folded) != NULL;
 }

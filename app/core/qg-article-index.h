@@ -30,6 +30,8 @@ void            qg_article_index_find            (QgArticleIndex *index,
                                                   guint           n_passages);
 char           *qg_article_index_longest_prefix  (QgArticleIndex *index,
                                                   const char     *text);
+gboolean        qg_article_index_found_if_folded (QgArticleIndex *index,
+                                                  const char     *text);
 gboolean        qg_article_is_space              (char            c);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QgArticleIndex, qg_article_index_free)

@@ -49,7 +49,21 @@ typedef struct
   char *where;    /* shown after the file name: a JSON path, maybe with an id */
   char *locate;   /* JSON path whose line is shown, or NULL */
   char *message;
+  guint line;     /* 0 if unknown */
+  guint order;    /* when it was found */
 } Problem;
+
+static int
+compare_problems (gconstpointer a,
+                  gconstpointer b)
+{
+  const Problem *pa = *(Problem * const *) a;
+  const Problem *pb = *(Problem * const *) b;
+
+  if (pa->line != pb->line)
+    return pa->line < pb->line ? -1 : 1;
+  return pa->order < pb->order ? -1 : (pa->order > pb->order);
+}
 
 static void
 problem_free (Problem *p)
@@ -83,6 +97,7 @@ typedef struct
   GPtrArray    *problems;
   gboolean      overflow;
   GHashTable   *ids;    /* id → IdUse */
+  GPtrArray    *uses[3]; /* per IdClass: each element's IdUse, or NULL if its id is bad */
 } Loader;
 
 static void
@@ -235,6 +250,13 @@ member (Loader     *l,
     }
 
   path = join_path (obj_path, name);
+  if (want == WANT_INTEGER && JSON_NODE_HOLDS_VALUE (node)
+      && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    {
+      g_autofree char *number = g_strdup_printf ("%g", json_node_get_double (node));
+      report (l, path, path, _("expected a whole number, found %s"), number);
+      return NULL;
+    }
   if (!check_type (l, node, path, want))
     return NULL;
   return node;
@@ -432,6 +454,38 @@ resolve_ref (Loader     *l,
         report (l, path, path, _("unknown %s \"%s\""), what, id);
     }
   return -1;
+}
+
+static const char * const array_names[] = { "entities", "quotes", "relations" };
+
+/* Registers every id before any element is read, so that a reference can
+ * point forwards and a wrong kind of id is named as such. */
+static void
+register_ids (Loader     *l,
+              JsonObject *root)
+{
+  for (IdClass klass = ID_ENTITY; klass <= ID_RELATION; klass++)
+    {
+      JsonNode *node = json_object_get_member (root, array_names[klass]);
+      JsonArray *array;
+      guint n;
+
+      l->uses[klass] = g_ptr_array_new ();
+      if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+        continue;
+      array = json_node_get_array (node);
+      n = json_array_get_length (array);
+      for (guint i = 0; i < n; i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          g_autofree char *path = g_strdup_printf ("%s[%u]", array_names[klass], i);
+          IdUse *use = NULL;
+
+          if (JSON_NODE_HOLDS_OBJECT (element))
+            use = read_id (l, json_node_get_object (element), path, klass);
+          g_ptr_array_add (l->uses[klass], use);
+        }
+    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -717,7 +771,7 @@ read_entities (Loader     *l,
 
       if (obj == NULL)
         continue;
-      use = read_id (l, obj, path, ID_ENTITY);
+      use = g_ptr_array_index (l->uses[ID_ENTITY], i);
       e->name = g_strdup (text_member (l, obj, path, "name"));
       e->kind = g_strdup (text_member (l, obj, path, "kind"));
       e->aliases = read_aliases (l, obj, path);
@@ -762,15 +816,15 @@ read_quotes (Loader     *l,
 
       if (obj == NULL)
         continue;
-      use = read_id (l, obj, path, ID_QUOTE);
+      use = g_ptr_array_index (l->uses[ID_QUOTE], i);
       text = text_member (l, obj, path, "text");
       q->speaker = -1;
       speaker = string_member (l, obj, path, "speaker", FALSE);
       if (speaker != NULL)
         {
           g_autofree char *speaker_path = join_path (path, "speaker");
+          /* A bad speaker is reported but the text is still verified. */
           q->speaker = resolve_ref (l, speaker_path, speaker, ID_ENTITY);
-          ok &= q->speaker >= 0;
         }
       q->occurrence = 1;
       occurrence = member (l, obj, path, "occurrence", WANT_INTEGER, FALSE);
@@ -824,7 +878,7 @@ read_relations (Loader     *l,
 
       if (obj == NULL)
         continue;
-      use = read_id (l, obj, path, ID_RELATION);
+      use = g_ptr_array_index (l->uses[ID_RELATION], i);
       ok &= use != NULL;
 
       r->source = r->target = -1;
@@ -960,7 +1014,12 @@ verify_quotes (Loader *l)
         {
           g_autofree char *prefix = qg_article_index_longest_prefix (index, q->text);
 
-          if (prefix[0] != '\0')
+          if (qg_article_index_found_if_folded (index, q->text))
+            report (l, where, locate,
+                    _("text not found in the article; longest part found: \"%s\"; it would "
+                      "match if its quote marks were those of the article (“ ” and \" differ)"),
+                    prefix);
+          else if (prefix[0] != '\0')
             report (l, where, locate,
                     _("text not found in the article; longest part found: \"%s\""), prefix);
           else
@@ -1006,6 +1065,7 @@ read_document (Loader   *l,
     }
 
   read_article (l, root);
+  register_ids (l, root);
   read_entities (l, root);
   read_quotes (l, root);
   read_relations (l, root);
@@ -1030,16 +1090,27 @@ format_problems (Loader     *l,
     }
   lines = qg_json_locate_paths (data, length, (const char * const *) paths->pdata, paths->len);
 
+  /* Report in the order of the file, whatever order the checks ran in. */
   for (guint i = 0; i < l->problems->len; i++)
     {
       Problem *p = g_ptr_array_index (l->problems, i);
       gpointer line = NULL;
 
+      p->order = i;
+      if (p->locate != NULL && g_hash_table_lookup_extended (lines, p->locate, NULL, &line))
+        p->line = GPOINTER_TO_UINT (line);
+    }
+  g_ptr_array_sort (l->problems, compare_problems);
+
+  for (guint i = 0; i < l->problems->len; i++)
+    {
+      Problem *p = g_ptr_array_index (l->problems, i);
+
       if (i > 0)
         g_string_append_c (out, '\n');
       g_string_append (out, l->display);
-      if (p->locate != NULL && g_hash_table_lookup_extended (lines, p->locate, NULL, &line))
-        g_string_append_printf (out, ":%u", GPOINTER_TO_UINT (line));
+      if (p->line > 0)
+        g_string_append_printf (out, ":%u", p->line);
       g_string_append (out, ": ");
       if (p->where != NULL && p->where[0] != '\0')
         g_string_append_printf (out, "%s: ", p->where);
@@ -1115,6 +1186,8 @@ qg_document_load_from_data (const char    *data,
     }
   g_ptr_array_unref (l.problems);
   g_hash_table_unref (l.ids);
+  for (guint i = 0; i < G_N_ELEMENTS (l.uses); i++)
+    g_clear_pointer (&l.uses[i], g_ptr_array_unref);
 
   return g_steal_pointer (&doc);
 }

@@ -8,12 +8,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "qg-article-index.h"
 #include "qg-graph.h"
 
 struct _QgGraph
 {
   GVC_t    *gvc;
   Agraph_t *graph;
+  GBytes   *dot;       /* the DOT text that graph was read from */
   char     *engine;
   gboolean  laid_out;
 };
@@ -244,9 +246,17 @@ append_quote (GString       *out,
     g_string_append (out, "\n\n");
   if (quote->speaker >= 0)
     g_string_append_printf (out, "%s: ", qg_document_get_entity (doc, quote->speaker)->name);
-  /* The article's own bytes: the tooltip cites the source, not our copy. */
+  /* The article's own characters, with each white-space run shown as one
+   * space (runs are equivalent in FORMAT.md, and Graphviz would otherwise
+   * write a run as no-break spaces). */
   g_string_append_c (out, '"');
-  g_string_append_len (out, text + quote->start, quote->end - quote->start);
+  for (gsize i = quote->start; i < quote->end; i++)
+    {
+      if (!qg_article_is_space (text[i]))
+        g_string_append_c (out, text[i]);
+      else if (i == quote->start || !qg_article_is_space (text[i - 1]))
+        g_string_append_c (out, ' ');
+    }
   g_string_append_c (out, '"');
 }
 
@@ -499,6 +509,7 @@ qg_graph_new (QgDocument  *document,
   self->engine = g_strdup (engine);
   self->gvc = gvContext ();
   self->graph = agmemread (dot);
+  self->dot = g_bytes_new (dot, length);
   free (dot);
   g_mutex_unlock (&graphviz_lock);
 
@@ -527,6 +538,7 @@ qg_graph_free (QgGraph *self)
   gvFreeContext (self->gvc);
   g_mutex_unlock (&graphviz_lock);
 
+  g_clear_pointer (&self->dot, g_bytes_unref);
   g_free (self->engine);
   g_free (self);
 }
@@ -594,17 +606,9 @@ qg_graph_render (QgGraph     *self,
 GBytes *
 qg_graph_to_dot (QgGraph *self)
 {
-  char *dot;
-  gsize length;
-  GBytes *bytes;
-
   g_return_val_if_fail (self != NULL, NULL);
 
-  g_mutex_lock (&graphviz_lock);
-  dot = write_dot (self->graph, &length);
-  g_mutex_unlock (&graphviz_lock);
-
-  bytes = g_bytes_new (dot, length);
-  free (dot);
-  return bytes;
+  /* Exactly the text the laid-out graph was read from: writing the graph
+   * again would reorder nodes and edges, and change the picture. */
+  return g_bytes_ref (self->dot);
 }

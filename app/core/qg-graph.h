@@ -36,6 +36,8 @@ gboolean            qg_graph_layout             (QgGraph     *graph,
 GBytes             *qg_graph_render             (QgGraph     *graph,
                                                  const char  *format,
                                                  GError     **error);
+/* The styled graph as DOT, before layout: `dot -Tsvg` on it draws the same
+ * picture as qg_graph_render (graph, "svg"). */
 GBytes             *qg_graph_to_dot             (QgGraph     *graph);
 
 char               *qg_graphviz_escape_label    (const char  *text);

@@ -1,0 +1,333 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+/* Runs the built quotegraph with no display at all, as a headless server or
+ * CI would; returns its exit status. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_in (Run         *run,
+        const char  *cwd,
+        const char  *display,
+        const char **args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("QUOTEGRAPH"));
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  if (display != NULL)
+    envp = g_environ_setenv (envp, "DISPLAY", display, TRUE);
+
+  memset (run, 0, sizeof *run);
+  g_spawn_sync (cwd, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &run->out,
+                &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+  g_test_message ("exit %d; stderr: %s", run->status, run->err);
+}
+
+#define RUN(run, ...) run_in (run, NULL, NULL, (const char *[]) { __VA_ARGS__, NULL })
+
+static char *
+broken_dir (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "broken", NULL);
+}
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static guint
+count_entries (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while ((name = g_dir_read_name (d)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static void
+test_check_bundled (void)
+{
+  g_auto(Run) run;
+
+  RUN (&run, "--check");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "kaspersky-us-ban.json: valid: 28 entities, "));
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+static void
+test_check_needs_no_display (void)
+{
+  g_auto(Run) run;
+
+  /* A display that does not exist: opening it would fail. */
+  run_in (&run, NULL, ":4242", (const char *[]) { "--check", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run_in (&run, NULL, ":4242", (const char *[]) { "--export", "/dev/null/x.gv", NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_null (strstr (run.err, "display"));
+}
+
+static void
+test_check_broken_prints_every_error (void)
+{
+  g_autofree char *dir = broken_dir ();
+  g_autofree char *err_path = g_build_filename (dir, "several-errors.err", NULL);
+  g_autofree char *expected = read_file (err_path);
+  g_auto(Run) run;
+
+  /* The file is named as typed. */
+  run_in (&run, dir, NULL, (const char *[]) { "--check", "several-errors.json", NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, expected);
+  g_assert_cmpstr (run.out, ==, "");
+}
+
+static void
+test_check_syntax_error (void)
+{
+  g_autofree char *dir = broken_dir ();
+  g_auto(Run) run;
+
+  run_in (&run, dir, NULL, (const char *[]) { "--check", "syntax-unexpected.json", NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==,
+                   "syntax-unexpected.json:3:15: error: unexpected character ']' (expected a "
+                   "value)\n");
+}
+
+static void
+test_export_svg (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("qg-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "map.svg", NULL);
+  g_autofree char *svg = NULL;
+  g_auto(Run) run;
+
+  RUN (&run, "--export", out);
+  g_assert_cmpint (run.status, ==, 0);
+  svg = read_file (out);
+  g_assert_true (g_str_has_prefix (svg, "<?xml"));
+  g_assert_nonnull (strstr (svg, "<g id=\"dhs\" class=\"node agency\">"));
+  g_assert_nonnull (strstr (svg, "class=\"edge oppose\""));
+  g_assert_nonnull (strstr (svg, "Rob Joyce: &quot;Under Russian law that company must "
+                                 "collaborate with the FSB&quot;"));
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  remove_tree (dir);
+}
+
+static void
+test_same_picture_every_engine (void)
+{
+  static const char * const engines[] = { "dot", "neato", "fdp", "sfdp", "circo", "twopi" };
+  g_autofree char *dir = g_dir_make_tmp ("qg-cli-XXXXXX", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (engines); i++)
+    {
+      g_autofree char *gv = g_strdup_printf ("%s/map-%s.gv", dir, engines[i]);
+      g_autofree char *svg = g_strdup_printf ("%s/map-%s.svg", dir, engines[i]);
+      g_autofree char *ours = NULL;
+      g_autofree char *layout = g_strdup_printf ("layout=%s", engines[i]);
+      g_auto(Run) a;
+      g_auto(Run) b;
+      g_auto(Run) dot;
+
+      g_test_message ("engine %s", engines[i]);
+      RUN (&a, "--export", gv, "--layout", engines[i]);
+      g_assert_cmpint (a.status, ==, 0);
+      RUN (&b, "--layout", engines[i], "--export", svg);
+      g_assert_cmpint (b.status, ==, 0);
+      {
+        g_autofree char *text = read_file (gv);
+        g_assert_nonnull (strstr (text, layout));
+      }
+
+      {
+        const char *argv[] = { "dot", "-Tsvg", gv, NULL };
+        g_autoptr(GError) error = NULL;
+        int status;
+
+        memset (&dot, 0, sizeof dot);
+        g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &dot.out,
+                      &dot.err, &status, &error);
+        g_assert_no_error (error);
+        g_assert_true (g_spawn_check_wait_status (status, NULL));
+      }
+      ours = read_file (svg);
+      g_assert_true (strcmp (ours, dot.out) == 0);
+    }
+  remove_tree (dir);
+}
+
+static void
+test_bad_document_writes_nothing (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("qg-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "map.svg", NULL);
+  g_autofree char *doc = g_test_build_filename (G_TEST_DIST, "data", "broken",
+                                                "relation-source-unknown.json", NULL);
+  g_autofree char *kept = NULL;
+  g_auto(Run) run;
+
+  RUN (&run, "--export", out, doc);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "relations[0].source: unknown entity \"amce\""));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+
+  /* An earlier export of the same name is left as it was. */
+  g_file_set_contents (out, "earlier", -1, NULL);
+  run_clear (&run);
+  RUN (&run, "--export", out, doc);
+  g_assert_cmpint (run.status, ==, 1);
+  kept = read_file (out);
+  g_assert_cmpstr (kept, ==, "earlier");
+  remove_tree (dir);
+}
+
+static void
+test_unwritable_output_leaves_nothing (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("qg-cli-XXXXXX", NULL);
+  g_autofree char *blocker = g_build_filename (dir, "map.svg", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "map.svg", NULL);
+  g_auto(Run) run;
+
+  /* The output name is taken by a folder: the rename fails at the end. */
+  g_assert_cmpint (g_mkdir (blocker, 0700), ==, 0);
+  RUN (&run, "--export", blocker);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, blocker));
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (count_entries (blocker), ==, 0);
+
+  run_clear (&run);
+  RUN (&run, "--export", missing);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, missing));
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  remove_tree (dir);
+}
+
+static void
+test_usage_errors (void)
+{
+  static const struct { const char *args[5]; const char *message; } cases[] = {
+    { { "--export", "map.jpeg" },
+      "quotegraph: map.jpeg: unknown export format (use one of .svg, .png, .pdf, .gv, .dot)\n" },
+    { { "--export", "map.svg", "--layout", "spring" },
+      "quotegraph: unknown layout engine \"spring\" (use one of dot, neato, fdp, sfdp, circo, "
+      "twopi)\n" },
+    { { "--check", "--export", "map.svg" },
+      "quotegraph: --check and --export cannot be used together\n" },
+    { { "--check", "a.json", "b.json" }, "quotegraph: give at most one FILE\n" },
+    { { "--frobnicate" }, NULL },
+    { { "--export" }, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run;
+
+      run_in (&run, NULL, NULL, (const char **) cases[i].args);
+      g_assert_cmpint (run.status, ==, 2);
+      if (cases[i].message)
+        g_assert_cmpstr (run.err, ==, cases[i].message);
+      else
+        g_assert_true (g_str_has_prefix (run.err, "quotegraph: "));
+      g_assert_false (g_file_test ("map.svg", G_FILE_TEST_EXISTS));
+    }
+}
+
+static void
+test_version (void)
+{
+  g_auto(Run) run;
+
+  RUN (&run, "--version");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "quotegraph " PACKAGE_VERSION "\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_assert_nonnull (g_getenv ("QUOTEGRAPH"));
+
+  g_test_add_func ("/quotegraph/cli/check-bundled", test_check_bundled);
+  g_test_add_func ("/quotegraph/cli/check-needs-no-display", test_check_needs_no_display);
+  g_test_add_func ("/quotegraph/cli/check-broken-prints-every-error",
+                   test_check_broken_prints_every_error);
+  g_test_add_func ("/quotegraph/cli/check-syntax-error", test_check_syntax_error);
+  g_test_add_func ("/quotegraph/cli/export-svg", test_export_svg);
+  g_test_add_func ("/quotegraph/cli/same-picture-every-engine", test_same_picture_every_engine);
+  g_test_add_func ("/quotegraph/cli/bad-document-writes-nothing",
+                   test_bad_document_writes_nothing);
+  g_test_add_func ("/quotegraph/cli/unwritable-output-leaves-nothing",
+                   test_unwritable_output_leaves_nothing);
+  g_test_add_func ("/quotegraph/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/quotegraph/cli/version", test_version);
+
+  return g_test_run ();
+}

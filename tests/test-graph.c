@@ -1,0 +1,560 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <graphviz/cgraph.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "qg-document.h"
+#include "qg-export.h"
+#include "qg-graph.h"
+
+/* ------------------------------------------------------------------------ */
+/* A small SVG reader: the node and edge groups Graphviz writes              */
+
+typedef struct
+{
+  char    *id;
+  char    *klass;
+  char    *tooltip;   /* xlink:title of the group's link, unescaped by the XML parser */
+  GString *text;      /* its <text> lines joined by spaces */
+} SvgObject;
+
+typedef struct
+{
+  GHashTable *objects;      /* id → SvgObject */
+  SvgObject  *current;
+  guint       depth;        /* <g> depth inside the current object */
+  gboolean    in_text;
+  guint       n_text_lines;
+  GPtrArray  *elements;     /* every element name seen */
+  char       *title;
+} Svg;
+
+static void
+svg_object_free (SvgObject *o)
+{
+  g_free (o->id);
+  g_free (o->klass);
+  g_free (o->tooltip);
+  g_string_free (o->text, TRUE);
+  g_free (o);
+}
+
+static const char *
+attr (const char **names,
+      const char **values,
+      const char  *name)
+{
+  for (guint i = 0; names[i]; i++)
+    if (strcmp (names[i], name) == 0)
+      return values[i];
+  return NULL;
+}
+
+static void
+svg_start (GMarkupParseContext *context,
+           const char          *element,
+           const char         **names,
+           const char         **values,
+           gpointer             user_data,
+           GError             **error)
+{
+  Svg *svg = user_data;
+
+  g_ptr_array_add (svg->elements, g_strdup (element));
+  for (guint i = 0; names[i]; i++)
+    g_assert_false (g_str_has_prefix (names[i], "on")); /* no event attributes, ever */
+
+  if (strcmp (element, "g") == 0)
+    {
+      const char *klass = attr (names, values, "class");
+
+      if (svg->current != NULL)
+        svg->depth++;
+      else if (klass && (g_str_has_prefix (klass, "node") || g_str_has_prefix (klass, "edge")))
+        {
+          SvgObject *o = g_new0 (SvgObject, 1);
+
+          o->id = g_strdup (attr (names, values, "id"));
+          o->klass = g_strdup (klass);
+          o->text = g_string_new (NULL);
+          g_assert_false (g_hash_table_contains (svg->objects, o->id));
+          g_hash_table_insert (svg->objects, o->id, o);
+          svg->current = o;
+          svg->depth = 0;
+        }
+    }
+  else if (strcmp (element, "a") == 0 && svg->current != NULL)
+    {
+      g_free (svg->current->tooltip);
+      svg->current->tooltip = g_strdup (attr (names, values, "xlink:title"));
+    }
+  else if (strcmp (element, "text") == 0 && svg->current != NULL)
+    {
+      svg->in_text = TRUE;
+      if (svg->current->text->len > 0)
+        g_string_append_c (svg->current->text, ' ');
+    }
+}
+
+static void
+svg_end (GMarkupParseContext *context,
+         const char          *element,
+         gpointer             user_data,
+         GError             **error)
+{
+  Svg *svg = user_data;
+
+  if (strcmp (element, "g") == 0 && svg->current != NULL)
+    {
+      if (svg->depth == 0)
+        svg->current = NULL;
+      else
+        svg->depth--;
+    }
+  else if (strcmp (element, "text") == 0)
+    svg->in_text = FALSE;
+}
+
+static void
+svg_text (GMarkupParseContext *context,
+          const char          *text,
+          gsize                len,
+          gpointer             user_data,
+          GError             **error)
+{
+  Svg *svg = user_data;
+  const char *element = g_markup_parse_context_get_element (context);
+
+  if (svg->in_text && svg->current != NULL)
+    g_string_append_len (svg->current->text, text, len);
+  else if (element && strcmp (element, "title") == 0 && svg->current == NULL && !svg->title)
+    svg->title = g_strndup (text, len);
+}
+
+static void
+svg_free (Svg *svg)
+{
+  g_hash_table_unref (svg->objects);
+  g_ptr_array_unref (svg->elements);
+  g_free (svg->title);
+  g_free (svg);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Svg, svg_free)
+
+static Svg *
+svg_parse (const char *data,
+           gsize       length)
+{
+  static const GMarkupParser parser = { svg_start, svg_end, svg_text, NULL, NULL };
+  Svg *svg = g_new0 (Svg, 1);
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+
+  svg->objects = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                        (GDestroyNotify) svg_object_free);
+  svg->elements = g_ptr_array_new_with_free_func (g_free);
+  context = g_markup_parse_context_new (&parser, 0, svg, NULL);
+  g_markup_parse_context_parse (context, data, length, &error);
+  g_assert_no_error (error);
+  g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+  return svg;
+}
+
+static SvgObject *
+svg_object (Svg        *svg,
+            const char *id)
+{
+  SvgObject *o = g_hash_table_lookup (svg->objects, id);
+
+  if (o == NULL)
+    g_error ("no SVG object with id \"%s\"", id);
+  return o;
+}
+
+/* ------------------------------------------------------------------------ */
+
+static QgDocument *
+load_from_json (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  QgDocument *doc = qg_document_load_from_data (json, strlen (json), NULL, "test.json", NULL,
+                                                &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static QgDocument *
+load_small (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid", "small.json",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  QgDocument *doc = qg_document_load (file, "small.json", NULL, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static GBytes *
+render (QgDocument *doc,
+        const char *engine,
+        const char *format)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgGraph) graph = qg_graph_new (doc, engine, &error);
+  GBytes *bytes;
+
+  g_assert_no_error (error);
+  g_assert_true (qg_graph_layout (graph, &error));
+  g_assert_no_error (error);
+  bytes = qg_graph_render (graph, format, &error);
+  g_assert_no_error (error);
+  return bytes;
+}
+
+static Svg *
+render_svg (QgDocument *doc,
+            const char *engine)
+{
+  g_autoptr(GBytes) bytes = render (doc, engine, "svg");
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  return svg_parse (data, len);
+}
+
+static void
+test_escape_functions (void)
+{
+  g_autofree char *label = qg_graphviz_escape_label ("a\\N&b\t\x01" "c\r\nd");
+  g_autofree char *tooltip = qg_graphviz_escape_tooltip ("a\\N&b");
+
+  g_assert_cmpstr (label, ==, "a\\\\N&amp;b \xEF\xBF\xBD" "c\nd");
+  g_assert_cmpstr (tooltip, ==, "a\\\\\\\\N&amp;b");
+}
+
+static void
+test_default_engine_by_size (void)
+{
+  g_autoptr(QgDocument) small = load_small ();
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"quotegraph/1\", \"article\": "
+                                          "{\"title\": \"T\", \"text\": \"x\"}, \"entities\": [");
+  g_autoptr(QgDocument) large = NULL;
+
+  for (guint i = 0; i < 151; i++)
+    g_string_append_printf (json, "%s{\"id\": \"e%u\", \"name\": \"E\", \"kind\": \"person\"}",
+                            i ? ", " : "", i);
+  g_string_append (json, "], \"quotes\": [], \"relations\": []}");
+  large = load_from_json (json->str);
+
+  g_assert_cmpstr (qg_layout_engine_for (small), ==, "dot");
+  g_assert_cmpstr (qg_layout_engine_for (large), ==, "sfdp");
+}
+
+static void
+test_unknown_engine (void)
+{
+  g_autoptr(QgDocument) doc = load_small ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgGraph) graph = qg_graph_new (doc, "spring", &error);
+
+  g_assert_null (graph);
+  g_assert_error (error, QG_GRAPH_ERROR, QG_GRAPH_ERROR_ENGINE);
+  g_assert_cmpstr (error->message, ==, "unknown layout engine \"spring\" (use one of dot, neato, "
+                                       "fdp, sfdp, circo, twopi)");
+}
+
+static void
+test_svg_of_small_document (void)
+{
+  g_autoptr(QgDocument) doc = load_small ();
+  g_autoptr(Svg) svg = render_svg (doc, "dot");
+  SvgObject *o;
+
+  /* Ids are the document's, classes carry the kind and the stance. */
+  g_assert_cmpuint (g_hash_table_size (svg->objects), ==, 6);
+  o = svg_object (svg, "acme");
+  g_assert_cmpstr (o->klass, ==, "node company");
+  g_assert_cmpstr (o->text->str, ==, "Acme Corp");
+  o = svg_object (svg, "agency");
+  g_assert_cmpstr (o->klass, ==, "node agency");
+  o = svg_object (svg, "cafe");
+  g_assert_cmpstr (o->klass, ==, "node guild other-kind");
+  g_assert_cmpstr (o->text->str, ==, "Café owners in Zürich");
+
+  o = svg_object (svg, "acme-defies");
+  g_assert_cmpstr (o->klass, ==, "edge oppose");
+  g_assert_cmpstr (o->text->str, ==, "defies");
+  /* The tooltip carries every piece of evidence, as the article has it. */
+  g_assert_cmpstr (o->tooltip, ==,
+                   "Acme Corp defies The Agency (oppose)\n\n"
+                   "Acme Corp: \"will not comply\"\n\n"
+                   "Acme Corp: \"will not comply\"");
+  o = svg_object (svg, "agency-demands");
+  g_assert_cmpstr (o->klass, ==, "edge neutral");
+  g_assert_cmpstr (o->tooltip, ==,
+                   "The Agency demands compliance from Acme Corp (neutral)\n\n"
+                   "The Agency: \"We expect compliance\"");
+  o = svg_object (svg, "cafe-silent");
+  g_assert_cmpstr (o->tooltip, ==,
+                   "Café owners in Zürich keep their counsel Café owners in Zürich (neutral)\n\n"
+                   "Café owners in Zürich: \"“no comment”\"");
+
+  /* A node's tooltip: what it is, what it says. */
+  o = svg_object (svg, "acme");
+  g_assert_true (g_str_has_prefix (o->tooltip, "Acme Corp (company)\n"
+                                               "A company that will not comply\n\n"
+                                               "Acme Corp: \"will not comply\""));
+}
+
+/* The string Graphviz would show, given what is in the document. */
+static const char *nasty[] = {
+  "\"]; evil [label=\"pwn",
+  "<script>alert(1)</script>",
+  "\\N \\G \\E \\L \\T \\H \\n \\l \\r \\\\ end\\",
+  "AT&T &amp; &#38; &lt;",
+  "{braces} | <port> pipes",
+};
+
+static void
+test_strings_come_out_literally (void)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GString) article = g_string_new ("Article: ");
+  g_autoptr(QgDocument) doc = NULL;
+  g_autoptr(Svg) svg = NULL;
+  g_autoptr(GBytes) dot = NULL;
+  g_autoptr(GError) error = NULL;
+  Agraph_t *reread;
+
+  for (guint i = 0; i < G_N_ELEMENTS (nasty); i++)
+    g_string_append_printf (article, "%s. ", nasty[i]);
+
+  g_string_append (json, "{\"format\": \"quotegraph/1\", \"article\": {\"title\": \"T\", \"text\": ");
+  {
+    g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), article->str);
+    g_autofree char *s = json_to_string (node, FALSE);
+    g_string_append (json, s);
+  }
+  g_string_append (json, "}, \"entities\": [");
+  for (guint i = 0; i < G_N_ELEMENTS (nasty); i++)
+    {
+      g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), nasty[i]);
+      g_autofree char *s = json_to_string (node, FALSE);
+      g_string_append_printf (json, "%s{\"id\": \"e%u\", \"name\": %s, \"kind\": %s}",
+                              i ? ", " : "", i, s, s);
+    }
+  g_string_append (json, "], \"quotes\": [");
+  for (guint i = 0; i < G_N_ELEMENTS (nasty); i++)
+    {
+      g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), nasty[i]);
+      g_autofree char *s = json_to_string (node, FALSE);
+      g_string_append_printf (json, "%s{\"id\": \"q%u\", \"speaker\": \"e%u\", \"text\": %s}",
+                              i ? ", " : "", i, i, s);
+    }
+  g_string_append (json, "], \"relations\": [");
+  for (guint i = 0; i < G_N_ELEMENTS (nasty); i++)
+    {
+      g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), nasty[i]);
+      g_autofree char *s = json_to_string (node, FALSE);
+      g_string_append_printf (json, "%s{\"id\": \"r%u\", \"source\": \"e%u\", \"target\": \"e%u\", "
+                              "\"label\": %s, \"evidence\": [\"q%u\"]}",
+                              i ? ", " : "", i, i, (guint) ((i + 1) % G_N_ELEMENTS (nasty)), s, i);
+    }
+  g_string_append (json, "]}");
+  doc = load_from_json (json->str);
+
+  svg = render_svg (doc, "dot");
+  for (guint i = 0; i < svg->elements->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (svg->elements, i), !=, "script");
+
+  for (guint i = 0; i < G_N_ELEMENTS (nasty); i++)
+    {
+      g_autofree char *node_id = g_strdup_printf ("e%u", i);
+      g_autofree char *edge_id = g_strdup_printf ("r%u", i);
+      g_autofree char *quoted = g_strdup_printf ("%s: \"%s\"", nasty[i], nasty[i]);
+      SvgObject *node = svg_object (svg, node_id);
+      SvgObject *edge = svg_object (svg, edge_id);
+
+      g_test_message ("string %u: %s", i, nasty[i]);
+      /* Wrapping turns spaces into line breaks; the SVG lines joined by spaces
+       * give back the name exactly. */
+      g_assert_cmpstr (node->text->str, ==, nasty[i]);
+      g_assert_cmpstr (edge->text->str, ==, nasty[i]);
+      g_assert_true (g_str_has_prefix (node->tooltip, nasty[i]));
+      g_assert_nonnull (strstr (node->tooltip, quoted));
+      g_assert_nonnull (strstr (edge->tooltip, quoted));
+      /* Kinds become one safe class token at most. */
+      g_assert_true (g_str_has_prefix (node->klass, "node "));
+      g_assert_null (strchr (node->klass, '<'));
+      g_assert_null (strchr (node->klass, '"'));
+    }
+
+  /* The DOT export reads back with the same escaped strings. */
+  {
+    g_autoptr(QgGraph) graph = qg_graph_new (doc, "dot", &error);
+    g_assert_no_error (error);
+    dot = qg_graph_to_dot (graph);
+  }
+  {
+    g_autofree char *text = g_strndup (g_bytes_get_data (dot, NULL), g_bytes_get_size (dot));
+    reread = agmemread (text);
+  }
+  g_assert_nonnull (reread);
+  g_assert_cmpint (agnnodes (reread), ==, G_N_ELEMENTS (nasty));
+  g_assert_cmpint (agnedges (reread), ==, G_N_ELEMENTS (nasty));
+  for (guint i = 0; i < G_N_ELEMENTS (nasty); i++)
+    {
+      g_autofree char *node_id = g_strdup_printf ("e%u", i);
+      Agnode_t *n = agnode (reread, node_id, FALSE);
+      g_autofree char *escaped = qg_graphviz_escape_label (nasty[i]);
+      g_autofree char *label = NULL;
+      g_autoptr(GString) unwrapped = NULL;
+
+      g_assert_nonnull (n);
+      unwrapped = g_string_new (agget (n, (char *) "label"));
+      g_string_replace (unwrapped, "\n", " ", 0);
+      g_assert_cmpstr (unwrapped->str, ==, escaped);
+    }
+  agclose (reread);
+}
+
+static void
+test_every_engine_lays_out (void)
+{
+  g_autoptr(QgDocument) doc = load_small ();
+  const char * const *engines = qg_layout_engines ();
+
+  for (guint i = 0; engines[i]; i++)
+    {
+      g_autoptr(Svg) svg = render_svg (doc, engines[i]);
+
+      g_test_message ("engine %s", engines[i]);
+      g_assert_cmpuint (g_hash_table_size (svg->objects), ==, 6);
+      g_assert_nonnull (svg_object (svg, "cafe-silent"));
+    }
+}
+
+static void
+test_dot_export_is_the_styled_graph (void)
+{
+  g_autoptr(QgDocument) doc = load_small ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgGraph) graph = qg_graph_new (doc, "neato", &error);
+  g_autoptr(GBytes) dot = NULL;
+  g_autofree char *text = NULL;
+  Agraph_t *g;
+  Agnode_t *n;
+  Agedge_t *e;
+
+  g_assert_no_error (error);
+  dot = qg_graph_to_dot (graph);
+  text = g_strndup (g_bytes_get_data (dot, NULL), g_bytes_get_size (dot));
+  /* Before layout: no positions. */
+  g_assert_null (strstr (text, "pos="));
+
+  g = agmemread (text);
+  g_assert_nonnull (g);
+  g_assert_cmpstr (agget (g, (char *) "layout"), ==, "neato");
+  n = agnode (g, (char *) "agency", FALSE);
+  g_assert_cmpstr (agget (n, (char *) "class"), ==, "agency");
+  g_assert_cmpstr (agget (n, (char *) "id"), ==, "agency");
+  g_assert_cmpstr (agget (n, (char *) "shape"), ==, "box");
+  e = agedge (g, agnode (g, (char *) "acme", FALSE), n, (char *) "acme-defies", FALSE);
+  g_assert_nonnull (e);
+  g_assert_cmpstr (agget (e, (char *) "class"), ==, "oppose");
+  g_assert_cmpstr (agget (e, (char *) "color"), ==, "#c01c28");
+  agclose (g);
+}
+
+/* The SVG export and `dot -Tsvg` on the exported .gv are the same picture. */
+static void
+assert_same_picture (QgDocument *doc,
+                     const char *engine)
+{
+  g_autofree char *dir = g_dir_make_tmp ("qg-test-XXXXXX", NULL);
+  g_autofree char *gv = g_build_filename (dir, "map.gv", NULL);
+  g_autofree char *svg = g_build_filename (dir, "map.svg", NULL);
+  g_autofree char *ours = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "dot", "-Tsvg", gv, NULL };
+  int status;
+
+  g_assert_true (qg_export_to_file (doc, engine, QG_EXPORT_DOT, gv, &error));
+  g_assert_no_error (error);
+  g_assert_true (qg_export_to_file (doc, engine, QG_EXPORT_SVG, svg, &error));
+  g_assert_no_error (error);
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &theirs, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_file_get_contents (svg, &ours, NULL, &error);
+  g_assert_no_error (error);
+  /* Compared whole, but without printing two large files on failure. */
+  if (g_strcmp0 (ours, theirs) != 0)
+    {
+      gsize i = 0;
+
+      while (ours[i] && ours[i] == theirs[i])
+        i++;
+      g_test_message ("%s: the SVGs differ from byte %" G_GSIZE_FORMAT ": …%.60s…", engine, i,
+                      ours + i);
+      g_test_fail ();
+    }
+
+  g_unlink (gv);
+  g_unlink (svg);
+  g_rmdir (dir);
+}
+
+/* fdp and sfdp in Graphviz 2.43 keep random state from one layout to the
+ * next in a process, so only the deterministic engines are compared here;
+ * test-cli compares all six, one process per export, as the command runs. */
+static void
+test_same_picture_as_dot (void)
+{
+  g_autoptr(QgDocument) small = load_small ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "kaspersky",
+                                                 "kaspersky-us-ban.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgDocument) kaspersky = qg_document_load (file, "kaspersky-us-ban.json", NULL,
+                                                      &error);
+
+  g_assert_no_error (error);
+  assert_same_picture (small, "dot");
+  assert_same_picture (small, "neato");
+  assert_same_picture (kaspersky, "dot");
+  assert_same_picture (kaspersky, "circo");
+  assert_same_picture (kaspersky, "twopi");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/quotegraph/graph/escape-functions", test_escape_functions);
+  g_test_add_func ("/quotegraph/graph/default-engine-by-size", test_default_engine_by_size);
+  g_test_add_func ("/quotegraph/graph/unknown-engine", test_unknown_engine);
+  g_test_add_func ("/quotegraph/graph/svg-of-small-document", test_svg_of_small_document);
+  g_test_add_func ("/quotegraph/graph/strings-come-out-literally",
+                   test_strings_come_out_literally);
+  g_test_add_func ("/quotegraph/graph/every-engine-lays-out", test_every_engine_lays_out);
+  g_test_add_func ("/quotegraph/graph/dot-export-is-the-styled-graph",
+                   test_dot_export_is_the_styled_graph);
+  g_test_add_func ("/quotegraph/graph/same-picture-as-dot", test_same_picture_as_dot);
+
+  return g_test_run ();
+}
