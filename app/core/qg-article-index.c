@@ -12,27 +12,31 @@
  * by a direct search each. */
 #define KEY_BYTES 8
 
+/* Where a white-space run of more than one byte was collapsed, the offset
+ * between normalised and original positions grows: from norm_at on, the
+ * original offset is the normalised one plus shift. */
+typedef struct
+{
+  gsize norm_at;
+  gsize shift;
+} Breakpoint;
+
 struct _QgArticleIndex
 {
-  char   *norm;   /* article with each white-space run collapsed to one space */
+  char   *norm;         /* article with each white-space run collapsed to one space */
   gsize   n;
-  guint32 *orig;  /* orig[i]: byte offset in the article of norm[i]; orig[n] = length */
-  char   *folded; /* norm with quote marks folded, made on first need */
+  gsize   length;       /* of the original article */
+  GArray *breakpoints;  /* of Breakpoint, by norm_at */
+  char   *folded;       /* norm with quote marks folded, made on first need */
 };
 
-gboolean
-qg_article_is_space (char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-/* Collapses white-space runs in @text to single spaces. When @orig is not
- * NULL it receives, for each output byte, the offset of its input bytes. */
+/* Collapses white-space runs in @text to single spaces. When @breakpoints
+ * is not NULL it receives where the offset to the original changes. */
 static gsize
 normalize (const char *text,
            gsize       length,
            char       *out,
-           guint32    *orig)
+           GArray     *breakpoints)
 {
   gsize j = 0;
   gsize i = 0;
@@ -41,23 +45,48 @@ normalize (const char *text,
     {
       if (qg_article_is_space (text[i]))
         {
-          if (orig != NULL)
-            orig[j] = (guint32) i;
+          gsize run = i;
+
           out[j++] = ' ';
           while (i < length && qg_article_is_space (text[i]))
             i++;
+          if (breakpoints != NULL && i - run > 1)
+            {
+              Breakpoint bp = { j, i - j };
+              g_array_append_val (breakpoints, bp);
+            }
         }
       else
         {
-          if (orig != NULL)
-            orig[j] = (guint32) i;
           out[j++] = text[i++];
         }
     }
-  if (orig != NULL)
-    orig[j] = (guint32) length;
   out[j] = '\0';
   return j;
+}
+
+/* The original offset of normalised position @at (at may be n). */
+static gsize
+original_offset (QgArticleIndex *index,
+                 gsize           at)
+{
+  const Breakpoint *bps = (const Breakpoint *) (gpointer) index->breakpoints->data;
+  guint lo = 0;
+  guint hi = index->breakpoints->len;
+
+  if (at >= index->n)
+    return index->length;
+  /* The last breakpoint at or before @at. */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (bps[mid].norm_at <= at)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return at + (lo > 0 ? bps[lo - 1].shift : 0);
 }
 
 QgArticleIndex *
@@ -66,13 +95,11 @@ qg_article_index_new (const char *text,
 {
   QgArticleIndex *index;
 
-  /* Offsets are stored in 32 bits; the loader refuses larger files long before. */
-  g_return_val_if_fail (length < G_MAXUINT32, NULL);
-
   index = g_new0 (QgArticleIndex, 1);
   index->norm = g_malloc (length + 1);
-  index->orig = g_new (guint32, length + 1);
-  index->n = normalize (text, length, index->norm, index->orig);
+  index->length = length;
+  index->breakpoints = g_array_new (FALSE, FALSE, sizeof (Breakpoint));
+  index->n = normalize (text, length, index->norm, index->breakpoints);
   return index;
 }
 
@@ -82,7 +109,7 @@ qg_article_index_free (QgArticleIndex *index)
   if (index == NULL)
     return;
   g_free (index->norm);
-  g_free (index->orig);
+  g_array_unref (index->breakpoints);
   g_free (index->folded);
   g_free (index);
 }
@@ -97,9 +124,12 @@ load_key (const char *p)
 }
 
 static inline gsize
-hash_key (guint64 k,
+hash_key (guint64 k1,
+          guint64 k2,
           guint   shift)
 {
+  guint64 k = k1 ^ ((k2 << 29) | (k2 >> 35)) * G_GUINT64_CONSTANT (0xBF58476D1CE4E5B9);
+
   return (gsize) ((k * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> shift);
 }
 
@@ -112,9 +142,66 @@ typedef struct
 
 typedef struct
 {
-  guint64 key;
+  guint64 k1;
+  guint64 k2;
   gint    head;    /* first pattern, or -1 for an empty slot */
 } Slot;
+
+/* Patterns keyed by their first @width bytes (8 or 16), in an
+ * open-addressing table at most a quarter full, so that most article
+ * positions end on the first, empty, slot. */
+typedef struct
+{
+  gsize  width;
+  Slot  *slots;
+  gsize  mask;
+  guint  shift;
+  guint  n_patterns;
+} Table;
+
+static void
+table_init (Table *t,
+            gsize  width,
+            guint  n_patterns)
+{
+  guint bits = 4;
+
+  while (((gsize) 1 << bits) < (gsize) n_patterns * 4)
+    bits++;
+  t->width = width;
+  t->mask = ((gsize) 1 << bits) - 1;
+  t->shift = 64 - bits;
+  t->n_patterns = n_patterns;
+  t->slots = g_new (Slot, t->mask + 1);
+  for (gsize s = 0; s <= t->mask; s++)
+    t->slots[s].head = -1;
+}
+
+static inline Slot *
+table_slot (const Table *t,
+            const char  *p)
+{
+  guint64 k1 = load_key (p);
+  guint64 k2 = t->width > KEY_BYTES ? load_key (p + KEY_BYTES) : 0;
+  gsize s = hash_key (k1, k2, t->shift);
+
+  while (t->slots[s].head != -1 && (t->slots[s].k1 != k1 || t->slots[s].k2 != k2))
+    s = (s + 1) & t->mask;
+  t->slots[s].k1 = k1;
+  t->slots[s].k2 = k2;
+  return &t->slots[s];
+}
+
+static void
+table_add (Table   *t,
+           Pattern *patterns,
+           guint    i)
+{
+  Slot *slot = table_slot (t, patterns[i].text);
+
+  patterns[i].next = slot->head;
+  slot->head = (gint) i;
+}
 
 static void
 record_hit (QgArticleIndex *index,
@@ -126,8 +213,33 @@ record_hit (QgArticleIndex *index,
   if (!passage->found && passage->count == passage->occurrence)
     {
       passage->found = TRUE;
-      passage->start = index->orig[at];
-      passage->end = index->orig[at + len];
+      passage->start = original_offset (index, at);
+      passage->end = original_offset (index, at + len);
+    }
+}
+
+/* The patterns whose key starts at @at, checked in full. */
+static inline void
+table_match (const Table    *t,
+             QgArticleIndex *index,
+             Pattern        *patterns,
+             QgPassage      *passages,
+             gsize           at)
+{
+  const char *p = index->norm + at;
+  guint64 k1 = load_key (p);
+  guint64 k2 = t->width > KEY_BYTES ? load_key (p + KEY_BYTES) : 0;
+  gsize s = hash_key (k1, k2, t->shift);
+
+  while (t->slots[s].head != -1 && (t->slots[s].k1 != k1 || t->slots[s].k2 != k2))
+    s = (s + 1) & t->mask;
+  for (gint i = t->slots[s].head; i != -1; i = patterns[i].next)
+    {
+      const Pattern *pattern = &patterns[i];
+
+      if (at + pattern->len <= index->n
+          && memcmp (p + t->width, pattern->text + t->width, pattern->len - t->width) == 0)
+        record_hit (index, &passages[i], at, pattern->len);
     }
 }
 
@@ -156,10 +268,10 @@ qg_article_index_find (QgArticleIndex *index,
                        guint           n_passages)
 {
   g_autofree Pattern *patterns = g_new0 (Pattern, n_passages);
-  g_autofree Slot *slots = NULL;
-  guint n_long = 0;
-  guint bits = 4;
-  gsize mask;
+  Table wide = { 0 };
+  Table narrow = { 0 };
+  guint n_wide = 0;
+  guint n_narrow = 0;
 
   for (guint i = 0; i < n_passages; i++)
     {
@@ -173,70 +285,38 @@ qg_article_index_find (QgArticleIndex *index,
       passages[i].start = passages[i].end = 0;
       if (passages[i].occurrence == 0)
         passages[i].occurrence = 1;
-      if (patterns[i].len >= KEY_BYTES)
-        n_long++;
+      if (patterns[i].len >= 2 * KEY_BYTES)
+        n_wide++;
+      else if (patterns[i].len >= KEY_BYTES)
+        n_narrow++;
     }
 
-  /* An open-addressing table at most one quarter full: most article
-   * positions end on the first, empty, slot. */
-  while ((1u << bits) < n_long * 4)
-    bits++;
-  mask = ((gsize) 1 << bits) - 1;
-  slots = g_new (Slot, mask + 1);
-  for (gsize s = 0; s <= mask; s++)
-    slots[s].head = -1;
-
-  /* Insert in reverse so that each chain lists passages in document order. */
+  /* Most passages are long: a 16-byte key leaves few false candidates.
+   * Insert in reverse so that each chain lists passages in document order. */
+  table_init (&wide, 2 * KEY_BYTES, n_wide);
+  table_init (&narrow, KEY_BYTES, n_narrow);
   for (guint i = n_passages; i-- > 0;)
     {
-      guint64 key;
-      gsize s;
-
-      if (patterns[i].len < KEY_BYTES)
-        {
-          if (patterns[i].len > 0)
-            find_short (index, &passages[i], &patterns[i]);
-          continue;
-        }
-      key = load_key (patterns[i].text);
-      for (s = hash_key (key, 64 - bits); slots[s].head != -1 && slots[s].key != key;
-           s = (s + 1) & mask)
-        ;
-      if (slots[s].head == -1)
-        slots[s].key = key;
-      patterns[i].next = slots[s].head;
-      slots[s].head = (gint) i;
+      if (patterns[i].len >= 2 * KEY_BYTES)
+        table_add (&wide, patterns, i);
+      else if (patterns[i].len >= KEY_BYTES)
+        table_add (&narrow, patterns, i);
+      else if (patterns[i].len > 0)
+        find_short (index, &passages[i], &patterns[i]);
     }
 
-  if (n_long > 0 && index->n >= KEY_BYTES)
+  for (gsize at = 0; at + KEY_BYTES <= index->n; at++)
     {
-      const char *norm = index->norm;
-      gsize last = index->n - KEY_BYTES;
-
-      for (gsize at = 0; at <= last; at++)
-        {
-          guint64 key = load_key (norm + at);
-          gsize s = hash_key (key, 64 - bits);
-
-          while (slots[s].head != -1 && slots[s].key != key)
-            s = (s + 1) & mask;
-          if (slots[s].head == -1)
-            continue;
-
-          for (gint p = slots[s].head; p != -1; p = patterns[p].next)
-            {
-              const Pattern *pattern = &patterns[p];
-
-              if (at + pattern->len <= index->n
-                  && memcmp (norm + at + KEY_BYTES, pattern->text + KEY_BYTES,
-                             pattern->len - KEY_BYTES) == 0)
-                record_hit (index, &passages[p], at, pattern->len);
-            }
-        }
+      if (n_wide > 0 && at + 2 * KEY_BYTES <= index->n)
+        table_match (&wide, index, patterns, passages, at);
+      if (n_narrow > 0)
+        table_match (&narrow, index, patterns, passages, at);
     }
 
   for (guint i = 0; i < n_passages; i++)
     g_free (patterns[i].text);
+  g_free (wide.slots);
+  g_free (narrow.slots);
 }
 
 static gboolean

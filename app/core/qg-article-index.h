@@ -32,7 +32,13 @@ char           *qg_article_index_longest_prefix  (QgArticleIndex *index,
                                                   const char     *text);
 gboolean        qg_article_index_found_if_folded (QgArticleIndex *index,
                                                   const char     *text);
-gboolean        qg_article_is_space              (char            c);
+
+/* The white space whose runs are equivalent: space, tab, newline, CR, FF, VT. */
+static inline gboolean
+qg_article_is_space (char c)
+{
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QgArticleIndex, qg_article_index_free)
 

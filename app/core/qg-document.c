@@ -17,10 +17,13 @@ struct _QgDocument
   GObject     parent_instance;
 
   GFile      *file;
-  char       *title;
-  char       *source;
-  char       *published;
-  char       *text;
+  /* The parsed JSON tree: the model's strings are borrowed from it. */
+  JsonNode   *root;
+  const char *title;
+  const char *source;
+  const char *published;
+  const char *text;
+  char       *owned_text;  /* the text read from text_file, or NULL */
   gsize       text_len;
 
   QgEntity   *entities;
@@ -83,10 +86,22 @@ typedef enum
 
 typedef struct
 {
-  char    *path;   /* where the id was first used */
   IdClass  klass;
-  gint     index;  /* in the document's array; -1 while (or if) the element is rejected */
+  guint    element;    /* position in its array in the file */
+  gboolean registered; /* its id is valid and first used here */
+  gint     index;      /* in the document's array; -1 while (or if) the element is rejected */
 } IdUse;
+
+static const char * const array_names[] = { "entities", "quotes", "relations" };
+
+/* Paths are made only when an error is reported: a valid document makes none. */
+static void
+use_path (const IdUse *use,
+          char        *buf,
+          gsize        size)
+{
+  g_snprintf (buf, size, "%s[%u]", array_names[use->klass], use->element);
+}
 
 typedef struct
 {
@@ -96,16 +111,10 @@ typedef struct
   GCancellable *cancellable;
   GPtrArray    *problems;
   gboolean      overflow;
-  GHashTable   *ids;    /* id → IdUse */
-  GPtrArray    *uses[3]; /* per IdClass: each element's IdUse, or NULL if its id is bad */
+  GHashTable   *ids;     /* id (borrowed from the JSON tree) → IdUse */
+  IdUse        *uses[3]; /* per IdClass, one per element of the array */
+  guint         n_uses[3];
 } Loader;
-
-static void
-id_use_free (IdUse *use)
-{
-  g_free (use->path);
-  g_free (use);
-}
 
 G_GNUC_PRINTF (4, 5)
 static void
@@ -248,6 +257,8 @@ member (Loader     *l,
         report (l, obj_path, obj_path, _("missing required member \"%s\""), name);
       return NULL;
     }
+  if (node_is (node, want))
+    return node;
 
   path = join_path (obj_path, name);
   if (want == WANT_INTEGER && JSON_NODE_HOLDS_VALUE (node)
@@ -257,9 +268,8 @@ member (Loader     *l,
       report (l, path, path, _("expected a whole number, found %s"), number);
       return NULL;
     }
-  if (!check_type (l, node, path, want))
-    return NULL;
-  return node;
+  check_type (l, node, path, want);
+  return NULL;
 }
 
 static const char *
@@ -392,71 +402,38 @@ id_class_name (IdClass klass)
 
 /* Reads the "id" member of an element and records it as used; the caller
  * sets the use's index once the whole element is accepted. */
-static IdUse *
+static void
 read_id (Loader     *l,
          JsonObject *obj,
          const char *path,
-         IdClass     klass)
+         IdUse      *use)
 {
   const char *id = string_member (l, obj, path, "id", TRUE);
-  g_autofree char *id_path = join_path (path, "id");
   IdUse *first;
 
   if (id == NULL)
-    return NULL;
+    return;
   if (!id_is_valid (id))
     {
+      g_autofree char *id_path = join_path (path, "id");
       report (l, id_path, id_path,
               _("invalid id \"%s\": use 1 to 64 characters of A-Z a-z 0-9 - _ ."), id);
-      return NULL;
+      return;
     }
   first = g_hash_table_lookup (l->ids, id);
   if (first != NULL)
     {
-      report (l, id_path, id_path, _("duplicate id \"%s\" (first used at %s)"), id, first->path);
-      return NULL;
+      g_autofree char *id_path = join_path (path, "id");
+      char first_path[48];
+
+      use_path (first, first_path, sizeof first_path);
+      report (l, id_path, id_path, _("duplicate id \"%s\" (first used at %s)"), id, first_path);
+      return;
     }
 
-  first = g_new0 (IdUse, 1);
-  first->path = g_strdup (path);
-  first->klass = klass;
-  first->index = -1;
-  g_hash_table_insert (l->ids, g_strdup (id), first);
-  return first;
+  use->registered = TRUE;
+  g_hash_table_insert (l->ids, (gpointer) id, use);
 }
-
-/* Resolves a reference to an id of @klass; reports what is wrong with it. */
-static gint
-resolve_ref (Loader     *l,
-             const char *path,
-             const char *id,
-             IdClass     klass)
-{
-  IdUse *use = g_hash_table_lookup (l->ids, id);
-  const char *what = klass == ID_ENTITY ? _("entity") : _("quote");
-
-  /* A rejected element has its own error already: no second one here. */
-  if (use != NULL && use->klass == klass)
-    return use->index;
-
-  if (use != NULL)
-    {
-      report (l, path, path, _("\"%s\" is %s, not %s"), id, id_class_name (use->klass),
-              id_class_name (klass));
-    }
-  else
-    {
-      const char *hint = suggest_id (l, id, klass);
-
-      if (hint != NULL)
-        report (l, path, path, _("unknown %s \"%s\" (did you mean \"%s\"?)"), what, id, hint);
-      else
-        report (l, path, path, _("unknown %s \"%s\""), what, id);
-    }
-  return -1;
-}
-
-static const char * const array_names[] = { "entities", "quotes", "relations" };
 
 /* Registers every id before any element is read, so that a reference can
  * point forwards and a wrong kind of id is named as such. */
@@ -470,20 +447,28 @@ register_ids (Loader     *l,
       JsonArray *array;
       guint n;
 
-      l->uses[klass] = g_ptr_array_new ();
       if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
         continue;
       array = json_node_get_array (node);
       n = json_array_get_length (array);
+      /* Never reallocated: the id table points into it. */
+      l->uses[klass] = g_new0 (IdUse, n);
+      l->n_uses[klass] = n;
       for (guint i = 0; i < n; i++)
         {
           JsonNode *element = json_array_get_element (array, i);
-          g_autofree char *path = g_strdup_printf ("%s[%u]", array_names[klass], i);
-          IdUse *use = NULL;
+          IdUse *use = &l->uses[klass][i];
 
+          use->klass = klass;
+          use->element = i;
+          use->index = -1;
           if (JSON_NODE_HOLDS_OBJECT (element))
-            use = read_id (l, json_node_get_object (element), path, klass);
-          g_ptr_array_add (l->uses[klass], use);
+            {
+              char path[48];
+
+              use_path (use, path, sizeof path);
+              read_id (l, json_node_get_object (element), path, use);
+            }
         }
     }
 }
@@ -619,7 +604,7 @@ read_text_file (Loader     *l,
       g_free (contents);
       return;
     }
-  if (!g_utf8_validate (contents, length, &invalid))
+  if (!qg_utf8_validate (contents, length, &invalid))
     {
       guint line, column;
 
@@ -630,6 +615,7 @@ read_text_file (Loader     *l,
       return;
     }
 
+  l->doc->owned_text = contents;
   l->doc->text = contents;
   l->doc->text_len = length;
 }
@@ -648,15 +634,15 @@ read_article (Loader     *l,
   article = json_node_get_object (node);
 
   s = text_member (l, article, "article", "title");
-  l->doc->title = g_strdup (s);
-  l->doc->source = g_strdup (string_member (l, article, "article", "source", FALSE));
+  l->doc->title = s;
+  l->doc->source = string_member (l, article, "article", "source", FALSE);
 
   s = string_member (l, article, "article", "published", FALSE);
   if (s != NULL && !is_iso8601_date (s))
     report (l, "article.published", "article.published",
             _("\"%s\" is not an ISO 8601 date (write it like \"2017-09-13\")"), s);
   else
-    l->doc->published = g_strdup (s);
+    l->doc->published = s;
 
   text = json_object_get_member (article, "text");
   text_file = json_object_get_member (article, "text_file");
@@ -678,7 +664,7 @@ read_article (Loader     *l,
         {
           s = json_node_get_string (text);
           l->doc->text_len = strlen (s);
-          l->doc->text = g_strdup (s);
+          l->doc->text = s;
         }
     }
   else if (check_type (l, text_file, "article.text_file", WANT_STRING))
@@ -714,35 +700,72 @@ element_object (Loader     *l,
   return json_node_get_object (node);
 }
 
-static char **
+static const char **
 read_aliases (Loader     *l,
               JsonObject *obj,
               const char *path)
 {
   JsonNode *node = member (l, obj, path, "aliases", WANT_ARRAY, FALSE);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array = node ? json_node_get_array (node) : NULL;
+  guint n = array ? json_array_get_length (array) : 0;
+  const char **aliases = g_new0 (const char *, n + 1);
+  guint n_aliases = 0;
 
-  if (node != NULL)
+  for (guint i = 0; i < n; i++)
     {
-      JsonArray *array = json_node_get_array (node);
-      guint n = json_array_get_length (array);
+      JsonNode *alias = json_array_get_element (array, i);
 
-      for (guint i = 0; i < n; i++)
+      if (!node_is_string (alias) || is_blank (json_node_get_string (alias)))
         {
-          JsonNode *alias = json_array_get_element (array, i);
           g_autofree char *alias_path = g_strdup_printf ("%s.aliases[%u]", path, i);
 
-          if (!check_type (l, alias, alias_path, WANT_STRING))
-            continue;
-          if (is_blank (json_node_get_string (alias)))
-            {
-              report (l, alias_path, alias_path, _("must not be empty"));
-              continue;
-            }
-          g_strv_builder_add (builder, json_node_get_string (alias));
+          if (check_type (l, alias, alias_path, WANT_STRING))
+            report (l, alias_path, alias_path, _("must not be empty"));
+          continue;
         }
+      aliases[n_aliases++] = json_node_get_string (alias);
     }
-  return g_strv_builder_end (builder);
+  return aliases;
+}
+
+/* Resolves a reference to an id of @klass; reports what is wrong with it at
+ * the path made from @format, which is only made when there is an error. */
+G_GNUC_PRINTF (4, 5)
+static gint
+resolve_ref (Loader     *l,
+             const char *id,
+             IdClass     klass,
+             const char *format,
+             ...)
+{
+  IdUse *use = g_hash_table_lookup (l->ids, id);
+  const char *what = klass == ID_ENTITY ? _("entity") : _("quote");
+  g_autofree char *path = NULL;
+  va_list args;
+
+  /* A rejected element has its own error already: no second one here. */
+  if (use != NULL && use->klass == klass)
+    return use->index;
+
+  va_start (args, format);
+  path = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (use != NULL)
+    {
+      report (l, path, path, _("\"%s\" is %s, not %s"), id, id_class_name (use->klass),
+              id_class_name (klass));
+    }
+  else
+    {
+      const char *hint = suggest_id (l, id, klass);
+
+      if (hint != NULL)
+        report (l, path, path, _("unknown %s \"%s\" (did you mean \"%s\"?)"), what, id, hint);
+      else
+        report (l, path, path, _("unknown %s \"%s\""), what, id);
+    }
+  return -1;
 }
 
 static void
@@ -764,30 +787,28 @@ read_entities (Loader     *l,
   l->doc->entities = g_new0 (QgEntity, n);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *path = g_strdup_printf ("entities[%u]", i);
       QgEntity *e = &l->doc->entities[l->doc->n_entities];
-      JsonObject *obj = element_object (l, array, i, path);
-      IdUse *use;
+      IdUse *use = &l->uses[ID_ENTITY][i];
+      JsonObject *obj;
+      char path[48];
 
+      use_path (use, path, sizeof path);
+      obj = element_object (l, array, i, path);
       if (obj == NULL)
         continue;
-      use = g_ptr_array_index (l->uses[ID_ENTITY], i);
-      e->name = g_strdup (text_member (l, obj, path, "name"));
-      e->kind = g_strdup (text_member (l, obj, path, "kind"));
+      e->name = text_member (l, obj, path, "name");
+      e->kind = text_member (l, obj, path, "kind");
       e->aliases = read_aliases (l, obj, path);
-      e->description = g_strdup (string_member (l, obj, path, "description", FALSE));
-      if (use == NULL || e->name == NULL || e->kind == NULL)
+      e->description = string_member (l, obj, path, "description", FALSE);
+      if (!use->registered || e->name == NULL || e->kind == NULL)
         {
           /* The slot is reused by the next entity. */
-          g_clear_pointer (&e->name, g_free);
-          g_clear_pointer (&e->kind, g_free);
-          g_clear_pointer (&e->aliases, g_strfreev);
-          g_clear_pointer (&e->description, g_free);
+          g_clear_pointer (&e->aliases, g_free);
           continue;
         }
-      e->id = g_strdup (json_object_get_string_member (obj, "id"));
+      e->id = json_object_get_string_member (obj, "id");
       use->index = (gint) l->doc->n_entities;
-      g_hash_table_insert (l->doc->entity_index, e->id,
+      g_hash_table_insert (l->doc->entity_index, (gpointer) e->id,
                            GUINT_TO_POINTER (l->doc->n_entities + 1));
       l->doc->n_entities++;
     }
@@ -806,26 +827,24 @@ read_quotes (Loader     *l,
   l->doc->quotes = g_new0 (QgQuote, n);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *path = g_strdup_printf ("quotes[%u]", i);
       QgQuote *q = &l->doc->quotes[l->doc->n_quotes];
-      JsonObject *obj = element_object (l, array, i, path);
+      IdUse *use = &l->uses[ID_QUOTE][i];
       JsonNode *occurrence;
+      JsonObject *obj;
       const char *text, *speaker;
       gboolean ok = TRUE;
-      IdUse *use;
+      char path[48];
 
+      use_path (use, path, sizeof path);
+      obj = element_object (l, array, i, path);
       if (obj == NULL)
         continue;
-      use = g_ptr_array_index (l->uses[ID_QUOTE], i);
       text = text_member (l, obj, path, "text");
       q->speaker = -1;
       speaker = string_member (l, obj, path, "speaker", FALSE);
+      /* A bad speaker is reported but the text is still verified. */
       if (speaker != NULL)
-        {
-          g_autofree char *speaker_path = join_path (path, "speaker");
-          /* A bad speaker is reported but the text is still verified. */
-          q->speaker = resolve_ref (l, speaker_path, speaker, ID_ENTITY);
-        }
+        q->speaker = resolve_ref (l, speaker, ID_ENTITY, "%s.speaker", path);
       q->occurrence = 1;
       occurrence = member (l, obj, path, "occurrence", WANT_INTEGER, FALSE);
       if (occurrence != NULL)
@@ -842,17 +861,81 @@ read_quotes (Loader     *l,
           else
             q->occurrence = (guint) value;
         }
-      q->note = g_strdup (string_member (l, obj, path, "note", FALSE));
-      if (use == NULL || text == NULL || !ok)
-        {
-          g_clear_pointer (&q->note, g_free);
-          continue;
-        }
-      q->id = g_strdup (json_object_get_string_member (obj, "id"));
-      q->text = g_strdup (text);
+      q->note = string_member (l, obj, path, "note", FALSE);
+      if (!use->registered || text == NULL || !ok)
+        continue;
+      q->id = json_object_get_string_member (obj, "id");
+      q->text = text;
       use->index = (gint) l->doc->n_quotes;
       l->doc->n_quotes++;
     }
+}
+
+static QgStance
+read_stance (Loader     *l,
+             JsonObject *obj,
+             const char *path,
+             gboolean   *ok)
+{
+  const char *stance = string_member (l, obj, path, "stance", FALSE);
+  g_autofree char *stance_path = NULL;
+
+  if (stance == NULL || strcmp (stance, "neutral") == 0)
+    return QG_STANCE_NEUTRAL;
+  if (strcmp (stance, "support") == 0)
+    return QG_STANCE_SUPPORT;
+  if (strcmp (stance, "oppose") == 0)
+    return QG_STANCE_OPPOSE;
+
+  stance_path = join_path (path, "stance");
+  report (l, stance_path, stance_path,
+          _("unknown stance \"%s\" (use \"support\", \"oppose\" or \"neutral\")"), stance);
+  *ok = FALSE;
+  return QG_STANCE_NEUTRAL;
+}
+
+static gboolean
+read_evidence (Loader     *l,
+               JsonObject *obj,
+               const char *path,
+               QgRelation *r)
+{
+  JsonNode *evidence = member (l, obj, path, "evidence", WANT_ARRAY, TRUE);
+  JsonArray *ev;
+  gboolean ok = TRUE;
+  guint n_ev;
+
+  if (evidence == NULL)
+    return FALSE;
+  ev = json_node_get_array (evidence);
+  n_ev = json_array_get_length (ev);
+  if (n_ev == 0)
+    {
+      g_autofree char *ev_path = join_path (path, "evidence");
+      report (l, ev_path, ev_path, _("no evidence: every relation needs at least one quote"));
+      return FALSE;
+    }
+
+  r->evidence = g_new0 (guint, n_ev);
+  for (guint j = 0; j < n_ev; j++)
+    {
+      JsonNode *ref = json_array_get_element (ev, j);
+      gint q;
+
+      if (!node_is_string (ref))
+        {
+          g_autofree char *ref_path = g_strdup_printf ("%s.evidence[%u]", path, j);
+          check_type (l, ref, ref_path, WANT_STRING);
+          ok = FALSE;
+          continue;
+        }
+      q = resolve_ref (l, json_node_get_string (ref), ID_QUOTE, "%s.evidence[%u]", path, j);
+      if (q < 0)
+        ok = FALSE;
+      else
+        r->evidence[r->n_evidence++] = (guint) q;
+    }
+  return ok;
 }
 
 static void
@@ -868,91 +951,32 @@ read_relations (Loader     *l,
   l->doc->relations = g_new0 (QgRelation, n);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *path = g_strdup_printf ("relations[%u]", i);
       QgRelation *r = &l->doc->relations[l->doc->n_relations];
-      JsonObject *obj = element_object (l, array, i, path);
-      JsonNode *evidence;
-      const char *source, *target, *label, *stance;
-      gboolean ok = TRUE;
-      IdUse *use;
+      IdUse *use = &l->uses[ID_RELATION][i];
+      const char *source, *target, *label;
+      JsonObject *obj;
+      gboolean ok;
+      char path[48];
 
+      use_path (use, path, sizeof path);
+      obj = element_object (l, array, i, path);
       if (obj == NULL)
         continue;
-      use = g_ptr_array_index (l->uses[ID_RELATION], i);
-      ok &= use != NULL;
+      ok = use->registered;
 
       r->source = r->target = -1;
       source = string_member (l, obj, path, "source", TRUE);
       if (source != NULL)
-        {
-          g_autofree char *ref_path = join_path (path, "source");
-          r->source = resolve_ref (l, ref_path, source, ID_ENTITY);
-        }
+        r->source = resolve_ref (l, source, ID_ENTITY, "%s.source", path);
       target = string_member (l, obj, path, "target", TRUE);
       if (target != NULL)
-        {
-          g_autofree char *ref_path = join_path (path, "target");
-          r->target = resolve_ref (l, ref_path, target, ID_ENTITY);
-        }
+        r->target = resolve_ref (l, target, ID_ENTITY, "%s.target", path);
       ok &= r->source >= 0 && r->target >= 0;
 
       label = text_member (l, obj, path, "label");
       ok &= label != NULL;
-
-      r->stance = QG_STANCE_NEUTRAL;
-      stance = string_member (l, obj, path, "stance", FALSE);
-      if (stance != NULL)
-        {
-          if (strcmp (stance, "support") == 0)
-            r->stance = QG_STANCE_SUPPORT;
-          else if (strcmp (stance, "oppose") == 0)
-            r->stance = QG_STANCE_OPPOSE;
-          else if (strcmp (stance, "neutral") != 0)
-            {
-              g_autofree char *stance_path = join_path (path, "stance");
-              report (l, stance_path, stance_path,
-                      _("unknown stance \"%s\" (use \"support\", \"oppose\" or \"neutral\")"),
-                      stance);
-              ok = FALSE;
-            }
-        }
-
-      evidence = member (l, obj, path, "evidence", WANT_ARRAY, TRUE);
-      if (evidence != NULL)
-        {
-          JsonArray *ev = json_node_get_array (evidence);
-          guint n_ev = json_array_get_length (ev);
-          g_autofree char *ev_path = join_path (path, "evidence");
-
-          if (n_ev == 0)
-            {
-              report (l, ev_path, ev_path,
-                      _("no evidence: every relation needs at least one quote"));
-              ok = FALSE;
-            }
-          r->evidence = g_new0 (guint, MAX (n_ev, 1));
-          for (guint j = 0; j < n_ev; j++)
-            {
-              JsonNode *ref = json_array_get_element (ev, j);
-              g_autofree char *ref_path = g_strdup_printf ("%s[%u]", ev_path, j);
-              gint q;
-
-              if (!check_type (l, ref, ref_path, WANT_STRING))
-                {
-                  ok = FALSE;
-                  continue;
-                }
-              q = resolve_ref (l, ref_path, json_node_get_string (ref), ID_QUOTE);
-              if (q < 0)
-                {
-                  ok = FALSE;
-                  continue;
-                }
-              r->evidence[r->n_evidence++] = (guint) q;
-            }
-        }
-      else
-        ok = FALSE;
+      r->stance = read_stance (l, obj, path, &ok);
+      ok &= read_evidence (l, obj, path, r);
 
       if (!ok)
         {
@@ -960,8 +984,8 @@ read_relations (Loader     *l,
           r->n_evidence = 0;
           continue;
         }
-      r->id = g_strdup (json_object_get_string_member (obj, "id"));
-      r->label = g_strdup (label);
+      r->id = json_object_get_string_member (obj, "id");
+      r->label = label;
       use->index = (gint) l->doc->n_relations;
       l->doc->n_relations++;
     }
@@ -993,6 +1017,7 @@ verify_quotes (Loader *l)
       IdUse *use;
       g_autofree char *where = NULL;
       g_autofree char *locate = NULL;
+      char path[48];
 
       if (passages[i].found)
         {
@@ -1003,8 +1028,9 @@ verify_quotes (Loader *l)
 
       /* Name the element by its position in the file, not in our arrays. */
       use = g_hash_table_lookup (l->ids, q->id);
-      where = g_strdup_printf ("%s \"%s\"", use->path, q->id);
-      locate = g_strconcat (use->path, ".text", NULL);
+      use_path (use, path, sizeof path);
+      where = g_strdup_printf ("%s \"%s\"", path, q->id);
+      locate = g_strconcat (path, ".text", NULL);
       if (l->problems->len >= QG_DOCUMENT_MAX_ERRORS)
         {
           l->overflow = TRUE;
@@ -1170,9 +1196,11 @@ qg_document_load_from_data (const char    *data,
   l.base_dir = base_dir;
   l.cancellable = cancellable;
   l.problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
-  l.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) id_use_free);
+  l.ids = g_hash_table_new (g_str_hash, g_str_equal);
 
-  read_document (&l, json_parser_get_root (parser));
+  /* The document keeps the tree: its strings are the model's. */
+  doc->root = json_parser_steal_root (parser);
+  read_document (&l, doc->root);
 
   if (l.problems->len > 0)
     {
@@ -1187,7 +1215,7 @@ qg_document_load_from_data (const char    *data,
   g_ptr_array_unref (l.problems);
   g_hash_table_unref (l.ids);
   for (guint i = 0; i < G_N_ELEMENTS (l.uses); i++)
-    g_clear_pointer (&l.uses[i], g_ptr_array_unref);
+    g_free (l.uses[i]);
 
   return g_steal_pointer (&doc);
 }
@@ -1305,36 +1333,18 @@ qg_document_finalize (GObject *object)
 {
   QgDocument *self = QG_DOCUMENT (object);
 
+  /* Strings belong to the JSON tree; only the arrays are ours. */
   for (guint i = 0; i < self->n_entities; i++)
-    {
-      g_free (self->entities[i].id);
-      g_free (self->entities[i].name);
-      g_free (self->entities[i].kind);
-      g_strfreev (self->entities[i].aliases);
-      g_free (self->entities[i].description);
-    }
-  /* A rejected slot past n_entities may still hold strings. */
+    g_free (self->entities[i].aliases);
   g_free (self->entities);
-  for (guint i = 0; i < self->n_quotes; i++)
-    {
-      g_free (self->quotes[i].id);
-      g_free (self->quotes[i].text);
-      g_free (self->quotes[i].note);
-    }
   g_free (self->quotes);
   for (guint i = 0; i < self->n_relations; i++)
-    {
-      g_free (self->relations[i].id);
-      g_free (self->relations[i].label);
-      g_free (self->relations[i].evidence);
-    }
+    g_free (self->relations[i].evidence);
   g_free (self->relations);
   g_clear_pointer (&self->entity_index, g_hash_table_unref);
+  g_clear_pointer (&self->root, json_node_unref);
   g_clear_object (&self->file);
-  g_free (self->title);
-  g_free (self->source);
-  g_free (self->published);
-  g_free (self->text);
+  g_free (self->owned_text);
 
   G_OBJECT_CLASS (qg_document_parent_class)->finalize (object);
 }

@@ -27,20 +27,21 @@ typedef enum
   QG_STANCE_OPPOSE,
 } QgStance;
 
+/* The model is read-only: its strings live as long as the document. */
 typedef struct
 {
-  char  *id;
-  char  *name;
-  char  *kind;
-  char **aliases;      /* NULL-terminated, never NULL */
-  char  *description;  /* or NULL */
+  const char  *id;
+  const char  *name;
+  const char  *kind;
+  const char **aliases;      /* NULL-terminated, never NULL */
+  const char  *description;  /* or NULL */
 } QgEntity;
 
 typedef struct
 {
-  char  *id;
-  char  *text;         /* as written in the document */
-  char  *note;         /* or NULL */
+  const char *id;
+  const char *text;    /* as written in the document */
+  const char *note;    /* or NULL */
   gint   speaker;      /* entity index, or -1 */
   guint  occurrence;
   gsize  start;        /* the passage's byte range in the article text */
@@ -49,8 +50,8 @@ typedef struct
 
 typedef struct
 {
-  char     *id;
-  char     *label;
+  const char *id;
+  const char *label;
   gint      source;    /* entity index */
   gint      target;    /* entity index */
   QgStance  stance;

@@ -426,7 +426,7 @@ build_graph (QgDocument *doc,
       g_autofree char *wrapped = wrap (entity->name);
       g_autofree char *css = css_class_for_kind (entity->kind);
       g_autofree char *tooltip = node_tooltip (doc, i);
-      Agnode_t *n = agnode (g, entity->id, TRUE);
+      Agnode_t *n = agnode (g, (char *) entity->id, TRUE);
 
       nodes[i] = n;
       set_escaped (n, n_label, wrapped, FALSE);
@@ -445,7 +445,7 @@ build_graph (QgDocument *doc,
       const StanceStyle *style = &stance_styles[rel->stance];
       g_autofree char *wrapped = wrap (rel->label);
       g_autofree char *tooltip = edge_tooltip (doc, i);
-      Agedge_t *e = agedge (g, nodes[rel->source], nodes[rel->target], rel->id, TRUE);
+      Agedge_t *e = agedge (g, nodes[rel->source], nodes[rel->target], (char *) rel->id, TRUE);
 
       set_escaped (e, e_label, wrapped, FALSE);
       set_attr (e, e_id, rel->id);

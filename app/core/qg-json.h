@@ -24,4 +24,10 @@ GHashTable *qg_json_locate_paths (const char         *data,
                                   const char * const *paths,
                                   guint               n_paths);
 
+/* g_utf8_validate() with a fast path for ASCII, which is most of any
+ * document; NUL is invalid. On failure *invalid points at the bad byte. */
+gboolean    qg_utf8_validate     (const char  *data,
+                                  gsize        length,
+                                  const char **invalid);
+
 G_END_DECLS
