@@ -13,7 +13,6 @@
 
 struct _QgGraph
 {
-  GVC_t    *gvc;
   Agraph_t *graph;
   GBytes   *dot;       /* the DOT text that graph was read from */
   char     *engine;
@@ -24,6 +23,20 @@ G_DEFINE_QUARK (qg-graph-error-quark, qg_graph_error)
 
 /* cgraph and gvc keep global state: one caller at a time. */
 static GMutex graphviz_lock;
+
+/* One context for the whole process, never freed: Graphviz 2.43's pango
+ * plugin caches a pointer to the last font name, which lives in the
+ * context; freeing a context and laying out with a new one reads freed
+ * memory (AddressSanitizer shows it). Caller holds the lock. */
+static GVC_t *
+shared_context (void)
+{
+  static GVC_t *gvc;
+
+  if (gvc == NULL)
+    gvc = gvContext ();
+  return gvc;
+}
 
 static const char * const engines[] = { "dot", "neato", "fdp", "sfdp", "circo", "twopi", NULL };
 
@@ -507,7 +520,6 @@ qg_graph_new (QgDocument  *document,
   agclose (built);
   self = g_new0 (QgGraph, 1);
   self->engine = g_strdup (engine);
-  self->gvc = gvContext ();
   self->graph = agmemread (dot);
   self->dot = g_bytes_new (dot, length);
   free (dot);
@@ -530,12 +542,11 @@ qg_graph_free (QgGraph *self)
     return;
 
   g_mutex_lock (&graphviz_lock);
-  /* The order Graphviz documents: layout, graph, context. */
+  /* The order Graphviz documents: layout, then graph (the context is shared). */
   if (self->laid_out)
-    gvFreeLayout (self->gvc, self->graph);
+    gvFreeLayout (shared_context (), self->graph);
   if (self->graph != NULL)
     agclose (self->graph);
-  gvFreeContext (self->gvc);
   g_mutex_unlock (&graphviz_lock);
 
   g_clear_pointer (&self->dot, g_bytes_unref);
@@ -560,10 +571,10 @@ qg_graph_layout (QgGraph  *self,
   g_mutex_lock (&graphviz_lock);
   if (self->laid_out)
     {
-      gvFreeLayout (self->gvc, self->graph);
+      gvFreeLayout (shared_context (), self->graph);
       self->laid_out = FALSE;
     }
-  status = gvLayout (self->gvc, self->graph, self->engine);
+  status = gvLayout (shared_context (), self->graph, self->engine);
   self->laid_out = status == 0;
   g_mutex_unlock (&graphviz_lock);
 
@@ -590,7 +601,7 @@ qg_graph_render (QgGraph     *self,
   g_return_val_if_fail (self->laid_out, NULL);
 
   g_mutex_lock (&graphviz_lock);
-  status = gvRenderData (self->gvc, self->graph, format, &data, &length);
+  status = gvRenderData (shared_context (), self->graph, format, &data, &length);
   if (status == 0 && data != NULL)
     bytes = g_bytes_new (data, length);
   if (data != NULL)

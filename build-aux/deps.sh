@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs the Debian 12 packages that Quotegraph needs to build, run and
+# test, if any is missing. Safe to run again: it installs nothing twice.
+set -euo pipefail
+
+packages=(
+  # build
+  gcc meson ninja-build pkg-config gettext
+  libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev
+  libgraphviz-dev
+  # run: Graphviz's layout and render plugins, fonts, SVG icons
+  graphviz fonts-cantarell fonts-dejavu-core librsvg2-common
+  # tests: data-file validators, a headless display and session bus, and
+  # the references the benchmarks compare against
+  desktop-file-utils appstream xvfb xauth dbus dbus-x11 python3 json-glib-tools
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$package")
+  fi
+done
+
+if ((${#missing[@]} > 0)); then
+  sudo=()
+  if [ "$(id -u)" != 0 ]; then
+    sudo=(sudo)
+  fi
+  echo "Installing: ${missing[*]}"
+  "${sudo[@]}" apt-get update
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends \
+    "${missing[@]}"
+fi
