@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "qg-document.h"
+#include "qg-ui-resources.h"
 #include "qg-window.h"
 
 struct _QgWindow
@@ -149,6 +150,9 @@ qg_window_class_init (QgWindowClass *klass)
   object_class->finalize = qg_window_finalize;
   window_class->close_request = qg_window_close_request;
 
+  /* Referencing the resource keeps it linked in from the static library,
+   * which registers it. */
+  g_assert (qg_ui_get_resource () != NULL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/quotegraph/Quotegraph/ui/qg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, QgWindow, window_title);
