@@ -1,16 +1,13 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs what is missing, builds, and opens Quotegraph; with no FILE it
-# shows the bundled Kaspersky map. Arguments are passed to quotegraph.
+# shows the bundled Kaspersky map. Arguments are passed to quotegraph, and
+# a FILE is taken relative to the folder the command is run from.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+root="$(cd "$(dirname "$0")/.." && pwd)"
 
-build-aux/deps.sh
-if [ ! -f _build/build.ninja ]; then
-  meson setup _build
-fi
-meson compile -C _build
+"$root/build-aux/setup.sh"
 
 # Not installed: point GSettings at the schema compiled in the build tree.
-export GSETTINGS_SCHEMA_DIR="$PWD/_build/data"
-exec _build/app/quotegraph "$@"
+export GSETTINGS_SCHEMA_DIR="$root/_build/data"
+exec "$root/_build/app/quotegraph" "$@"

@@ -6,11 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-build-aux/deps.sh
-if [ ! -f _build/build.ninja ]; then
-  meson setup _build
-fi
-meson compile -C _build
+build-aux/setup.sh
 
 status=0
 dbus-run-session -- xvfb-run -a -s '-screen 0 1920x1200x24' \

@@ -539,26 +539,6 @@ text_file_path_is_safe (Loader     *l,
 }
 
 static void
-position_in_text (const char *text,
-                  const char *at,
-                  guint      *line,
-                  guint      *column)
-{
-  *line = 1;
-  *column = 1;
-  for (const char *p = text; p < at; p++)
-    {
-      if (*p == '\n')
-        {
-          (*line)++;
-          *column = 1;
-        }
-      else if (((guchar) *p & 0xC0) != 0x80)
-        (*column)++;
-    }
-}
-
-static void
 read_text_file (Loader     *l,
                 const char *path,
                 const char *value)
@@ -608,7 +588,7 @@ read_text_file (Loader     *l,
     {
       guint line, column;
 
-      position_in_text (contents, invalid, &line, &column);
+      qg_text_position (contents, invalid, &line, &column);
       report (l, path, path, _("\"%s\" is not UTF-8: invalid byte 0x%02X at line %u, column %u"),
               shown, (guchar) *invalid, line, column);
       g_free (contents);

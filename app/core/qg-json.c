@@ -380,6 +380,43 @@ enter (Walker     *w,
   return TRUE;
 }
 
+typedef enum
+{
+  NEXT_ELEMENT,
+  CLOSED,
+  BROKEN,
+} After;
+
+/* After a member or an element: a comma and another, or the closing bracket. */
+static After
+after_element (Walker *w,
+               char    close)
+{
+  skip_space (w);
+  if (w->p < w->end && *w->p == ',')
+    {
+      w->p++;
+      skip_space (w);
+      if (w->p < w->end && *w->p == close)
+        {
+          fail_at (w, w->p, close == '}' ? _("trailing comma before '}'")
+                                         : _("trailing comma before ']'"));
+          return BROKEN;
+        }
+      return NEXT_ELEMENT;
+    }
+  if (w->p < w->end && *w->p == close)
+    {
+      w->p++;
+      return CLOSED;
+    }
+  if (w->p < w->end && *w->p == '/')
+    fail_at (w, w->p, _("comments are not allowed in JSON"));
+  else
+    fail_unexpected (w, close == '}' ? _("',' or '}'") : _("',' or ']'"));
+  return BROKEN;
+}
+
 static gboolean
 walk_object (Walker *w)
 {
@@ -428,23 +465,17 @@ walk_object (Walker *w)
 
       if (!walk_value (w))
         return FALSE;
-      skip_space (w);
-      if (w->p < w->end && *w->p == ',')
+      switch (after_element (w, '}'))
         {
-          w->p++;
-          skip_space (w);
-          if (w->p < w->end && *w->p == '}')
-            return fail_at (w, w->p, _("trailing comma before '}'"));
+        case NEXT_ELEMENT:
           continue;
-        }
-      if (w->p < w->end && *w->p == '}')
-        {
-          w->p++;
+        case BROKEN:
+          return FALSE;
+        case CLOSED:
+        default:
           break;
         }
-      if (w->p < w->end && *w->p == '/')
-        return fail_at (w, w->p, _("comments are not allowed in JSON"));
-      return fail_unexpected (w, _("',' or '}'"));
+      break;
     }
 
   if (w->path != NULL)
@@ -480,23 +511,17 @@ walk_array (Walker *w)
         }
       if (!walk_value (w))
         return FALSE;
-      skip_space (w);
-      if (w->p < w->end && *w->p == ',')
+      switch (after_element (w, ']'))
         {
-          w->p++;
-          skip_space (w);
-          if (w->p < w->end && *w->p == ']')
-            return fail_at (w, w->p, _("trailing comma before ']'"));
+        case NEXT_ELEMENT:
           continue;
-        }
-      if (w->p < w->end && *w->p == ']')
-        {
-          w->p++;
+        case BROKEN:
+          return FALSE;
+        case CLOSED:
+        default:
           break;
         }
-      if (w->p < w->end && *w->p == '/')
-        return fail_at (w, w->p, _("comments are not allowed in JSON"));
-      return fail_unexpected (w, _("',' or ']'"));
+      break;
     }
 
   if (w->path != NULL)
@@ -572,17 +597,16 @@ walk_document (Walker *w)
   return TRUE;
 }
 
-static void
-position_of (const char *data,
-             const char *at,
-             guint      *line,
-             guint      *column)
+void
+qg_text_position (const char *text,
+                  const char *at,
+                  guint      *line,
+                  guint      *column)
 {
-  const char *line_start = data;
-  const char *p;
+  const char *line_start = text;
   guint l = 1;
 
-  for (p = data; p < at; p++)
+  for (const char *p = text; p < at; p++)
     if (*p == '\n')
       {
         l++;
@@ -591,7 +615,7 @@ position_of (const char *data,
   *line = l;
   /* Columns count characters, so that an editor lands on the right one. */
   *column = 1;
-  for (p = line_start; p < at; p = g_utf8_next_char (p))
+  for (const char *p = line_start; p < at; p = g_utf8_next_char (p))
     (*column)++;
 }
 
@@ -612,7 +636,7 @@ qg_json_check_syntax (const char  *data,
     {
       g_autofree char *partial = NULL;
 
-      position_of (data, invalid, line, column);
+      qg_text_position (data, invalid, line, column);
       if (memchr (data, '\0', length) != NULL && invalid == memchr (data, '\0', length))
         *message = g_strdup (_("NUL byte in the file (is it a JSON file?)"));
       else

@@ -30,4 +30,10 @@ gboolean    qg_utf8_validate     (const char  *data,
                                   gsize        length,
                                   const char **invalid);
 
+/* The 1-based line and column (in characters) of @at in @text. */
+void        qg_text_position     (const char  *text,
+                                  const char  *at,
+                                  guint       *line,
+                                  guint       *column);
+
 G_END_DECLS
