@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <graphviz/gvc.h>
+#include <graphviz/xdot.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -44,8 +45,10 @@ static const char * const engines[] = { "dot", "neato", "fdp", "sfdp", "circo", 
 #define DOT_MAX_ENTITIES  150
 #define DOT_MAX_RELATIONS 400
 
-/* Names and labels longer than this are wrapped at spaces. */
+/* Names longer than this are wrapped at spaces; edge labels, which widen
+ * the gaps between ranks, sooner. */
 #define WRAP_COLUMNS 22
+#define WRAP_LABEL_COLUMNS 14
 
 /* Quotes listed in one node's tooltip at most. */
 #define NODE_TOOLTIP_QUOTES 10
@@ -162,10 +165,11 @@ qg_graphviz_escape_tooltip (const char *text)
 /* Breaks long names at the spaces nearest to equal parts, so that nodes stay
  * compact and no line is left with a lone word. */
 static char *
-wrap (const char *text)
+wrap (const char *text,
+      glong       columns)
 {
   glong length = g_utf8_strlen (text, -1);
-  glong lines = (length + WRAP_COLUMNS - 1) / WRAP_COLUMNS;
+  glong lines = (length + columns - 1) / columns;
   g_autoptr(GArray) spaces = NULL;
   GString *out;
   glong previous = -1;
@@ -382,8 +386,10 @@ declare_graph_style (Agraph_t   *g,
   if (strcmp (engine, "dot") == 0)
     {
       declare (g, AGRAPH, "rankdir", "LR");
-      declare (g, AGRAPH, "nodesep", "0.3");
-      declare (g, AGRAPH, "ranksep", "0.6");
+      /* Compact, so that a whole map of some thirty entities reads at the
+       * size of a window. */
+      declare (g, AGRAPH, "nodesep", "0.15");
+      declare (g, AGRAPH, "ranksep", "0.4");
     }
   else
     {
@@ -436,7 +442,7 @@ build_graph (QgDocument *doc,
     {
       const QgEntity *entity = qg_document_get_entity (doc, i);
       const KindStyle *style = style_for_kind (entity->kind);
-      g_autofree char *wrapped = wrap (entity->name);
+      g_autofree char *wrapped = wrap (entity->name, WRAP_COLUMNS);
       g_autofree char *css = css_class_for_kind (entity->kind);
       g_autofree char *tooltip = node_tooltip (doc, i);
       Agnode_t *n = agnode (g, (char *) entity->id, TRUE);
@@ -456,7 +462,7 @@ build_graph (QgDocument *doc,
     {
       const QgRelation *rel = qg_document_get_relation (doc, i);
       const StanceStyle *style = &stance_styles[rel->stance];
-      g_autofree char *wrapped = wrap (rel->label);
+      g_autofree char *wrapped = wrap (rel->label, WRAP_LABEL_COLUMNS);
       g_autofree char *tooltip = edge_tooltip (doc, i);
       Agedge_t *e = agedge (g, nodes[rel->source], nodes[rel->target], (char *) rel->id, TRUE);
 
@@ -622,4 +628,308 @@ qg_graph_to_dot (QgGraph *self)
   /* Exactly the text the laid-out graph was read from: writing the graph
    * again would reorder nodes and edges, and change the picture. */
   return g_bytes_ref (self->dot);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The layout's geometry, for the interactive view                          */
+
+typedef struct
+{
+  double   x0;        /* Graphviz's bounding box: x offset and top (y up) */
+  double   top;
+  gboolean dashed;
+  gboolean dotted;
+  double   pen_width;
+  double   font_size;
+} DrawState;
+
+static void
+convert_points (const DrawState   *state,
+                const xdot_polyline *line,
+                double            *out)
+{
+  for (int i = 0; i < line->cnt; i++)
+    {
+      out[2 * i] = line->pts[i].x - state->x0;
+      out[2 * i + 1] = state->top - line->pts[i].y;
+    }
+}
+
+static void
+apply_style (DrawState  *state,
+             const char *style)
+{
+  double width;
+
+  if (strcmp (style, "dashed") == 0)
+    state->dashed = TRUE, state->dotted = FALSE;
+  else if (strcmp (style, "dotted") == 0)
+    state->dotted = TRUE, state->dashed = FALSE;
+  else if (strcmp (style, "solid") == 0)
+    state->dashed = state->dotted = FALSE;
+  else if (strcmp (style, "bold") == 0)
+    state->pen_width = 2;
+  else if (sscanf (style, "setlinewidth(%lf)", &width) == 1)
+    state->pen_width = width;
+}
+
+/* Adds the drawing operations of one xdot attribute (_draw_, _ldraw_, …). */
+static void
+add_xdot (QgLayoutBuilder *builder,
+          DrawState       *state,
+          const char      *xdot_text,
+          gboolean         is_label)
+{
+  g_autofree char *copy = NULL;
+  xdot *ops;
+
+  if (xdot_text == NULL || xdot_text[0] == '\0')
+    return;
+  copy = g_strdup (xdot_text);
+  ops = parseXDot (copy);
+  if (ops == NULL)
+    return;
+
+  for (int i = 0; i < ops->cnt; i++)
+    {
+      xdot_op *x = &ops->ops[i];
+      QgOp op = { 0 };
+      g_autofree double *points = NULL;
+
+      op.dashed = state->dashed;
+      op.dotted = state->dotted;
+      op.pen_width = state->pen_width;
+
+      switch (x->kind)
+        {
+        case xd_filled_ellipse:
+        case xd_unfilled_ellipse:
+          op.kind = QG_OP_ELLIPSE;
+          op.filled = x->kind == xd_filled_ellipse;
+          op.x = x->u.ellipse.x - state->x0;
+          op.y = state->top - x->u.ellipse.y;
+          op.w = x->u.ellipse.w;
+          op.h = x->u.ellipse.h;
+          break;
+        case xd_filled_polygon:
+        case xd_unfilled_polygon:
+        case xd_filled_bezier:
+        case xd_unfilled_bezier:
+        case xd_polyline:
+          op.kind = x->kind == xd_polyline ? QG_OP_POLYLINE
+                    : (x->kind == xd_filled_polygon || x->kind == xd_unfilled_polygon)
+                      ? QG_OP_POLYGON : QG_OP_BEZIER;
+          op.filled = x->kind == xd_filled_polygon || x->kind == xd_filled_bezier;
+          op.n_points = x->u.polyline.cnt;
+          points = g_new (double, 2 * MAX (op.n_points, 1));
+          convert_points (state, &x->u.polyline, points);
+          break;
+        case xd_text:
+          op.kind = QG_OP_TEXT;
+          op.x = x->u.text.x - state->x0;
+          op.y = state->top - x->u.text.y;
+          op.w = x->u.text.width;
+          op.h = state->font_size;
+          op.align = x->u.text.align == xd_left ? QG_ALIGN_LEFT
+                     : x->u.text.align == xd_right ? QG_ALIGN_RIGHT : QG_ALIGN_CENTER;
+          op.text = x->u.text.text;
+          break;
+        case xd_font:
+          state->font_size = x->u.font.size;
+          continue;
+        case xd_style:
+          apply_style (state, x->u.style);
+          continue;
+        default:
+          /* Colours come from the view's style, not from Graphviz. */
+          continue;
+        }
+      qg_layout_builder_add (builder, &op, points, op.kind == QG_OP_TEXT || is_label);
+    }
+  freeXDot (ops);
+}
+
+static gboolean
+parse_pair (const char *s,
+            double     *a,
+            double     *b)
+{
+  return s != NULL && sscanf (s, "%lf,%lf", a, b) == 2;
+}
+
+static void
+reset_state (DrawState *state)
+{
+  state->dashed = state->dotted = FALSE;
+  state->pen_width = 1;
+  state->font_size = 14;
+}
+
+/* Caller holds the lock; the graph is laid out. */
+static QgLayout *
+extract_layout (QgGraph    *self,
+                QgDocument *document)
+{
+  Agraph_t *g = self->graph;
+  g_autoptr(GHashTable) relations = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(QgLayoutBuilder) builder = NULL;
+  double llx = 0, lly = 0, urx = 0, ury = 0;
+  DrawState state = { 0 };
+  char *data = NULL;
+  unsigned int length = 0;
+
+  /* Rendering to xdot attaches the drawing to every object. */
+  if (gvRenderData (shared_context (), g, "xdot", &data, &length) == 0 && data != NULL)
+    gvFreeRenderData (data);
+
+  if (sscanf (agget (g, (char *) "bb") ? agget (g, (char *) "bb") : "", "%lf,%lf,%lf,%lf",
+              &llx, &lly, &urx, &ury) != 4)
+    llx = lly = urx = ury = 0;
+  state.x0 = llx;
+  state.top = ury;
+
+  for (guint i = 0; i < qg_document_get_n_relations (document); i++)
+    g_hash_table_insert (relations, (gpointer) qg_document_get_relation (document, i)->id,
+                         GUINT_TO_POINTER (i));
+
+  builder = qg_layout_builder_new (self->engine, qg_document_get_n_entities (document),
+                                   qg_document_get_n_relations (document), urx - llx, ury - lly);
+
+  for (Agnode_t *n = agfstnode (g); n; n = agnxtnode (g, n))
+    {
+      gint entity = qg_document_find_entity (document, agnameof (n));
+      double x = 0, y = 0;
+
+      if (entity < 0)
+        continue;
+      parse_pair (agget (n, (char *) "pos"), &x, &y);
+      qg_layout_builder_begin (builder, QG_ITEM_NODE, entity, x - llx, ury - y);
+      reset_state (&state);
+      add_xdot (builder, &state, agget (n, (char *) "_draw_"), FALSE);
+      add_xdot (builder, &state, agget (n, (char *) "_ldraw_"), TRUE);
+    }
+
+  for (Agnode_t *n = agfstnode (g); n; n = agnxtnode (g, n))
+    for (Agedge_t *e = agfstout (g, n); e; e = agnxtout (g, e))
+      {
+        gpointer index;
+        double x = 0, y = 0;
+        const char *key = agnameof (e);
+
+        if (key == NULL || !g_hash_table_lookup_extended (relations, key, NULL, &index))
+          continue;
+        if (!parse_pair (agget (e, (char *) "lp"), &x, &y))
+          {
+            x = (llx + urx) / 2;
+            y = (lly + ury) / 2;
+          }
+        qg_layout_builder_begin (builder, QG_ITEM_EDGE, GPOINTER_TO_UINT (index), x - llx,
+                                 ury - y);
+        reset_state (&state);
+        add_xdot (builder, &state, agget (e, (char *) "_draw_"), FALSE);
+        add_xdot (builder, &state, agget (e, (char *) "_hdraw_"), FALSE);
+        add_xdot (builder, &state, agget (e, (char *) "_tdraw_"), FALSE);
+        add_xdot (builder, &state, agget (e, (char *) "_ldraw_"), TRUE);
+      }
+
+  return qg_layout_builder_end (g_steal_pointer (&builder));
+}
+
+QgLayout *
+qg_graph_get_layout (QgGraph    *self,
+                     QgDocument *document)
+{
+  QgLayout *layout;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self->laid_out, NULL);
+
+  g_mutex_lock (&graphviz_lock);
+  layout = extract_layout (self, document);
+  g_mutex_unlock (&graphviz_lock);
+  return layout;
+}
+
+typedef struct
+{
+  QgDocument *document;
+  char       *engine;
+} LayoutTask;
+
+static void
+layout_task_free (LayoutTask *data)
+{
+  g_clear_object (&data->document);
+  g_free (data->engine);
+  g_free (data);
+}
+
+static void
+layout_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  LayoutTask *data = task_data;
+  g_autoptr(QgGraph) graph = NULL;
+  GError *error = NULL;
+
+  /* Graphviz cannot be interrupted: a request cancelled while it waited
+   * for the lock is dropped before it starts. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  graph = qg_graph_new (data->document, data->engine, &error);
+  if (graph == NULL || !qg_graph_layout (graph, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  g_task_return_pointer (task, qg_graph_get_layout (graph, data->document),
+                         (GDestroyNotify) qg_layout_unref);
+}
+
+void
+qg_layout_compute_async (QgDocument          *document,
+                         const char          *engine,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LayoutTask *data;
+
+  g_return_if_fail (QG_IS_DOCUMENT (document));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, qg_layout_compute_async);
+  data = g_new0 (LayoutTask, 1);
+  data->document = g_object_ref (document);
+  data->engine = g_strdup (engine ? engine : qg_layout_engine_for (document));
+  g_task_set_task_data (task, data, (GDestroyNotify) layout_task_free);
+  g_task_run_in_thread (task, layout_in_thread);
+}
+
+QgLayout *
+qg_layout_compute_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == qg_layout_compute_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+QgLayout *
+qg_layout_compute (QgDocument  *document,
+                   const char  *engine,
+                   GError     **error)
+{
+  g_autoptr(QgGraph) graph = qg_graph_new (document, engine, error);
+
+  if (graph == NULL || !qg_graph_layout (graph, error))
+    return NULL;
+  return qg_graph_get_layout (graph, document);
 }

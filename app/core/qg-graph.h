@@ -2,6 +2,7 @@
 #pragma once
 
 #include "qg-document.h"
+#include "qg-layout.h"
 
 G_BEGIN_DECLS
 
@@ -39,6 +40,22 @@ GBytes             *qg_graph_render             (QgGraph     *graph,
 /* The styled graph as DOT, before layout: `dot -Tsvg` on it draws the same
  * picture as qg_graph_render (graph, "svg"). */
 GBytes             *qg_graph_to_dot             (QgGraph     *graph);
+
+/* The geometry of a laid-out graph, for the interactive view. */
+QgLayout           *qg_graph_get_layout         (QgGraph     *graph,
+                                                 QgDocument  *document);
+
+/* Lays out @document in a worker thread (one layout at a time). */
+QgLayout           *qg_layout_compute           (QgDocument  *document,
+                                                 const char  *engine,
+                                                 GError     **error);
+void                qg_layout_compute_async     (QgDocument          *document,
+                                                 const char          *engine,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+QgLayout           *qg_layout_compute_finish    (GAsyncResult        *result,
+                                                 GError             **error);
 
 char               *qg_graphviz_escape_label    (const char  *text);
 char               *qg_graphviz_escape_tooltip  (const char  *text);

@@ -18,6 +18,7 @@ struct _QgApplication
   /* From the command line, for the first window. */
   char           *pending_path;
   char           *layout;
+  char           *select;
 };
 
 G_DEFINE_FINAL_TYPE (QgApplication, qg_application, ADW_TYPE_APPLICATION)
@@ -31,6 +32,8 @@ static const GOptionEntry option_entries[] = {
   { "layout", 'l', 0, G_OPTION_ARG_STRING, NULL,
     N_("Graphviz layout engine: dot, neato, fdp, sfdp, circo or twopi (default: by size)"),
     N_("ENGINE") },
+  { "select", 's', 0, G_OPTION_ARG_STRING, NULL,
+    N_("Open with this entity or relation selected and centred"), N_("ID") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
   { NULL }
@@ -123,6 +126,7 @@ qg_application_handle_local_options (GApplication *application,
   QgApplication *self = QG_APPLICATION (application);
   g_autofree char *export = NULL;
   g_autofree char *layout = NULL;
+  g_autofree char *select = NULL;
   g_autofree const char **files = NULL;
   gboolean check = FALSE;
   const char *path;
@@ -136,6 +140,7 @@ qg_application_handle_local_options (GApplication *application,
   g_variant_dict_lookup (options, "check", "b", &check);
   g_variant_dict_lookup (options, "export", "^ay", &export);
   g_variant_dict_lookup (options, "layout", "s", &layout);
+  g_variant_dict_lookup (options, "select", "s", &select);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
 
   if (files != NULL && files[0] != NULL && files[1] != NULL)
@@ -177,13 +182,19 @@ qg_application_handle_local_options (GApplication *application,
   self->pending_path = g_strdup (path);
   g_free (self->layout);
   self->layout = g_steal_pointer (&layout);
+  g_free (self->select);
+  self->select = g_steal_pointer (&select);
   return -1;
 }
 
 static QgWindow *
 new_window (QgApplication *self)
 {
-  return qg_window_new (GTK_APPLICATION (self), self->layout);
+  QgWindow *window = qg_window_new (GTK_APPLICATION (self), self->layout, self->select);
+
+  /* --select is for the first window only. */
+  g_clear_pointer (&self->select, g_free);
+  return window;
 }
 
 static void
@@ -276,6 +287,7 @@ qg_application_finalize (GObject *object)
 
   g_free (self->pending_path);
   g_free (self->layout);
+  g_free (self->select);
 
   G_OBJECT_CLASS (qg_application_parent_class)->finalize (object);
 }

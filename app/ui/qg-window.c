@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "qg-document.h"
+#include "qg-graph-view.h"
+#include "qg-graph.h"
 #include "qg-ui-resources.h"
 #include "qg-window.h"
 
@@ -15,44 +17,319 @@ struct _QgWindow
 
   GSettings            *settings;
   GCancellable         *loading;
+  GCancellable         *laying_out;
   QgDocument           *document;
-  char                 *layout;
+  char                 *engine;          /* NULL: chosen by the document's size */
+  char                 *pending_selection;
+  gboolean              show_legend;
+  guint                 zoom_label_idle;
 
+  AdwToastOverlay      *toasts;
   AdwWindowTitle       *window_title;
   AdwStatusPage        *status_page;
+  GtkStack             *stack;
+  QgGraphView          *graph_view;
+  GtkLabel             *layout_label;
+  GtkSpinner           *layout_spinner;
+  GtkWidget            *layout_progress;
+  GtkLabel             *layout_progress_label;
+  GtkLabel             *zoom_label;
+  GtkFlowBox           *legend;
+  GtkRevealer          *legend_revealer;
 };
 
 G_DEFINE_FINAL_TYPE (QgWindow, qg_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_LAYOUT_ENGINE,
+  PROP_SELECTION,
+  PROP_SHOW_LEGEND,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 QgWindow *
 qg_window_new (GtkApplication *application,
-               const char     *layout)
+               const char     *layout,
+               const char     *select)
 {
   QgWindow *self = g_object_new (QG_TYPE_WINDOW, "application", application, NULL);
 
-  self->layout = g_strdup (layout);
+  self->engine = g_strdup (layout);
+  self->pending_selection = g_strdup (select);
   return self;
 }
+
+QgGraphView *
+qg_window_get_graph_view (QgWindow *self)
+{
+  g_return_val_if_fail (QG_IS_WINDOW (self), NULL);
+  return self->graph_view;
+}
+
+QgDocument *
+qg_window_get_document (QgWindow *self)
+{
+  g_return_val_if_fail (QG_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+const char *
+qg_window_get_layout_engine (QgWindow *self)
+{
+  g_return_val_if_fail (QG_IS_WINDOW (self), NULL);
+  return self->engine;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The legend                                                                */
+
+typedef struct
+{
+  const char *kind;
+  const char *label;
+} KindLabel;
+
+static const KindLabel kind_labels[] = {
+  { "person", N_("Person") },
+  { "agency", N_("Agency") },
+  { "government", N_("Government") },
+  { "company", N_("Company") },
+  { "retailer", N_("Retailer") },
+  { "media", N_("Media") },
+  { "group", N_("Group") },
+  { "country", N_("Country") },
+  { "event", N_("Event") },
+};
+
+static void
+draw_kind_swatch (GtkDrawingArea *area,
+                  cairo_t        *cr,
+                  int             width,
+                  int             height,
+                  gpointer        user_data)
+{
+  const char *kind = user_data;
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (area));
+  g_autofree char *fill_name = g_strdup_printf ("qg_%s_fill", kind);
+  g_autofree char *stroke_name = g_strdup_printf ("qg_%s_stroke", kind);
+  GdkRGBA fill, stroke;
+
+  if (!gtk_style_context_lookup_color (context, fill_name, &fill))
+    gtk_style_context_lookup_color (context, "qg_other_fill", &fill);
+  if (!gtk_style_context_lookup_color (context, stroke_name, &stroke))
+    gtk_style_context_lookup_color (context, "qg_other_stroke", &stroke);
+
+  cairo_rectangle (cr, 1.5, 1.5, width - 3, height - 3);
+  gdk_cairo_set_source_rgba (cr, &fill);
+  cairo_fill_preserve (cr);
+  gdk_cairo_set_source_rgba (cr, &stroke);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+}
+
+static void
+draw_stance_swatch (GtkDrawingArea *area,
+                    cairo_t        *cr,
+                    int             width,
+                    int             height,
+                    gpointer        user_data)
+{
+  QgStance stance = GPOINTER_TO_INT (user_data);
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (area));
+  g_autofree char *name = g_strdup_printf ("qg_%s", qg_stance_to_string (stance));
+  GdkRGBA color;
+
+  gtk_style_context_lookup_color (context, name, &color);
+  gdk_cairo_set_source_rgba (cr, &color);
+  cairo_set_line_width (cr, 2);
+  if (stance == QG_STANCE_NEUTRAL)
+    cairo_set_dash (cr, (double[]) { 4, 2 }, 2, 0);
+  cairo_move_to (cr, 1, height / 2.0);
+  cairo_line_to (cr, width - 5, height / 2.0);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_move_to (cr, width - 1, height / 2.0);
+  cairo_line_to (cr, width - 7, height / 2.0 - 4);
+  cairo_line_to (cr, width - 7, height / 2.0 + 4);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+static void
+add_legend_row (QgWindow              *self,
+                GtkDrawingAreaDrawFunc  draw,
+                gpointer                data,
+                GDestroyNotify          destroy,
+                const char             *label)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *swatch = gtk_drawing_area_new ();
+  GtkWidget *text = gtk_label_new (label);
+
+  gtk_widget_add_css_class (swatch, "legend-swatch");
+  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw, data, destroy);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_box_append (GTK_BOX (row), swatch);
+  gtk_box_append (GTK_BOX (row), text);
+  gtk_flow_box_append (self->legend, row);
+}
+
+/* The kinds and stances present in the document, and no others. */
+static void
+update_legend (QgWindow *self)
+{
+  g_autoptr(GPtrArray) other_kinds = g_ptr_array_new ();
+  gboolean kinds[G_N_ELEMENTS (kind_labels)] = { FALSE };
+  gboolean stances[3] = { FALSE };
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->legend))) != NULL)
+    gtk_flow_box_remove (self->legend, child);
+  if (self->document == NULL)
+    return;
+
+  for (guint i = 0; i < qg_document_get_n_entities (self->document); i++)
+    {
+      const char *kind = qg_document_get_entity (self->document, i)->kind;
+      gboolean known = FALSE;
+
+      for (guint k = 0; k < G_N_ELEMENTS (kind_labels); k++)
+        if (g_str_equal (kind, kind_labels[k].kind))
+          known = kinds[k] = TRUE;
+      if (!known && !g_ptr_array_find_with_equal_func (other_kinds, kind, g_str_equal, NULL))
+        g_ptr_array_add (other_kinds, (gpointer) kind);
+    }
+  for (guint i = 0; i < qg_document_get_n_relations (self->document); i++)
+    stances[qg_document_get_relation (self->document, i)->stance] = TRUE;
+
+  for (guint k = 0; k < G_N_ELEMENTS (kind_labels); k++)
+    if (kinds[k])
+      add_legend_row (self, draw_kind_swatch, (gpointer) kind_labels[k].kind, NULL,
+                      _(kind_labels[k].label));
+  /* Other kinds share the neutral style, and are listed by their own name. */
+  for (guint i = 0; i < other_kinds->len; i++)
+    add_legend_row (self, draw_kind_swatch, g_strdup ("other"), g_free,
+                    g_ptr_array_index (other_kinds, i));
+
+  if (stances[0] || stances[1] || stances[2])
+    {
+      static const char *stance_labels[] = { N_("Neutral"), N_("Supports"), N_("Opposes") };
+      static const QgStance order[] = { QG_STANCE_SUPPORT, QG_STANCE_OPPOSE, QG_STANCE_NEUTRAL };
+
+      for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+        if (stances[order[i]])
+          add_legend_row (self, draw_stance_swatch, GINT_TO_POINTER (order[i]), NULL,
+                          _(stance_labels[order[i]]));
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Layout                                                                    */
+
+static void
+layout_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(QgWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgLayout) layout = qg_layout_compute_finish (result, &error);
+  gboolean first;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->laying_out);
+  gtk_spinner_stop (self->layout_spinner);
+  gtk_widget_set_visible (self->layout_progress, FALSE);
+
+  if (layout == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      return;
+    }
+
+  first = qg_graph_view_get_layout (self->graph_view) == NULL;
+  qg_graph_view_set_layout (self->graph_view, layout, !first);
+  gtk_stack_set_visible_child_name (self->stack, "map");
+
+  if (self->pending_selection != NULL)
+    {
+      g_autofree char *id = g_steal_pointer (&self->pending_selection);
+
+      if (qg_graph_view_set_selection (self->graph_view, id))
+        qg_graph_view_center_on_selection (self->graph_view, FALSE);
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("No entity or relation “%s” in this "
+                                                        "map"), id);
+          adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+        }
+    }
+  if (first)
+    gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));
+}
+
+static void
+request_layout (QgWindow *self)
+{
+  g_autofree char *message = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  /* A newer request replaces an older one. */
+  g_cancellable_cancel (self->laying_out);
+  g_clear_object (&self->laying_out);
+  self->laying_out = g_cancellable_new ();
+
+  gtk_label_set_label (self->layout_label, self->engine);
+  message = g_strdup_printf (_("Laying out with %s…"), self->engine);
+  gtk_label_set_label (self->layout_progress_label, message);
+  gtk_widget_set_visible (self->layout_progress, TRUE);
+  gtk_spinner_start (self->layout_spinner);
+  qg_layout_compute_async (self->document, self->engine, self->laying_out, layout_cb,
+                           g_object_ref (self));
+}
+
+static void
+set_layout_engine (QgWindow   *self,
+                   const char *engine)
+{
+  if (g_strcmp0 (engine, self->engine) == 0 || !qg_layout_engine_is_valid (engine))
+    return;
+  g_free (self->engine);
+  self->engine = g_strdup (engine);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT_ENGINE]);
+  request_layout (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Documents                                                                 */
 
 static void
 show_document (QgWindow   *self,
                QgDocument *document)
 {
   const char *source = qg_document_get_source (document);
-  g_autofree char *counts = NULL;
 
   g_set_object (&self->document, document);
   adw_window_title_set_title (self->window_title, qg_document_get_title (document));
   adw_window_title_set_subtitle (self->window_title, source ? source : "");
   gtk_window_set_title (GTK_WINDOW (self), qg_document_get_title (document));
 
-  counts = g_strdup_printf (_("%u entities, %u relations and %u quotes; every quote was found "
-                              "in the article."),
-                            qg_document_get_n_entities (document),
-                            qg_document_get_n_relations (document),
-                            qg_document_get_n_quotes (document));
-  adw_status_page_set_title (self->status_page, qg_document_get_title (document));
-  adw_status_page_set_description (self->status_page, counts);
+  qg_graph_view_set_document (self->graph_view, document);
+  update_legend (self);
+
+  if (self->engine == NULL)
+    {
+      self->engine = g_strdup (qg_layout_engine_for (document));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT_ENGINE]);
+    }
+  request_layout (self);
 }
 
 static void
@@ -62,10 +339,15 @@ show_error (QgWindow     *self,
   AdwMessageDialog *dialog;
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("The document could not be opened"),
+                                                       _("The Document Could Not Be Opened"),
                                                        error->message));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+  if (self->document == NULL)
+    {
+      adw_status_page_set_title (self->status_page, _("No Document"));
+      adw_status_page_set_description (self->status_page, NULL);
+    }
 }
 
 static void
@@ -102,6 +384,53 @@ qg_window_open (QgWindow   *self,
   qg_document_load_async (file, display_name, self->loading, load_cb, g_object_ref (self));
 }
 
+/* ------------------------------------------------------------------------ */
+
+static gboolean
+update_zoom_label (gpointer user_data)
+{
+  QgWindow *self = user_data;
+  g_autofree char *text = g_strdup_printf ("%.0f%%",
+                                           qg_graph_view_get_zoom (self->graph_view) * 100);
+
+  self->zoom_label_idle = 0;
+  gtk_label_set_label (self->zoom_label, text);
+  return G_SOURCE_REMOVE;
+}
+
+/* The zoom changes while the view is allocated (a fitted map refits): the
+ * label, which would resize the header bar then, follows once it is done. */
+static void
+zoom_changed_cb (QgWindow *self)
+{
+  if (self->zoom_label_idle == 0)
+    self->zoom_label_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_zoom_label, self, NULL);
+}
+
+/* The window's selection is the view's. */
+static void
+selection_changed_cb (QgWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  QgWindow *self = QG_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    qg_graph_view_zoom_by (self->graph_view, 1.25);
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    qg_graph_view_zoom_by (self->graph_view, 1 / 1.25);
+  else if (g_str_equal (action_name, "win.zoom-reset"))
+    qg_graph_view_zoom_reset (self->graph_view);
+  else
+    qg_graph_view_zoom_fit (self->graph_view, TRUE);
+}
+
 static gboolean
 qg_window_close_request (GtkWindow *window)
 {
@@ -117,14 +446,70 @@ qg_window_close_request (GtkWindow *window)
 }
 
 static void
+qg_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  QgWindow *self = QG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LAYOUT_ENGINE:
+      g_value_set_string (value, self->engine ? self->engine : "");
+      break;
+    case PROP_SELECTION:
+      g_value_set_string (value, qg_graph_view_get_selection (self->graph_view));
+      break;
+    case PROP_SHOW_LEGEND:
+      g_value_set_boolean (value, self->show_legend);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+qg_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  QgWindow *self = QG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LAYOUT_ENGINE:
+      set_layout_engine (self, g_value_get_string (value));
+      break;
+    case PROP_SELECTION:
+      qg_graph_view_set_selection (self->graph_view, g_value_get_string (value));
+      break;
+    case PROP_SHOW_LEGEND:
+      if (self->show_legend != g_value_get_boolean (value))
+        {
+          self->show_legend = g_value_get_boolean (value);
+          gtk_revealer_set_reveal_child (self->legend_revealer, self->show_legend);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 qg_window_dispose (GObject *object)
 {
   QgWindow *self = QG_WINDOW (object);
 
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  g_cancellable_cancel (self->laying_out);
+  g_clear_object (&self->laying_out);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
+  g_clear_handle_id (&self->zoom_label_idle, g_source_remove);
 
   G_OBJECT_CLASS (qg_window_parent_class)->dispose (object);
 }
@@ -134,7 +519,8 @@ qg_window_finalize (GObject *object)
 {
   QgWindow *self = QG_WINDOW (object);
 
-  g_free (self->layout);
+  g_free (self->engine);
+  g_free (self->pending_selection);
 
   G_OBJECT_CLASS (qg_window_parent_class)->finalize (object);
 }
@@ -146,17 +532,50 @@ qg_window_class_init (QgWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->get_property = qg_window_get_property;
+  object_class->set_property = qg_window_set_property;
   object_class->dispose = qg_window_dispose;
   object_class->finalize = qg_window_finalize;
   window_class->close_request = qg_window_close_request;
 
+  properties[PROP_LAYOUT_ENGINE] =
+    g_param_spec_string ("layout-engine", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTION] =
+    g_param_spec_string ("selection", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_LEGEND] =
+    g_param_spec_boolean ("show-legend", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   /* Referencing the resource keeps it linked in from the static library,
    * which registers it. */
   g_assert (qg_ui_get_resource () != NULL);
+  g_type_ensure (QG_TYPE_GRAPH_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/quotegraph/Quotegraph/ui/qg-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, graph_view);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, layout_label);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, layout_spinner);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, layout_progress);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, layout_progress_label);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, zoom_label);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, legend);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, legend_revealer);
+
+  gtk_widget_class_install_property_action (widget_class, "win.layout", "layout-engine");
+  gtk_widget_class_install_property_action (widget_class, "win.show-legend", "show-legend");
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "win.show-legend", NULL);
 }
 
 static void
@@ -170,4 +589,10 @@ qg_window_init (QgWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  g_settings_bind (self->settings, "show-legend", self, "show-legend", G_SETTINGS_BIND_DEFAULT);
+
+  g_signal_connect_swapped (self->graph_view, "notify::zoom", G_CALLBACK (zoom_changed_cb),
+                            self);
+  g_signal_connect_swapped (self->graph_view, "notify::selection",
+                            G_CALLBACK (selection_changed_cb), self);
 }

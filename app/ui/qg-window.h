@@ -3,15 +3,24 @@
 
 #include <adwaita.h>
 
+#include "qg-document.h"
+#include "qg-graph-view.h"
+
 G_BEGIN_DECLS
 
 #define QG_TYPE_WINDOW (qg_window_get_type ())
 G_DECLARE_FINAL_TYPE (QgWindow, qg_window, QG, WINDOW, AdwApplicationWindow)
 
-QgWindow *qg_window_new  (GtkApplication *application,
-                          const char     *layout);
-void      qg_window_open (QgWindow       *self,
-                          GFile          *file,
-                          const char     *display_name);
+/* @layout: the engine, or NULL to choose by the document's size;
+ * @select: an entity or relation to select and centre once shown, or NULL. */
+QgWindow    *qg_window_new               (GtkApplication *application,
+                                          const char     *layout,
+                                          const char     *select);
+void         qg_window_open              (QgWindow       *self,
+                                          GFile          *file,
+                                          const char     *display_name);
+QgGraphView *qg_window_get_graph_view    (QgWindow       *self);
+QgDocument  *qg_window_get_document      (QgWindow       *self);
+const char  *qg_window_get_layout_engine (QgWindow       *self);
 
 G_END_DECLS

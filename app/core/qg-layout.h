@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "qg-document.h"
+
+G_BEGIN_DECLS
+
+/* The geometry of one layout of a document, as Graphviz drew it: the
+ * outline of every node, the spline and arrowheads of every edge, and the
+ * place of every line of text, in points with y growing downwards. It
+ * carries no colours: the view takes those from the style. Immutable, and
+ * safe to share between threads once built. */
+
+typedef enum
+{
+  QG_OP_ELLIPSE,   /* x, y: centre; w, h: radii */
+  QG_OP_POLYGON,   /* points */
+  QG_OP_BEZIER,    /* points: a start and then three per cubic segment */
+  QG_OP_POLYLINE,  /* points */
+  QG_OP_TEXT,      /* x: anchor; y: baseline; w: width; h: font size; align; text */
+} QgOpKind;
+
+typedef enum
+{
+  QG_ALIGN_LEFT,
+  QG_ALIGN_CENTER,
+  QG_ALIGN_RIGHT,
+} QgAlign;
+
+typedef struct
+{
+  QgOpKind    kind;
+  guint8      filled;
+  guint8      dashed;
+  guint8      dotted;
+  guint8      align;
+  float       pen_width;
+  guint       first;      /* of its points in qg_layout_get_points() */
+  guint       n_points;
+  double      x, y, w, h;
+  const char *text;
+} QgOp;
+
+typedef enum
+{
+  QG_ITEM_NONE,
+  QG_ITEM_NODE,
+  QG_ITEM_EDGE,
+} QgItemKind;
+
+typedef struct
+{
+  double x0, y0, x1, y1;  /* bounds of everything drawn for it */
+  double cx, cy;          /* a node's centre; an edge's label, or middle */
+  guint  first_op;        /* shape: outline, or spline and arrowheads */
+  guint  n_ops;
+  guint  first_text;      /* label lines */
+  guint  n_texts;
+} QgItem;
+
+typedef struct _QgLayout QgLayout;
+typedef struct _QgLayoutBuilder QgLayoutBuilder;
+
+#define QG_TYPE_LAYOUT (qg_layout_get_type ())
+
+GType             qg_layout_get_type      (void) G_GNUC_CONST;
+QgLayout         *qg_layout_ref           (QgLayout    *layout);
+void              qg_layout_unref         (QgLayout    *layout);
+
+const char       *qg_layout_get_engine    (QgLayout    *layout);
+double            qg_layout_get_width     (QgLayout    *layout);
+double            qg_layout_get_height    (QgLayout    *layout);
+guint             qg_layout_get_n_nodes   (QgLayout    *layout);
+guint             qg_layout_get_n_edges   (QgLayout    *layout);
+const QgItem     *qg_layout_get_node      (QgLayout    *layout,
+                                           guint        entity);
+const QgItem     *qg_layout_get_edge      (QgLayout    *layout,
+                                           guint        relation);
+guint             qg_layout_get_n_ops     (QgLayout    *layout);
+const QgOp       *qg_layout_get_op        (QgLayout    *layout,
+                                           guint        index);
+const double     *qg_layout_get_points    (QgLayout    *layout);
+
+/* The node, else the edge, under (x, y) in layout points; @tolerance
+ * widens thin lines. Returns QG_ITEM_NONE if there is none. */
+QgItemKind        qg_layout_hit           (QgLayout    *layout,
+                                           double       x,
+                                           double       y,
+                                           double       tolerance,
+                                           guint       *index);
+
+/* For the Graphviz module, which fills a layout from Graphviz's drawing. */
+QgLayoutBuilder  *qg_layout_builder_new   (const char  *engine,
+                                           guint        n_nodes,
+                                           guint        n_edges,
+                                           double       width,
+                                           double       height);
+void              qg_layout_builder_begin (QgLayoutBuilder *builder,
+                                           QgItemKind   kind,
+                                           guint        index,
+                                           double       cx,
+                                           double       cy);
+void              qg_layout_builder_add   (QgLayoutBuilder *builder,
+                                           const QgOp  *op,
+                                           const double *points,
+                                           gboolean     is_text);
+QgLayout         *qg_layout_builder_end   (QgLayoutBuilder *builder);
+void              qg_layout_builder_free  (QgLayoutBuilder *builder);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QgLayout, qg_layout_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QgLayoutBuilder, qg_layout_builder_free)
+
+G_END_DECLS
