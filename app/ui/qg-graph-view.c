@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "qg-graph-view.h"
+#include "qg-raster.h"
 
 /* Kinds styled distinctly (FORMAT.md), then the neutral style. */
 static const char * const kind_names[] = {
@@ -73,6 +74,8 @@ struct _QgGraphView
   GdkRGBA       edge_text;
   GdkRGBA       accent;
 
+  double        max_font;        /* the largest label, in points */
+  cairo_surface_t *overview;     /* the map from afar, drawn by the rasteriser */
   PangoContext *pango;
   PangoLayout **texts;           /* per layout op, made when first drawn */
   guint         n_texts;
@@ -344,11 +347,19 @@ qg_graph_view_layout_to_widget (QgGraphView *self,
   *y = ly * self->scale + self->oy;
 }
 
+/* Skipping an animation that never played would jump to its unset end. */
+static void
+finish (AdwAnimation *animation)
+{
+  if (adw_animation_get_state (animation) == ADW_ANIMATION_PLAYING)
+    adw_animation_skip (animation);
+}
+
 void
 qg_graph_view_finish_animations (QgGraphView *self)
 {
-  adw_animation_skip (self->view_animation);
-  adw_animation_skip (self->transition_animation);
+  finish (self->view_animation);
+  finish (self->transition_animation);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -730,7 +741,7 @@ qg_graph_view_set_layout (QgGraphView *self,
   if (self->layout == layout)
     return;
 
-  adw_animation_skip (self->transition_animation);
+  finish (self->transition_animation);
   g_clear_pointer (&self->previous, qg_layout_unref);
   if (animate && self->layout != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->previous = g_steal_pointer (&self->layout);
@@ -744,6 +755,10 @@ qg_graph_view_set_layout (QgGraphView *self,
     {
       /* One slot per op: only text ops get a Pango layout. */
       self->n_texts = qg_layout_get_n_ops (layout);
+      self->max_font = 0;
+      for (guint i = 0; i < self->n_texts; i++)
+        if (qg_layout_get_op (layout, i)->kind == QG_OP_TEXT)
+          self->max_font = MAX (self->max_font, qg_layout_get_op (layout, i)->h);
       self->texts = g_new0 (PangoLayout *, MAX (self->n_texts, 1));
 
       /* Keep the selection in view across layouts; otherwise show it all. */
@@ -837,6 +852,10 @@ path_op (cairo_t      *cr,
     }
 }
 
+/* Dashes shorter than this on screen are drawn as a fainter solid line:
+ * they would not read, and cost the most to draw. */
+#define DASH_MIN_PIXELS 2.5
+
 static void
 set_line (QgGraphView *self,
           cairo_t     *cr,
@@ -846,12 +865,20 @@ set_line (QgGraphView *self,
   double width = MAX (op->pen_width, 1.0 / self->scale) + extra_pixels / self->scale;
 
   cairo_set_line_width (cr, width);
-  if (op->dashed)
+  if (op->dashed && 2 * self->scale >= DASH_MIN_PIXELS)
     cairo_set_dash (cr, (double[]) { 5, 2 }, 2, 0);
-  else if (op->dotted)
+  else if (op->dotted && 2 * self->scale >= DASH_MIN_PIXELS)
     cairo_set_dash (cr, (double[]) { 1, 2 }, 2, 0);
   else
     cairo_set_dash (cr, NULL, 0, 0);
+}
+
+/* Fainter where the dashes were dropped. */
+static double
+dash_alpha (QgGraphView *self,
+            const QgOp  *op)
+{
+  return (op->dashed || op->dotted) && 2 * self->scale < DASH_MIN_PIXELS ? 0.6 : 1.0;
 }
 
 static PangoLayout *
@@ -877,6 +904,15 @@ text_layout (QgGraphView *self,
   return layout;
 }
 
+static double
+text_left (const QgOp *op)
+{
+  return op->align == QG_ALIGN_CENTER ? op->x - op->w / 2
+         : op->align == QG_ALIGN_RIGHT ? op->x - op->w : op->x;
+}
+
+/* Readable text is drawn as text; text too small to read, as the path of a
+ * bar where the line is (filled by the caller, with all the others). */
 static void
 draw_text (QgGraphView   *self,
            cairo_t       *cr,
@@ -884,41 +920,35 @@ draw_text (QgGraphView   *self,
            const GdkRGBA *color,
            double         alpha,
            double         dx,
-           double         dy)
+           double         dy,
+           gboolean       bars)
 {
   const QgOp *op = qg_layout_get_op (self->layout, op_index);
   double pixels = op->h * self->scale;
+  PangoLayout *layout;
   double left;
+  int width, baseline;
 
   if (pixels < TEXT_NONE_PIXELS || op->text == NULL)
     return;
-  left = op->align == QG_ALIGN_CENTER ? op->x - op->w / 2
-         : op->align == QG_ALIGN_RIGHT ? op->x - op->w : op->x;
-
   if (pixels < TEXT_MIN_PIXELS)
     {
-      /* Unreadable at this size: a bar where the line is, to keep the shape. */
-      set_color (cr, color, alpha * 0.35);
-      cairo_rectangle (cr, left + dx, op->y - op->h * 0.6 + dy, op->w, op->h * 0.45);
-      cairo_fill (cr);
+      if (bars)
+        cairo_rectangle (cr, text_left (op) + dx, op->y - op->h * 0.6 + dy, op->w, op->h * 0.45);
       return;
     }
+  if (bars)
+    return;
 
-  {
-    PangoLayout *layout = text_layout (self, op_index, op);
-    int width, baseline;
-
-    pango_layout_get_size (layout, &width, NULL);
-    baseline = pango_layout_get_baseline (layout);
-    /* Centre on Graphviz's anchor, whatever small difference in width. */
-    if (op->align == QG_ALIGN_CENTER)
-      left = op->x - (double) width / PANGO_SCALE / 2;
-    else if (op->align == QG_ALIGN_RIGHT)
-      left = op->x - (double) width / PANGO_SCALE;
-    set_color (cr, color, alpha);
-    cairo_move_to (cr, left + dx, op->y - (double) baseline / PANGO_SCALE + dy);
-    pango_cairo_show_layout (cr, layout);
-  }
+  layout = text_layout (self, op_index, op);
+  pango_layout_get_size (layout, &width, NULL);
+  baseline = pango_layout_get_baseline (layout);
+  /* Placed on Graphviz's anchor, whatever small difference in width. */
+  left = op->align == QG_ALIGN_CENTER ? op->x - (double) width / PANGO_SCALE / 2
+         : op->align == QG_ALIGN_RIGHT ? op->x - (double) width / PANGO_SCALE : op->x;
+  set_color (cr, color, alpha);
+  cairo_move_to (cr, left + dx, op->y - (double) baseline / PANGO_SCALE + dy);
+  pango_cairo_show_layout (cr, layout);
 }
 
 static gboolean
@@ -929,13 +959,6 @@ visible (const QgItem *item,
 {
   return item->x1 + dx >= clip[0] && item->x0 + dx <= clip[2]
          && item->y1 + dy >= clip[1] && item->y0 + dy <= clip[3];
-}
-
-static double
-emphasis_alpha (const guint8 *emphasis,
-                guint         index)
-{
-  return emphasis != NULL && emphasis[index] == EMPHASIS_DIM ? DIM_ALPHA : 1.0;
 }
 
 /* During a change of layout, nodes glide from their old place. */
@@ -957,108 +980,303 @@ node_offset (QgGraphView *self,
     }
 }
 
-static void
-draw_edge (QgGraphView  *self,
+/* Drawing goes by batches: every element of one look (stance or kind, and
+ * emphasis) joins one path, filled or stroked once. Cairo's cost is per
+ * operation more than per shape, so a map of thousands of elements takes
+ * tens of operations, not thousands. The selection and the element under
+ * the pointer are drawn last, on their own, over everything. */
+
+typedef enum
+{
+  LOOK_DIM,
+  LOOK_NORMAL,
+  N_LOOKS
+} Look;
+
+static Look
+look_of (const guint8 *emphasis,
+         guint         index)
+{
+  return emphasis != NULL && emphasis[index] == EMPHASIS_DIM ? LOOK_DIM : LOOK_NORMAL;
+}
+
+static double
+look_alpha (Look look)
+{
+  return look == LOOK_DIM ? DIM_ALPHA : 1.0;
+}
+
+static gboolean
+is_special (QgGraphView *self,
+            QgItemKind   kind,
+            guint        index)
+{
+  return (self->selection_kind == kind && self->selection_index == index)
+         || (self->hover_kind == kind && self->hover_index == index);
+}
+
+/* Adds the path of an item's shape ops: filled ones, or all for a stroke. */
+static const QgOp *
+path_item (QgGraphView  *self,
            cairo_t      *cr,
-           guint         index,
-           const double  clip[4],
-           gboolean      labels)
+           const QgItem *item,
+           gboolean      filled_only,
+           double        dx,
+           double        dy)
+{
+  const double *pts = qg_layout_get_points (self->layout);
+  const QgOp *first = NULL;
+
+  for (guint i = 0; i < item->n_ops; i++)
+    {
+      const QgOp *op = qg_layout_get_op (self->layout, item->first_op + i);
+
+      if (filled_only && !op->filled)
+        continue;
+      path_op (cr, op, pts + 2 * op->first, dx, dy);
+      if (first == NULL)
+        first = op;
+    }
+  return first;
+}
+
+/* An edge's spline (not its arrowheads), and the style of its line. */
+static const QgOp *
+path_edge_line (QgGraphView  *self,
+                cairo_t      *cr,
+                const QgItem *item)
+{
+  const double *pts = qg_layout_get_points (self->layout);
+  const QgOp *line = NULL;
+
+  for (guint i = 0; i < item->n_ops; i++)
+    {
+      const QgOp *op = qg_layout_get_op (self->layout, item->first_op + i);
+
+      if (op->filled)
+        continue;
+      path_op (cr, op, pts + 2 * op->first, 0, 0);
+      if (line == NULL)
+        line = op;
+    }
+  return line;
+}
+
+/* While the nodes move, an edge is a straight line between them. */
+static void
+draw_moving_edges (QgGraphView *self,
+                   cairo_t     *cr,
+                   const guint *edges,
+                   guint        n)
+{
+  for (guint stance = 0; stance < 3; stance++)
+    {
+      for (guint k = 0; k < n; k++)
+        {
+          const QgRelation *r = qg_document_get_relation (self->document, edges[k]);
+          const QgItem *a, *b;
+          double ax, ay, bx, by;
+
+          if (r->stance != stance)
+            continue;
+          a = qg_layout_get_node (self->layout, r->source);
+          b = qg_layout_get_node (self->layout, r->target);
+          node_offset (self, r->source, &ax, &ay);
+          node_offset (self, r->target, &bx, &by);
+          cairo_move_to (cr, a->cx + ax, a->cy + ay);
+          cairo_line_to (cr, b->cx + bx, b->cy + by);
+        }
+      set_color (cr, &self->stance[stance], 0.7);
+      cairo_set_line_width (cr, MAX (1.0, 1.0 / self->scale));
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+draw_edge_batch (QgGraphView *self,
+                 cairo_t     *cr,
+                 const guint *edges,
+                 guint        n,
+                 guint        stance,
+                 Look         look)
+{
+  const QgOp *style = NULL;
+
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = edges[k];
+
+      if (qg_document_get_relation (self->document, i)->stance == stance
+          && look_of (self->edge_emphasis, i) == look && !is_special (self, QG_ITEM_EDGE, i))
+        {
+          const QgOp *line = path_edge_line (self, cr, qg_layout_get_edge (self->layout, i));
+          style = style ? style : line;
+        }
+    }
+  if (style == NULL)
+    {
+      cairo_new_path (cr);
+      return;
+    }
+  set_color (cr, &self->stance[stance], look_alpha (look) * dash_alpha (self, style));
+  set_line (self, cr, style, 0);
+  cairo_stroke (cr);
+
+  /* Arrowheads, filled in the same colour. */
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = edges[k];
+
+      if (qg_document_get_relation (self->document, i)->stance == stance
+          && look_of (self->edge_emphasis, i) == look && !is_special (self, QG_ITEM_EDGE, i))
+        path_item (self, cr, qg_layout_get_edge (self->layout, i), TRUE, 0, 0);
+    }
+  set_color (cr, &self->stance[stance], look_alpha (look));
+  cairo_fill (cr);
+}
+
+/* The selected or hovered edge, with a halo in the accent colour. */
+static void
+draw_special_edge (QgGraphView *self,
+                   cairo_t     *cr,
+                   guint        index)
 {
   const QgItem *item = qg_layout_get_edge (self->layout, index);
   const QgRelation *relation = qg_document_get_relation (self->document, index);
-  const GdkRGBA *color = &self->stance[relation->stance];
-  const double *pts = qg_layout_get_points (self->layout);
-  double alpha = emphasis_alpha (self->edge_emphasis, index);
   gboolean selected = self->selection_kind == QG_ITEM_EDGE && self->selection_index == index;
-  gboolean hovered = self->hover_kind == QG_ITEM_EDGE && self->hover_index == index;
+  const QgOp *line;
 
-  if (!visible (item, clip, 0, 0))
-    return;
-
-  if (self->previous != NULL)
+  line = path_edge_line (self, cr, item);
+  if (line != NULL)
     {
-      /* While the nodes move, an edge is a straight line between them. */
-      const QgItem *a = qg_layout_get_node (self->layout, relation->source);
-      const QgItem *b = qg_layout_get_node (self->layout, relation->target);
-      double ax, ay, bx, by;
-
-      node_offset (self, relation->source, &ax, &ay);
-      node_offset (self, relation->target, &bx, &by);
-      set_color (cr, color, alpha * 0.7);
-      cairo_set_line_width (cr, MAX (1.0, 1.0 / self->scale));
+      set_color (cr, &self->accent, selected ? 0.45 : 0.25);
+      set_line (self, cr, line, selected ? 6 : 4);
       cairo_set_dash (cr, NULL, 0, 0);
-      cairo_move_to (cr, a->cx + ax, a->cy + ay);
-      cairo_line_to (cr, b->cx + bx, b->cy + by);
-      cairo_stroke (cr);
-      return;
-    }
-
-  for (guint i = 0; i < item->n_ops; i++)
-    {
-      const QgOp *op = qg_layout_get_op (self->layout, item->first_op + i);
-
-      path_op (cr, op, pts + 2 * op->first, 0, 0);
-      if (selected || hovered)
-        {
-          /* A halo in the accent colour under the line. */
-          set_color (cr, &self->accent, selected ? 0.45 : 0.25);
-          set_line (self, cr, op, selected ? 6 : 4);
-          cairo_set_dash (cr, NULL, 0, 0);
-          if (op->filled)
-            cairo_fill_preserve (cr);
-          cairo_stroke_preserve (cr);
-        }
-      set_color (cr, color, alpha);
-      set_line (self, cr, op, 0);
-      if (op->filled)
-        {
-          cairo_fill_preserve (cr);
-          cairo_set_dash (cr, NULL, 0, 0);
-        }
+      cairo_stroke_preserve (cr);
+      set_color (cr, &self->stance[relation->stance], 1);
+      set_line (self, cr, line, selected ? 1 : 0.5);
       cairo_stroke (cr);
     }
-
-  if (labels)
-    for (guint i = 0; i < item->n_texts; i++)
-      draw_text (self, cr, item->first_text + i, &self->edge_text, alpha, 0, 0);
+  path_item (self, cr, item, TRUE, 0, 0);
+  set_color (cr, &self->stance[relation->stance], 1);
+  cairo_fill (cr);
 }
 
 static void
-draw_node (QgGraphView  *self,
-           cairo_t      *cr,
-           guint         index,
-           const double  clip[4])
+draw_node_batch (QgGraphView *self,
+                 cairo_t     *cr,
+                 const guint *nodes,
+                 guint        n,
+                 guint        kind,
+                 Look         look)
+{
+  const QgOp *style = NULL;
+
+  /* Fill all the outlines, then stroke them all. */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      for (guint k = 0; k < n; k++)
+        {
+          guint i = nodes[k];
+          double dx, dy;
+          const QgOp *op;
+
+          if (self->entity_kind[i] != kind || look_of (self->node_emphasis, i) != look
+              || is_special (self, QG_ITEM_NODE, i))
+            continue;
+          node_offset (self, i, &dx, &dy);
+          op = path_item (self, cr, qg_layout_get_node (self->layout, i), pass == 0, dx, dy);
+          style = style ? style : op;
+        }
+      if (style == NULL)
+        {
+          cairo_new_path (cr);
+          return;
+        }
+      if (pass == 0)
+        {
+          set_color (cr, &self->fill[kind], look_alpha (look));
+          cairo_fill (cr);
+        }
+      else
+        {
+          set_color (cr, &self->stroke[kind], look_alpha (look) * dash_alpha (self, style));
+          set_line (self, cr, style, 0);
+          cairo_stroke (cr);
+        }
+    }
+}
+
+static void
+draw_special_node (QgGraphView *self,
+                   cairo_t     *cr,
+                   guint        index)
 {
   const QgItem *item = qg_layout_get_node (self->layout, index);
-  const double *pts = qg_layout_get_points (self->layout);
   guint kind = self->entity_kind[index];
-  double alpha = emphasis_alpha (self->node_emphasis, index);
   gboolean selected = self->selection_kind == QG_ITEM_NODE && self->selection_index == index;
-  gboolean hovered = self->hover_kind == QG_ITEM_NODE && self->hover_index == index;
   double dx, dy;
+  const QgOp *style;
 
   node_offset (self, index, &dx, &dy);
-  if (!visible (item, clip, dx, dy))
-    return;
-
-  for (guint i = 0; i < item->n_ops; i++)
+  path_item (self, cr, item, TRUE, dx, dy);
+  set_color (cr, &self->fill[kind], 1);
+  cairo_fill (cr);
+  style = path_item (self, cr, item, FALSE, dx, dy);
+  if (style != NULL)
     {
-      const QgOp *op = qg_layout_get_op (self->layout, item->first_op + i);
-
-      path_op (cr, op, pts + 2 * op->first, dx, dy);
-      if (op->filled)
-        {
-          set_color (cr, &self->fill[kind], alpha);
-          cairo_fill_preserve (cr);
-        }
-      set_color (cr, selected || hovered ? &self->accent : &self->stroke[kind], alpha);
-      set_line (self, cr, op, selected ? 2.5 : hovered ? 1.5 : 0);
+      set_color (cr, &self->accent, 1);
+      set_line (self, cr, style, selected ? 2.5 : 1.5);
       cairo_stroke (cr);
     }
-
+  else
+    cairo_new_path (cr);
   for (guint i = 0; i < item->n_texts; i++)
-    draw_text (self, cr, item->first_text + i, &self->node_text, alpha, dx, dy);
+    draw_text (self, cr, item->first_text + i, &self->node_text, 1, dx, dy, FALSE);
 }
+
+/* The labels of a set of items: bars in one fill per look, then text. */
+static void
+draw_labels (QgGraphView   *self,
+             cairo_t       *cr,
+             const guint   *items,
+             guint          n,
+             QgItemKind     kind,
+             const GdkRGBA *color)
+{
+  const guint8 *emphasis = kind == QG_ITEM_NODE ? self->node_emphasis : self->edge_emphasis;
+
+  for (Look look = 0; look < N_LOOKS; look++)
+    {
+      for (int bars = 1; bars >= 0; bars--)
+        {
+          for (guint k = 0; k < n; k++)
+            {
+              guint i = items[k];
+              const QgItem *item = kind == QG_ITEM_NODE ? qg_layout_get_node (self->layout, i)
+                                                        : qg_layout_get_edge (self->layout, i);
+              double dx = 0, dy = 0;
+
+              if (look_of (emphasis, i) != look || is_special (self, kind, i))
+                continue;
+              if (kind == QG_ITEM_NODE)
+                node_offset (self, i, &dx, &dy);
+              for (guint t = 0; t < item->n_texts; t++)
+                draw_text (self, cr, item->first_text + t, color, look_alpha (look), dx, dy,
+                           bars);
+            }
+          if (bars)
+            {
+              set_color (cr, color, look_alpha (look) * 0.35);
+              cairo_fill (cr);
+            }
+        }
+    }
+}
+
+static void draw_specials (QgGraphView *self,
+                           cairo_t     *cr);
 
 static void
 draw (QgGraphView *self,
@@ -1068,25 +1286,343 @@ draw (QgGraphView *self,
 {
   guint n_edges = qg_layout_get_n_edges (self->layout);
   guint n_nodes = qg_layout_get_n_nodes (self->layout);
+  g_autofree guint *edges = g_new (guint, MAX (n_edges, 1));
+  g_autofree guint *nodes = g_new (guint, MAX (n_nodes, 1));
+  guint n_visible_edges = 0, n_visible_nodes = 0;
   double clip[4];
 
   /* What is on screen, in layout points, with room for line widths. */
   qg_graph_view_widget_to_layout (self, -8, -8, &clip[0], &clip[1]);
   qg_graph_view_widget_to_layout (self, width + 8, height + 8, &clip[2], &clip[3]);
 
+  for (guint i = 0; i < n_edges; i++)
+    if (visible (qg_layout_get_edge (self->layout, i), clip, 0, 0) || self->previous != NULL)
+      edges[n_visible_edges++] = i;
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      double dx, dy;
+
+      node_offset (self, i, &dx, &dy);
+      if (visible (qg_layout_get_node (self->layout, i), clip, dx, dy))
+        nodes[n_visible_nodes++] = i;
+    }
+
   cairo_translate (cr, self->ox, self->oy);
   cairo_scale (cr, self->scale, self->scale);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_new_path (cr);
 
-  /* Dimmed edges first, so that what matters is drawn over them. */
+  /* Edges: dimmed ones first, so that what matters is drawn over them. */
+  if (self->previous != NULL)
+    draw_moving_edges (self, cr, edges, n_visible_edges);
+  else
+    {
+      for (Look look = 0; look < N_LOOKS; look++)
+        for (guint stance = 0; stance < 3; stance++)
+          draw_edge_batch (self, cr, edges, n_visible_edges, stance, look);
+      draw_labels (self, cr, edges, n_visible_edges, QG_ITEM_EDGE, &self->edge_text);
+    }
+
+  for (Look look = 0; look < N_LOOKS; look++)
+    for (guint kind = 0; kind < N_KINDS; kind++)
+      draw_node_batch (self, cr, nodes, n_visible_nodes, kind, look);
+  draw_labels (self, cr, nodes, n_visible_nodes, QG_ITEM_NODE, &self->node_text);
+
+  draw_specials (self, cr);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The map from afar: every label is a bar, lines are a pixel wide, and
+ * thousands of elements are drawn by the small rasteriser in a fraction of
+ * what cairo takes for them. */
+
+typedef struct
+{
+  QgRaster raster;
+  double   scale;   /* layout → device pixels */
+  double   ox;
+  double   oy;
+} Overview;
+
+static QgPaint
+paint_of (const GdkRGBA *color,
+          double         alpha)
+{
+  return qg_paint_from_rgba (color->red, color->green, color->blue, color->alpha * alpha);
+}
+
+/* An op's outline as device points: polygons as they are, splines and
+ * ellipses flattened. Returns the number of points. */
+static int
+flatten_op (const Overview *o,
+            const QgOp     *op,
+            const double   *pts,
+            double          dx,
+            double          dy,
+            double         *out,
+            int             max)
+{
+  int n = 0;
+
+#define PUT(X, Y) G_STMT_START { if (n < max) { out[2 * n] = ((X) + dx) * o->scale + o->ox; \
+                                                out[2 * n + 1] = ((Y) + dy) * o->scale + o->oy; \
+                                                n++; } } G_STMT_END
+  switch (op->kind)
+    {
+    case QG_OP_ELLIPSE:
+      {
+        /* As many sides as the ellipse is large on screen, from 8 to 32. */
+        int sides = CLAMP ((int) ((op->w + op->h) * o->scale / 2), 8, 32);
+
+        for (int i = 0; i < sides; i++)
+          PUT (op->x + op->w * cos (i * 2 * G_PI / sides),
+               op->y + op->h * sin (i * 2 * G_PI / sides));
+      }
+      break;
+    case QG_OP_POLYGON:
+    case QG_OP_POLYLINE:
+      for (guint i = 0; i < op->n_points; i++)
+        PUT (pts[2 * i], pts[2 * i + 1]);
+      break;
+    case QG_OP_BEZIER:
+      PUT (pts[0], pts[1]);
+      for (guint i = 0; i + 3 < op->n_points; i += 3)
+        {
+          const double *p = pts + 2 * i;
+          /* Few segments: the curve spans only a few pixels from afar. */
+          double span = (fabs (p[6] - p[0]) + fabs (p[7] - p[1])) * o->scale;
+          int steps = CLAMP ((int) (span / 12), 1, 8);
+
+          if (fabs (p[2] - (2 * p[0] + p[6]) / 3) + fabs (p[3] - (2 * p[1] + p[7]) / 3)
+              + fabs (p[4] - (p[0] + 2 * p[6]) / 3) + fabs (p[5] - (p[1] + 2 * p[7]) / 3) < 1)
+            steps = 1;  /* straight */
+          for (int k = 1; k <= steps; k++)
+            {
+              double t = (double) k / steps, u = 1 - t;
+              PUT (u * u * u * p[0] + 3 * u * u * t * p[2] + 3 * u * t * t * p[4] + t * t * t * p[6],
+                   u * u * u * p[1] + 3 * u * u * t * p[3] + 3 * u * t * t * p[5] + t * t * t * p[7]);
+            }
+        }
+      break;
+    case QG_OP_TEXT:
+    default:
+      break;
+    }
+#undef PUT
+  return n;
+}
+
+/* Filled ops are filled, and outlined if @outline; the others are lines. */
+static void
+overview_item (QgGraphView   *self,
+               Overview      *o,
+               const QgItem  *item,
+               double         dx,
+               double         dy,
+               const QgPaint *fill,
+               const QgPaint *line,
+               gboolean       outline)
+{
+  const double *pts = qg_layout_get_points (self->layout);
+  double buf[2 * 256];
+
+  for (guint i = 0; i < item->n_ops; i++)
+    {
+      const QgOp *op = qg_layout_get_op (self->layout, item->first_op + i);
+      int n = flatten_op (o, op, pts + 2 * op->first, dx, dy, buf, 256);
+      gboolean closed = op->kind != QG_OP_POLYLINE && (op->filled || op->kind != QG_OP_BEZIER);
+
+      if (op->filled)
+        qg_raster_fill_polygon (&o->raster, buf, n, fill);
+      if (!op->filled || outline)
+        {
+          for (int k = 0; k + 1 < n; k++)
+            qg_raster_line (&o->raster, buf[2 * k], buf[2 * k + 1], buf[2 * k + 2],
+                            buf[2 * k + 3], line);
+          if (closed && n > 2)
+            qg_raster_line (&o->raster, buf[2 * n - 2], buf[2 * n - 1], buf[0], buf[1], line);
+        }
+    }
+}
+
+static void
+overview_bars (QgGraphView   *self,
+               Overview      *o,
+               const QgItem  *item,
+               double         dx,
+               double         dy,
+               const QgPaint *paint)
+{
+  for (guint t = 0; t < item->n_texts; t++)
+    {
+      const QgOp *op = qg_layout_get_op (self->layout, item->first_text + t);
+
+      if (op->h * self->scale < TEXT_NONE_PIXELS)
+        continue;
+      qg_raster_fill_rectangle (&o->raster, (text_left (op) + dx) * o->scale + o->ox,
+                                (op->y - op->h * 0.6 + dy) * o->scale + o->oy,
+                                op->w * o->scale, op->h * 0.45 * o->scale, paint);
+    }
+}
+
+/* One horizontal band of the overview: each band is drawn whole by one
+ * thread, items crossing bands are clipped to each. */
+typedef struct
+{
+  QgGraphView *self;
+  Overview     o;
+  double       clip[4];
+} Band;
+
+static gpointer
+draw_band (gpointer data)
+{
+  Band *band = data;
+  QgGraphView *self = band->self;
+  Overview *o = &band->o;
+  guint n_edges = qg_layout_get_n_edges (self->layout);
+  guint n_nodes = qg_layout_get_n_nodes (self->layout);
+
+  /* Dimmed first, then the rest, as in the detailed drawing. */
+  for (Look look = 0; look < N_LOOKS; look++)
+    for (guint i = 0; i < n_edges; i++)
+      {
+        const QgItem *item = qg_layout_get_edge (self->layout, i);
+        const QgOp *first;
+        QgPaint paint;
+
+        if (look_of (self->edge_emphasis, i) != look || is_special (self, QG_ITEM_EDGE, i)
+            || !visible (item, band->clip, 0, 0) || item->n_ops == 0)
+          continue;
+        first = qg_layout_get_op (self->layout, item->first_op);
+        paint = paint_of (&self->stance[qg_document_get_relation (self->document, i)->stance],
+                          look_alpha (look) * dash_alpha (self, first));
+        overview_item (self, o, item, 0, 0, &paint, &paint, FALSE);
+      }
   for (guint i = 0; i < n_edges; i++)
-    if (self->edge_emphasis != NULL && self->edge_emphasis[i] == EMPHASIS_DIM)
-      draw_edge (self, cr, i, clip, TRUE);
-  for (guint i = 0; i < n_edges; i++)
-    if (self->edge_emphasis == NULL || self->edge_emphasis[i] != EMPHASIS_DIM)
-      draw_edge (self, cr, i, clip, TRUE);
-  for (guint i = 0; i < n_nodes; i++)
-    draw_node (self, cr, i, clip);
+    {
+      const QgItem *item = qg_layout_get_edge (self->layout, i);
+      QgPaint paint = paint_of (&self->edge_text,
+                                look_alpha (look_of (self->edge_emphasis, i)) * 0.35);
+
+      if (!is_special (self, QG_ITEM_EDGE, i) && visible (item, band->clip, 0, 0))
+        overview_bars (self, o, item, 0, 0, &paint);
+    }
+
+  for (Look look = 0; look < N_LOOKS; look++)
+    for (guint i = 0; i < n_nodes; i++)
+      {
+        const QgItem *item = qg_layout_get_node (self->layout, i);
+        guint kind = self->entity_kind[i];
+        QgPaint fill, line, bar;
+
+        if (look_of (self->node_emphasis, i) != look || is_special (self, QG_ITEM_NODE, i)
+            || !visible (item, band->clip, 0, 0))
+          continue;
+        fill = paint_of (&self->fill[kind], look_alpha (look));
+        line = paint_of (&self->stroke[kind], look_alpha (look));
+        bar = paint_of (&self->node_text, look_alpha (look) * 0.35);
+        overview_item (self, o, item, 0, 0, &fill, &line, TRUE);
+        overview_bars (self, o, item, 0, 0, &bar);
+      }
+  return NULL;
+}
+
+static void
+draw_overview (QgGraphView *self,
+               GtkSnapshot *snapshot,
+               double       width,
+               double       height)
+{
+  int factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int raster_width = (int) ceil (width * factor);
+  int raster_height = (int) ceil (height * factor);
+  guint n_bands = MIN (g_get_num_processors (), 4);
+  g_autofree Band *bands = g_new0 (Band, n_bands);
+  g_autofree GThread **threads = g_new0 (GThread *, n_bands);
+  guint8 *data;
+  int stride;
+  cairo_t *cr;
+
+  /* One image, reused from frame to frame: cairo copies it first if a
+   * frame still being drawn holds it. */
+  if (self->overview == NULL
+      || cairo_image_surface_get_width (self->overview) != raster_width
+      || cairo_image_surface_get_height (self->overview) != raster_height)
+    {
+      g_clear_pointer (&self->overview, cairo_surface_destroy);
+      self->overview = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, raster_width,
+                                                   raster_height);
+      cairo_surface_set_device_scale (self->overview, factor, factor);
+    }
+  cairo_surface_flush (self->overview);
+  data = cairo_image_surface_get_data (self->overview);
+  stride = cairo_image_surface_get_stride (self->overview);
+  memset (data, 0, (gsize) stride * raster_height);
+
+  /* Drawing is most of the cost and every band is independent: one thread
+   * a band, the last one on this thread. */
+  for (guint b = 0; b < n_bands; b++)
+    {
+      Band *band = &bands[b];
+      int top = raster_height * b / n_bands;
+      int bottom = raster_height * (b + 1) / n_bands;
+
+      band->self = self;
+      band->o.raster.data = data + (gsize) top * stride;
+      band->o.raster.width = raster_width;
+      band->o.raster.height = bottom - top;
+      band->o.raster.stride = stride;
+      band->o.scale = self->scale * factor;
+      band->o.ox = self->ox * factor;
+      band->o.oy = self->oy * factor - top;
+      qg_graph_view_widget_to_layout (self, -8, (double) top / factor - 8, &band->clip[0],
+                                      &band->clip[1]);
+      qg_graph_view_widget_to_layout (self, width + 8, (double) bottom / factor + 8,
+                                      &band->clip[2], &band->clip[3]);
+      if (b + 1 < n_bands)
+        threads[b] = g_thread_new ("qg-overview", draw_band, band);
+    }
+  draw_band (&bands[n_bands - 1]);
+  for (guint b = 0; b + 1 < n_bands; b++)
+    g_thread_join (threads[b]);
+
+  cairo_surface_mark_dirty (self->overview);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_set_source_surface (cr, self->overview, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+}
+
+/* The hovered element, then the selected one, over everything. */
+static void
+draw_specials (QgGraphView *self,
+               cairo_t     *cr)
+{
+  for (int pass = 0; pass < 2; pass++)
+    {
+      QgItemKind kind = pass == 0 ? self->hover_kind : self->selection_kind;
+      guint index = pass == 0 ? self->hover_index : self->selection_index;
+
+      if (pass == 0 && kind == self->selection_kind && index == self->selection_index)
+        continue;
+      if (kind == QG_ITEM_EDGE && self->previous == NULL)
+        {
+          const QgItem *item = qg_layout_get_edge (self->layout, index);
+
+          draw_special_edge (self, cr, index);
+          for (guint t = 0; t < item->n_texts; t++)
+            draw_text (self, cr, item->first_text + t, &self->edge_text, 1, 0, 0, FALSE);
+        }
+      else if (kind == QG_ITEM_NODE)
+        draw_special_node (self, cr, index);
+    }
+}
+
+static gboolean
+seen_from_afar (QgGraphView *self)
+{
+  return self->previous == NULL && self->max_font * self->scale < TEXT_MIN_PIXELS;
 }
 
 static void
@@ -1100,6 +1636,20 @@ qg_graph_view_snapshot (GtkWidget   *widget,
 
   if (self->layout == NULL || self->document == NULL || width <= 0 || height <= 0)
     return;
+
+  if (seen_from_afar (self))
+    {
+      draw_overview (self, snapshot, width, height);
+      if (self->selection_kind == QG_ITEM_NONE && self->hover_kind == QG_ITEM_NONE)
+        return;
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      cairo_translate (cr, self->ox, self->oy);
+      cairo_scale (cr, self->scale, self->scale);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      draw_specials (self, cr);
+      cairo_destroy (cr);
+      return;
+    }
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   draw (self, cr, width, height);
@@ -1559,6 +2109,7 @@ qg_graph_view_dispose (GObject *object)
   g_clear_pointer (&self->previous, qg_layout_unref);
   g_clear_object (&self->document);
   g_clear_object (&self->pango);
+  g_clear_pointer (&self->overview, cairo_surface_destroy);
 
   G_OBJECT_CLASS (qg_graph_view_parent_class)->dispose (object);
 }

@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-render [--layout ENGINE] [--frames N] [--size WxH] [--xdot-out FILE] FILE
+ *
+ * Lays the document out, fits the real graph view to WxH, then N times:
+ * snapshots the view and renders the snapshot onto a cairo image surface of
+ * that size. Prints the median time of one frame as ms_per_frame=X. With
+ * --xdot-out, also writes Graphviz's xdot drawing of the very same layout,
+ * so that xdot.py can draw it for comparison. Needs a display (Xvfb). */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "qg-graph-view.h"
+#include "qg-graph.h"
+#include "qg-ui-resources.h"
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *engine = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *xdot_out = NULL;
+  int frames = 30;
+  const GOptionEntry entries[] = {
+    { "layout", 0, 0, G_OPTION_ARG_STRING, &engine, "Layout engine", "ENGINE" },
+    { "frames", 0, 0, G_OPTION_ARG_INT, &frames, "Frames to time (default 30)", "N" },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size, "View size (default 1600x1000)", "WxH" },
+    { "xdot-out", 0, 0, G_OPTION_ARG_FILENAME, &xdot_out, "Write the layout as xdot", "FILE" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("FILE");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(QgDocument) document = NULL;
+  g_autoptr(QgGraph) graph = NULL;
+  g_autoptr(QgLayout) layout = NULL;
+  g_autofree double *times = NULL;
+  g_autoptr(AdwApplication) app = NULL;
+  GtkWidget *window, *view;
+  int width = 1600, height = 1000;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2 || frames < 1)
+    {
+      g_printerr ("bench-render: %s\n", error ? error->message : "usage: bench-render [OPTION…] FILE");
+      return 2;
+    }
+  if (size != NULL && sscanf (size, "%dx%d", &width, &height) != 2)
+    {
+      g_printerr ("bench-render: --size takes WxH\n");
+      return 2;
+    }
+
+  /* An application with Quotegraph's resource path loads its style, and
+   * so the map's colours. */
+  g_assert (qg_ui_get_resource () != NULL);
+  app = adw_application_new ("org.quotegraph.Quotegraph.BenchRender", G_APPLICATION_NON_UNIQUE);
+  g_application_set_resource_base_path (G_APPLICATION (app), "/org/quotegraph/Quotegraph");
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    {
+      g_printerr ("bench-render: %s\n", error->message);
+      return 1;
+    }
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  document = qg_document_load (file, argv[1], NULL, &error);
+  if (document == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  graph = qg_graph_new (document, engine, &error);
+  if (graph == NULL || !qg_graph_layout (graph, &error))
+    {
+      g_printerr ("bench-render: %s\n", error->message);
+      return 1;
+    }
+  layout = qg_graph_get_layout (graph, document);
+  if (xdot_out != NULL)
+    {
+      g_autoptr(GBytes) xdot = qg_graph_render (graph, "xdot", &error);
+
+      if (xdot == NULL || !g_file_set_contents (xdot_out, g_bytes_get_data (xdot, NULL),
+                                                g_bytes_get_size (xdot), &error))
+        {
+          g_printerr ("bench-render: %s\n", error->message);
+          return 1;
+        }
+    }
+
+  /* The real widget, in a real window, at the size asked for. */
+  window = gtk_window_new ();
+  view = qg_graph_view_new ();
+  gtk_widget_set_size_request (view, width, height);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
+  qg_graph_view_set_document (QG_GRAPH_VIEW (view), document);
+  qg_graph_view_set_layout (QG_GRAPH_VIEW (view), layout, FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+  while (gtk_widget_get_width (view) != width || gtk_widget_get_height (view) != height)
+    g_main_context_iteration (NULL, TRUE);
+  qg_graph_view_zoom_fit (QG_GRAPH_VIEW (view), FALSE);
+  qg_graph_view_finish_animations (QG_GRAPH_VIEW (view));
+
+  times = g_new (double, frames);
+  for (int i = 0; i < frames; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      cairo_t *cr = cairo_create (surface);
+      GskRenderNode *node;
+
+      GTK_WIDGET_GET_CLASS (view)->snapshot (view, snapshot);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (g_getenv ("BENCH_RENDER_SPLIT"))
+        g_printerr ("snapshot %.2f ms\n", (g_get_monotonic_time () - start) / 1000.0);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      if (node != NULL)
+        gsk_render_node_draw (node, cr);
+      cairo_surface_flush (surface);
+      times[i] = (g_get_monotonic_time () - start) / 1000.0;
+
+      if (i == 0 && g_getenv ("BENCH_RENDER_PNG") != NULL)
+        cairo_surface_write_to_png (surface, g_getenv ("BENCH_RENDER_PNG"));
+      g_clear_pointer (&node, gsk_render_node_unref);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+
+  qsort (times, frames, sizeof (double), compare_doubles);
+  g_print ("zoom=%.3f\n", qg_graph_view_get_zoom (QG_GRAPH_VIEW (view)));
+  g_print ("ms_per_frame=%.2f\n", times[frames / 2]);
+  g_print ("ms_per_frame_min=%.2f\n", times[0]);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
