@@ -14,6 +14,7 @@ packages=(
   # tests: data-file validators, a headless display and session bus, and
   # the references the benchmarks compare against
   desktop-file-utils appstream xvfb xauth dbus dbus-x11 python3 json-glib-tools
+  xdot python3-cairo
 )
 
 missing=()

@@ -73,6 +73,7 @@ struct _QgGraphView
   GdkRGBA       node_text;
   GdkRGBA       edge_text;
   GdkRGBA       accent;
+  GdkRGBA       background;
 
   double        max_font;        /* the largest label, in points */
   cairo_surface_t *overview;     /* the map from afar, drawn by the rasteriser */
@@ -140,6 +141,7 @@ load_colors (QgGraphView *self)
   lookup (self, "qg_node_text", &self->node_text);
   lookup (self, "qg_edge_text", &self->edge_text);
   lookup (self, "accent_color", &self->accent);
+  lookup (self, "view_bg_color", &self->background);
 }
 
 static void
@@ -1551,14 +1553,26 @@ draw_overview (QgGraphView *self,
       || cairo_image_surface_get_height (self->overview) != raster_height)
     {
       g_clear_pointer (&self->overview, cairo_surface_destroy);
-      self->overview = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, raster_width,
+      self->overview = cairo_image_surface_create (CAIRO_FORMAT_RGB24, raster_width,
                                                    raster_height);
       cairo_surface_set_device_scale (self->overview, factor, factor);
     }
   cairo_surface_flush (self->overview);
   data = cairo_image_surface_get_data (self->overview);
   stride = cairo_image_surface_get_stride (self->overview);
-  memset (data, 0, (gsize) stride * raster_height);
+  /* Opaque, on the view's own background: painting it is then a copy. */
+  {
+    QgPaint bg = paint_of (&self->background, 1);
+    guint32 pixel = bg.packed | 0xff000000u;
+
+    for (int y = 0; y < raster_height; y++)
+      {
+        guint32 *row = (guint32 *) (gpointer) (data + (gsize) y * stride);
+
+        for (int x = 0; x < raster_width; x++)
+          row[x] = pixel;
+      }
+  }
 
   /* Drawing is most of the cost and every band is independent: one thread
    * a band, the last one on this thread. */
@@ -1590,6 +1604,7 @@ draw_overview (QgGraphView *self,
   cairo_surface_mark_dirty (self->overview);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_set_source_surface (cr, self->overview, 0, 0);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
   cairo_paint (cr);
   cairo_destroy (cr);
 }
