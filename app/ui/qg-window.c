@@ -76,6 +76,14 @@ qg_window_get_document (QgWindow *self)
   return self->document;
 }
 
+/* Whether a document is being read or laid out. */
+gboolean
+qg_window_is_busy (QgWindow *self)
+{
+  g_return_val_if_fail (QG_IS_WINDOW (self), FALSE);
+  return self->loading != NULL || self->laying_out != NULL;
+}
+
 const char *
 qg_window_get_layout_engine (QgWindow *self)
 {

@@ -22,5 +22,6 @@ void         qg_window_open              (QgWindow       *self,
 QgGraphView *qg_window_get_graph_view    (QgWindow       *self);
 QgDocument  *qg_window_get_document      (QgWindow       *self);
 const char  *qg_window_get_layout_engine (QgWindow       *self);
+gboolean     qg_window_is_busy           (QgWindow       *self);
 
 G_END_DECLS

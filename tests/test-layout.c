@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "qg-graph.h"
+#include "qg-layout.h"
+
+static QgDocument *
+load_small (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid", "small.json",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  QgDocument *doc = qg_document_load (file, "small.json", NULL, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static void
+test_geometry_of_every_element (void)
+{
+  g_autoptr(QgDocument) doc = load_small ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgLayout) layout = qg_layout_compute (doc, "dot", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (qg_layout_get_engine (layout), ==, "dot");
+  g_assert_cmpuint (qg_layout_get_n_nodes (layout), ==, 3);
+  g_assert_cmpuint (qg_layout_get_n_edges (layout), ==, 3);
+  g_assert_cmpfloat (qg_layout_get_width (layout), >, 0);
+  g_assert_cmpfloat (qg_layout_get_height (layout), >, 0);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const QgItem *node = qg_layout_get_node (layout, i);
+      const QgOp *label = qg_layout_get_op (layout, node->first_text);
+      const QgOp *outline = qg_layout_get_op (layout, node->first_op);
+
+      /* An outline, filled, and the name as text, inside the map. */
+      g_assert_cmpuint (node->n_ops, >=, 1);
+      g_assert_true (outline->filled);
+      g_assert_cmpuint (node->n_texts, >=, 1);
+      g_assert_cmpint (label->kind, ==, QG_OP_TEXT);
+      g_assert_cmpfloat (label->h, ==, 11);
+      g_assert_cmpfloat (node->x0, <, node->cx);
+      g_assert_cmpfloat (node->cx, <, node->x1);
+      g_assert_cmpfloat (node->y0, <, node->cy);
+      g_assert_cmpfloat (node->cy, <, node->y1);
+      g_assert_cmpfloat (node->x0, >=, -1);
+      g_assert_cmpfloat (node->y1, <=, qg_layout_get_height (layout) + 1);
+    }
+  g_assert_cmpstr (qg_layout_get_op (layout, qg_layout_get_node (layout, 0)->first_text)->text,
+                   ==, "Acme Corp");
+  g_assert_cmpstr (qg_layout_get_op (layout, qg_layout_get_node (layout, 2)->first_text)->text,
+                   ==, "Café owners in Zürich");
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const QgItem *edge = qg_layout_get_edge (layout, i);
+      const QgOp *spline = qg_layout_get_op (layout, edge->first_op);
+
+      /* A spline, its arrowhead, and its label. */
+      g_assert_cmpint (spline->kind, ==, QG_OP_BEZIER);
+      g_assert_false (spline->filled);
+      g_assert_cmpuint (spline->n_points, >=, 4);
+      g_assert_cmpuint ((spline->n_points - 1) % 3, ==, 0);
+      g_assert_cmpuint (edge->n_ops, >=, 2);
+      g_assert_true (qg_layout_get_op (layout, edge->first_op + 1)->filled);
+      g_assert_cmpuint (edge->n_texts, >=, 1);
+    }
+  /* Neutral relations are dashed, the others not. */
+  g_assert_false (qg_layout_get_op (layout, qg_layout_get_edge (layout, 0)->first_op)->dashed);
+  g_assert_true (qg_layout_get_op (layout, qg_layout_get_edge (layout, 1)->first_op)->dashed);
+}
+
+static void
+test_hit_testing (void)
+{
+  g_autoptr(QgDocument) doc = load_small ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgLayout) layout = qg_layout_compute (doc, "dot", &error);
+  guint index = 99;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      const QgItem *node = qg_layout_get_node (layout, i);
+
+      g_assert_cmpint (qg_layout_hit (layout, node->cx, node->cy, 2, &index), ==, QG_ITEM_NODE);
+      g_assert_cmpuint (index, ==, i);
+    }
+
+  /* An edge's label, and a point on its spline. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const QgItem *edge = qg_layout_get_edge (layout, i);
+      const QgOp *spline = qg_layout_get_op (layout, edge->first_op);
+      const double *pts = qg_layout_get_points (layout) + 2 * spline->first;
+
+      g_assert_cmpint (qg_layout_hit (layout, edge->cx, edge->cy, 2, &index), ==, QG_ITEM_EDGE);
+      g_assert_cmpuint (index, ==, i);
+      /* The middle of the spline's first segment lies on it. */
+      g_assert_cmpint (qg_layout_hit (layout,
+                                      (pts[0] + 3 * pts[2] + 3 * pts[4] + pts[6]) / 8,
+                                      (pts[1] + 3 * pts[3] + 3 * pts[5] + pts[7]) / 8,
+                                      3, &index), ==, QG_ITEM_EDGE);
+      g_assert_cmpuint (index, ==, i);
+    }
+
+  /* Nothing far from everything, and nothing just outside the map. */
+  g_assert_cmpint (qg_layout_hit (layout, -50, -50, 2, &index), ==, QG_ITEM_NONE);
+  g_assert_cmpint (qg_layout_hit (layout, qg_layout_get_width (layout) + 50, 0, 2, &index), ==,
+                   QG_ITEM_NONE);
+}
+
+static void
+computed_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+test_async_and_cancelled (void)
+{
+  g_autoptr(QgDocument) doc = load_small ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) done = NULL;
+  g_autoptr(GAsyncResult) cancelled = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgLayout) layout = NULL;
+  g_autoptr(QgLayout) none = NULL;
+
+  qg_layout_compute_async (doc, "neato", NULL, computed_cb, &done);
+  g_cancellable_cancel (cancellable);
+  qg_layout_compute_async (doc, "dot", cancellable, computed_cb, &cancelled);
+  while (done == NULL || cancelled == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  layout = qg_layout_compute_finish (done, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (qg_layout_get_engine (layout), ==, "neato");
+  none = qg_layout_compute_finish (cancelled, &error);
+  g_assert_null (none);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+test_every_engine_gives_geometry (void)
+{
+  g_autoptr(QgDocument) doc = load_small ();
+  const char * const *engines = qg_layout_engines ();
+
+  for (guint e = 0; engines[e]; e++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(QgLayout) layout = qg_layout_compute (doc, engines[e], &error);
+
+      g_test_message ("engine %s", engines[e]);
+      g_assert_no_error (error);
+      for (guint i = 0; i < 3; i++)
+        g_assert_cmpuint (qg_layout_get_node (layout, i)->n_ops, >=, 1);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/quotegraph/layout/geometry-of-every-element", test_geometry_of_every_element);
+  g_test_add_func ("/quotegraph/layout/hit-testing", test_hit_testing);
+  g_test_add_func ("/quotegraph/layout/async-and-cancelled", test_async_and_cancelled);
+  g_test_add_func ("/quotegraph/layout/every-engine-gives-geometry",
+                   test_every_engine_gives_geometry);
+
+  return g_test_run ();
+}
