@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -427,6 +428,116 @@ test_async_load_cancelled (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+static QgDocument *
+load_json (const char  *json,
+           GError     **error)
+{
+  return qg_document_load_from_data (json, strlen (json), NULL, "d.json", NULL, error);
+}
+
+static void
+test_suggestion_is_the_nearest (void)
+{
+  /* The nearest id is suggested, whatever the order of the ids. */
+  static const char *orders[][2] = { { "dhs", "ab" }, { "ab", "dhs" } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
+    {
+      g_autofree char *json = g_strdup_printf (
+        "{\"format\": \"quotegraph/1\", \"article\": {\"title\": \"T\", \"text\": \"x\"}, "
+        "\"entities\": [{\"id\": \"%s\", \"name\": \"A\", \"kind\": \"agency\"}, "
+        "{\"id\": \"%s\", \"name\": \"B\", \"kind\": \"agency\"}], \"quotes\": "
+        "[{\"id\": \"q\", \"text\": \"x\"}], \"relations\": [{\"id\": \"r\", "
+        "\"source\": \"dhx\", \"target\": \"ab\", \"label\": \"l\", \"evidence\": [\"q\"]}]}",
+        orders[i][0], orders[i][1]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(QgDocument) doc = load_json (json, &error);
+
+      g_assert_null (doc);
+      g_assert_cmpstr (error->message, ==, "d.json:1: relations[0].source: unknown entity "
+                                           "\"dhx\" (did you mean \"dhs\"?)");
+    }
+}
+
+static void
+test_occurrence_written_as_a_float (void)
+{
+  const char *json =
+    "{\"format\": \"quotegraph/1\", \"article\": {\"title\": \"T\", \"text\": \"ab ab ab\"}, "
+    "\"entities\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": \"person\"}], "
+    "\"quotes\": [{\"id\": \"q\", \"text\": \"ab\", \"occurrence\": 2.0}, "
+    "{\"id\": \"p\", \"text\": \"ab\", \"occurrence\": 3e0}], \"relations\": []}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgDocument) doc = load_json (json, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (qg_document_get_quote (doc, 0)->start, ==, 3);
+  g_assert_cmpuint (qg_document_get_quote (doc, 1)->start, ==, 6);
+}
+
+static void
+test_not_a_regular_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("qg-test-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "article.txt", NULL);
+  g_autofree char *doc_path = g_build_filename (dir, "doc.json", NULL);
+  g_autofree char *message = NULL;
+  g_autoptr(GFile) doc_file = g_file_new_for_path (doc_path);
+  g_autoptr(GFile) zero = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgDocument) doc = NULL;
+  const char *json = "{\"format\": \"quotegraph/1\", \"article\": {\"title\": \"T\", "
+                     "\"text_file\": \"article.txt\"}, \"entities\": [{\"id\": \"a\", "
+                     "\"name\": \"A\", \"kind\": \"person\"}], \"quotes\": [], \"relations\": []}";
+
+  /* A pipe would block a reader for ever, and a device never ends. */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_true (g_file_set_contents (doc_path, json, -1, NULL));
+  doc = qg_document_load (doc_file, "doc.json", NULL, &error);
+  g_assert_null (doc);
+  message = g_strdup_printf ("doc.json:1: article.text_file: cannot read \"%s\": it is not a "
+                             "regular file", fifo);
+  g_assert_cmpstr (error->message, ==, message);
+
+  g_clear_error (&error);
+  doc = qg_document_load (zero, "/dev/zero", NULL, &error);
+  g_assert_null (doc);
+  g_assert_error (error, QG_DOCUMENT_ERROR, QG_DOCUMENT_ERROR_READ);
+  g_assert_cmpstr (error->message, ==, "/dev/zero: cannot read the file: it is not a regular file");
+
+  g_unlink (fifo);
+  g_unlink (doc_path);
+  g_rmdir (dir);
+}
+
+static void
+test_repeated_quotes_are_each_found (void)
+{
+  /* A thousand quotes of the same thousand "a" in an article of a million
+   * "a": matched as one pattern, and each found at its occurrence. */
+  GString *json = g_string_new ("{\"format\": \"quotegraph/1\", \"article\": {\"title\": \"T\", "
+                                "\"text\": \"");
+  g_autofree char *quote = g_strnfill (1000, 'a');
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgDocument) doc = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (json, quote);
+  g_string_append (json, "\"}, \"entities\": [{\"id\": \"a\", \"name\": \"A\", "
+                         "\"kind\": \"person\"}], \"quotes\": [");
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (json, "%s{\"id\": \"q%u\", \"text\": \"%s\", \"occurrence\": %u}",
+                            i ? ", " : "", i, quote, i + 1);
+  g_string_append (json, "], \"relations\": []}");
+  text = g_string_free (json, FALSE);
+
+  doc = load_json (text, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 1000; i += 111)
+    g_assert_cmpuint (qg_document_get_quote (doc, i)->start, ==, i);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -445,6 +556,13 @@ main (int   argc,
                    test_no_text_file_without_a_folder);
   g_test_add_func ("/quotegraph/document/minimal-document", test_minimal_document);
   g_test_add_func ("/quotegraph/document/published-forms", test_published_forms);
+  g_test_add_func ("/quotegraph/document/suggestion-is-the-nearest",
+                   test_suggestion_is_the_nearest);
+  g_test_add_func ("/quotegraph/document/occurrence-written-as-a-float",
+                   test_occurrence_written_as_a_float);
+  g_test_add_func ("/quotegraph/document/not-a-regular-file", test_not_a_regular_file);
+  g_test_add_func ("/quotegraph/document/repeated-quotes-are-each-found",
+                   test_repeated_quotes_are_each_found);
   g_test_add_func ("/quotegraph/document/async-load", test_async_load);
   g_test_add_func ("/quotegraph/document/async-load-cancelled", test_async_load_cancelled);
 

@@ -55,6 +55,8 @@ test_syntax_errors_located (void)
     { "  \n ", 2, 2, "the file is empty (expected a JSON object)" },
     { "{\"é\": ]}", 1, 7, "unexpected character ']' (expected a value)" },
     { "[\n", 2, 1, "unexpected end of file (expected a value)" },
+    { "\xEF\xBB\xBF{x", 1, 2, "unexpected character 'x' (expected a member name in double quotes)" },
+    { "{\"a\": 1,\n \"a\": 2}", 2, 2, "duplicate member \"a\" (first at line 1)" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -174,13 +176,15 @@ test_locate_paths (void)
     "    {\n"
     "      \"id\": \"r1\",\n"
     "      \"evidence\": [\"a\",\n"
-    "                   \"b\"]\n"
+    "                   \"b\"],\n"
+    "      \"t\\u0065xt\": 1\n"
     "    }\n"
     "  ]\n"
     "}\n";
   const char *paths[] = {
     "", "format", "relations", "relations[0]", "relations[0].id", "relations[1]",
-    "relations[1].id", "relations[1].evidence[1]", "relations[2]", "nothing",
+    "relations[1].id", "relations[1].evidence[1]", "relations[1].text", "relations[2]",
+    "nothing",
   };
   g_autoptr(GHashTable) lines = qg_json_locate_paths (doc, strlen (doc), paths,
                                                       G_N_ELEMENTS (paths));
@@ -194,6 +198,8 @@ test_locate_paths (void)
   g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (lines, "relations[1].id")), ==, 6);
   g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (lines, "relations[1].evidence[1]")),
                     ==, 8);
+  /* A member name written with escapes is found by what it means. */
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (lines, "relations[1].text")), ==, 9);
   g_assert_false (g_hash_table_contains (lines, "relations[2]"));
   g_assert_false (g_hash_table_contains (lines, "nothing"));
 }

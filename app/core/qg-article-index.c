@@ -123,28 +123,39 @@ load_key (const char *p)
   return k;
 }
 
-static inline gsize
+static inline guint64
 hash_key (guint64 k1,
-          guint64 k2,
-          guint   shift)
+          guint64 k2)
 {
   guint64 k = k1 ^ ((k2 << 29) | (k2 >> 35)) * G_GUINT64_CONSTANT (0xBF58476D1CE4E5B9);
 
-  return (gsize) ((k * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> shift);
+  return k * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
 }
 
+/* Passages with the same normalised text are one pattern, matched once: the
+ * first of them (in document order) stands for all, which follow on
+ * `same`. A pattern whose passages are all found leaves its chain. */
 typedef struct
 {
-  char  *text;     /* normalised */
-  gsize  len;
-  gint   next;     /* next passage with the same key, or -1 */
+  char     *text;   /* normalised */
+  gsize     len;
+  gint      next;   /* next pattern with the same key, or -1 */
+  gint      same;   /* next passage with the same text, or -1 */
+  guint     count;  /* occurrences seen so far */
+  guint     need;   /* the highest occurrence asked for */
+  gboolean  done;
 } Pattern;
+
+/* Bytes compared before giving up: only an article and quotes that repeat
+ * the same text thousands of times come near it. */
+#define COMPARE_BUDGET (G_GUINT64_CONSTANT (1) << 32)
 
 typedef struct
 {
-  guint64 k1;
-  guint64 k2;
-  gint    head;    /* first pattern, or -1 for an empty slot */
+  guint64  k1;
+  guint64  k2;
+  gint     head;   /* first pattern, or -1 when all have left */
+  gboolean used;   /* a key is here: probing goes on past it */
 } Slot;
 
 /* Patterns keyed by their first @width bytes (8 or 16), in an
@@ -152,11 +163,16 @@ typedef struct
  * positions end on the first, empty, slot. */
 typedef struct
 {
-  gsize  width;
-  Slot  *slots;
-  gsize  mask;
-  guint  shift;
-  guint  n_patterns;
+  gsize    width;
+  Slot    *slots;
+  gsize    mask;
+  guint    shift;
+  guint    n_patterns;
+  /* A bit per key hash, sixteen times as many as keys: most article
+   * positions are turned away by this small array, which stays in the
+   * cache, before the table, which does not. */
+  guint64 *filter;
+  guint    filter_shift;
 } Table;
 
 static void
@@ -172,9 +188,20 @@ table_init (Table *t,
   t->mask = ((gsize) 1 << bits) - 1;
   t->shift = 64 - bits;
   t->n_patterns = n_patterns;
-  t->slots = g_new (Slot, t->mask + 1);
+  t->slots = g_new0 (Slot, t->mask + 1);
   for (gsize s = 0; s <= t->mask; s++)
     t->slots[s].head = -1;
+  t->filter_shift = 64 - (bits + 2);
+  t->filter = g_new0 (guint64, MAX (((gsize) 1 << (bits + 2)) / 64, 1));
+}
+
+static inline gboolean
+filter_has (const Table *t,
+            guint64      h)
+{
+  guint64 bit = h >> t->filter_shift;
+
+  return (t->filter[bit >> 6] >> (bit & 63)) & 1;
 }
 
 static inline Slot *
@@ -183,12 +210,16 @@ table_slot (const Table *t,
 {
   guint64 k1 = load_key (p);
   guint64 k2 = t->width > KEY_BYTES ? load_key (p + KEY_BYTES) : 0;
-  gsize s = hash_key (k1, k2, t->shift);
+  guint64 h = hash_key (k1, k2);
+  gsize s = h >> t->shift;
+  guint64 bit = h >> t->filter_shift;
 
-  while (t->slots[s].head != -1 && (t->slots[s].k1 != k1 || t->slots[s].k2 != k2))
+  t->filter[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
+  while (t->slots[s].used && (t->slots[s].k1 != k1 || t->slots[s].k2 != k2))
     s = (s + 1) & t->mask;
   t->slots[s].k1 = k1;
   t->slots[s].k2 = k2;
+  t->slots[s].used = TRUE;
   return &t->slots[s];
 }
 
@@ -203,88 +234,139 @@ table_add (Table   *t,
   slot->head = (gint) i;
 }
 
+/* An occurrence of pattern @first at @at, for every passage it stands for. */
 static void
 record_hit (QgArticleIndex *index,
-            QgPassage      *passage,
-            gsize           at,
-            gsize           len)
+            Pattern        *patterns,
+            QgPassage      *passages,
+            guint           first,
+            gsize           at)
 {
-  passage->count++;
-  if (!passage->found && passage->count == passage->occurrence)
+  Pattern *pattern = &patterns[first];
+
+  pattern->count++;
+  for (gint i = first; i != -1; i = patterns[i].same)
     {
-      passage->found = TRUE;
-      passage->start = original_offset (index, at);
-      passage->end = original_offset (index, at + len);
+      QgPassage *passage = &passages[i];
+
+      passage->count = pattern->count;
+      if (!passage->found && passage->count == passage->occurrence)
+        {
+          passage->found = TRUE;
+          passage->start = original_offset (index, at);
+          passage->end = original_offset (index, at + pattern->len);
+        }
     }
+  if (pattern->count >= pattern->need)
+    pattern->done = TRUE;
 }
 
 /* The patterns whose key starts at @at, checked in full. */
 static inline void
-table_match (const Table    *t,
+table_match (Table          *t,
              QgArticleIndex *index,
              Pattern        *patterns,
              QgPassage      *passages,
-             gsize           at)
+             gsize           at,
+             guint64        *compared)
 {
   const char *p = index->norm + at;
   guint64 k1 = load_key (p);
   guint64 k2 = t->width > KEY_BYTES ? load_key (p + KEY_BYTES) : 0;
-  gsize s = hash_key (k1, k2, t->shift);
+  guint64 h = hash_key (k1, k2);
+  gsize s;
+  gint *link;
 
-  while (t->slots[s].head != -1 && (t->slots[s].k1 != k1 || t->slots[s].k2 != k2))
+  if (!filter_has (t, h))
+    return;
+  s = h >> t->shift;
+  while (t->slots[s].used && (t->slots[s].k1 != k1 || t->slots[s].k2 != k2))
     s = (s + 1) & t->mask;
-  for (gint i = t->slots[s].head; i != -1; i = patterns[i].next)
+  for (link = &t->slots[s].head; *link != -1;)
     {
-      const Pattern *pattern = &patterns[i];
+      guint i = *link;
+      Pattern *pattern = &patterns[i];
 
-      if (at + pattern->len <= index->n
-          && memcmp (p + t->width, pattern->text + t->width, pattern->len - t->width) == 0)
-        record_hit (index, &passages[i], at, pattern->len);
+      if (pattern->done)
+        {
+          /* Found as often as needed: it leaves the chain. */
+          *link = pattern->next;
+          continue;
+        }
+      if (at + pattern->len <= index->n)
+        {
+          *compared += pattern->len;
+          if (memcmp (p + t->width, pattern->text + t->width, pattern->len - t->width) == 0)
+            record_hit (index, patterns, passages, i, at);
+        }
+      link = &pattern->next;
     }
 }
 
 static void
 find_short (QgArticleIndex *index,
-            QgPassage      *passage,
-            const Pattern  *pattern)
+            Pattern        *patterns,
+            QgPassage      *passages,
+            guint           first)
 {
+  const Pattern *pattern = &patterns[first];
   const char *hay = index->norm;
   const char *end = index->norm + index->n;
 
-  while (hay < end && !passage->found)
+  while (hay < end && !pattern->done)
     {
       const char *hit = memmem (hay, end - hay, pattern->text, pattern->len);
 
       if (hit == NULL)
         break;
-      record_hit (index, passage, hit - index->norm, pattern->len);
+      record_hit (index, patterns, passages, first, hit - index->norm);
       hay = hit + 1;
     }
 }
 
-void
+gboolean
 qg_article_index_find (QgArticleIndex *index,
                        QgPassage      *passages,
                        guint           n_passages)
 {
   g_autofree Pattern *patterns = g_new0 (Pattern, n_passages);
+  g_autoptr(GHashTable) by_text = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree gboolean *leads = g_new0 (gboolean, n_passages);
   Table wide = { 0 };
   Table narrow = { 0 };
   guint n_wide = 0;
   guint n_narrow = 0;
+  guint64 compared = 0;
 
   for (guint i = 0; i < n_passages; i++)
     {
       gsize len = strlen (passages[i].text);
+      gpointer first;
 
       patterns[i].text = g_malloc (len + 1);
       patterns[i].len = normalize (passages[i].text, len, patterns[i].text, NULL);
-      patterns[i].next = -1;
+      patterns[i].next = patterns[i].same = -1;
       passages[i].found = FALSE;
       passages[i].count = 0;
       passages[i].start = passages[i].end = 0;
       if (passages[i].occurrence == 0)
         passages[i].occurrence = 1;
+
+      /* The same text again: it joins the first, at the end of its list. */
+      if (g_hash_table_lookup_extended (by_text, patterns[i].text, NULL, &first))
+        {
+          guint head = GPOINTER_TO_UINT (first);
+          gint *tail = &patterns[head].same;
+
+          while (*tail != -1)
+            tail = &patterns[*tail].same;
+          *tail = (gint) i;
+          patterns[head].need = MAX (patterns[head].need, passages[i].occurrence);
+          continue;
+        }
+      g_hash_table_insert (by_text, patterns[i].text, GUINT_TO_POINTER (i));
+      leads[i] = TRUE;
+      patterns[i].need = passages[i].occurrence;
       if (patterns[i].len >= 2 * KEY_BYTES)
         n_wide++;
       else if (patterns[i].len >= KEY_BYTES)
@@ -297,26 +379,31 @@ qg_article_index_find (QgArticleIndex *index,
   table_init (&narrow, KEY_BYTES, n_narrow);
   for (guint i = n_passages; i-- > 0;)
     {
+      if (!leads[i])
+        continue;
       if (patterns[i].len >= 2 * KEY_BYTES)
         table_add (&wide, patterns, i);
       else if (patterns[i].len >= KEY_BYTES)
         table_add (&narrow, patterns, i);
       else if (patterns[i].len > 0)
-        find_short (index, &passages[i], &patterns[i]);
+        find_short (index, patterns, passages, i);
     }
 
-  for (gsize at = 0; at + KEY_BYTES <= index->n; at++)
+  for (gsize at = 0; at + KEY_BYTES <= index->n && compared < COMPARE_BUDGET; at++)
     {
       if (n_wide > 0 && at + 2 * KEY_BYTES <= index->n)
-        table_match (&wide, index, patterns, passages, at);
+        table_match (&wide, index, patterns, passages, at, &compared);
       if (n_narrow > 0)
-        table_match (&narrow, index, patterns, passages, at);
+        table_match (&narrow, index, patterns, passages, at, &compared);
     }
 
   for (guint i = 0; i < n_passages; i++)
     g_free (patterns[i].text);
   g_free (wide.slots);
   g_free (narrow.slots);
+  g_free (wide.filter);
+  g_free (narrow.filter);
+  return compared < COMPARE_BUDGET;
 }
 
 static gboolean

@@ -25,7 +25,9 @@ typedef struct
 QgArticleIndex *qg_article_index_new             (const char     *text,
                                                   gsize           length);
 void            qg_article_index_free            (QgArticleIndex *index);
-void            qg_article_index_find            (QgArticleIndex *index,
+/* Returns FALSE if it gave up: an article and quotes so repetitive that
+ * checking them would take minutes (the results are then incomplete). */
+gboolean        qg_article_index_find            (QgArticleIndex *index,
                                                   QgPassage      *passages,
                                                   guint           n_passages);
 char           *qg_article_index_longest_prefix  (QgArticleIndex *index,

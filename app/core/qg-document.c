@@ -5,7 +5,9 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "qg-article-index.h"
@@ -100,7 +102,21 @@ use_path (const IdUse *use,
           char        *buf,
           gsize        size)
 {
-  g_snprintf (buf, size, "%s[%u]", array_names[use->klass], use->element);
+  /* By hand: this runs for every element, and printf is most of its cost. */
+  char digits[16];
+  int n = 0;
+  guint v = use->element;
+  gsize at = g_strlcpy (buf, array_names[use->klass], size);
+
+  do
+    digits[n++] = '0' + v % 10;
+  while ((v /= 10) > 0);
+  g_return_if_fail (at + n + 3 <= size);
+  buf[at++] = '[';
+  while (n > 0)
+    buf[at++] = digits[--n];
+  buf[at++] = ']';
+  buf[at] = '\0';
 }
 
 typedef struct
@@ -114,7 +130,46 @@ typedef struct
   GHashTable   *ids;     /* id (borrowed from the JSON tree) → IdUse */
   IdUse        *uses[3]; /* per IdClass, one per element of the array */
   guint         n_uses[3];
+  guint         n_suggestions;
+  guint         n_prefixes;
 } Loader;
+
+/* Problems are collected up to this many, sorted by line, and the first
+ * QG_DOCUMENT_MAX_ERRORS shown. */
+#define MAX_COLLECTED 2000
+/* "Did you mean" and "longest part found" scan every id or the article:
+ * they are given for the first problems of their kind only. */
+#define MAX_SUGGESTIONS 20
+#define MAX_PREFIXES 100
+
+/* Messages quote the document: a control character in it must not break
+ * the one-line-per-error output, or reach a terminal as itself. */
+static char *
+escape_controls (char *message)
+{
+  GString *out;
+
+  for (const char *p = message; *p; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f)
+      goto escape;
+  return message;
+
+escape:
+  out = g_string_new (NULL);
+  for (const char *p = message; *p; p++)
+    {
+      if (*p == '\n')
+        g_string_append (out, "\\n");
+      else if (*p == '\t')
+        g_string_append (out, "\\t");
+      else if ((guchar) *p < 0x20 || *p == 0x7f)
+        g_string_append_printf (out, "\\u%04X", (guchar) *p);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_free (message);
+  return g_string_free (out, FALSE);
+}
 
 G_GNUC_PRINTF (4, 5)
 static void
@@ -127,7 +182,7 @@ report (Loader     *l,
   Problem *p;
   va_list args;
 
-  if (l->problems->len >= QG_DOCUMENT_MAX_ERRORS)
+  if (l->problems->len >= MAX_COLLECTED)
     {
       l->overflow = TRUE;
       return;
@@ -137,7 +192,7 @@ report (Loader     *l,
   p->where = g_strdup (where);
   p->locate = g_strdup (locate);
   va_start (args, format);
-  p->message = g_strdup_vprintf (format, args);
+  p->message = escape_controls (g_strdup_vprintf (format, args));
   va_end (args);
   g_ptr_array_add (l->problems, p);
 }
@@ -259,6 +314,12 @@ member (Loader     *l,
     }
   if (node_is (node, want))
     return node;
+  /* 1.0 and 1e2 are whole numbers too, written otherwise. */
+  if (want == WANT_INTEGER && JSON_NODE_HOLDS_VALUE (node)
+      && json_node_get_value_type (node) == G_TYPE_DOUBLE
+      && json_node_get_double (node) == floor (json_node_get_double (node))
+      && fabs (json_node_get_double (node)) < 9007199254740992.0)
+    return node;
 
   path = join_path (obj_path, name);
   if (want == WANT_INTEGER && JSON_NODE_HOLDS_VALUE (node)
@@ -365,7 +426,8 @@ suggest_id (Loader     *l,
   GHashTableIter iter;
   gpointer key, value;
   const char *best = NULL;
-  guint best_distance = MAX (2, (guint) strlen (wrong) / 3) + 1;
+  guint limit = MAX (2, (guint) strlen (wrong) / 3);
+  guint best_distance = limit + 1;
 
   g_hash_table_iter_init (&iter, l->ids);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -375,8 +437,12 @@ suggest_id (Loader     *l,
 
       if (use->klass != klass)
         continue;
-      d = edit_distance (wrong, key, best_distance - 1);
-      if (d < best_distance || (d == best_distance && best && g_strcmp0 (key, best) < 0))
+      /* Beyond the limit, edit_distance() gives up: such a candidate is no
+       * suggestion, whatever the order of the ids. */
+      d = edit_distance (wrong, key, limit);
+      if (d > limit)
+        continue;
+      if (d < best_distance || (d == best_distance && g_strcmp0 (key, best) < 0))
         {
           best = key;
           best_distance = d;
@@ -476,24 +542,43 @@ register_ids (Loader     *l,
 /* ------------------------------------------------------------------------ */
 /* The article                                                               */
 
+/* Digits where @pattern has 9, and the pattern's other characters as they are. */
+static gboolean
+matches_digits (const char *s,
+                const char *pattern)
+{
+  for (; *pattern; s++, pattern++)
+    if (*pattern == '9' ? !g_ascii_isdigit (*s) : *s != *pattern)
+      return FALSE;
+  return *s == '\0';
+}
+
 static gboolean
 is_iso8601_date (const char *s)
 {
-  int y, m, d;
-  int n = 0;
+  int y = atoi (s);
 
-  if (sscanf (s, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10 && s[n] == '\0')
-    return g_date_valid_dmy (d, m, y);
-  if (sscanf (s, "%4d-%2d%n", &y, &m, &n) == 2 && n == 7 && s[n] == '\0')
-    return m >= 1 && m <= 12;
-  if (strlen (s) == 4 && sscanf (s, "%4d%n", &y, &n) == 1 && n == 4)
+  if (matches_digits (s, "9999-99-99"))
+    return g_date_valid_dmy (atoi (s + 8), atoi (s + 5), y) && y >= 1;
+  if (matches_digits (s, "9999-99"))
+    return atoi (s + 5) >= 1 && atoi (s + 5) <= 12;
+  if (matches_digits (s, "9999"))
     return TRUE;
+  /* A date and time: the date as above, then what GLib reads as ISO 8601. */
+  if (strlen (s) > 10 && s[10] == 'T')
+    {
+      char date[11];
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      g_autoptr(GDateTime) dt = NULL;
 
-  {
-    g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-    g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (s, utc);
-    return dt != NULL;
-  }
+      memcpy (date, s, 10);
+      date[10] = '\0';
+      if (!matches_digits (date, "9999-99-99"))
+        return FALSE;
+      dt = g_date_time_new_from_iso8601 (s, utc);
+      return dt != NULL;
+    }
+  return FALSE;
 }
 
 static const char *
@@ -538,13 +623,105 @@ text_file_path_is_safe (Loader     *l,
   return TRUE;
 }
 
+typedef enum
+{
+  LOAD_OK,
+  LOAD_FAILED,       /* *error says why */
+  LOAD_NOT_REGULAR,  /* a folder, a device, a pipe… */
+  LOAD_TOO_LARGE,
+} LoadResult;
+
+/* Reads a regular file of at most QG_DOCUMENT_MAX_BYTES, and never more:
+ * the size a device or a pipe reports says nothing of what it holds. */
+static LoadResult
+load_limited (GFile         *file,
+              GCancellable  *cancellable,
+              char         **contents,
+              gsize         *length,
+              GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) buffer = NULL;
+  goffset size = 0;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return LOAD_FAILED;
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    return LOAD_NOT_REGULAR;
+  size = g_file_info_get_size (info);
+  if (size > QG_DOCUMENT_MAX_BYTES)
+    return LOAD_TOO_LARGE;
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return LOAD_FAILED;
+
+  /* The size it has now, in one read, and a byte more to see it grew. */
+  buffer = g_byte_array_sized_new (size + 2);
+  g_byte_array_set_size (buffer, size + 1);
+  {
+    gsize got = 0;
+
+    if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer->data, size + 1, &got,
+                                  cancellable, error))
+      return LOAD_FAILED;
+    g_byte_array_set_size (buffer, got);
+  }
+  while (buffer->len > (guint) size)
+    {
+      guint8 chunk[65536];
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), chunk, sizeof chunk, cancellable,
+                                      error);
+
+      if (n < 0)
+        return LOAD_FAILED;
+      if (n == 0)
+        break;
+      if (buffer->len + (gsize) n > QG_DOCUMENT_MAX_BYTES)
+        return LOAD_TOO_LARGE;
+      g_byte_array_append (buffer, chunk, n);
+    }
+  if (buffer->len > QG_DOCUMENT_MAX_BYTES)
+    return LOAD_TOO_LARGE;
+  *length = buffer->len;
+  g_byte_array_append (buffer, (const guint8 *) "", 1);
+  *contents = (char *) g_byte_array_free (g_steal_pointer (&buffer), FALSE);
+  return LOAD_OK;
+}
+
+/* Whether @file is inside @folder once links are followed. Files that are
+ * not on a disk (resources) have no links to follow. */
+static gboolean
+stays_inside (GFile *folder,
+              GFile *file)
+{
+  const char *folder_path = g_file_peek_path (folder);
+  const char *file_path = g_file_peek_path (file);
+  g_autofree char *real_folder = NULL;
+  g_autofree char *real_file = NULL;
+  gsize n;
+
+  if (folder_path == NULL || file_path == NULL)
+    return TRUE;
+  real_folder = realpath (folder_path, NULL);
+  real_file = realpath (file_path, NULL);
+  /* A missing file is reported as such when it is read. */
+  if (real_folder == NULL || real_file == NULL)
+    return TRUE;
+  n = strlen (real_folder);
+  return strncmp (real_file, real_folder, n) == 0
+         && (real_file[n] == '/' || real_file[n] == '\0' || n == 1);
+}
+
 static void
 read_text_file (Loader     *l,
                 const char *path,
                 const char *value)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *shown = NULL;
   char *contents = NULL;
@@ -563,26 +740,33 @@ read_text_file (Loader     *l,
   file = g_file_resolve_relative_path (l->base_dir, value);
   shown = g_file_get_parse_name (file);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            l->cancellable, NULL);
-  if (info != NULL && g_file_info_get_size (info) > QG_DOCUMENT_MAX_BYTES)
+  if (!stays_inside (l->base_dir, file))
     {
+      report (l, path, path, _("\"%s\" leads out of the document's folder (through a link)"),
+              value);
+      return;
+    }
+  switch (load_limited (file, l->cancellable, &contents, &length, &error))
+    {
+    case LOAD_OK:
+      break;
+    case LOAD_NOT_REGULAR:
+      report (l, path, path, _("cannot read \"%s\": it is not a regular file"), shown);
+      return;
+    case LOAD_TOO_LARGE:
       report (l, path, path, _("cannot read \"%s\": it is larger than %d MB"), shown,
               QG_DOCUMENT_MAX_BYTES / (1024 * 1024));
       return;
-    }
-
-  if (!g_file_load_contents (file, l->cancellable, &contents, &length, NULL, &error))
-    {
+    case LOAD_FAILED:
+    default:
       report (l, path, path, _("cannot read \"%s\": %s"), shown, describe_read_error (error));
       return;
     }
-  if (length > QG_DOCUMENT_MAX_BYTES)
+  /* A byte order mark is no part of the article. */
+  if (length >= 3 && memcmp (contents, "\xEF\xBB\xBF", 3) == 0)
     {
-      report (l, path, path, _("cannot read \"%s\": it is larger than %d MB"), shown,
-              QG_DOCUMENT_MAX_BYTES / (1024 * 1024));
-      g_free (contents);
-      return;
+      memmove (contents, contents + 3, length - 3 + 1);
+      length -= 3;
     }
   if (!qg_utf8_validate (contents, length, &invalid))
     {
@@ -719,14 +903,15 @@ resolve_ref (Loader     *l,
              ...)
 {
   IdUse *use = g_hash_table_lookup (l->ids, id);
-  const char *what = klass == ID_ENTITY ? _("entity") : _("quote");
   g_autofree char *path = NULL;
+  const char *what;
   va_list args;
 
   /* A rejected element has its own error already: no second one here. */
   if (use != NULL && use->klass == klass)
     return use->index;
 
+  what = klass == ID_ENTITY ? _("entity") : _("quote");
   va_start (args, format);
   path = g_strdup_vprintf (format, args);
   va_end (args);
@@ -738,7 +923,8 @@ resolve_ref (Loader     *l,
     }
   else
     {
-      const char *hint = suggest_id (l, id, klass);
+      /* Suggestions cost a pass over every id: only for the first few. */
+      const char *hint = l->n_suggestions++ < MAX_SUGGESTIONS ? suggest_id (l, id, klass) : NULL;
 
       if (hint != NULL)
         report (l, path, path, _("unknown %s \"%s\" (did you mean \"%s\"?)"), what, id, hint);
@@ -834,8 +1020,13 @@ read_quotes (Loader     *l,
           if (value < 1 || value > G_MAXUINT32)
             {
               g_autofree char *occ_path = join_path (path, "occurrence");
-              report (l, occ_path, occ_path, _("must be a whole number of at least 1, not %"
-                                               G_GINT64_FORMAT), value);
+
+              if (value < 1)
+                report (l, occ_path, occ_path, _("must be a whole number of at least 1, not %"
+                                                 G_GINT64_FORMAT), value);
+              else
+                report (l, occ_path, occ_path, _("must be at most %u, not %" G_GINT64_FORMAT),
+                        G_MAXUINT32, value);
               ok = FALSE;
             }
           else
@@ -989,7 +1180,13 @@ verify_quotes (Loader *l)
       passages[i].text = doc->quotes[i].text;
       passages[i].occurrence = doc->quotes[i].occurrence;
     }
-  qg_article_index_find (index, passages, doc->n_quotes);
+  if (!qg_article_index_find (index, passages, doc->n_quotes))
+    {
+      report (l, "quotes", "quotes",
+              _("checking the quotes took too long: the article and the quotes repeat the same "
+                "text too many times"));
+      return;
+    }
 
   for (guint i = 0; i < doc->n_quotes; i++)
     {
@@ -1011,20 +1208,24 @@ verify_quotes (Loader *l)
       use_path (use, path, sizeof path);
       where = g_strdup_printf ("%s \"%s\"", path, q->id);
       locate = g_strconcat (path, ".text", NULL);
-      if (l->problems->len >= QG_DOCUMENT_MAX_ERRORS)
+      if (passages[i].count == 0 && l->n_prefixes++ >= MAX_PREFIXES)
         {
-          l->overflow = TRUE;
-          break;
+          report (l, where, locate, _("text not found in the article"));
+          continue;
         }
       if (passages[i].count == 0)
         {
           g_autofree char *prefix = qg_article_index_longest_prefix (index, q->text);
 
-          if (qg_article_index_found_if_folded (index, q->text))
+          if (qg_article_index_found_if_folded (index, q->text) && prefix[0] != '\0')
             report (l, where, locate,
                     _("text not found in the article; longest part found: \"%s\"; it would "
                       "match if its quote marks were those of the article (“ ” and \" differ)"),
                     prefix);
+          else if (qg_article_index_found_if_folded (index, q->text))
+            report (l, where, locate,
+                    _("text not found in the article; it would match if its quote marks were "
+                      "those of the article (“ ” and \" differ)"));
           else if (prefix[0] != '\0')
             report (l, where, locate,
                     _("text not found in the article; longest part found: \"%s\""), prefix);
@@ -1108,7 +1309,7 @@ format_problems (Loader     *l,
     }
   g_ptr_array_sort (l->problems, compare_problems);
 
-  for (guint i = 0; i < l->problems->len; i++)
+  for (guint i = 0; i < MIN (l->problems->len, QG_DOCUMENT_MAX_ERRORS); i++)
     {
       Problem *p = g_ptr_array_index (l->problems, i);
 
@@ -1122,7 +1323,7 @@ format_problems (Loader     *l,
         g_string_append_printf (out, "%s: ", p->where);
       g_string_append (out, p->message);
     }
-  if (l->overflow)
+  if (l->overflow || l->problems->len > QG_DOCUMENT_MAX_ERRORS)
     g_string_append_printf (out, "\n%s: %s", l->display,
                             _("too many errors; stopped after the first 100"));
   return g_string_free (out, FALSE);
@@ -1206,7 +1407,6 @@ qg_document_load (GFile         *file,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GFile) base_dir = NULL;
   g_autofree char *contents = NULL;
@@ -1219,19 +1419,26 @@ qg_document_load (GFile         *file,
   if (display_name == NULL)
     display_name = shown = g_file_get_parse_name (file);
 
-  /* Refuse a huge file before reading it into memory. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, NULL);
-  if (info != NULL && g_file_info_get_size (info) > QG_DOCUMENT_MAX_BYTES)
+  switch (load_limited (file, cancellable, &contents, &length, &local_error))
     {
+    case LOAD_OK:
+      break;
+    case LOAD_NOT_REGULAR:
+      g_set_error (error, QG_DOCUMENT_ERROR, QG_DOCUMENT_ERROR_READ, "%s: %s: %s", display_name,
+                   _("cannot read the file"), _("it is not a regular file"));
+      return NULL;
+    case LOAD_TOO_LARGE:
       g_set_error (error, QG_DOCUMENT_ERROR, QG_DOCUMENT_ERROR_TOO_LARGE,
                    _("%s: the file is larger than %d MB, the most Quotegraph opens"),
                    display_name, QG_DOCUMENT_MAX_BYTES / (1024 * 1024));
       return NULL;
-    }
-
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
-    {
+    case LOAD_FAILED:
+    default:
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
       g_set_error (error, QG_DOCUMENT_ERROR, QG_DOCUMENT_ERROR_READ, "%s: %s: %s", display_name,
                    _("cannot read the file"), describe_read_error (local_error));
       return NULL;

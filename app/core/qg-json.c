@@ -417,11 +417,132 @@ after_element (Walker *w,
   return BROKEN;
 }
 
+typedef struct
+{
+  const char *name;   /* raw, between the quotes */
+  gsize       len;
+  guint       line;
+} Key;
+
+/* The member names of one object. Objects are small: a few names on the
+ * stack; a table (name → line) takes over past them. */
+typedef struct
+{
+  Key         keys[12];
+  guint       n_keys;
+  GHashTable *table;
+} KeySet;
+
+static void
+key_set_clear (KeySet *set)
+{
+  g_clear_pointer (&set->table, g_hash_table_unref);
+}
+
+/* A member named twice: json-glib would keep the last silently, and the
+ * loader never guesses which one was meant. */
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KeySet, key_set_clear)
+
+static gboolean
+check_unique_key (Walker     *w,
+                  KeySet     *set,
+                  const char *name,
+                  gsize       len)
+{
+  guint first_line = 0;
+
+  if (set->table != NULL)
+    {
+      g_autofree char *copy = g_strndup (name, len);
+      gpointer line;
+
+      if (g_hash_table_lookup_extended (set->table, copy, NULL, &line))
+        first_line = GPOINTER_TO_UINT (line);
+      else
+        g_hash_table_insert (set->table, g_steal_pointer (&copy), GUINT_TO_POINTER (w->line));
+    }
+  else
+    {
+      for (guint i = 0; i < set->n_keys && first_line == 0; i++)
+        if (set->keys[i].len == len && memcmp (set->keys[i].name, name, len) == 0)
+          first_line = set->keys[i].line;
+      if (first_line == 0 && set->n_keys < G_N_ELEMENTS (set->keys))
+        set->keys[set->n_keys++] = (Key) { name, len, w->line };
+      else if (first_line == 0)
+        {
+          set->table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          for (guint i = 0; i < set->n_keys; i++)
+            g_hash_table_insert (set->table, g_strndup (set->keys[i].name, set->keys[i].len),
+                                 GUINT_TO_POINTER (set->keys[i].line));
+          g_hash_table_insert (set->table, g_strndup (name, len), GUINT_TO_POINTER (w->line));
+        }
+    }
+
+  if (first_line != 0)
+    {
+      g_autofree char *shown = g_strndup (name, len);
+      return fail_at (w, name - 1, _("duplicate member \"%s\" (first at line %u)"), shown,
+                      first_line);
+    }
+  return TRUE;
+}
+
+/* A member name as it is meant: escapes decoded, as in error messages. */
+static void
+append_key (GString    *out,
+            const char *raw,
+            gsize       len)
+{
+  const char *end = raw + len;
+
+  if (memchr (raw, '\\', len) == NULL)
+    {
+      g_string_append_len (out, raw, len);
+      return;
+    }
+  for (const char *p = raw; p < end; p++)
+    {
+      if (*p != '\\' || p + 1 >= end)
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+      p++;
+      switch (*p)
+        {
+        case 'b': g_string_append_c (out, '\b'); break;
+        case 'f': g_string_append_c (out, '\f'); break;
+        case 'n': g_string_append_c (out, '\n'); break;
+        case 'r': g_string_append_c (out, '\r'); break;
+        case 't': g_string_append_c (out, '\t'); break;
+        case 'u':
+          if (end - p >= 5)
+            {
+              gunichar c = hex4 (p + 1);
+
+              p += 4;
+              /* A pair of surrogates: the checked syntax guarantees the second. */
+              if (c >= 0xD800 && c <= 0xDBFF && end - p >= 7 && p[1] == '\\' && p[2] == 'u')
+                {
+                  c = 0x10000 + ((c - 0xD800) << 10) + (hex4 (p + 3) - 0xDC00);
+                  p += 6;
+                }
+              g_string_append_unichar (out, c);
+            }
+          break;
+        default:
+          g_string_append_c (out, *p);
+          break;
+        }
+    }
+}
+
 static gboolean
 walk_object (Walker *w)
 {
   const char *open = w->p;
   gsize path_len = w->path ? w->path->len : 0;
+  g_auto(KeySet) keys = { .n_keys = 0 };
 
   if (!enter (w, open))
     return FALSE;
@@ -449,6 +570,8 @@ walk_object (Walker *w)
       if (!walk_string (w))
         return FALSE;
       key_end = w->p - 1;
+      if (!check_unique_key (w, &keys, key + 1, key_end - key - 1))
+        return FALSE;
       skip_space (w);
       if (w->p >= w->end || *w->p != ':')
         return fail_unexpected (w, _("':' after the member name"));
@@ -460,7 +583,7 @@ walk_object (Walker *w)
           g_string_truncate (w->path, path_len);
           if (path_len > 0)
             g_string_append_c (w->path, '.');
-          g_string_append_len (w->path, key + 1, key_end - key - 1);
+          append_key (w->path, key + 1, key_end - key - 1);
         }
 
       if (!walk_value (w))
@@ -582,7 +705,10 @@ walk_document (Walker *w)
 {
   /* A UTF-8 byte order mark is tolerated, as most editors may write one. */
   if (w->end - w->p >= 3 && memcmp (w->p, "\xEF\xBB\xBF", 3) == 0)
-    w->p += 3;
+    {
+      w->p += 3;
+      w->line_start = w->p;
+    }
   skip_space (w);
   if (w->p >= w->end)
     return fail_at (w, w->p, _("the file is empty (expected a JSON object)"));

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "qg-application.h"
@@ -115,7 +116,8 @@ qg_application_local_command_line (GApplication   *application,
 static int
 usage_error (const char *message)
 {
-  g_printerr ("quotegraph: %s\n", message);
+  /* Raw UTF-8, as the headless commands write everything. */
+  fprintf (stderr, "quotegraph: %s\n", message);
   return QG_EXIT_USAGE;
 }
 
