@@ -590,12 +590,12 @@ test_window_shows_the_bundled_map (void)
 }
 
 static gboolean
-engine_is_neato (gpointer data)
+engine_is_twopi (gpointer data)
 {
   QgWindow *window = data;
   QgLayout *layout = qg_graph_view_get_layout (qg_window_get_graph_view (window));
 
-  return !qg_window_is_busy (window) && g_str_equal (qg_layout_get_engine (layout), "neato");
+  return !qg_window_is_busy (window) && g_str_equal (qg_layout_get_engine (layout), "twopi");
 }
 
 static void
@@ -607,12 +607,12 @@ test_layout_switch_keeps_the_selection (void)
   double x, y;
 
   g_assert_true (qg_graph_view_set_selection (view, "dhs"));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.layout", "s", "neato");
-  wait_for (engine_is_neato, window, "the neato layout");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.layout", "s", "twopi");
+  wait_for (engine_is_twopi, window, "the twopi layout");
   qg_graph_view_finish_animations (view);
 
   g_assert_cmpstr (qg_graph_view_get_selection (view), ==, "dhs");
-  g_assert_cmpstr (qg_window_get_layout_engine (window), ==, "neato");
+  g_assert_cmpstr (qg_window_get_layout_engine (window), ==, "twopi");
   /* Still in view. */
   node = qg_layout_get_node (qg_graph_view_get_layout (view),
                              qg_document_find_entity (qg_window_get_document (window), "dhs"));
