@@ -713,12 +713,14 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  if (gdk_display_get_default () == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+  /* build-aux/test.sh runs this under Xvfb; without a display, it says so. */
+  if (g_getenv ("DISPLAY") == NULL)
     {
-      g_test_skip ("needs an X display (run under xvfb-run)");
-      return 77;
+      g_print ("1..0 # SKIP needs an X display: run it under xvfb-run, as build-aux/test.sh does\n");
+      return 0;
     }
+  gdk_set_allowed_backends ("x11");
+  gtk_test_init (&argc, &argv, NULL);
 
   /* An application with Quotegraph's resource path loads its style. */
   g_assert_nonnull (qg_ui_get_resource ());
