@@ -274,12 +274,15 @@ qg_application_startup (GApplication *application)
     { "quit", quit_action },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (qg_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), actions, G_N_ELEMENTS (actions),
                                    application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close",
+                                         close_accels);
 }
 
 static void

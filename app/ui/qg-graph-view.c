@@ -856,7 +856,7 @@ path_op (cairo_t      *cr,
 
 /* Dashes shorter than this on screen are drawn as a fainter solid line:
  * they would not read, and cost the most to draw. */
-#define DASH_MIN_PIXELS 2.5
+#define DASH_MIN_PIXELS 1.0
 
 static void
 set_line (QgGraphView *self,
