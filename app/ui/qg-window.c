@@ -331,6 +331,16 @@ show_document (QgWindow   *self,
 
   qg_graph_view_set_document (self->graph_view, document);
   update_legend (self);
+  if (qg_graph_view_get_layout (self->graph_view) == NULL)
+    {
+      g_autofree char *counts = g_strdup_printf (_("%u entities and %u relations; every quote "
+                                                   "was found in the article."),
+                                                 qg_document_get_n_entities (document),
+                                                 qg_document_get_n_relations (document));
+
+      adw_status_page_set_title (self->status_page, _("Laying Out the Map…"));
+      adw_status_page_set_description (self->status_page, counts);
+    }
 
   if (self->engine == NULL)
     {
