@@ -13,7 +13,7 @@ packages=(
   graphviz fonts-cantarell fonts-dejavu-core librsvg2-common
   # tests: data-file validators, a headless display and session bus, and
   # the references the benchmarks compare against
-  desktop-file-utils appstream xvfb xauth dbus dbus-x11 python3 json-glib-tools
+  desktop-file-utils appstream xvfb xauth dbus dbus-x11 xdotool python3 json-glib-tools
   xdot python3-cairo
 )
 
