@@ -88,6 +88,7 @@ struct _QgGraphView
   double        pinch_scale;
   double        pointer_x;
   double        pointer_y;
+  gboolean      pointer_inside;
 };
 
 G_DEFINE_FINAL_TYPE (QgGraphView, qg_graph_view, GTK_TYPE_WIDGET)
@@ -265,12 +266,13 @@ qg_graph_view_zoom_at (QgGraphView *self,
   set_transform (self, scale, x - lx * scale, y - ly * scale);
 }
 
+/* Zooms on the pointer when it is over the view, else on the middle. */
 static void
 zoom_to_animated (QgGraphView *self,
                   double       scale)
 {
-  double cx = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-  double cy = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+  double cx = self->pointer_inside ? self->pointer_x : gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+  double cy = self->pointer_inside ? self->pointer_y : gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
   double base_scale = self->scale, base_ox = self->ox, base_oy = self->oy;
   double lx, ly;
 
@@ -1731,6 +1733,7 @@ motion_cb (GtkEventControllerMotion *controller,
 {
   self->pointer_x = x;
   self->pointer_y = y;
+  self->pointer_inside = TRUE;
   set_hover (self, x, y);
 }
 
@@ -1738,6 +1741,7 @@ static void
 leave_cb (GtkEventControllerMotion *controller,
           QgGraphView              *self)
 {
+  self->pointer_inside = FALSE;
   if (self->hover_kind != QG_ITEM_NONE)
     {
       self->hover_kind = QG_ITEM_NONE;
