@@ -706,6 +706,326 @@ test_bad_document_keeps_the_map (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ------------------------------------------------------------------------ */
+/* The sources: panel, article, search, filters                              */
+
+static void
+collect (GtkWidget  *widget,
+         const char *css_class,
+         GPtrArray  *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_widget_has_css_class (child, css_class))
+        g_ptr_array_add (out, child);
+      collect (child, css_class, out);
+    }
+}
+
+static void
+collect_checks (GtkWidget *widget,
+                GPtrArray *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_CHECK_BUTTON (child))
+        g_ptr_array_add (out, child);
+      collect_checks (child, out);
+    }
+}
+
+/* The texts shown in the panel with a CSS class, in order. */
+static GPtrArray *
+panel_texts (QgWindow   *window,
+             const char *css_class)
+{
+  g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  collect (GTK_WIDGET (qg_window_get_source_panel (window)), css_class, widgets);
+  for (guint i = 0; i < widgets->len; i++)
+    {
+      GtkWidget *w = g_ptr_array_index (widgets, i);
+
+      if (GTK_IS_BUTTON (w))
+        w = gtk_button_get_child (GTK_BUTTON (w));
+      g_ptr_array_add (texts, g_strdup (gtk_label_get_label (GTK_LABEL (w))));
+    }
+  return texts;
+}
+
+static char *
+quoted_passage (QgDocument *doc,
+                const char *quote_id)
+{
+  const char *text = qg_document_get_text (doc, NULL);
+
+  for (guint q = 0; q < qg_document_get_n_quotes (doc); q++)
+    {
+      const QgQuote *quote = qg_document_get_quote (doc, q);
+
+      if (g_str_equal (quote->id, quote_id))
+        return g_strdup_printf ("“%.*s”", (int) (quote->end - quote->start), text + quote->start);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_panel_shows_the_quotes (void)
+{
+  QgWindow *window = open_window (NULL, NULL, NULL);
+  QgGraphView *view = qg_window_get_graph_view (window);
+  QgDocument *doc = qg_window_get_document (window);
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  g_autofree char *joyce = quoted_passage (doc, "joyce-fsb");
+  g_autofree char *directive = quoted_passage (doc, "directive");
+  g_autofree char *risk = quoted_passage (doc, "duke-risk");
+
+  /* Nothing selected: the article. */
+  quotes = panel_texts (window, "title-2");
+  g_assert_cmpstr (g_ptr_array_index (quotes, 0), ==,
+                   "Kaspersky: US government removes Russian security software");
+  g_clear_pointer (&quotes, g_ptr_array_unref);
+
+  /* An entity: what it says, and its relations as sentences. */
+  g_assert_true (qg_graph_view_set_selection (view, "joyce"));
+  quotes = panel_texts (window, "quote-text");
+  g_assert_cmpuint (quotes->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (quotes, 0), ==, joyce);
+  links = panel_texts (window, "relation-link");
+  g_assert_cmpuint (links->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (links, 0), ==, "Rob Joyce warns of FSB ties of Kaspersky Lab");
+  g_clear_pointer (&quotes, g_ptr_array_unref);
+
+  /* A relation: every piece of evidence, verbatim, in order. */
+  g_assert_true (qg_graph_view_set_selection (view, "dhs-bans-kaspersky"));
+  quotes = panel_texts (window, "quote-text");
+  g_assert_cmpuint (quotes->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (quotes, 0), ==, directive);
+  g_assert_cmpstr (g_ptr_array_index (quotes, 1), ==, risk);
+  g_clear_pointer (&quotes, g_ptr_array_unref);
+  quotes = panel_texts (window, "quote-speaker");
+  g_assert_cmpuint (quotes->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (quotes, 0), ==, "— Elaine Duke");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  GtkTextView *view;
+  GtkTextIter *iter;
+} ScrollWait;
+
+static gboolean
+iter_visible (gpointer data)
+{
+  ScrollWait *w = data;
+  GdkRectangle visible, rect;
+
+  gtk_text_view_get_visible_rect (w->view, &visible);
+  gtk_text_view_get_iter_location (w->view, w->iter, &rect);
+  return rect.y >= visible.y && rect.y + rect.height <= visible.y + visible.height;
+}
+
+static void
+test_show_in_article_and_back (void)
+{
+  QgWindow *window = open_window (NULL, NULL, NULL);
+  QgGraphView *view = qg_window_get_graph_view (window);
+  QgDocument *doc = qg_window_get_document (window);
+  QgArticleView *article = qg_window_get_article_view (window);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_auto(GStrv) ids = NULL;
+  const QgQuote *quote = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  gsize shown_start, shown_end;
+  const char *text = qg_document_get_text (doc, NULL);
+
+  for (guint q = 0; q < qg_document_get_n_quotes (doc); q++)
+    if (g_str_equal (qg_document_get_quote (doc, q)->id, "tentler-drama"))
+      quote = qg_document_get_quote (doc, q);
+
+  g_assert_true (qg_graph_view_set_selection (view, "tentler"));
+  /* "Show in Article" on the first quote card. */
+  collect (GTK_WIDGET (qg_window_get_source_panel (window)), "quote-card", buttons);
+  g_assert_cmpuint (buttons->len, ==, 1);
+  {
+    GtkWidget *card = g_ptr_array_index (buttons, 0);
+    GtkWidget *actions = gtk_widget_get_last_child (card);
+
+    g_signal_emit_by_name (gtk_widget_get_first_child (actions), "clicked");
+  }
+  g_assert_true (qg_article_view_get_shown (article, &shown_start, &shown_end));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (article));
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  g_assert_cmpint (gtk_text_iter_get_offset (&start), ==,
+                   g_utf8_pointer_to_offset (text, text + quote->start));
+  g_assert_cmpint (gtk_text_iter_get_offset (&end), ==,
+                   g_utf8_pointer_to_offset (text, text + quote->end));
+
+  /* A passage that backs one relation selects it; one that backs several
+   * offers them all. */
+  ids = qg_article_view_items_at (article, quote->start + 5);
+  g_assert_cmpstrv (ids, ((const char *[]) { "kaspersky-suspected-ties", "tentler-explains-drama",
+                                             NULL }));
+  g_clear_pointer (&ids, g_strfreev);
+  for (guint q = 0; q < qg_document_get_n_quotes (doc); q++)
+    if (g_str_equal (qg_document_get_quote (doc, q)->id, "tentler-founder"))
+      quote = qg_document_get_quote (doc, q);
+  ids = qg_article_view_items_at (article, quote->start + 3);
+  g_assert_cmpstrv (ids, ((const char *[]) { "tentler-founded-phobos", NULL }));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+selection_is_relation (gpointer data)
+{
+  QgWindow *window = data;
+
+  return g_strcmp0 (qg_graph_view_get_selection (qg_window_get_graph_view (window)),
+                    "federal-government-removes-kaspersky") == 0;
+}
+
+static void
+test_click_in_the_article_selects (void)
+{
+  QgWindow *window = open_window (NULL, NULL, NULL);
+  QgDocument *doc = qg_window_get_document (window);
+  GtkTextView *article = GTK_TEXT_VIEW (qg_window_get_article_view (window));
+  const char *text = qg_document_get_text (doc, NULL);
+  const QgQuote *quote = NULL;
+  GtkTextIter iter;
+  GdkRectangle rect;
+  graphene_point_t p;
+  int wx, wy;
+  double nx, ny;
+  g_autofree char *xid = NULL;
+  g_autofree char *sx = NULL;
+  g_autofree char *sy = NULL;
+
+  /* The headline, at the top of the article, backs one relation. */
+  for (guint q = 0; q < qg_document_get_n_quotes (doc); q++)
+    if (g_str_equal (qg_document_get_quote (doc, q)->id, "title"))
+      quote = qg_document_get_quote (doc, q);
+  g_assert_cmpuint (quote->start, ==, 0);
+
+  /* Click in its middle, as a person would. */
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (article), &iter,
+                                      g_utf8_pointer_to_offset (text, text + quote->start + 6));
+  {
+    ScrollWait w = { article, &iter };
+    wait_for (iter_visible, &w, "the passage to be in view");
+  }
+  gtk_text_view_get_iter_location (article, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (article, GTK_TEXT_WINDOW_WIDGET, rect.x + 2,
+                                         rect.y + rect.height / 2, &wx, &wy);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (article), GTK_WIDGET (window),
+                                           &GRAPHENE_POINT_INIT (wx, wy), &p));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &nx, &ny);
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (
+                           gtk_native_get_surface (GTK_NATIVE (window))));
+  sx = g_strdup_printf ("%d", (int) round (p.x + nx));
+  sy = g_strdup_printf ("%d", (int) round (p.y + ny));
+  {
+    const char *argv[] = { "xdotool", "windowfocus", "--sync", xid, "mousemove", "--sync",
+                           "--window", xid, sx, sy, "click", "1", NULL };
+    int status;
+    g_autoptr(GError) error = NULL;
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                  &status, &error);
+    g_assert_no_error (error);
+  }
+  wait_for (selection_is_relation, window, "the click to select the relation");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_search (void)
+{
+  QgWindow *window = open_window (NULL, NULL, NULL);
+  QgGraphView *view = qg_window_get_graph_view (window);
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_autofree char *joyce = quoted_passage (qg_window_get_document (window), "joyce-fsb");
+  GtkWidget *focus;
+  GtkSearchEntry *entry;
+
+  /* Ctrl+F's action opens the search bar and puts the focus in it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (focus);
+  entry = GTK_SEARCH_ENTRY (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
+  g_assert_nonnull (entry);
+
+  /* "Joyce", then Enter: Rob Joyce, with his quote in the panel. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Joyce");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (qg_graph_view_get_selection (view), ==, "joyce");
+  quotes = panel_texts (window, "quote-text");
+  g_assert_cmpuint (quotes->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (quotes, 0), ==, joyce);
+
+  /* The next matches are what Joyce's quote backs and what is labelled
+   * with his name; Shift+Enter goes back. */
+  g_signal_emit_by_name (entry, "next-match");
+  g_assert_cmpstr (qg_graph_view_get_selection (view), ==, "joyce-says-kaspersky-fsb");
+  g_signal_emit_by_name (entry, "previous-match");
+  g_assert_cmpstr (qg_graph_view_get_selection (view), ==, "joyce");
+
+  /* Quote text is searched too. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "sazid");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (qg_graph_view_get_selection (view), ==, "best-buy");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_filters_hide_and_restore (void)
+{
+  QgWindow *window = open_window (NULL, NULL, NULL);
+  QgGraphView *view = qg_window_get_graph_view (window);
+  QgDocument *doc = qg_window_get_document (window);
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  g_autoptr(GPtrArray) notices = NULL;
+  GtkCheckButton *person = NULL;
+  const QgItem *node;
+  double x, y;
+
+  /* The filter popover's check button for people, found by its label. */
+  collect_checks (GTK_WIDGET (window), checks);
+  for (guint i = 0; i < checks->len; i++)
+    if (g_strcmp0 (gtk_check_button_get_label (g_ptr_array_index (checks, i)), "person") == 0)
+      person = g_ptr_array_index (checks, i);
+  g_assert_nonnull (person);
+
+  node = qg_layout_get_node (qg_graph_view_get_layout (view), qg_document_find_entity (doc, "joyce"));
+  qg_graph_view_layout_to_widget (view, node->cx, node->cy, &x, &y);
+  g_assert_cmpstr (qg_graph_view_hit (view, x, y), ==, "joyce");
+  g_assert_true (qg_graph_view_set_selection (view, "joyce"));
+
+  /* People hidden: Joyce and his relations leave the map, not its layout;
+   * the panel says why the selection is not to be seen. */
+  gtk_check_button_set_active (person, FALSE);
+  g_assert_null (qg_graph_view_hit (view, x, y));
+  g_assert_true (qg_graph_view_is_hidden (view, "joyce"));
+  g_assert_true (qg_graph_view_is_hidden (view, "joyce-advises-trump"));
+  g_assert_false (qg_graph_view_is_hidden (view, "dhs-bans-kaspersky"));
+  notices = panel_texts (window, "warning");
+  g_assert_cmpuint (notices->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (notices, 0), ==, "Hidden on the map by the filters");
+
+  gtk_check_button_set_active (person, TRUE);
+  g_assert_cmpstr (qg_graph_view_hit (view, x, y), ==, "joyce");
+  g_assert_false (qg_graph_view_is_hidden (view, "joyce-advises-trump"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -748,6 +1068,12 @@ main (int   argc,
   g_test_add_func ("/quotegraph/window/zoom-actions", test_zoom_actions);
   g_test_add_func ("/quotegraph/window/bad-document-keeps-the-map",
                    test_bad_document_keeps_the_map);
+  g_test_add_func ("/quotegraph/sources/panel-shows-the-quotes", test_panel_shows_the_quotes);
+  g_test_add_func ("/quotegraph/sources/show-in-article-and-back", test_show_in_article_and_back);
+  g_test_add_func ("/quotegraph/sources/click-in-the-article-selects",
+                   test_click_in_the_article_selects);
+  g_test_add_func ("/quotegraph/sources/search", test_search);
+  g_test_add_func ("/quotegraph/sources/filters-hide-and-restore", test_filters_hide_and_restore);
 
   status = g_test_run ();
   g_clear_object (&app);

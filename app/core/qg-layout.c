@@ -285,6 +285,18 @@ qg_layout_hit (QgLayout *self,
                double    tolerance,
                guint    *index)
 {
+  return qg_layout_hit_shown (self, x, y, tolerance, NULL, NULL, index);
+}
+
+QgItemKind
+qg_layout_hit_shown (QgLayout     *self,
+                     double        x,
+                     double        y,
+                     double        tolerance,
+                     const guint8 *hidden_nodes,
+                     const guint8 *hidden_edges,
+                     guint        *index)
+{
   double best = G_MAXDOUBLE;
   guint best_index = 0;
 
@@ -293,7 +305,8 @@ qg_layout_hit (QgLayout *self,
     {
       const QgItem *node = &self->nodes[i];
 
-      if (node->n_ops + node->n_texts == 0 || !in_bounds (node, x, y, tolerance))
+      if (node->n_ops + node->n_texts == 0 || !in_bounds (node, x, y, tolerance)
+          || (hidden_nodes != NULL && hidden_nodes[i]))
         continue;
       /* Inside a node's outline, or within reach of its border. */
       if (item_distance (self, node, x, y) <= tolerance * 0.5)
@@ -308,7 +321,8 @@ qg_layout_hit (QgLayout *self,
       const QgItem *edge = &self->edges[i];
       double d;
 
-      if (edge->n_ops + edge->n_texts == 0 || !in_bounds (edge, x, y, tolerance))
+      if (edge->n_ops + edge->n_texts == 0 || !in_bounds (edge, x, y, tolerance)
+          || (hidden_edges != NULL && hidden_edges[i]))
         continue;
       d = item_distance (self, edge, x, y);
       if (d <= tolerance && d < best)

@@ -89,6 +89,15 @@ QgItemKind        qg_layout_hit           (QgLayout    *layout,
                                            double       tolerance,
                                            guint       *index);
 
+/* The same, passing over hidden nodes and edges (arrays of flags, or NULL). */
+QgItemKind        qg_layout_hit_shown     (QgLayout     *layout,
+                                           double        x,
+                                           double        y,
+                                           double        tolerance,
+                                           const guint8 *hidden_nodes,
+                                           const guint8 *hidden_edges,
+                                           guint        *index);
+
 /* For the Graphviz module, which fills a layout from Graphviz's drawing. */
 QgLayoutBuilder  *qg_layout_builder_new   (const char  *engine,
                                            guint        n_nodes,

@@ -66,6 +66,10 @@ struct _QgGraphView
   guint         hover_index;
   guint8       *node_emphasis;
   guint8       *edge_emphasis;
+  guint8       *hidden_nodes;    /* by the filters; NULL when nothing is */
+  guint8       *hidden_edges;
+  guint8       *matched_nodes;   /* by the search; NULL when there is none */
+  guint8       *matched_edges;
 
   GdkRGBA       fill[N_KINDS];
   GdkRGBA       stroke[N_KINDS];
@@ -92,6 +96,10 @@ struct _QgGraphView
 };
 
 G_DEFINE_FINAL_TYPE (QgGraphView, qg_graph_view, GTK_TYPE_WIDGET)
+
+static gboolean is_hidden (QgGraphView *self,
+                           QgItemKind   kind,
+                           guint        index);
 
 enum {
   PROP_0,
@@ -596,14 +604,20 @@ qg_graph_view_select_next (QgGraphView *self,
     return;
 
   if (self->selection_kind != QG_ITEM_NODE)
-    position = step > 0 ? 0 : n - 1;
+    position = step > 0 ? n - 1 : 0;
   else
+    for (guint i = 0; i < n; i++)
+      if (self->reading_order[i] == self->selection_index)
+        position = i;
+  /* The next one shown, if any is. */
+  for (guint tries = 0; tries < n; tries++)
     {
-      for (guint i = 0; i < n; i++)
-        if (self->reading_order[i] == self->selection_index)
-          position = i;
       position = (position + n + (step > 0 ? 1 : -1)) % n;
+      if (!is_hidden (self, QG_ITEM_NODE, self->reading_order[position]))
+        break;
     }
+  if (is_hidden (self, QG_ITEM_NODE, self->reading_order[position]))
+    return;
   set_selection (self, QG_ITEM_NODE, self->reading_order[position]);
   reveal_selection (self);
 }
@@ -635,7 +649,8 @@ qg_graph_view_select_toward (QgGraphView *self,
       double across = fabs (vx * dy - vy * dx);
       double score;
 
-      if (self->selection_kind == QG_ITEM_NODE && i == self->selection_index)
+      if ((self->selection_kind == QG_ITEM_NODE && i == self->selection_index)
+          || is_hidden (self, QG_ITEM_NODE, i))
         continue;
       /* Within 60° of the direction; sideways distance counts double. */
       if (along <= 0 || across > along * 1.8)
@@ -652,6 +667,66 @@ qg_graph_view_select_toward (QgGraphView *self,
   set_selection (self, QG_ITEM_NODE, best_index);
   reveal_selection (self);
   return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Filters and search                                                        */
+
+
+static void
+set_flags (guint8       **flags,
+           const guint8  *values,
+           guint          n)
+{
+  gboolean any = FALSE;
+
+  g_clear_pointer (flags, g_free);
+  for (guint i = 0; values != NULL && i < n && !any; i++)
+    any = values[i] != 0;
+  if (any)
+    *flags = g_memdup2 (values, MAX (n, 1));
+}
+
+/* Hides nodes and edges (arrays of flags, one per entity and relation, or
+ * NULL for none) without a new layout. */
+void
+qg_graph_view_set_hidden (QgGraphView  *self,
+                          const guint8 *entities,
+                          const guint8 *relations)
+{
+  g_return_if_fail (QG_IS_GRAPH_VIEW (self));
+  g_return_if_fail (self->document != NULL);
+
+  set_flags (&self->hidden_nodes, entities, qg_document_get_n_entities (self->document));
+  set_flags (&self->hidden_edges, relations, qg_document_get_n_relations (self->document));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+qg_graph_view_is_hidden (QgGraphView *self,
+                         const char  *id)
+{
+  QgItemKind kind;
+  guint index;
+
+  g_return_val_if_fail (QG_IS_GRAPH_VIEW (self), FALSE);
+  return find_item (self, id, &kind, &index) && is_hidden (self, kind, index);
+}
+
+/* Marks what a search found, drawn in the accent colour. */
+void
+qg_graph_view_set_matches (QgGraphView  *self,
+                           const guint8 *entities,
+                           const guint8 *relations)
+{
+  g_return_if_fail (QG_IS_GRAPH_VIEW (self));
+  g_return_if_fail (self->document != NULL);
+
+  set_flags (&self->matched_nodes, entities, qg_document_get_n_entities (self->document));
+  set_flags (&self->matched_edges, relations, qg_document_get_n_relations (self->document));
+  if (self->matched_nodes == NULL && self->matched_edges != NULL)
+    self->matched_nodes = g_new0 (guint8, MAX (qg_document_get_n_entities (self->document), 1));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -690,6 +765,10 @@ qg_graph_view_set_document (QgGraphView *self,
   g_clear_pointer (&self->previous, qg_layout_unref);
   g_clear_pointer (&self->entity_kind, g_free);
   g_clear_pointer (&self->reading_order, g_free);
+  g_clear_pointer (&self->hidden_nodes, g_free);
+  g_clear_pointer (&self->hidden_edges, g_free);
+  g_clear_pointer (&self->matched_nodes, g_free);
+  g_clear_pointer (&self->matched_edges, g_free);
   clear_texts (self);
   g_set_object (&self->document, document);
 
@@ -802,7 +881,8 @@ qg_graph_view_hit (QgGraphView *self,
   if (self->layout == NULL || self->scale <= 0)
     return NULL;
   qg_graph_view_widget_to_layout (self, x, y, &lx, &ly);
-  kind = qg_layout_hit (self->layout, lx, ly, HIT_SLOP / self->scale, &index);
+  kind = qg_layout_hit_shown (self->layout, lx, ly, HIT_SLOP / self->scale, self->hidden_nodes,
+                              self->hidden_edges, &index);
   return item_id (self, kind, index);
 }
 
@@ -1011,12 +1091,35 @@ look_alpha (Look look)
 }
 
 static gboolean
+is_hidden (QgGraphView *self,
+           QgItemKind   kind,
+           guint        index)
+{
+  const guint8 *hidden = kind == QG_ITEM_NODE ? self->hidden_nodes : self->hidden_edges;
+
+  return hidden != NULL && hidden[index];
+}
+
+static gboolean
+is_matched (QgGraphView *self,
+            QgItemKind   kind,
+            guint        index)
+{
+  const guint8 *matched = kind == QG_ITEM_NODE ? self->matched_nodes : self->matched_edges;
+
+  return matched != NULL && matched[index];
+}
+
+/* Drawn apart, over the rest: the selection, what is under the pointer,
+ * what the search found; and hidden elements are not drawn at all. */
+static gboolean
 is_special (QgGraphView *self,
             QgItemKind   kind,
             guint        index)
 {
   return (self->selection_kind == kind && self->selection_index == index)
-         || (self->hover_kind == kind && self->hover_index == index);
+         || (self->hover_kind == kind && self->hover_index == index)
+         || is_matched (self, kind, index) || is_hidden (self, kind, index);
 }
 
 /* Adds the path of an item's shape ops: filled ones, or all for a stroke. */
@@ -1611,17 +1714,29 @@ draw_overview (QgGraphView *self,
   cairo_destroy (cr);
 }
 
-/* The hovered element, then the selected one, over everything. */
+/* What the search found, the hovered element, then the selected one, over
+ * everything. */
 static void
 draw_specials (QgGraphView *self,
                cairo_t     *cr)
 {
+  if (self->matched_edges != NULL && self->previous == NULL)
+    for (guint i = 0; i < qg_layout_get_n_edges (self->layout); i++)
+      if (self->matched_edges[i] && !is_hidden (self, QG_ITEM_EDGE, i))
+        draw_special_edge (self, cr, i);
+  if (self->matched_nodes != NULL)
+    for (guint i = 0; i < qg_layout_get_n_nodes (self->layout); i++)
+      if (self->matched_nodes[i] && !is_hidden (self, QG_ITEM_NODE, i))
+        draw_special_node (self, cr, i);
+
   for (int pass = 0; pass < 2; pass++)
     {
       QgItemKind kind = pass == 0 ? self->hover_kind : self->selection_kind;
       guint index = pass == 0 ? self->hover_index : self->selection_index;
 
       if (pass == 0 && kind == self->selection_kind && index == self->selection_index)
+        continue;
+      if (kind != QG_ITEM_NONE && is_hidden (self, kind, index))
         continue;
       if (kind == QG_ITEM_EDGE && self->previous == NULL)
         {
@@ -1657,7 +1772,8 @@ qg_graph_view_snapshot (GtkWidget   *widget,
   if (seen_from_afar (self))
     {
       draw_overview (self, snapshot, width, height);
-      if (self->selection_kind == QG_ITEM_NONE && self->hover_kind == QG_ITEM_NONE)
+      if (self->selection_kind == QG_ITEM_NONE && self->hover_kind == QG_ITEM_NONE
+          && self->matched_nodes == NULL)
         return;
       cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
       cairo_translate (cr, self->ox, self->oy);
@@ -1713,7 +1829,8 @@ set_hover (QgGraphView *self,
       double lx, ly;
 
       qg_graph_view_widget_to_layout (self, x, y, &lx, &ly);
-      kind = qg_layout_hit (self->layout, lx, ly, HIT_SLOP / self->scale, &index);
+      kind = qg_layout_hit_shown (self->layout, lx, ly, HIT_SLOP / self->scale, self->hidden_nodes,
+                              self->hidden_edges, &index);
     }
   if (kind != self->hover_kind || (kind != QG_ITEM_NONE && index != self->hover_index))
     {
@@ -1765,7 +1882,8 @@ click_released_cb (GtkGestureClick *gesture,
       double lx, ly;
 
       qg_graph_view_widget_to_layout (self, x, y, &lx, &ly);
-      kind = qg_layout_hit (self->layout, lx, ly, HIT_SLOP / self->scale, &index);
+      kind = qg_layout_hit_shown (self->layout, lx, ly, HIT_SLOP / self->scale, self->hidden_nodes,
+                              self->hidden_edges, &index);
     }
   /* Clicking empty space clears the selection. */
   set_selection (self, kind, index);
@@ -1888,7 +2006,8 @@ query_tooltip_cb (QgGraphView *self,
   if (self->layout == NULL || keyboard)
     return FALSE;
   qg_graph_view_widget_to_layout (self, x, y, &lx, &ly);
-  kind = qg_layout_hit (self->layout, lx, ly, HIT_SLOP / self->scale, &index);
+  kind = qg_layout_hit_shown (self->layout, lx, ly, HIT_SLOP / self->scale, self->hidden_nodes,
+                              self->hidden_edges, &index);
   if (kind == QG_ITEM_NODE)
     {
       const QgEntity *e = qg_document_get_entity (self->document, index);
@@ -2142,6 +2261,10 @@ qg_graph_view_finalize (GObject *object)
   g_free (self->reading_order);
   g_free (self->node_emphasis);
   g_free (self->edge_emphasis);
+  g_free (self->hidden_nodes);
+  g_free (self->hidden_edges);
+  g_free (self->matched_nodes);
+  g_free (self->matched_edges);
 
   G_OBJECT_CLASS (qg_graph_view_parent_class)->finalize (object);
 }

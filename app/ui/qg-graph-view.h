@@ -62,6 +62,15 @@ void        qg_graph_view_layout_to_widget  (QgGraphView *self,
 const char *qg_graph_view_hit               (QgGraphView *self,
                                              double       x,
                                              double       y);
+void        qg_graph_view_set_hidden        (QgGraphView  *self,
+                                             const guint8 *entities,
+                                             const guint8 *relations);
+gboolean    qg_graph_view_is_hidden         (QgGraphView  *self,
+                                             const char   *id);
+void        qg_graph_view_set_matches       (QgGraphView  *self,
+                                             const guint8 *entities,
+                                             const guint8 *relations);
+
 /* Skips animations, for tests and benchmarks. */
 void        qg_graph_view_finish_animations (QgGraphView *self);
 

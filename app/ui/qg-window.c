@@ -4,9 +4,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "qg-article-view.h"
 #include "qg-document.h"
 #include "qg-graph-view.h"
+#include "qg-source-panel.h"
 #include "qg-graph.h"
 #include "qg-ui-resources.h"
 #include "qg-window.h"
@@ -22,7 +25,17 @@ struct _QgWindow
   char                 *engine;          /* NULL: chosen by the document's size */
   char                 *pending_selection;
   gboolean              show_legend;
+  gboolean              show_sources;
   guint                 zoom_label_idle;
+  QgSources            *sources;
+
+  /* The search: matching ids in order, and the one last gone to. */
+  GPtrArray            *matches;
+  int                   match;
+
+  /* The filters: kinds and stances not shown. */
+  GHashTable           *hidden_kinds;
+  gboolean              hidden_stances[3];
 
   AdwToastOverlay      *toasts;
   AdwWindowTitle       *window_title;
@@ -36,6 +49,14 @@ struct _QgWindow
   GtkLabel             *zoom_label;
   GtkFlowBox           *legend;
   GtkRevealer          *legend_revealer;
+  GtkWidget            *side;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *search_count;
+  GtkToggleButton      *search_button;
+  GtkBox               *filter_box;
+  QgSourcePanel        *source_panel;
+  QgArticleView        *article_view;
 };
 
 G_DEFINE_FINAL_TYPE (QgWindow, qg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -45,6 +66,7 @@ enum {
   PROP_LAYOUT_ENGINE,
   PROP_SELECTION,
   PROP_SHOW_LEGEND,
+  PROP_SHOW_SOURCES,
   N_PROPS
 };
 
@@ -236,6 +258,328 @@ update_legend (QgWindow *self)
 }
 
 /* ------------------------------------------------------------------------ */
+/* Sources: the panel and the article                                        */
+
+QgSourcePanel *
+qg_window_get_source_panel (QgWindow *self)
+{
+  g_return_val_if_fail (QG_IS_WINDOW (self), NULL);
+  return self->source_panel;
+}
+
+QgArticleView *
+qg_window_get_article_view (QgWindow *self)
+{
+  g_return_val_if_fail (QG_IS_WINDOW (self), NULL);
+  return self->article_view;
+}
+
+static void
+update_panel (QgWindow *self)
+{
+  const char *id = qg_graph_view_get_selection (self->graph_view);
+
+  qg_source_panel_show (self->source_panel, id,
+                        id != NULL && qg_graph_view_is_hidden (self->graph_view, id));
+}
+
+/* Selects an element named in the panel, the article or a search, and
+ * brings it into view on the map. */
+static void
+select_and_show (QgWindow   *self,
+                 const char *id)
+{
+  if (qg_graph_view_set_selection (self->graph_view, id))
+    qg_graph_view_center_on_selection (self->graph_view, TRUE);
+}
+
+static void
+show_quote_cb (QgWindow *self,
+               guint     quote)
+{
+  if (!self->show_sources)
+    g_object_set (self, "show-sources", TRUE, NULL);
+  qg_article_view_show_quote (self->article_view, quote);
+}
+
+static void
+copied_cb (QgWindow   *self,
+           const char *citation)
+{
+  adw_toast_overlay_add_toast (self->toasts,
+                               adw_toast_new (_("Copied the quote with its citation")));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Search                                                                    */
+
+static gboolean
+contains_folded (const char *haystack,
+                 const char *needle)
+{
+  g_autofree char *folded = g_utf8_casefold (haystack, -1);
+
+  return strstr (folded, needle) != NULL;
+}
+
+static void
+add_match (QgWindow   *self,
+           GHashTable *seen,
+           const char *id)
+{
+  if (g_hash_table_add (seen, (gpointer) id))
+    g_ptr_array_add (self->matches, (gpointer) id);
+}
+
+/* Entities by name or alias, relations by label, and for quotes, what
+ * they back and who says them; in the order of the map, entities first. */
+static void
+search_changed_cb (QgWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *needle = g_utf8_casefold (text, -1);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree guint8 *entities = NULL;
+  g_autofree guint8 *relations = NULL;
+  QgDocument *doc = self->document;
+  guint n_entities, n_relations;
+
+  g_ptr_array_set_size (self->matches, 0);
+  self->match = -1;
+  if (doc == NULL || needle[0] == '\0')
+    {
+      qg_graph_view_set_matches (self->graph_view, NULL, NULL);
+      gtk_label_set_label (self->search_count, "");
+      return;
+    }
+
+  n_entities = qg_document_get_n_entities (doc);
+  n_relations = qg_document_get_n_relations (doc);
+  entities = g_new0 (guint8, MAX (n_entities, 1));
+  relations = g_new0 (guint8, MAX (n_relations, 1));
+
+  for (guint e = 0; e < n_entities; e++)
+    {
+      const QgEntity *entity = qg_document_get_entity (doc, e);
+      gboolean hit = contains_folded (entity->name, needle);
+
+      for (guint a = 0; !hit && entity->aliases[a]; a++)
+        hit = contains_folded (entity->aliases[a], needle);
+      entities[e] = hit;
+    }
+  for (guint r = 0; r < n_relations; r++)
+    relations[r] = contains_folded (qg_document_get_relation (doc, r)->label, needle);
+  for (guint q = 0; q < qg_document_get_n_quotes (doc); q++)
+    {
+      const QgQuote *quote = qg_document_get_quote (doc, q);
+      guint n;
+      const guint *backed;
+
+      if (!contains_folded (quote->text, needle))
+        continue;
+      backed = qg_sources_relations_of_quote (self->sources, q, &n);
+      for (guint i = 0; i < n; i++)
+        relations[backed[i]] = TRUE;
+      if (quote->speaker >= 0)
+        entities[quote->speaker] = TRUE;
+    }
+
+  /* Entities as Tab goes through them, then relations. */
+  for (guint e = 0; e < n_entities; e++)
+    if (entities[e])
+      add_match (self, seen, qg_document_get_entity (doc, e)->id);
+  for (guint r = 0; r < n_relations; r++)
+    if (relations[r])
+      add_match (self, seen, qg_document_get_relation (doc, r)->id);
+
+  qg_graph_view_set_matches (self->graph_view, entities, relations);
+  if (self->matches->len == 0)
+    gtk_label_set_label (self->search_count, _("No matches"));
+  else
+    {
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match",
+                                                             "%u matches", self->matches->len),
+                                                self->matches->len);
+      gtk_label_set_label (self->search_count, count);
+    }
+}
+
+static void
+go_to_match (QgWindow *self,
+             int       step)
+{
+  g_autofree char *position = NULL;
+
+  if (self->matches->len == 0)
+    return;
+  if (self->match < 0)
+    self->match = step > 0 ? 0 : (int) self->matches->len - 1;
+  else
+    self->match = (self->match + step + (int) self->matches->len) % (int) self->matches->len;
+  select_and_show (self, g_ptr_array_index (self->matches, self->match));
+  /* Translators: the search's place among its matches: "2 of 5" */
+  position = g_strdup_printf (_("%d of %u"), self->match + 1, self->matches->len);
+  gtk_label_set_label (self->search_count, position);
+}
+
+static void
+go_to_match_next (QgWindow *self)
+{
+  go_to_match (self, 1);
+}
+
+static void
+go_to_match_previous (QgWindow *self)
+{
+  go_to_match (self, -1);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  QgWindow *self = QG_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.find"))
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    }
+  else
+    go_to_match (self, g_str_equal (action_name, "win.find-next") ? 1 : -1);
+}
+
+static void
+search_mode_cb (QgWindow *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      qg_graph_view_set_matches (self->graph_view, NULL, NULL);
+    }
+}
+
+static gboolean
+search_key_cb (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               QgWindow              *self)
+{
+  /* Enter goes to the next match, Shift+Enter to the previous one. */
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && (state & GDK_SHIFT_MASK))
+    {
+      go_to_match (self, -1);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Filters                                                                   */
+
+static void
+apply_filters (QgWindow *self)
+{
+  QgDocument *doc = self->document;
+  guint n_entities = qg_document_get_n_entities (doc);
+  guint n_relations = qg_document_get_n_relations (doc);
+  g_autofree guint8 *entities = g_new0 (guint8, MAX (n_entities, 1));
+  g_autofree guint8 *relations = g_new0 (guint8, MAX (n_relations, 1));
+
+  for (guint e = 0; e < n_entities; e++)
+    entities[e] = g_hash_table_contains (self->hidden_kinds,
+                                         qg_document_get_entity (doc, e)->kind);
+  /* An edge goes with either end, and with its stance. */
+  for (guint r = 0; r < n_relations; r++)
+    {
+      const QgRelation *relation = qg_document_get_relation (doc, r);
+
+      relations[r] = self->hidden_stances[relation->stance] || entities[relation->source]
+                     || entities[relation->target];
+    }
+  qg_graph_view_set_hidden (self->graph_view, entities, relations);
+  update_panel (self);
+}
+
+static void
+filter_toggled_cb (GtkCheckButton *check,
+                   QgWindow       *self)
+{
+  const char *kind = g_object_get_data (G_OBJECT (check), "kind");
+  gboolean shown = gtk_check_button_get_active (check);
+
+  if (kind != NULL)
+    {
+      if (shown)
+        g_hash_table_remove (self->hidden_kinds, kind);
+      else
+        g_hash_table_add (self->hidden_kinds, g_strdup (kind));
+    }
+  else
+    self->hidden_stances[GPOINTER_TO_INT (g_object_get_data (G_OBJECT (check), "stance"))] = !shown;
+  apply_filters (self);
+}
+
+static void
+add_filter (QgWindow   *self,
+            const char *label,
+            const char *kind,
+            int         stance)
+{
+  GtkWidget *check = gtk_check_button_new_with_label (label);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  if (kind != NULL)
+    g_object_set_data_full (G_OBJECT (check), "kind", g_strdup (kind), g_free);
+  else
+    g_object_set_data (G_OBJECT (check), "stance", GINT_TO_POINTER (stance));
+  g_signal_connect (check, "toggled", G_CALLBACK (filter_toggled_cb), self);
+  gtk_box_append (self->filter_box, check);
+}
+
+/* A check button for every kind and stance in the document. */
+static void
+update_filters (QgWindow *self)
+{
+  g_autoptr(GHashTable) kinds = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean stances[3] = { FALSE };
+  GtkWidget *child, *heading;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_box))) != NULL)
+    gtk_box_remove (self->filter_box, child);
+  g_hash_table_remove_all (self->hidden_kinds);
+  memset (self->hidden_stances, 0, sizeof self->hidden_stances);
+
+  heading = gtk_label_new (_("Show Kinds"));
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_box_append (self->filter_box, heading);
+  for (guint e = 0; e < qg_document_get_n_entities (self->document); e++)
+    {
+      const char *kind = qg_document_get_entity (self->document, e)->kind;
+
+      if (g_hash_table_add (kinds, (gpointer) kind))
+        add_filter (self, kind, kind, 0);
+    }
+  for (guint r = 0; r < qg_document_get_n_relations (self->document); r++)
+    stances[qg_document_get_relation (self->document, r)->stance] = TRUE;
+
+  heading = gtk_label_new (_("Show Stances"));
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_set_margin_top (heading, 8);
+  gtk_box_append (self->filter_box, heading);
+  if (stances[QG_STANCE_SUPPORT])
+    add_filter (self, _("Supports"), NULL, QG_STANCE_SUPPORT);
+  if (stances[QG_STANCE_OPPOSE])
+    add_filter (self, _("Opposes"), NULL, QG_STANCE_OPPOSE);
+  if (stances[QG_STANCE_NEUTRAL])
+    add_filter (self, _("Neutral"), NULL, QG_STANCE_NEUTRAL);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Layout                                                                    */
 
 static void
@@ -330,7 +674,13 @@ show_document (QgWindow   *self,
   gtk_window_set_title (GTK_WINDOW (self), qg_document_get_title (document));
 
   qg_graph_view_set_document (self->graph_view, document);
+  g_clear_pointer (&self->sources, qg_sources_free);
+  self->sources = qg_sources_new (document);
+  qg_source_panel_set_document (self->source_panel, document, self->sources);
+  qg_article_view_set_document (self->article_view, document, self->sources);
   update_legend (self);
+  update_filters (self);
+  search_changed_cb (self);
   if (qg_graph_view_get_layout (self->graph_view) == NULL)
     {
       g_autofree char *counts = g_strdup_printf (_("%u entities and %u relations; every quote "
@@ -425,10 +775,11 @@ zoom_changed_cb (QgWindow *self)
     self->zoom_label_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_zoom_label, self, NULL);
 }
 
-/* The window's selection is the view's. */
+/* The window's selection is the view's; the panel follows it. */
 static void
 selection_changed_cb (QgWindow *self)
 {
+  update_panel (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
 
@@ -482,6 +833,9 @@ qg_window_get_property (GObject    *object,
     case PROP_SHOW_LEGEND:
       g_value_set_boolean (value, self->show_legend);
       break;
+    case PROP_SHOW_SOURCES:
+      g_value_set_boolean (value, self->show_sources);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -511,6 +865,14 @@ qg_window_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
+    case PROP_SHOW_SOURCES:
+      if (self->show_sources != g_value_get_boolean (value))
+        {
+          self->show_sources = g_value_get_boolean (value);
+          gtk_widget_set_visible (self->side, self->show_sources);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -528,6 +890,9 @@ qg_window_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
   g_clear_handle_id (&self->zoom_label_idle, g_source_remove);
+  g_clear_pointer (&self->sources, qg_sources_free);
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
+  g_clear_pointer (&self->hidden_kinds, g_hash_table_unref);
 
   G_OBJECT_CLASS (qg_window_parent_class)->dispose (object);
 }
@@ -565,12 +930,17 @@ qg_window_class_init (QgWindowClass *klass)
   properties[PROP_SHOW_LEGEND] =
     g_param_spec_boolean ("show-legend", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_SOURCES] =
+    g_param_spec_boolean ("show-sources", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Referencing the resource keeps it linked in from the static library,
    * which registers it. */
   g_assert (qg_ui_get_resource () != NULL);
   g_type_ensure (QG_TYPE_GRAPH_VIEW);
+  g_type_ensure (QG_TYPE_SOURCE_PANEL);
+  g_type_ensure (QG_TYPE_ARTICLE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/quotegraph/Quotegraph/ui/qg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, QgWindow, toasts);
@@ -585,6 +955,14 @@ qg_window_class_init (QgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QgWindow, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, legend);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, legend_revealer);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, side);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, search_count);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, filter_box);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, source_panel);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, article_view);
 
   gtk_widget_class_install_property_action (widget_class, "win.layout", "layout-engine");
   gtk_widget_class_install_property_action (widget_class, "win.show-legend", "show-legend");
@@ -592,8 +970,20 @@ qg_window_class_init (QgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
+  gtk_widget_class_install_property_action (widget_class, "win.show-sources", "show-sources");
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
                                        "win.show-legend", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK,
+                                       "win.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find-previous",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sources", NULL);
 }
 
 static void
@@ -613,4 +1003,35 @@ qg_window_init (QgWindow *self)
                             self);
   g_signal_connect_swapped (self->graph_view, "notify::selection",
                             G_CALLBACK (selection_changed_cb), self);
+
+  self->matches = g_ptr_array_new ();
+  self->match = -1;
+  self->hidden_kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_settings_bind (self->settings, "show-sources", self, "show-sources",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_swapped (self->source_panel, "select", G_CALLBACK (select_and_show), self);
+  g_signal_connect_swapped (self->source_panel, "show-quote", G_CALLBACK (show_quote_cb), self);
+  g_signal_connect_swapped (self->source_panel, "copied", G_CALLBACK (copied_cb), self);
+  g_signal_connect_swapped (self->article_view, "select", G_CALLBACK (select_and_show), self);
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->graph_view));
+  g_object_bind_property (self->search_bar, "search-mode-enabled", self->search_button,
+                          "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
+                            G_CALLBACK (search_mode_cb), self);
+  g_signal_connect_swapped (self->search_entry, "search-changed",
+                            G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (go_to_match_next), self);
+  g_signal_connect_swapped (self->search_entry, "next-match", G_CALLBACK (go_to_match_next),
+                            self);
+  g_signal_connect_swapped (self->search_entry, "previous-match",
+                            G_CALLBACK (go_to_match_previous), self);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (search_key_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  }
 }

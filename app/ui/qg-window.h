@@ -3,8 +3,10 @@
 
 #include <adwaita.h>
 
+#include "qg-article-view.h"
 #include "qg-document.h"
 #include "qg-graph-view.h"
+#include "qg-source-panel.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +25,7 @@ QgGraphView *qg_window_get_graph_view    (QgWindow       *self);
 QgDocument  *qg_window_get_document      (QgWindow       *self);
 const char  *qg_window_get_layout_engine (QgWindow       *self);
 gboolean     qg_window_is_busy           (QgWindow       *self);
+QgSourcePanel *qg_window_get_source_panel (QgWindow      *self);
+QgArticleView *qg_window_get_article_view (QgWindow      *self);
 
 G_END_DECLS

@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "qg-sources"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "qg-sources.h"
+
+struct _QgSources
+{
+  QgDocument *document;
+  GArray     *mentions;        /* QgMention */
+  guint      *mention_counts;  /* per entity */
+  GArray    **backed;          /* per quote: relation indices */
+};
+
+static gboolean
+is_word_char (const char *p)
+{
+  return g_unichar_isalnum (g_utf8_get_char (p));
+}
+
+static int
+compare_mentions (gconstpointer a,
+                  gconstpointer b)
+{
+  const QgMention *ma = a, *mb = b;
+
+  if (ma->start != mb->start)
+    return ma->start < mb->start ? -1 : 1;
+  /* The longest first, where two start together. */
+  return (mb->end - mb->start) > (ma->end - ma->start) ? 1
+         : (mb->end - mb->start) < (ma->end - ma->start) ? -1 : 0;
+}
+
+static void
+find_name (GArray     *found,
+           const char *text,
+           gsize       length,
+           const char *name,
+           guint       entity)
+{
+  gsize n = strlen (name);
+  const char *p = text;
+  const char *end = text + length;
+
+  if (n == 0)
+    return;
+  while (p < end && (p = memmem (p, end - p, name, n)) != NULL)
+    {
+      /* Whole words only: "US" is not found in "USA" or "focus". */
+      gboolean starts = p == text || !is_word_char (g_utf8_find_prev_char (text, p));
+      gboolean ends = p + n >= end || !is_word_char (p + n);
+
+      if (starts && ends)
+        {
+          QgMention m = { p - text, p - text + n, entity };
+          g_array_append_val (found, m);
+        }
+      p += 1;
+    }
+}
+
+QgSources *
+qg_sources_new (QgDocument *document)
+{
+  QgSources *self = g_new0 (QgSources, 1);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (QgMention));
+  guint n_entities = qg_document_get_n_entities (document);
+  guint n_quotes = qg_document_get_n_quotes (document);
+  gsize length;
+  const char *text = qg_document_get_text (document, &length);
+  gsize last_end = 0;
+
+  self->document = g_object_ref (document);
+  self->mentions = g_array_new (FALSE, FALSE, sizeof (QgMention));
+  self->mention_counts = g_new0 (guint, MAX (n_entities, 1));
+  self->backed = g_new0 (GArray *, MAX (n_quotes, 1));
+
+  for (guint e = 0; e < n_entities; e++)
+    {
+      const QgEntity *entity = qg_document_get_entity (document, e);
+
+      find_name (found, text, length, entity->name, e);
+      for (guint a = 0; entity->aliases[a]; a++)
+        find_name (found, text, length, entity->aliases[a], e);
+    }
+  g_array_sort (found, compare_mentions);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const QgMention *m = &g_array_index (found, QgMention, i);
+
+      if (i > 0 && m->start < last_end)
+        continue;
+      g_array_append_val (self->mentions, *m);
+      self->mention_counts[m->entity]++;
+      last_end = m->end;
+    }
+
+  for (guint q = 0; q < n_quotes; q++)
+    self->backed[q] = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint r = 0; r < qg_document_get_n_relations (document); r++)
+    {
+      const QgRelation *relation = qg_document_get_relation (document, r);
+
+      for (guint e = 0; e < relation->n_evidence; e++)
+        g_array_append_val (self->backed[relation->evidence[e]], r);
+    }
+  return self;
+}
+
+void
+qg_sources_free (QgSources *self)
+{
+  if (self == NULL)
+    return;
+  for (guint q = 0; q < qg_document_get_n_quotes (self->document); q++)
+    g_array_unref (self->backed[q]);
+  g_free (self->backed);
+  g_free (self->mention_counts);
+  g_array_unref (self->mentions);
+  g_object_unref (self->document);
+  g_free (self);
+}
+
+const QgMention *
+qg_sources_get_mentions (QgSources *self,
+                         guint     *n_mentions)
+{
+  *n_mentions = self->mentions->len;
+  return (const QgMention *) (gpointer) self->mentions->data;
+}
+
+guint
+qg_sources_count_mentions (QgSources *self,
+                           guint      entity)
+{
+  g_return_val_if_fail (entity < qg_document_get_n_entities (self->document), 0);
+  return self->mention_counts[entity];
+}
+
+const guint *
+qg_sources_relations_of_quote (QgSources *self,
+                               guint      quote,
+                               guint     *n_relations)
+{
+  g_return_val_if_fail (quote < qg_document_get_n_quotes (self->document), NULL);
+  *n_relations = self->backed[quote]->len;
+  return (const guint *) (gpointer) self->backed[quote]->data;
+}
+
+GArray *
+qg_sources_quotes_at (QgSources *self,
+                      gsize      offset)
+{
+  GArray *quotes = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint q = 0; q < qg_document_get_n_quotes (self->document); q++)
+    {
+      const QgQuote *quote = qg_document_get_quote (self->document, q);
+
+      if (offset >= quote->start && offset < quote->end)
+        g_array_append_val (quotes, q);
+    }
+  return quotes;
+}
+
+char *
+qg_relation_sentence (QgDocument *document,
+                      guint       relation)
+{
+  const QgRelation *r = qg_document_get_relation (document, relation);
+
+  return g_strdup_printf ("%s %s %s", qg_document_get_entity (document, r->source)->name,
+                          r->label, qg_document_get_entity (document, r->target)->name);
+}
+
+char *
+qg_quote_citation (QgDocument *document,
+                   guint       quote)
+{
+  const QgQuote *q = qg_document_get_quote (document, quote);
+  const char *text = qg_document_get_text (document, NULL);
+  GString *out = g_string_new ("“");
+  const char *source = qg_document_get_source (document);
+  const char *published = qg_document_get_published (document);
+
+  /* The article's own words, white space as one space. */
+  for (gsize i = q->start; i < q->end; i++)
+    {
+      gboolean space = text[i] == ' ' || (text[i] >= '\t' && text[i] <= '\r');
+
+      if (!space)
+        g_string_append_c (out, text[i]);
+      else if (i == q->start || !(text[i - 1] == ' ' || (text[i - 1] >= '\t' && text[i - 1] <= '\r')))
+        g_string_append_c (out, ' ');
+    }
+  g_string_append (out, "”");
+  if (q->speaker >= 0)
+    g_string_append_printf (out, " — %s", qg_document_get_entity (document, q->speaker)->name);
+  /* Translators: the citation after a quote: "in “Article title”" */
+  g_string_append_printf (out, _(", in “%s”"), qg_document_get_title (document));
+  if (source != NULL)
+    g_string_append_printf (out, ", %s", source);
+  if (published != NULL)
+    g_string_append_printf (out, ", %s", published);
+  return g_string_free (out, FALSE);
+}

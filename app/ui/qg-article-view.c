@@ -1,0 +1,431 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "qg-article-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "qg-article-view.h"
+
+struct _QgArticleView
+{
+  GtkTextView  parent_instance;
+
+  QgDocument  *document;
+  QgSources   *sources;
+  GtkTextTag  *stance_tags[3];
+  GtkTextTag  *speech_tag;
+  GtkTextTag  *mention_tag;
+  GtkTextTag  *flash_tag;
+  guint        flash_source;
+  gsize        shown_start;
+  gsize        shown_end;
+  gboolean     shown;
+  GtkWidget   *chooser;
+  double       press_x;
+  double       press_y;
+};
+
+G_DEFINE_FINAL_TYPE (QgArticleView, qg_article_view, GTK_TYPE_TEXT_VIEW)
+
+enum {
+  SELECT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+GtkWidget *
+qg_article_view_new (void)
+{
+  return g_object_new (QG_TYPE_ARTICLE_VIEW, NULL);
+}
+
+static void
+iter_at_byte (QgArticleView *self,
+              gsize          byte,
+              GtkTextIter   *iter)
+{
+  const char *text = qg_document_get_text (self->document, NULL);
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), iter,
+                                      g_utf8_pointer_to_offset (text, text + byte));
+}
+
+static void
+lookup (GtkWidget  *widget,
+        const char *name,
+        double      alpha,
+        GdkRGBA    *color)
+{
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, color))
+    gdk_rgba_parse (color, "#808080");
+  color->alpha *= alpha;
+}
+
+/* The tags' colours follow the style, light or dark. */
+static void
+update_tag_colors (QgArticleView *self)
+{
+  static const char * const stances[] = { "qg_neutral", "qg_support", "qg_oppose" };
+  GdkRGBA color;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      lookup (GTK_WIDGET (self), stances[i], 0.22, &color);
+      g_object_set (self->stance_tags[i], "background-rgba", &color, NULL);
+    }
+  lookup (GTK_WIDGET (self), "accent_color", 0.8, &color);
+  g_object_set (self->mention_tag, "underline-rgba", &color, NULL);
+  lookup (GTK_WIDGET (self), "accent_bg_color", 0.55, &color);
+  g_object_set (self->flash_tag, "background-rgba", &color, NULL);
+}
+
+static void
+qg_article_view_css_changed (GtkWidget         *widget,
+                             GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (qg_article_view_parent_class)->css_changed (widget, change);
+  update_tag_colors (QG_ARTICLE_VIEW (widget));
+}
+
+void
+qg_article_view_set_document (QgArticleView *self,
+                              QgDocument    *document,
+                              QgSources     *sources)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gsize length;
+  const char *text;
+  const QgMention *mentions;
+  guint n_mentions;
+
+  g_return_if_fail (QG_IS_ARTICLE_VIEW (self));
+
+  g_set_object (&self->document, document);
+  self->sources = sources;
+  self->shown = FALSE;
+  text = qg_document_get_text (document, &length);
+  gtk_text_buffer_set_text (buffer, text, length);
+
+  /* Evidence in its relation's stance colour; a quote that backs
+   * relations of several stances takes the first's. */
+  for (guint q = 0; q < qg_document_get_n_quotes (document); q++)
+    {
+      const QgQuote *quote = qg_document_get_quote (document, q);
+      guint n;
+      const guint *relations = qg_sources_relations_of_quote (sources, q, &n);
+      GtkTextIter start, end;
+
+      iter_at_byte (self, quote->start, &start);
+      iter_at_byte (self, quote->end, &end);
+      if (n > 0)
+        gtk_text_buffer_apply_tag (buffer,
+                                   self->stance_tags[qg_document_get_relation (document,
+                                                                               relations[0])->stance],
+                                   &start, &end);
+      if (quote->speaker >= 0)
+        gtk_text_buffer_apply_tag (buffer, self->speech_tag, &start, &end);
+    }
+
+  mentions = qg_sources_get_mentions (sources, &n_mentions);
+  for (guint i = 0; i < n_mentions; i++)
+    {
+      GtkTextIter start, end;
+
+      iter_at_byte (self, mentions[i].start, &start);
+      iter_at_byte (self, mentions[i].end, &end);
+      gtk_text_buffer_apply_tag (buffer, self->mention_tag, &start, &end);
+    }
+}
+
+static gboolean
+unflash (gpointer user_data)
+{
+  QgArticleView *self = user_data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter start, end;
+
+  self->flash_source = 0;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->flash_tag, &start, &end);
+  return G_SOURCE_REMOVE;
+}
+
+void
+qg_article_view_show_quote (QgArticleView *self,
+                            guint          index)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  const QgQuote *quote;
+  GtkTextIter start, end;
+
+  g_return_if_fail (QG_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (self->document != NULL);
+
+  quote = qg_document_get_quote (self->document, index);
+  iter_at_byte (self, quote->start, &start);
+  iter_at_byte (self, quote->end, &end);
+
+  g_clear_handle_id (&self->flash_source, g_source_remove);
+  unflash (self);
+  gtk_text_buffer_apply_tag (buffer, self->flash_tag, &start, &end);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  /* A mark, not an iter: lines below the screen may not be measured yet,
+   * and scrolling to a mark waits until they are. */
+  {
+    GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "shown");
+
+    if (mark == NULL)
+      mark = gtk_text_buffer_create_mark (buffer, "shown", &start, TRUE);
+    else
+      gtk_text_buffer_move_mark (buffer, mark, &start);
+    gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), mark, 0.1, TRUE, 0, 0.3);
+  }
+  self->flash_source = g_timeout_add (1500, unflash, self);
+
+  self->shown = TRUE;
+  self->shown_start = quote->start;
+  self->shown_end = quote->end;
+}
+
+gboolean
+qg_article_view_get_shown (QgArticleView *self,
+                           gsize         *start,
+                           gsize         *end)
+{
+  g_return_val_if_fail (QG_IS_ARTICLE_VIEW (self), FALSE);
+
+  *start = self->shown_start;
+  *end = self->shown_end;
+  return self->shown;
+}
+
+GStrv
+qg_article_view_items_at (QgArticleView *self,
+                          gsize          offset)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GArray) quotes = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const QgMention *mentions;
+  guint n_mentions;
+
+  g_return_val_if_fail (QG_IS_ARTICLE_VIEW (self), NULL);
+  g_return_val_if_fail (self->document != NULL, NULL);
+
+  /* The relations the passages here back; a quote that backs none stands
+   * for its speaker. */
+  quotes = qg_sources_quotes_at (self->sources, offset);
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      guint q = g_array_index (quotes, guint, i);
+      guint n;
+      const guint *relations = qg_sources_relations_of_quote (self->sources, q, &n);
+      const QgQuote *quote = qg_document_get_quote (self->document, q);
+
+      for (guint r = 0; r < n; r++)
+        {
+          const char *id = qg_document_get_relation (self->document, relations[r])->id;
+
+          if (g_hash_table_add (seen, (gpointer) id))
+            g_strv_builder_add (builder, id);
+        }
+      if (n == 0 && quote->speaker >= 0)
+        {
+          const char *id = qg_document_get_entity (self->document, quote->speaker)->id;
+
+          if (g_hash_table_add (seen, (gpointer) id))
+            g_strv_builder_add (builder, id);
+        }
+    }
+
+  /* Outside any quote, the entity a mention names. */
+  if (quotes->len == 0)
+    {
+      mentions = qg_sources_get_mentions (self->sources, &n_mentions);
+      for (guint i = 0; i < n_mentions; i++)
+        if (offset >= mentions[i].start && offset < mentions[i].end)
+          g_strv_builder_add (builder,
+                              qg_document_get_entity (self->document, mentions[i].entity)->id);
+    }
+  return g_strv_builder_end (builder);
+}
+
+static void
+choice_clicked (GtkButton     *button,
+                QgArticleView *self)
+{
+  gtk_popover_popdown (GTK_POPOVER (self->chooser));
+  g_signal_emit (self, signals[SELECT], 0, g_object_get_data (G_OBJECT (button), "id"));
+}
+
+static char *
+describe (QgArticleView *self,
+          const char    *id)
+{
+  gint entity = qg_document_find_entity (self->document, id);
+
+  if (entity >= 0)
+    return g_strdup (qg_document_get_entity (self->document, entity)->name);
+  for (guint r = 0; r < qg_document_get_n_relations (self->document); r++)
+    if (g_str_equal (qg_document_get_relation (self->document, r)->id, id))
+      return qg_relation_sentence (self->document, r);
+  return g_strdup (id);
+}
+
+/* A passage that backs several relations: the person chooses. */
+static void
+offer_choice (QgArticleView *self,
+              GStrv          ids,
+              double         x,
+              double         y)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *heading = gtk_label_new (_("This passage backs"));
+
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (box), heading);
+  for (guint i = 0; ids[i]; i++)
+    {
+      g_autofree char *text = describe (self, ids[i]);
+      GtkWidget *button = gtk_button_new_with_label (text);
+
+      gtk_widget_add_css_class (button, "flat");
+      gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
+      g_object_set_data_full (G_OBJECT (button), "id", g_strdup (ids[i]), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (choice_clicked), self);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  gtk_popover_set_child (GTK_POPOVER (self->chooser), box);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->chooser),
+                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->chooser));
+}
+
+static void
+clicked_at (QgArticleView *self,
+            double         x,
+            double         y)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  const char *text;
+  g_auto(GStrv) ids = NULL;
+  GtkTextIter iter;
+  int bx, by;
+
+  /* A drag selects text to copy: only a plain click picks a passage. */
+  if (self->document == NULL || gtk_text_buffer_get_has_selection (buffer))
+    return;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET, (int) x,
+                                         (int) y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, bx, by))
+    return;
+  text = qg_document_get_text (self->document, NULL);
+  ids = qg_article_view_items_at (self, g_utf8_offset_to_pointer (text,
+                                                                  gtk_text_iter_get_offset (&iter))
+                                          - text);
+  if (ids[0] == NULL)
+    return;
+  if (ids[1] == NULL)
+    g_signal_emit (self, signals[SELECT], 0, ids[0]);
+  else
+    offer_choice (self, ids, x, y);
+}
+
+/* The text view claims every click for its cursor and selection: a click
+ * gesture of ours would never see one end. Events are watched as they
+ * pass instead, and left to the text view. */
+static gboolean
+event_cb (GtkEventControllerLegacy *controller,
+          GdkEvent                 *event,
+          QgArticleView            *self)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  double sx, sy, nx, ny;
+  graphene_point_t p;
+
+  if ((type != GDK_BUTTON_PRESS && type != GDK_BUTTON_RELEASE)
+      || gdk_button_event_get_button (event) != GDK_BUTTON_PRIMARY
+      || !gdk_event_get_position (event, &sx, &sy))
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  if (!gtk_widget_compute_point (GTK_WIDGET (native), GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT (sx - nx, sy - ny), &p))
+    return GDK_EVENT_PROPAGATE;
+
+  if (type == GDK_BUTTON_PRESS)
+    {
+      self->press_x = p.x;
+      self->press_y = p.y;
+    }
+  else if (!gtk_drag_check_threshold (GTK_WIDGET (self), self->press_x, self->press_y, p.x, p.y))
+    clicked_at (self, p.x, p.y);
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+qg_article_view_dispose (GObject *object)
+{
+  QgArticleView *self = QG_ARTICLE_VIEW (object);
+
+  g_clear_handle_id (&self->flash_source, g_source_remove);
+  g_clear_pointer (&self->chooser, gtk_widget_unparent);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (qg_article_view_parent_class)->dispose (object);
+}
+
+static void
+qg_article_view_class_init (QgArticleViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = qg_article_view_dispose;
+  widget_class->css_changed = qg_article_view_css_changed;
+
+  signals[SELECT] = g_signal_new ("select", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+qg_article_view_init (QgArticleView *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkEventController *legacy;
+
+  gtk_text_view_set_editable (view, FALSE);
+  gtk_text_view_set_cursor_visible (view, FALSE);
+  gtk_text_view_set_wrap_mode (view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (view, 18);
+  gtk_text_view_set_right_margin (view, 18);
+  gtk_text_view_set_top_margin (view, 12);
+  gtk_text_view_set_bottom_margin (view, 12);
+  gtk_text_view_set_pixels_below_lines (view, 2);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "article");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The article"), -1);
+
+  self->stance_tags[QG_STANCE_NEUTRAL] = gtk_text_buffer_create_tag (buffer, "evidence-neutral", NULL);
+  self->stance_tags[QG_STANCE_SUPPORT] = gtk_text_buffer_create_tag (buffer, "evidence-support", NULL);
+  self->stance_tags[QG_STANCE_OPPOSE] = gtk_text_buffer_create_tag (buffer, "evidence-oppose", NULL);
+  self->speech_tag = gtk_text_buffer_create_tag (buffer, "speech", "style", PANGO_STYLE_ITALIC,
+                                                 NULL);
+  self->mention_tag = gtk_text_buffer_create_tag (buffer, "mention", "underline",
+                                                  PANGO_UNDERLINE_SINGLE, NULL);
+  self->flash_tag = gtk_text_buffer_create_tag (buffer, "flash", NULL);
+  update_tag_colors (self);
+
+  self->chooser = gtk_popover_new ();
+  gtk_widget_set_parent (self->chooser, GTK_WIDGET (self));
+
+  legacy = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
+  g_signal_connect (legacy, "event", G_CALLBACK (event_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), legacy);
+}

@@ -1,0 +1,380 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "qg-source-panel"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "qg-source-panel.h"
+
+struct _QgSourcePanel
+{
+  GtkWidget   parent_instance;
+
+  GtkWidget  *box;
+  QgDocument *document;
+  QgSources  *sources;
+};
+
+G_DEFINE_FINAL_TYPE (QgSourcePanel, qg_source_panel, GTK_TYPE_WIDGET)
+
+enum {
+  SELECT,
+  SHOW_QUOTE,
+  COPIED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+GtkWidget *
+qg_source_panel_new (void)
+{
+  return g_object_new (QG_TYPE_SOURCE_PANEL, NULL);
+}
+
+static GtkWidget *
+add_label (QgSourcePanel *self,
+           const char    *text,
+           const char    *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* Everything a person may want to quote is selectable and copyable. */
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (GTK_BOX (self->box), label);
+  return label;
+}
+
+static void
+add_heading (QgSourcePanel *self,
+             const char    *text)
+{
+  GtkWidget *label = add_label (self, text, "heading");
+
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  gtk_widget_set_margin_top (label, 12);
+}
+
+static void
+show_quote_clicked (GtkButton     *button,
+                    QgSourcePanel *self)
+{
+  guint quote = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "quote"));
+
+  g_signal_emit (self, signals[SHOW_QUOTE], 0, quote);
+}
+
+static void
+copy_clicked (GtkButton     *button,
+              QgSourcePanel *self)
+{
+  guint quote = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "quote"));
+  g_autofree char *citation = qg_quote_citation (self->document, quote);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), citation);
+  g_signal_emit (self, signals[COPIED], 0, citation);
+}
+
+/* A quote, verbatim, with who says it, why it is attributed, and what to
+ * do with it. */
+static void
+add_quote (QgSourcePanel *self,
+           guint          index,
+           gboolean       with_speaker)
+{
+  const QgQuote *quote = qg_document_get_quote (self->document, index);
+  const char *text = qg_document_get_text (self->document, NULL);
+  g_autofree char *passage = g_strndup (text + quote->start, quote->end - quote->start);
+  g_autofree char *quoted = g_strdup_printf ("“%s”", passage);
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (quoted);
+  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *show = gtk_button_new_with_mnemonic (_("_Show in Article"));
+  GtkWidget *copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "quote-card");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "quote-text");
+  /* Which quote a label shows, for the tests and for assistive tools. */
+  g_object_set_data_full (G_OBJECT (label), "quote-id", g_strdup (quote->id), g_free);
+  gtk_box_append (GTK_BOX (card), label);
+
+  if (with_speaker && quote->speaker >= 0)
+    {
+      g_autofree char *by = g_strdup_printf ("— %s",
+                                             qg_document_get_entity (self->document,
+                                                                     quote->speaker)->name);
+      GtkWidget *speaker = gtk_label_new (by);
+
+      gtk_label_set_xalign (GTK_LABEL (speaker), 0);
+      gtk_label_set_selectable (GTK_LABEL (speaker), TRUE);
+      gtk_widget_add_css_class (speaker, "quote-speaker");
+      gtk_box_append (GTK_BOX (card), speaker);
+    }
+  if (quote->note != NULL)
+    {
+      GtkWidget *note = gtk_label_new (quote->note);
+
+      gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (note), 0);
+      gtk_label_set_selectable (GTK_LABEL (note), TRUE);
+      gtk_widget_add_css_class (note, "dim-label");
+      gtk_widget_add_css_class (note, "quote-note");
+      gtk_box_append (GTK_BOX (card), note);
+    }
+
+  g_object_set_data (G_OBJECT (show), "quote", GUINT_TO_POINTER (index));
+  g_object_set_data (G_OBJECT (copy), "quote", GUINT_TO_POINTER (index));
+  gtk_widget_add_css_class (show, "flat");
+  gtk_widget_add_css_class (copy, "flat");
+  gtk_widget_set_tooltip_text (copy, _("Copy the Quote with Its Citation"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Copy the quote with its citation"), -1);
+  g_signal_connect (show, "clicked", G_CALLBACK (show_quote_clicked), self);
+  g_signal_connect (copy, "clicked", G_CALLBACK (copy_clicked), self);
+  gtk_widget_set_halign (actions, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (actions), show);
+  gtk_box_append (GTK_BOX (actions), copy);
+  gtk_box_append (GTK_BOX (card), actions);
+
+  gtk_box_append (GTK_BOX (self->box), card);
+}
+
+static void
+select_clicked (GtkButton     *button,
+                QgSourcePanel *self)
+{
+  g_signal_emit (self, signals[SELECT], 0, g_object_get_data (G_OBJECT (button), "id"));
+}
+
+static void
+add_link (QgSourcePanel *self,
+          const char    *text,
+          const char    *id)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "relation-link");
+  g_object_set_data_full (G_OBJECT (button), "id", g_strdup (id), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (select_clicked), self);
+  gtk_box_append (GTK_BOX (self->box), button);
+}
+
+static const char *
+stance_name (QgStance stance)
+{
+  switch (stance)
+    {
+    case QG_STANCE_SUPPORT:
+      return _("Supports");
+    case QG_STANCE_OPPOSE:
+      return _("Opposes");
+    case QG_STANCE_NEUTRAL:
+    default:
+      return _("Neutral");
+    }
+}
+
+static void
+show_article (QgSourcePanel *self)
+{
+  const char *source = qg_document_get_source (self->document);
+  const char *published = qg_document_get_published (self->document);
+  g_autofree char *counts = g_strdup_printf (_("%u entities · %u relations · %u quotes"),
+                                             qg_document_get_n_entities (self->document),
+                                             qg_document_get_n_relations (self->document),
+                                             qg_document_get_n_quotes (self->document));
+
+  add_label (self, qg_document_get_title (self->document), "title-2");
+  if (source != NULL || published != NULL)
+    {
+      g_autofree char *line = g_strjoin (" · ", source ? source : published,
+                                         source && published ? published : NULL, NULL);
+      add_label (self, line, "dim-label");
+    }
+  add_label (self, counts, NULL);
+  add_label (self, _("Every quote on the map was found in the article, word for word."),
+             "dim-label");
+  gtk_widget_set_margin_top (add_label (self, _("Click an entity or a relation on the map to read "
+                                                "the quotes that back it."), NULL), 12);
+}
+
+static void
+show_entity (QgSourcePanel *self,
+             guint          index)
+{
+  const QgEntity *entity = qg_document_get_entity (self->document, index);
+  guint mentions = qg_sources_count_mentions (self->sources, index);
+  g_autofree char *kind = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "%s · named %u time in the article",
+                                                        "%s · named %u times in the article",
+                                                        mentions), entity->kind, mentions);
+  gboolean spoken = FALSE;
+
+  add_label (self, entity->name, "title-2");
+  add_label (self, kind, "dim-label");
+  if (entity->description != NULL)
+    add_label (self, entity->description, NULL);
+  if (entity->aliases[0] != NULL)
+    {
+      g_autofree char *names = g_strjoinv (", ", (char **) entity->aliases);
+      g_autofree char *also = g_strdup_printf (_("Also named: %s"), names);
+
+      add_label (self, also, "dim-label");
+    }
+
+  for (guint q = 0; q < qg_document_get_n_quotes (self->document); q++)
+    if (qg_document_get_quote (self->document, q)->speaker == (gint) index)
+      {
+        if (!spoken)
+          add_heading (self, _("What It Says"));
+        spoken = TRUE;
+        add_quote (self, q, FALSE);
+      }
+
+  add_heading (self, _("Relations"));
+  for (guint r = 0; r < qg_document_get_n_relations (self->document); r++)
+    {
+      const QgRelation *relation = qg_document_get_relation (self->document, r);
+
+      if (relation->source == (gint) index || relation->target == (gint) index)
+        {
+          g_autofree char *sentence = qg_relation_sentence (self->document, r);
+          add_link (self, sentence, relation->id);
+        }
+    }
+}
+
+static void
+show_relation (QgSourcePanel *self,
+               guint          index)
+{
+  const QgRelation *relation = qg_document_get_relation (self->document, index);
+  g_autofree char *sentence = qg_relation_sentence (self->document, index);
+  const QgEntity *source = qg_document_get_entity (self->document, relation->source);
+  const QgEntity *target = qg_document_get_entity (self->document, relation->target);
+  GtkWidget *stance;
+
+  add_label (self, sentence, "title-3");
+  stance = add_label (self, stance_name (relation->stance), "caption-heading");
+  gtk_widget_add_css_class (stance, qg_stance_to_string (relation->stance));
+  gtk_label_set_selectable (GTK_LABEL (stance), FALSE);
+
+  add_heading (self, g_dngettext (GETTEXT_PACKAGE, "Evidence", "Evidence", relation->n_evidence));
+  for (guint e = 0; e < relation->n_evidence; e++)
+    add_quote (self, relation->evidence[e], TRUE);
+
+  add_heading (self, _("Between"));
+  add_link (self, source->name, source->id);
+  if (target != source)
+    add_link (self, target->name, target->id);
+}
+
+void
+qg_source_panel_show (QgSourcePanel *self,
+                      const char    *id,
+                      gboolean       hidden)
+{
+  GtkWidget *child;
+  gint entity;
+
+  g_return_if_fail (QG_IS_SOURCE_PANEL (self));
+
+  while ((child = gtk_widget_get_first_child (self->box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->box), child);
+  if (self->document == NULL)
+    return;
+
+  if (hidden)
+    {
+      GtkWidget *notice = add_label (self, _("Hidden on the map by the filters"), "warning");
+      gtk_label_set_selectable (GTK_LABEL (notice), FALSE);
+    }
+
+  if (id == NULL)
+    {
+      show_article (self);
+      return;
+    }
+  entity = qg_document_find_entity (self->document, id);
+  if (entity >= 0)
+    {
+      show_entity (self, entity);
+      return;
+    }
+  for (guint r = 0; r < qg_document_get_n_relations (self->document); r++)
+    if (g_str_equal (qg_document_get_relation (self->document, r)->id, id))
+      {
+        show_relation (self, r);
+        return;
+      }
+  show_article (self);
+}
+
+void
+qg_source_panel_set_document (QgSourcePanel *self,
+                              QgDocument    *document,
+                              QgSources     *sources)
+{
+  g_return_if_fail (QG_IS_SOURCE_PANEL (self));
+
+  g_set_object (&self->document, document);
+  self->sources = sources;
+  qg_source_panel_show (self, NULL, FALSE);
+}
+
+static void
+qg_source_panel_dispose (GObject *object)
+{
+  QgSourcePanel *self = QG_SOURCE_PANEL (object);
+
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (qg_source_panel_parent_class)->dispose (object);
+}
+
+static void
+qg_source_panel_class_init (QgSourcePanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = qg_source_panel_dispose;
+
+  signals[SELECT] = g_signal_new ("select", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[SHOW_QUOTE] = g_signal_new ("show-quote", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  signals[COPIED] = g_signal_new ("copied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "sourcepanel");
+}
+
+static void
+qg_source_panel_init (QgSourcePanel *self)
+{
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  gtk_widget_set_margin_start (self->box, 18);
+  gtk_widget_set_margin_end (self->box, 18);
+  gtk_widget_set_margin_top (self->box, 18);
+  gtk_widget_set_margin_bottom (self->box, 18);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+}
