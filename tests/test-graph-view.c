@@ -1023,6 +1023,26 @@ test_filters_hide_and_restore (void)
   gtk_check_button_set_active (person, TRUE);
   g_assert_cmpstr (qg_graph_view_hit (view, x, y), ==, "joyce");
   g_assert_false (qg_graph_view_is_hidden (view, "joyce-advises-trump"));
+
+  /* The legend leads to the same filter: clicking "Person" hides people. */
+  {
+    g_autoptr(GPtrArray) legends = g_ptr_array_new ();
+    GtkFlowBoxChild *row = NULL;
+
+    collect (GTK_WIDGET (window), "legend", legends);
+    g_assert_cmpuint (legends->len, ==, 1);
+    for (GtkWidget *child = gtk_widget_get_first_child (g_ptr_array_index (legends, 0)); child;
+         child = gtk_widget_get_next_sibling (child))
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (gtk_flow_box_child_get_child (
+                                          GTK_FLOW_BOX_CHILD (child))), "kind"), "person") == 0)
+        row = GTK_FLOW_BOX_CHILD (child);
+    g_assert_nonnull (row);
+    g_signal_emit_by_name (g_ptr_array_index (legends, 0), "child-activated", row);
+    g_assert_false (gtk_check_button_get_active (person));
+    g_assert_true (qg_graph_view_is_hidden (view, "joyce"));
+    g_signal_emit_by_name (g_ptr_array_index (legends, 0), "child-activated", row);
+    g_assert_false (qg_graph_view_is_hidden (view, "joyce"));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -188,7 +188,7 @@ draw_stance_swatch (GtkDrawingArea *area,
   cairo_fill (cr);
 }
 
-static void
+static GtkWidget *
 add_legend_row (QgWindow              *self,
                 GtkDrawingAreaDrawFunc  draw,
                 gpointer                data,
@@ -205,7 +205,9 @@ add_legend_row (QgWindow              *self,
   gtk_label_set_xalign (GTK_LABEL (text), 0);
   gtk_box_append (GTK_BOX (row), swatch);
   gtk_box_append (GTK_BOX (row), text);
+  gtk_widget_set_tooltip_text (row, _("Click to hide or show"));
   gtk_flow_box_append (self->legend, row);
+  return row;
 }
 
 /* The kinds and stances present in the document, and no others. */
@@ -238,12 +240,15 @@ update_legend (QgWindow *self)
 
   for (guint k = 0; k < G_N_ELEMENTS (kind_labels); k++)
     if (kinds[k])
-      add_legend_row (self, draw_kind_swatch, (gpointer) kind_labels[k].kind, NULL,
-                      _(kind_labels[k].label));
+      g_object_set_data_full (G_OBJECT (add_legend_row (self, draw_kind_swatch,
+                                                        (gpointer) kind_labels[k].kind, NULL,
+                                                        _(kind_labels[k].label))),
+                              "kind", g_strdup (kind_labels[k].kind), g_free);
   /* Other kinds share the neutral style, and are listed by their own name. */
   for (guint i = 0; i < other_kinds->len; i++)
-    add_legend_row (self, draw_kind_swatch, g_strdup ("other"), g_free,
-                    g_ptr_array_index (other_kinds, i));
+    g_object_set_data_full (G_OBJECT (add_legend_row (self, draw_kind_swatch, g_strdup ("other"),
+                                                      g_free, g_ptr_array_index (other_kinds, i))),
+                            "kind", g_strdup (g_ptr_array_index (other_kinds, i)), g_free);
 
   if (stances[0] || stances[1] || stances[2])
     {
@@ -252,8 +257,10 @@ update_legend (QgWindow *self)
 
       for (guint i = 0; i < G_N_ELEMENTS (order); i++)
         if (stances[order[i]])
-          add_legend_row (self, draw_stance_swatch, GINT_TO_POINTER (order[i]), NULL,
-                          _(stance_labels[order[i]]));
+          g_object_set_data (G_OBJECT (add_legend_row (self, draw_stance_swatch,
+                                                       GINT_TO_POINTER (order[i]), NULL,
+                                                       _(stance_labels[order[i]]))),
+                             "stance", GINT_TO_POINTER (order[i] + 1));
     }
 }
 
@@ -501,6 +508,38 @@ apply_filters (QgWindow *self)
     }
   qg_graph_view_set_hidden (self->graph_view, entities, relations);
   update_panel (self);
+}
+
+/* The legend is a way to the filters: a click on a kind or a stance
+ * hides it or shows it again. */
+static void
+legend_activated_cb (GtkFlowBox      *box,
+                     GtkFlowBoxChild *child,
+                     QgWindow        *self)
+{
+  GtkWidget *row = gtk_flow_box_child_get_child (child);
+  const char *kind = g_object_get_data (G_OBJECT (row), "kind");
+  int stance = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "stance")) - 1;
+
+  for (GtkWidget *check = gtk_widget_get_first_child (GTK_WIDGET (self->filter_box)); check;
+       check = gtk_widget_get_next_sibling (check))
+    {
+      const char *check_kind = g_object_get_data (G_OBJECT (check), "kind");
+      gboolean is_stance = GTK_IS_CHECK_BUTTON (check) && check_kind == NULL;
+
+      if ((kind != NULL && g_strcmp0 (check_kind, kind) == 0)
+          || (kind == NULL && is_stance
+              && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (check), "stance")) == stance))
+        {
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                       !gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+          if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+            gtk_widget_remove_css_class (row, "dim-label");
+          else
+            gtk_widget_add_css_class (row, "dim-label");
+          return;
+        }
+    }
 }
 
 static void
@@ -1013,6 +1052,7 @@ qg_window_init (QgWindow *self)
   g_signal_connect_swapped (self->source_panel, "show-quote", G_CALLBACK (show_quote_cb), self);
   g_signal_connect_swapped (self->source_panel, "copied", G_CALLBACK (copied_cb), self);
   g_signal_connect_swapped (self->article_view, "select", G_CALLBACK (select_and_show), self);
+  g_signal_connect (self->legend, "child-activated", G_CALLBACK (legend_activated_cb), self);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->graph_view));

@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "qg-sources.h"
+
+static QgDocument *
+load_small (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid", "small.json",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  QgDocument *doc = qg_document_load (file, "small.json", NULL, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static void
+test_mentions (void)
+{
+  g_autoptr(QgDocument) doc = load_small ();
+  g_autoptr(QgSources) sources = qg_sources_new (doc);
+  const char *text = qg_document_get_text (doc, NULL);
+  const QgMention *mentions;
+  guint n;
+
+  /* "Acme Corp" twice; the Agency by its aliases "regulator" and "the
+   * Agency" (its name, "The Agency", with a capital, is not in the text). */
+  g_assert_cmpuint (qg_sources_count_mentions (sources, 0), ==, 2);
+  g_assert_cmpuint (qg_sources_count_mentions (sources, 1), ==, 2);
+  g_assert_cmpuint (qg_sources_count_mentions (sources, 2), ==, 1);
+
+  mentions = qg_sources_get_mentions (sources, &n);
+  g_assert_cmpuint (n, ==, 5);
+  for (guint i = 0; i < n; i++)
+    {
+      /* In article order, never overlapping, on whole words. */
+      if (i > 0)
+        g_assert_cmpuint (mentions[i].start, >=, mentions[i - 1].end);
+      g_assert_false (g_ascii_isalnum (text[mentions[i].end]));
+    }
+  g_assert_cmpmem (text + mentions[0].start, mentions[0].end - mentions[0].start, "Acme Corp", 9);
+}
+
+static void
+test_longest_name_wins (void)
+{
+  const char *json =
+    "{\"format\": \"quotegraph/1\", \"article\": {\"title\": \"T\", \"text\": "
+    "\"Eugene Kaspersky leads Kaspersky Lab; Kaspersky denies it. KasperskyLab is no word.\"}, "
+    "\"entities\": [{\"id\": \"lab\", \"name\": \"Kaspersky Lab\", \"kind\": \"company\", "
+    "\"aliases\": [\"Kaspersky\"]}, {\"id\": \"eugene\", \"name\": \"Eugene Kaspersky\", "
+    "\"kind\": \"person\"}], \"quotes\": [], \"relations\": []}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgDocument) doc = qg_document_load_from_data (json, strlen (json), NULL, "d", NULL,
+                                                          &error);
+  g_autoptr(QgSources) sources = NULL;
+
+  g_assert_no_error (error);
+  sources = qg_sources_new (doc);
+  /* "Eugene Kaspersky" is Eugene's, not the lab's; "KasperskyLab" is no word. */
+  g_assert_cmpuint (qg_sources_count_mentions (sources, 0), ==, 2);
+  g_assert_cmpuint (qg_sources_count_mentions (sources, 1), ==, 1);
+}
+
+static void
+test_quotes_and_relations (void)
+{
+  g_autoptr(QgDocument) doc = load_small ();
+  g_autoptr(QgSources) sources = qg_sources_new (doc);
+  g_autoptr(GArray) at = NULL;
+  g_autofree char *sentence = qg_relation_sentence (doc, 1);
+  g_autofree char *citation = qg_quote_citation (doc, 1);
+  const guint *relations;
+  guint n;
+
+  relations = qg_sources_relations_of_quote (sources, 2, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (relations[0], ==, 0);
+
+  at = qg_sources_quotes_at (sources, qg_document_get_quote (doc, 0)->start + 2);
+  g_assert_cmpuint (at->len, ==, 1);
+  g_assert_cmpuint (g_array_index (at, guint, 0), ==, 0);
+
+  g_assert_cmpstr (sentence, ==, "The Agency demands compliance from Acme Corp");
+  /* The article's words, white space as one space, and where they are from. */
+  g_assert_cmpstr (citation, ==, "“We expect compliance” — The Agency, in “Small test”, "
+                                 "Quotegraph test suite, 2017-09-13");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/quotegraph/sources/mentions", test_mentions);
+  g_test_add_func ("/quotegraph/sources/longest-name-wins", test_longest_name_wins);
+  g_test_add_func ("/quotegraph/sources/quotes-and-relations", test_quotes_and_relations);
+
+  return g_test_run ();
+}
