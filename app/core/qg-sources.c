@@ -208,3 +208,35 @@ qg_quote_citation (QgDocument *document,
     g_string_append_printf (out, ", %s", published);
   return g_string_free (out, FALSE);
 }
+
+static void
+sources_in_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  g_task_return_pointer (task, qg_sources_new (task_data), (GDestroyNotify) qg_sources_free);
+}
+
+/* Finding every mention scans the article once a name: for a large
+ * document, that is work for a thread. */
+void
+qg_sources_new_async (QgDocument          *document,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, qg_sources_new_async);
+  g_task_set_task_data (task, g_object_ref (document), g_object_unref);
+  g_task_run_in_thread (task, sources_in_thread);
+}
+
+QgSources *
+qg_sources_new_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -18,6 +18,12 @@ typedef struct
 typedef struct _QgSources QgSources;
 
 QgSources       *qg_sources_new                (QgDocument *document);
+void             qg_sources_new_async          (QgDocument          *document,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+QgSources       *qg_sources_new_finish         (GAsyncResult        *result,
+                                                GError             **error);
 void             qg_sources_free               (QgSources  *sources);
 
 /* Whole-word mentions of names and aliases, in article order, never

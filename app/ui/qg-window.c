@@ -22,6 +22,7 @@ struct _QgWindow
   GCancellable         *loading;
   GCancellable         *laying_out;
   QgDocument           *document;
+  QgDocument           *loaded;          /* read, its sources being found */
   char                 *engine;          /* NULL: chosen by the document's size */
   char                 *pending_selection;
   gboolean              show_legend;
@@ -703,7 +704,8 @@ set_layout_engine (QgWindow   *self,
 
 static void
 show_document (QgWindow   *self,
-               QgDocument *document)
+               QgDocument *document,
+               QgSources  *sources)
 {
   const char *source = qg_document_get_source (document);
 
@@ -714,7 +716,7 @@ show_document (QgWindow   *self,
 
   qg_graph_view_set_document (self->graph_view, document);
   g_clear_pointer (&self->sources, qg_sources_free);
-  self->sources = qg_sources_new (document);
+  self->sources = sources;
   qg_source_panel_set_document (self->source_panel, document, self->sources);
   qg_article_view_set_document (self->article_view, document, self->sources);
   update_legend (self);
@@ -758,6 +760,23 @@ show_error (QgWindow     *self,
 }
 
 static void
+sources_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(QgWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  QgSources *sources = qg_sources_new_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_autoptr(QgDocument) document = g_steal_pointer (&self->loaded);
+
+  g_clear_object (&self->loading);
+  show_document (self, document, sources);
+}
+
+static void
 load_cb (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
@@ -768,13 +787,17 @@ load_cb (GObject      *source,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  g_clear_object (&self->loading);
 
   /* A document that fails to load leaves the one on screen untouched. */
   if (document == NULL)
-    show_error (self, error);
-  else
-    show_document (self, document);
+    {
+      g_clear_object (&self->loading);
+      show_error (self, error);
+      return;
+    }
+  /* Its mentions are found in a thread too, before it is shown. */
+  g_set_object (&self->loaded, document);
+  qg_sources_new_async (document, self->loading, sources_cb, g_object_ref (self));
 }
 
 void
@@ -927,6 +950,7 @@ qg_window_dispose (GObject *object)
   g_cancellable_cancel (self->laying_out);
   g_clear_object (&self->laying_out);
   g_clear_object (&self->document);
+  g_clear_object (&self->loaded);
   g_clear_object (&self->settings);
   g_clear_handle_id (&self->zoom_label_idle, g_source_remove);
   g_clear_pointer (&self->sources, qg_sources_free);
