@@ -1046,6 +1046,44 @@ test_filters_hide_and_restore (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_another_document (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid",
+                                                 "library-vote.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  QgWindow *window = open_window (NULL, NULL, file);
+  QgGraphView *view = qg_window_get_graph_view (window);
+  QgDocument *doc = qg_window_get_document (window);
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_auto(GStrv) ids = NULL;
+  const QgQuote *plan = NULL;
+
+  g_assert_cmpuint (qg_document_get_n_entities (doc), ==, 12);
+  g_assert_true (qg_graph_view_set_selection (view, "ferreira"));
+  quotes = panel_texts (window, "quote-text");
+  g_assert_cmpuint (quotes->len, ==, 3);
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      /* Every quote shown is the article's own words. */
+      const char *shown = g_ptr_array_index (quotes, i);
+      g_autofree char *inner = g_strndup (shown + strlen ("“"),
+                                          strlen (shown) - 2 * strlen ("“"));
+
+      g_assert_nonnull (strstr (qg_document_get_text (doc, NULL), inner));
+    }
+
+  /* A passage that backs two relations offers both. */
+  for (guint q = 0; q < qg_document_get_n_quotes (doc); q++)
+    if (g_str_equal (qg_document_get_quote (doc, q)->id, "okafor-plan"))
+      plan = qg_document_get_quote (doc, q);
+  ids = qg_article_view_items_at (qg_window_get_article_view (window), plan->start + 10);
+  g_assert_cmpuint (g_strv_length (ids), ==, 2);
+  g_assert_true (g_strv_contains ((const char * const *) ids, "union-backs-grant"));
+  g_assert_true (g_strv_contains ((const char * const *) ids, "union-rejects-bid"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1094,6 +1132,7 @@ main (int   argc,
                    test_click_in_the_article_selects);
   g_test_add_func ("/quotegraph/sources/search", test_search);
   g_test_add_func ("/quotegraph/sources/filters-hide-and-restore", test_filters_hide_and_restore);
+  g_test_add_func ("/quotegraph/sources/another-document", test_another_document);
 
   status = g_test_run ();
   g_clear_object (&app);
