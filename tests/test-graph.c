@@ -9,6 +9,7 @@
 #include "qg-document.h"
 #include "qg-export.h"
 #include "qg-graph.h"
+#include "qg-test-utils.h"
 
 /* ------------------------------------------------------------------------ */
 /* A small SVG reader: the node and edge groups Graphviz writes              */
@@ -189,19 +190,6 @@ load_from_json (const char *json)
   return doc;
 }
 
-static QgDocument *
-load_small (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid", "small.json",
-                                                 NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  QgDocument *doc = qg_document_load (file, "small.json", NULL, &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
-
 static GBytes *
 render (QgDocument *doc,
         const char *engine,
@@ -243,7 +231,7 @@ test_escape_functions (void)
 static void
 test_default_engine_by_size (void)
 {
-  g_autoptr(QgDocument) small = load_small ();
+  g_autoptr(QgDocument) small = qg_test_load_small ();
   g_autoptr(GString) json = g_string_new ("{\"format\": \"quotegraph/1\", \"article\": "
                                           "{\"title\": \"T\", \"text\": \"x\"}, \"entities\": [");
   g_autoptr(QgDocument) large = NULL;
@@ -261,7 +249,7 @@ test_default_engine_by_size (void)
 static void
 test_unknown_engine (void)
 {
-  g_autoptr(QgDocument) doc = load_small ();
+  g_autoptr(QgDocument) doc = qg_test_load_small ();
   g_autoptr(GError) error = NULL;
   g_autoptr(QgGraph) graph = qg_graph_new (doc, "spring", &error);
 
@@ -274,7 +262,7 @@ test_unknown_engine (void)
 static void
 test_svg_of_small_document (void)
 {
-  g_autoptr(QgDocument) doc = load_small ();
+  g_autoptr(QgDocument) doc = qg_test_load_small ();
   g_autoptr(Svg) svg = render_svg (doc, "dot");
   SvgObject *o;
 
@@ -429,7 +417,7 @@ test_strings_come_out_literally (void)
 static void
 test_every_engine_lays_out (void)
 {
-  g_autoptr(QgDocument) doc = load_small ();
+  g_autoptr(QgDocument) doc = qg_test_load_small ();
   const char * const *engines = qg_layout_engines ();
 
   for (guint i = 0; engines[i]; i++)
@@ -445,7 +433,7 @@ test_every_engine_lays_out (void)
 static void
 test_dot_export_is_the_styled_graph (void)
 {
-  g_autoptr(QgDocument) doc = load_small ();
+  g_autoptr(QgDocument) doc = qg_test_load_small ();
   g_autoptr(GError) error = NULL;
   g_autoptr(QgGraph) graph = qg_graph_new (doc, "neato", &error);
   g_autoptr(GBytes) dot = NULL;
@@ -523,7 +511,7 @@ assert_same_picture (QgDocument *doc,
 static void
 test_same_picture_as_dot (void)
 {
-  g_autoptr(QgDocument) small = load_small ();
+  g_autoptr(QgDocument) small = qg_test_load_small ();
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "kaspersky",
                                                  "kaspersky-us-ban.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);

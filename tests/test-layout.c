@@ -5,24 +5,12 @@
 
 #include "qg-graph.h"
 #include "qg-layout.h"
-
-static QgDocument *
-load_small (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid", "small.json",
-                                                 NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  QgDocument *doc = qg_document_load (file, "small.json", NULL, &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
+#include "qg-test-utils.h"
 
 static void
 test_geometry_of_every_element (void)
 {
-  g_autoptr(QgDocument) doc = load_small ();
+  g_autoptr(QgDocument) doc = qg_test_load_small ();
   g_autoptr(GError) error = NULL;
   g_autoptr(QgLayout) layout = qg_layout_compute (doc, "dot", &error);
 
@@ -79,7 +67,7 @@ test_geometry_of_every_element (void)
 static void
 test_hit_testing (void)
 {
-  g_autoptr(QgDocument) doc = load_small ();
+  g_autoptr(QgDocument) doc = qg_test_load_small ();
   g_autoptr(GError) error = NULL;
   g_autoptr(QgLayout) layout = qg_layout_compute (doc, "dot", &error);
   guint index = 99;
@@ -129,7 +117,7 @@ computed_cb (GObject      *source,
 static void
 test_async_and_cancelled (void)
 {
-  g_autoptr(QgDocument) doc = load_small ();
+  g_autoptr(QgDocument) doc = qg_test_load_small ();
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GAsyncResult) done = NULL;
   g_autoptr(GAsyncResult) cancelled = NULL;
@@ -154,7 +142,7 @@ test_async_and_cancelled (void)
 static void
 test_every_engine_gives_geometry (void)
 {
-  g_autoptr(QgDocument) doc = load_small ();
+  g_autoptr(QgDocument) doc = qg_test_load_small ();
   const char * const *engines = qg_layout_engines ();
 
   for (guint e = 0; engines[e]; e++)

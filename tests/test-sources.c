@@ -4,24 +4,12 @@
 #include <string.h>
 
 #include "qg-sources.h"
-
-static QgDocument *
-load_small (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid", "small.json",
-                                                 NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  QgDocument *doc = qg_document_load (file, "small.json", NULL, &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
+#include "qg-test-utils.h"
 
 static void
 test_mentions (void)
 {
-  g_autoptr(QgDocument) doc = load_small ();
+  g_autoptr(QgDocument) doc = qg_test_load_small ();
   g_autoptr(QgSources) sources = qg_sources_new (doc);
   const char *text = qg_document_get_text (doc, NULL);
   const QgMention *mentions;
@@ -69,7 +57,7 @@ test_longest_name_wins (void)
 static void
 test_quotes_and_relations (void)
 {
-  g_autoptr(QgDocument) doc = load_small ();
+  g_autoptr(QgDocument) doc = qg_test_load_small ();
   g_autoptr(QgSources) sources = qg_sources_new (doc);
   g_autoptr(GArray) at = NULL;
   g_autofree char *sentence = qg_relation_sentence (doc, 1);

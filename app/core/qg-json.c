@@ -537,12 +537,27 @@ append_key (GString    *out,
     }
 }
 
+/* The end of an object or array: its path and depth are given back. */
+static gboolean
+leave (Walker *w,
+       gsize   path_len,
+       After   after)
+{
+  if (after == BROKEN)
+    return FALSE;
+  if (w->path != NULL)
+    g_string_truncate (w->path, path_len);
+  w->depth--;
+  return TRUE;
+}
+
 static gboolean
 walk_object (Walker *w)
 {
   const char *open = w->p;
   gsize path_len = w->path ? w->path->len : 0;
   g_auto(KeySet) keys = { .n_keys = 0 };
+  After after;
 
   if (!enter (w, open))
     return FALSE;
@@ -588,23 +603,10 @@ walk_object (Walker *w)
 
       if (!walk_value (w))
         return FALSE;
-      switch (after_element (w, '}'))
-        {
-        case NEXT_ELEMENT:
-          continue;
-        case BROKEN:
-          return FALSE;
-        case CLOSED:
-        default:
-          break;
-        }
-      break;
+      after = after_element (w, '}');
+      if (after != NEXT_ELEMENT)
+        return leave (w, path_len, after);
     }
-
-  if (w->path != NULL)
-    g_string_truncate (w->path, path_len);
-  w->depth--;
-  return TRUE;
 }
 
 static gboolean
@@ -613,6 +615,7 @@ walk_array (Walker *w)
   const char *open = w->p;
   gsize path_len = w->path ? w->path->len : 0;
   guint index = 0;
+  After after;
 
   if (!enter (w, open))
     return FALSE;
@@ -634,23 +637,10 @@ walk_array (Walker *w)
         }
       if (!walk_value (w))
         return FALSE;
-      switch (after_element (w, ']'))
-        {
-        case NEXT_ELEMENT:
-          continue;
-        case BROKEN:
-          return FALSE;
-        case CLOSED:
-        default:
-          break;
-        }
-      break;
+      after = after_element (w, ']');
+      if (after != NEXT_ELEMENT)
+        return leave (w, path_len, after);
     }
-
-  if (w->path != NULL)
-    g_string_truncate (w->path, path_len);
-  w->depth--;
-  return TRUE;
 }
 
 static gboolean
