@@ -77,6 +77,7 @@ qg_cli_check (const char *path)
 int
 qg_cli_export (const char *output,
                const char *engine,
+               int         dpi,
                const char *path)
 {
   QgExportFormat format = qg_export_format_for_path (output);
@@ -101,7 +102,8 @@ qg_cli_export (const char *output,
   if (doc == NULL)
     return QG_EXIT_INVALID;
 
-  if (!qg_export_to_file (doc, engine, format, output, &error))
+  if (!qg_export_to_file (doc, &(QgExportOptions) { .engine = engine, .dpi = dpi }, format,
+                          output, &error))
     {
       print_error (error->message);
       return QG_EXIT_INVALID;

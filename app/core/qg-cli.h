@@ -18,6 +18,7 @@ char  *qg_cli_display_name      (const char *path);
 int    qg_cli_check             (const char *path);
 int    qg_cli_export            (const char *output,
                                  const char *engine,
+                                 int         dpi,
                                  const char *path);
 
 G_END_DECLS

@@ -14,12 +14,28 @@ typedef enum
   QG_EXPORT_DOT,
 } QgExportFormat;
 
-QgExportFormat  qg_export_format_for_path  (const char     *path);
+/* PNG resolution, in dots per inch, unless asked otherwise. */
+#define QG_EXPORT_DEFAULT_DPI 96
+
+typedef struct
+{
+  const char   *engine;            /* NULL: chosen by the document's size */
+  int           dpi;               /* PNG only; 0: QG_EXPORT_DEFAULT_DPI */
+  const guint8 *hidden_entities;   /* left out, as the window's filters hide them */
+  const guint8 *hidden_relations;
+} QgExportOptions;
+
+QgExportFormat  qg_export_format_for_path  (const char             *path);
 const char     *qg_export_supported        (void);
-gboolean        qg_export_to_file          (QgDocument     *document,
-                                            const char     *engine,
-                                            QgExportFormat  format,
-                                            const char     *path,
-                                            GError        **error);
+gboolean        qg_export_to_file          (QgDocument             *document,
+                                            const QgExportOptions  *options,
+                                            QgExportFormat          format,
+                                            const char             *path,
+                                            GError                **error);
+/* What the SVG export adds to Graphviz's SVG: a title and a description of
+ * the map, and the legend's own class. */
+char           *qg_export_finish_svg       (QgDocument             *document,
+                                            const char             *svg,
+                                            gsize                   length);
 
 G_END_DECLS

@@ -401,11 +401,87 @@ declare_graph_style (Agraph_t   *g,
     }
 }
 
+/* The legend of an exported map: the kinds and stances shown, as an
+ * HTML-like table in a node of its own, so that it is part of the picture
+ * (and of the .gv) and never taken for an entity: its class is "legend". */
+static void
+add_legend (Agraph_t          *g,
+            QgDocument        *doc,
+            const guint8      *hidden_entities,
+            const guint8      *hidden_relations)
+{
+  g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
+  g_autoptr(GString) html = g_string_new (NULL);
+  g_autofree char *name = NULL;
+  gboolean stances[3] = { FALSE };
+  Agnode_t *n;
+  char *label;
+
+  for (guint i = 0; i < qg_document_get_n_entities (doc); i++)
+    {
+      const char *kind = qg_document_get_entity (doc, i)->kind;
+
+      if ((hidden_entities == NULL || !hidden_entities[i])
+          && !g_ptr_array_find_with_equal_func (kinds, kind, g_str_equal, NULL))
+        g_ptr_array_add (kinds, (gpointer) kind);
+    }
+  for (guint i = 0; i < qg_document_get_n_relations (doc); i++)
+    if (hidden_relations == NULL || !hidden_relations[i])
+      stances[qg_document_get_relation (doc, i)->stance] = TRUE;
+
+  g_string_append (html, "<FONT FACE=\"Helvetica\" POINT-SIZE=\"10\"><TABLE BORDER=\"1\" "
+                   "COLOR=\"#c0bfbc\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\">");
+  g_string_append_printf (html, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>%s</B></TD></TR>",
+                          _("Kinds"));
+  for (guint i = 0; i < kinds->len; i++)
+    {
+      const KindStyle *style = style_for_kind (g_ptr_array_index (kinds, i));
+      g_autofree char *text = g_markup_escape_text (g_ptr_array_index (kinds, i), -1);
+
+      g_string_append_printf (html, "<TR><TD WIDTH=\"20\" HEIGHT=\"12\" BORDER=\"1\" "
+                              "BGCOLOR=\"%s\" COLOR=\"%s\"></TD><TD ALIGN=\"LEFT\">%s</TD></TR>",
+                              style->fill, style->stroke, text);
+    }
+  if (stances[0] || stances[1] || stances[2])
+    {
+      static const QgStance order[] = { QG_STANCE_SUPPORT, QG_STANCE_OPPOSE, QG_STANCE_NEUTRAL };
+      const char *names[] = { [QG_STANCE_NEUTRAL] = _("neutral"), [QG_STANCE_SUPPORT] = _("supports"),
+                              [QG_STANCE_OPPOSE] = _("opposes") };
+
+      g_string_append_printf (html, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>%s</B></TD></TR>",
+                              _("Stances"));
+      for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+        if (stances[order[i]])
+          g_string_append_printf (html, "<TR><TD><FONT COLOR=\"%s\">→</FONT></TD>"
+                                  "<TD ALIGN=\"LEFT\">%s</TD></TR>",
+                                  stance_styles[order[i]].color, names[order[i]]);
+    }
+  g_string_append (html, "</TABLE></FONT>");
+
+  /* A name no entity has. */
+  name = g_strdup ("quotegraph-legend");
+  for (guint k = 2; qg_document_find_entity (doc, name) >= 0; k++)
+    {
+      g_free (name);
+      name = g_strdup_printf ("quotegraph-legend-%u", k);
+    }
+  n = agnode (g, name, TRUE);
+  label = agstrdup_html (g, html->str);
+  agsafeset (n, (char *) "label", label, (char *) "");
+  agstrfree (g, label);
+  agsafeset (n, (char *) "shape", (char *) "plain", (char *) "");
+  agsafeset (n, (char *) "style", (char *) "solid", (char *) "");
+  agsafeset (n, (char *) "id", name, (char *) "");
+  agsafeset (n, (char *) "class", (char *) "legend", (char *) "");
+  agsafeset (n, (char *) "tooltip", (char *) " ", (char *) "");
+}
+
 /* Builds the styled graph in cgraph's own form. Caller holds the lock. */
 static Agraph_t *
-build_graph (QgDocument *doc,
-             const char *engine)
+build_graph (QgDocument         *doc,
+             const QgGraphOptions *options)
 {
+  const char *engine = options->engine;
   Agraph_t *g = agopen ((char *) "quotegraph", Agdirected, NULL);
   Agsym_t *n_label, *n_id, *n_class, *n_tooltip, *n_shape, *n_style, *n_fill, *n_color;
   Agsym_t *e_label, *e_id, *e_class, *e_tooltip, *e_color, *e_fontcolor, *e_style, *e_pen;
@@ -442,10 +518,17 @@ build_graph (QgDocument *doc,
     {
       const QgEntity *entity = qg_document_get_entity (doc, i);
       const KindStyle *style = style_for_kind (entity->kind);
-      g_autofree char *wrapped = wrap (entity->name, WRAP_COLUMNS);
-      g_autofree char *css = css_class_for_kind (entity->kind);
-      g_autofree char *tooltip = node_tooltip (doc, i);
-      Agnode_t *n = agnode (g, (char *) entity->id, TRUE);
+      g_autofree char *wrapped = NULL;
+      g_autofree char *css = NULL;
+      g_autofree char *tooltip = NULL;
+      Agnode_t *n;
+
+      if (options->hidden_entities != NULL && options->hidden_entities[i])
+        continue;
+      wrapped = wrap (entity->name, WRAP_COLUMNS);
+      css = css_class_for_kind (entity->kind);
+      tooltip = node_tooltip (doc, i);
+      n = agnode (g, (char *) entity->id, TRUE);
 
       nodes[i] = n;
       set_escaped (n, n_label, wrapped, FALSE);
@@ -462,9 +545,16 @@ build_graph (QgDocument *doc,
     {
       const QgRelation *rel = qg_document_get_relation (doc, i);
       const StanceStyle *style = &stance_styles[rel->stance];
-      g_autofree char *wrapped = wrap (rel->label, WRAP_LABEL_COLUMNS);
-      g_autofree char *tooltip = edge_tooltip (doc, i);
-      Agedge_t *e = agedge (g, nodes[rel->source], nodes[rel->target], (char *) rel->id, TRUE);
+      g_autofree char *wrapped = NULL;
+      g_autofree char *tooltip = NULL;
+      Agedge_t *e;
+
+      if ((options->hidden_relations != NULL && options->hidden_relations[i])
+          || nodes[rel->source] == NULL || nodes[rel->target] == NULL)
+        continue;
+      wrapped = wrap (rel->label, WRAP_LABEL_COLUMNS);
+      tooltip = edge_tooltip (doc, i);
+      e = agedge (g, nodes[rel->source], nodes[rel->target], (char *) rel->id, TRUE);
 
       set_escaped (e, e_label, wrapped, FALSE);
       set_attr (e, e_id, rel->id);
@@ -476,6 +566,13 @@ build_graph (QgDocument *doc,
       set_attr (e, e_pen, style->penwidth);
     }
 
+  if (options->legend)
+    add_legend (g, doc, options->hidden_entities, options->hidden_relations);
+  if (options->dpi > 0)
+    {
+      g_autofree char *dpi = g_strdup_printf ("%d", options->dpi);
+      declare (g, AGRAPH, "dpi", dpi);
+    }
   return g;
 }
 
@@ -501,6 +598,18 @@ qg_graph_new (QgDocument  *document,
               const char  *engine,
               GError     **error)
 {
+  QgGraphOptions options = { .engine = engine };
+
+  return qg_graph_new_full (document, &options, error);
+}
+
+QgGraph *
+qg_graph_new_full (QgDocument            *document,
+                   const QgGraphOptions  *given,
+                   GError               **error)
+{
+  QgGraphOptions options = *given;
+  const char *engine = options.engine;
   QgGraph *self;
   Agraph_t *built;
   char *dot;
@@ -518,8 +627,9 @@ qg_graph_new (QgDocument  *document,
       return NULL;
     }
 
+  options.engine = engine;
   g_mutex_lock (&graphviz_lock);
-  built = build_graph (document, engine);
+  built = build_graph (document, &options);
   /* The graph that is laid out is the one read back from its own DOT text,
    * so that `dot -Tsvg` on an exported .gv draws exactly the same picture. */
   dot = write_dot (built, &length);

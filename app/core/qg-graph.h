@@ -21,6 +21,15 @@ typedef enum
 
 typedef struct _QgGraph QgGraph;
 
+typedef struct
+{
+  const char   *engine;            /* NULL: chosen by size */
+  gboolean      legend;            /* a legend of the kinds and stances shown */
+  const guint8 *hidden_entities;   /* flags, or NULL: left out of the graph */
+  const guint8 *hidden_relations;
+  int           dpi;               /* for bitmaps; 0: Graphviz's 96 */
+} QgGraphOptions;
+
 GQuark              qg_graph_error_quark        (void);
 
 const char * const *qg_layout_engines           (void);
@@ -30,6 +39,9 @@ const char         *qg_layout_engine_for        (QgDocument  *document);
 QgGraph            *qg_graph_new                (QgDocument  *document,
                                                  const char  *engine,
                                                  GError     **error);
+QgGraph            *qg_graph_new_full           (QgDocument            *document,
+                                                 const QgGraphOptions  *options,
+                                                 GError               **error);
 void                qg_graph_free               (QgGraph     *graph);
 const char         *qg_graph_get_engine         (QgGraph     *graph);
 gboolean            qg_graph_layout             (QgGraph     *graph,

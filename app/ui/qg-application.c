@@ -33,6 +33,8 @@ static const GOptionEntry option_entries[] = {
   { "layout", 'l', 0, G_OPTION_ARG_STRING, NULL,
     N_("Graphviz layout engine: dot, neato, fdp, sfdp, circo or twopi (default: by size)"),
     N_("ENGINE") },
+  { "dpi", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("Resolution of a PNG export, in dots per inch (default: 96)"), N_("DPI") },
   { "select", 's', 0, G_OPTION_ARG_STRING, NULL,
     N_("Open with this entity or relation selected and centred"), N_("ID") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
@@ -75,6 +77,7 @@ qg_application_local_command_line (GApplication   *application,
       g_autofree char *check = NULL;
       GOptionEntry entries[G_N_ELEMENTS (option_entries)];
       gboolean flag = FALSE;
+      int number = 0;
       char *string = NULL;
       char **strv = NULL;
 
@@ -89,6 +92,9 @@ qg_application_local_command_line (GApplication   *application,
               break;
             case G_OPTION_ARG_FILENAME_ARRAY:
               entries[i].arg_data = &strv;
+              break;
+            case G_OPTION_ARG_INT:
+              entries[i].arg_data = &number;
               break;
             default:
               entries[i].arg_data = &string;
@@ -131,6 +137,7 @@ qg_application_handle_local_options (GApplication *application,
   g_autofree char *select = NULL;
   g_autofree const char **files = NULL;
   gboolean check = FALSE;
+  int dpi = 0;
   const char *path;
 
   if (g_variant_dict_contains (options, "version"))
@@ -143,6 +150,8 @@ qg_application_handle_local_options (GApplication *application,
   g_variant_dict_lookup (options, "export", "^ay", &export);
   g_variant_dict_lookup (options, "layout", "s", &layout);
   g_variant_dict_lookup (options, "select", "s", &select);
+  if (g_variant_dict_lookup (options, "dpi", "i", &dpi) && (dpi < 10 || dpi > 2400))
+    return usage_error (_("--dpi must be between 10 and 2400"));
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
 
   if (files != NULL && files[0] != NULL && files[1] != NULL)
@@ -161,7 +170,7 @@ qg_application_handle_local_options (GApplication *application,
   if (check)
     return qg_cli_check (path);
   if (export != NULL)
-    return qg_cli_export (export, layout, path);
+    return qg_cli_export (export, layout, dpi, path);
 
   /* The window: an already running instance opens the file itself. */
   if (path != NULL)

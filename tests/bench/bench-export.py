@@ -50,10 +50,16 @@ def timed(cmd, out):
     return ms, data
 
 
+FINISH = re.compile(rb"\n<title>[^<]*</title>\n<desc>[^<]*</desc>")
+
+
 def normalise(svg):
+    """Without the version comment, and without what the SVG export adds to
+    Graphviz's picture (its title, description and the legend's class)."""
     head, sep, rest = svg.partition(b"<svg")
     if not sep:
         return svg
+    rest = FINISH.sub(b"", rest, count=1).replace(b'class="legend"', b'class="node legend"')
     return VERSION_COMMENT.sub(b"", head) + sep + rest
 
 
