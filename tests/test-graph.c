@@ -31,6 +31,10 @@ typedef struct
   guint       n_text_lines;
   GPtrArray  *elements;     /* every element name seen */
   char       *title;
+  char       *desc;
+  guint       n_legends;    /* groups of class "legend" */
+  GString    *legend_text;
+  gboolean    in_legend;
 } Svg;
 
 static void
@@ -72,6 +76,12 @@ svg_start (GMarkupParseContext *context,
     {
       const char *klass = attr (names, values, "class");
 
+      if (g_strcmp0 (klass, "legend") == 0)
+        {
+          svg->n_legends++;
+          svg->in_legend = TRUE;
+        }
+
       if (svg->current != NULL)
         svg->depth++;
       else if (klass && (g_str_has_prefix (klass, "node") || g_str_has_prefix (klass, "edge")))
@@ -108,6 +118,8 @@ svg_end (GMarkupParseContext *context,
 {
   Svg *svg = user_data;
 
+  if (strcmp (element, "g") == 0 && svg->in_legend && svg->current == NULL)
+    svg->in_legend = FALSE;
   if (strcmp (element, "g") == 0 && svg->current != NULL)
     {
       if (svg->depth == 0)
@@ -133,6 +145,10 @@ svg_text (GMarkupParseContext *context,
     g_string_append_len (svg->current->text, text, len);
   else if (element && strcmp (element, "title") == 0 && svg->current == NULL && !svg->title)
     svg->title = g_strndup (text, len);
+  else if (element && strcmp (element, "desc") == 0 && !svg->desc)
+    svg->desc = g_strndup (text, len);
+  else if (element && strcmp (element, "text") == 0 && svg->in_legend)
+    g_string_append_printf (svg->legend_text, "%.*s|", (int) len, text);
 }
 
 static void
@@ -141,6 +157,8 @@ svg_free (Svg *svg)
   g_hash_table_unref (svg->objects);
   g_ptr_array_unref (svg->elements);
   g_free (svg->title);
+  g_free (svg->desc);
+  g_string_free (svg->legend_text, TRUE);
   g_free (svg);
 }
 
@@ -158,6 +176,7 @@ svg_parse (const char *data,
   svg->objects = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                         (GDestroyNotify) svg_object_free);
   svg->elements = g_ptr_array_new_with_free_func (g_free);
+  svg->legend_text = g_string_new (NULL);
   context = g_markup_parse_context_new (&parser, 0, svg, NULL);
   g_markup_parse_context_parse (context, data, length, &error);
   g_assert_no_error (error);
@@ -535,6 +554,160 @@ test_same_picture_as_dot (void)
   assert_same_picture (kaspersky, "twopi");
 }
 
+static QgDocument *
+load_kaspersky (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "kaspersky",
+                                                 "kaspersky-us-ban.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  QgDocument *doc = qg_document_load (file, "kaspersky-us-ban.json", NULL, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static char *
+export_to_string (QgDocument            *doc,
+                  const QgExportOptions *options,
+                  QgExportFormat         format,
+                  const char            *name,
+                  gsize                 *length)
+{
+  g_autofree char *dir = g_dir_make_tmp ("qg-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_assert_true (qg_export_to_file (doc, options, format, path, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &contents, length, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+  g_rmdir (dir);
+  return contents;
+}
+
+static void
+test_svg_export_carries_evidence (void)
+{
+  g_autoptr(QgDocument) doc = load_kaspersky ();
+  gsize length;
+  g_autofree char *text = export_to_string (doc, &(QgExportOptions) { .engine = "dot" },
+                                            QG_EXPORT_SVG, "map.svg", &length);
+  g_autoptr(Svg) svg = svg_parse (text, length);
+  SvgObject *o;
+
+  /* Named and described for what it is. */
+  g_assert_cmpstr (svg->title, ==, "Kaspersky: US government removes Russian security software");
+  g_assert_true (g_str_has_prefix (svg->desc, "Map of “Kaspersky: US government removes Russian "
+                                              "security software” (compiled news report, "
+                                              "2017-09-13): 28 entities and 42 relations"));
+
+  /* Every entity and relation, by id, kind and stance; nothing else. */
+  g_assert_cmpuint (g_hash_table_size (svg->objects), ==, 28 + 42);
+  for (guint i = 0; i < qg_document_get_n_entities (doc); i++)
+    {
+      const QgEntity *e = qg_document_get_entity (doc, i);
+      g_autofree char *klass = g_strdup_printf ("node %s", e->kind);
+
+      g_assert_cmpstr (svg_object (svg, e->id)->klass, ==, klass);
+    }
+  for (guint i = 0; i < qg_document_get_n_relations (doc); i++)
+    {
+      const QgRelation *r = qg_document_get_relation (doc, i);
+      g_autofree char *klass = g_strdup_printf ("edge %s", qg_stance_to_string (r->stance));
+
+      o = svg_object (svg, r->id);
+      g_assert_cmpstr (o->klass, ==, klass);
+      /* Hovering shows every piece of evidence. */
+      for (guint q = 0; q < r->n_evidence; q++)
+        {
+          const QgQuote *quote = qg_document_get_quote (doc, r->evidence[q]);
+          g_autofree char *start = g_strndup (quote->text, 40);
+
+          g_assert_nonnull (strstr (o->tooltip, start));
+        }
+    }
+
+  /* The legend, marked as such, with the kinds and stances present. */
+  g_assert_cmpuint (svg->n_legends, ==, 1);
+  g_assert_nonnull (strstr (svg->legend_text->str, "|person|"));
+  g_assert_nonnull (strstr (svg->legend_text->str, "|supports|"));
+  g_assert_nonnull (strstr (svg->legend_text->str, "|neutral|"));
+  g_assert_null (strstr (svg->legend_text->str, "thing"));
+
+  /* Text is text, with a generic fallback font. */
+  g_assert_nonnull (strstr (text, "font-family=\"Helvetica,sans-Serif\""));
+  for (guint i = 0; i < svg->elements->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (svg->elements, i), !=, "script");
+}
+
+static void
+test_filtered_export (void)
+{
+  g_autoptr(QgDocument) doc = load_kaspersky ();
+  g_autofree guint8 *entities = g_new0 (guint8, qg_document_get_n_entities (doc));
+  g_autofree guint8 *relations = g_new0 (guint8, qg_document_get_n_relations (doc));
+  g_autofree char *text = NULL;
+  g_autoptr(Svg) svg = NULL;
+  gsize length;
+
+  /* People left out, as the window's filters hide them. */
+  for (guint i = 0; i < qg_document_get_n_entities (doc); i++)
+    entities[i] = g_str_equal (qg_document_get_entity (doc, i)->kind, "person");
+  text = export_to_string (doc, &(QgExportOptions) { .engine = "dot",
+                                                     .hidden_entities = entities,
+                                                     .hidden_relations = relations },
+                           QG_EXPORT_SVG, "map.svg", &length);
+  svg = svg_parse (text, length);
+  g_assert_false (g_hash_table_contains (svg->objects, "joyce"));
+  g_assert_false (g_hash_table_contains (svg->objects, "joyce-advises-trump"));
+  g_assert_true (g_hash_table_contains (svg->objects, "dhs-bans-kaspersky"));
+  g_assert_null (strstr (svg->legend_text->str, "|person|"));
+}
+
+static void
+test_bitmap_and_pdf_exports (void)
+{
+  g_autoptr(QgDocument) doc = qg_test_load_small ();
+  gsize png_length, big_length, pdf_length;
+  g_autofree char *png = export_to_string (doc, NULL, QG_EXPORT_PNG, "map.png", &png_length);
+  g_autofree char *big = export_to_string (doc, &(QgExportOptions) { .dpi = 192 }, QG_EXPORT_PNG,
+                                           "map.png", &big_length);
+  g_autofree char *pdf = export_to_string (doc, NULL, QG_EXPORT_PDF, "map.pdf", &pdf_length);
+  guint32 width, big_width;
+
+  g_assert_cmpmem (png, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_cmpmem (big, 8, "\x89PNG\r\n\x1a\n", 8);
+  /* The width is in the IHDR chunk, big-endian. */
+  width = GUINT32_FROM_BE (*(guint32 *) (gpointer) (png + 16));
+  big_width = GUINT32_FROM_BE (*(guint32 *) (gpointer) (big + 16));
+  g_assert_cmpuint (width, >, 200);
+  g_assert_cmpuint (big_width, >=, 2 * width - 4);
+  g_assert_cmpuint (big_width, <=, 2 * width + 4);
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+  g_assert_cmpuint (pdf_length, >, 2000);
+}
+
+static void
+test_dot_export_reads_back_with_its_legend (void)
+{
+  g_autoptr(QgDocument) doc = qg_test_load_small ();
+  gsize length;
+  g_autofree char *text = export_to_string (doc, NULL, QG_EXPORT_DOT, "map.gv", &length);
+  Agraph_t *g = agmemread (text);
+  Agnode_t *legend;
+
+  g_assert_nonnull (g);
+  g_assert_cmpint (agnnodes (g), ==, 4);
+  legend = agnode (g, (char *) "quotegraph-legend", FALSE);
+  g_assert_nonnull (legend);
+  g_assert_cmpstr (agget (legend, (char *) "class"), ==, "legend");
+  g_assert_true (aghtmlstr (agget (legend, (char *) "label")));
+  agclose (g);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -551,6 +724,11 @@ main (int   argc,
   g_test_add_func ("/quotegraph/graph/dot-export-is-the-styled-graph",
                    test_dot_export_is_the_styled_graph);
   g_test_add_func ("/quotegraph/graph/same-picture-as-dot", test_same_picture_as_dot);
+  g_test_add_func ("/quotegraph/export/svg-carries-evidence", test_svg_export_carries_evidence);
+  g_test_add_func ("/quotegraph/export/filtered", test_filtered_export);
+  g_test_add_func ("/quotegraph/export/bitmap-and-pdf", test_bitmap_and_pdf_exports);
+  g_test_add_func ("/quotegraph/export/dot-reads-back-with-its-legend",
+                   test_dot_export_reads_back_with_its_legend);
 
   return g_test_run ();
 }
