@@ -429,9 +429,13 @@ add_legend (Agraph_t          *g,
     if (hidden_relations == NULL || !hidden_relations[i])
       stances[qg_document_get_relation (doc, i)->stance] = TRUE;
 
+  /* Headings are bold by the font's name: Graphviz 2.42's pango plugin
+   * leaks the text of every span with <B>. */
+#define LEGEND_HEADING \
+  "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT FACE=\"Helvetica-Bold\">%s</FONT></TD></TR>"
   g_string_append (html, "<FONT FACE=\"Helvetica\" POINT-SIZE=\"10\"><TABLE BORDER=\"1\" "
                    "COLOR=\"#c0bfbc\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\">");
-  g_string_append_printf (html, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>%s</B></TD></TR>",
+  g_string_append_printf (html, LEGEND_HEADING,
                           _("Kinds"));
   for (guint i = 0; i < kinds->len; i++)
     {
@@ -448,7 +452,7 @@ add_legend (Agraph_t          *g,
       const char *names[] = { [QG_STANCE_NEUTRAL] = _("neutral"), [QG_STANCE_SUPPORT] = _("supports"),
                               [QG_STANCE_OPPOSE] = _("opposes") };
 
-      g_string_append_printf (html, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>%s</B></TD></TR>",
+      g_string_append_printf (html, LEGEND_HEADING,
                               _("Stances"));
       for (guint i = 0; i < G_N_ELEMENTS (order); i++)
         if (stances[order[i]])
