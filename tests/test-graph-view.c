@@ -6,7 +6,9 @@
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
 #include <math.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "qg-cli.h"
 #include "qg-graph-view.h"
@@ -666,6 +668,29 @@ not_busy (gpointer data)
   return !qg_window_is_busy (data);
 }
 
+/* The one message dialog open, its body taken and the dialog closed. */
+static char *
+take_message_dialog (void)
+{
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  char *body = NULL;
+
+  g_object_ref (toplevels);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item))
+        {
+          g_assert_null (body);
+          body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (item)));
+          gtk_window_destroy (GTK_WINDOW (item));
+          break;
+        }
+    }
+  return body;
+}
+
 static void
 test_bad_document_keeps_the_map (void)
 {
@@ -674,8 +699,7 @@ test_bad_document_keeps_the_map (void)
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "broken",
                                                  "relation-source-unknown.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GListModel) toplevels = NULL;
-  gboolean dialog_seen = FALSE;
+  g_autofree char *body = NULL;
 
   qg_window_open (window, file, "relation-source-unknown.json");
   wait_for (not_busy, window, "the broken document to be read");
@@ -685,24 +709,10 @@ test_bad_document_keeps_the_map (void)
                       qg_window_get_graph_view (window))), ==, 28);
 
   /* The error is shown, naming the file and the place. */
-  toplevels = gtk_window_get_toplevels ();
-  g_object_ref (toplevels);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (item))
-        {
-          const char *body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (item));
-
-          g_assert_nonnull (strstr (body, "relation-source-unknown.json:58: relations[0].source: "
-                                          "unknown entity \"amce\" (did you mean \"acme\"?)"));
-          dialog_seen = TRUE;
-          gtk_window_destroy (GTK_WINDOW (item));
-          break;
-        }
-    }
-  g_assert_true (dialog_seen);
+  body = take_message_dialog ();
+  g_assert_nonnull (body);
+  g_assert_nonnull (strstr (body, "relation-source-unknown.json:58: relations[0].source: "
+                                  "unknown entity \"amce\" (did you mean \"acme\"?)"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1084,6 +1094,167 @@ test_another_document (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ------------------------------------------------------------------------ */
+/* Export from the window                                                    */
+
+static void
+find_labels (GtkWidget  *widget,
+             const char *prefix,
+             GPtrArray  *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (child)), prefix))
+        g_ptr_array_add (out, child);
+      find_labels (child, prefix, out);
+    }
+}
+
+static char *
+export_and_read (QgWindow   *window,
+                 const char *path,
+                 gboolean    filtered)
+{
+  char *contents = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "(sb)", path, filtered);
+  g_assert_true (qg_window_is_busy (window));
+  wait_for (not_busy, window, "the export to be written");
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+static void
+test_export_writes_the_file (void)
+{
+  QgWindow *window = open_window (NULL, NULL, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("quotegraph-export-XXXXXX", NULL);
+  g_autofree char *svg_path = g_build_filename (dir, "map.svg", NULL);
+  g_autofree char *bare_path = g_build_filename (dir, "bare", NULL);
+  g_autofree char *added_path = g_build_filename (dir, "bare.svg", NULL);
+  g_autofree char *png_path = g_build_filename (dir, "map.PNG", NULL);
+  g_autofree char *svg = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *png = NULL;
+  g_autoptr(GPtrArray) toasts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  GtkCheckButton *person = NULL;
+  gsize png_length;
+
+  /* SVG, with the current engine's layout and the quotes. */
+  svg = export_and_read (window, svg_path, FALSE);
+  g_assert_nonnull (strstr (svg, "<title>Kaspersky: US government removes Russian security "
+                                 "software</title>"));
+  g_assert_nonnull (strstr (svg, "<g id=\"dhs\" class=\"node agency"));
+  g_assert_nonnull (strstr (svg, "<g id=\"joyce\" class=\"node person"));
+  g_assert_nonnull (strstr (svg, "class=\"legend\""));
+  g_assert_null (take_message_dialog ());
+
+  /* The toast names the file. */
+  find_labels (GTK_WIDGET (window), "Exported “map.svg”", toasts);
+  g_assert_cmpuint (toasts->len, >=, 1);
+
+  /* No extension: SVG's is added. Another: its format. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "(sb)", bare_path, FALSE);
+  wait_for (not_busy, window, "the SVG to be written");
+  g_assert_false (g_file_test (bare_path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (added_path, &added, NULL, NULL));
+  g_assert_true (g_str_has_prefix (added, "<?xml"));
+  g_assert_nonnull (strstr (added, "<g id=\"dhs\""));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "(sb)", png_path, FALSE);
+  wait_for (not_busy, window, "the PNG to be written");
+  g_assert_true (g_file_get_contents (png_path, &png, &png_length, NULL));
+  g_assert_cmpuint (png_length, >, 8);
+  g_assert_cmpmem (png, 8, "\x89PNG\r\n\x1a\n", 8);
+
+  /* Only what the filters show, when asked: people hidden, Joyce leaves. */
+  collect_checks (GTK_WIDGET (window), checks);
+  for (guint i = 0; i < checks->len; i++)
+    if (g_strcmp0 (gtk_check_button_get_label (g_ptr_array_index (checks, i)), "person") == 0)
+      person = g_ptr_array_index (checks, i);
+  g_assert_nonnull (person);
+  gtk_check_button_set_active (person, FALSE);
+  g_clear_pointer (&svg, g_free);
+  svg = export_and_read (window, svg_path, TRUE);
+  g_assert_null (strstr (svg, "<g id=\"joyce\""));
+  g_assert_null (strstr (svg, "<g id=\"joyce-advises-trump\""));
+  g_assert_nonnull (strstr (svg, "<g id=\"dhs\" class=\"node agency"));
+  /* And the whole map when not. */
+  g_clear_pointer (&svg, g_free);
+  svg = export_and_read (window, svg_path, FALSE);
+  g_assert_nonnull (strstr (svg, "<g id=\"joyce\" class=\"node person"));
+
+  g_remove (svg_path);
+  g_remove (added_path);
+  g_remove (png_path);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Only @name is in @dir, nothing half-written beside it. */
+static void
+assert_dir_holds (const char *dir,
+                  const char *name)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *entry;
+  guint n = 0;
+
+  g_assert_nonnull (handle);
+  while ((entry = g_dir_read_name (handle)) != NULL)
+    {
+      g_assert_cmpstr (entry, ==, name);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, name ? 1 : 0);
+}
+
+static void
+test_export_failure_is_shown (void)
+{
+  QgWindow *window = open_window (NULL, NULL, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("quotegraph-export-XXXXXX", NULL);
+  g_autofree char *not_a_folder = g_build_filename (dir, "not-a-folder", NULL);
+  g_autofree char *inside = g_build_filename (not_a_folder, "map.svg", NULL);
+  g_autofree char *body = NULL;
+
+  /* A "folder" that is a file: nobody, not even root, writes there. */
+  g_assert_true (g_file_set_contents (not_a_folder, "x", 1, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "(sb)", inside, FALSE);
+  wait_for (not_busy, window, "the export to fail");
+  body = take_message_dialog ();
+  g_assert_nonnull (body);
+  g_assert_nonnull (strstr (body, inside));
+  g_assert_false (g_file_test (inside, G_FILE_TEST_EXISTS));
+  assert_dir_holds (dir, "not-a-folder");
+
+  /* A folder without write permission, where permissions hold. */
+  if (geteuid () != 0)
+    {
+      g_autofree char *locked = g_build_filename (dir, "locked", NULL);
+      g_autofree char *target = g_build_filename (locked, "map.svg", NULL);
+
+      g_assert_cmpint (g_mkdir (locked, 0500), ==, 0);
+      g_clear_pointer (&body, g_free);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "(sb)", target, FALSE);
+      wait_for (not_busy, window, "the export to fail");
+      body = take_message_dialog ();
+      g_assert_nonnull (body);
+      g_assert_nonnull (strstr (body, target));
+      assert_dir_holds (locked, NULL);
+      g_assert_cmpint (g_rmdir (locked), ==, 0);
+    }
+
+  /* The map on screen is untouched. */
+  g_assert_cmpuint (qg_layout_get_n_nodes (qg_graph_view_get_layout (
+                      qg_window_get_graph_view (window))), ==, 28);
+  g_remove (not_a_folder);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1133,6 +1304,8 @@ main (int   argc,
   g_test_add_func ("/quotegraph/sources/search", test_search);
   g_test_add_func ("/quotegraph/sources/filters-hide-and-restore", test_filters_hide_and_restore);
   g_test_add_func ("/quotegraph/sources/another-document", test_another_document);
+  g_test_add_func ("/quotegraph/export/writes-the-file", test_export_writes_the_file);
+  g_test_add_func ("/quotegraph/export/failure-is-shown", test_export_failure_is_shown);
 
   status = g_test_run ();
   g_clear_object (&app);

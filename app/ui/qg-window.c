@@ -8,6 +8,7 @@
 
 #include "qg-article-view.h"
 #include "qg-document.h"
+#include "qg-export.h"
 #include "qg-graph-view.h"
 #include "qg-source-panel.h"
 #include "qg-graph.h"
@@ -37,6 +38,12 @@ struct _QgWindow
   /* The filters: kinds and stances not shown. */
   GHashTable           *hidden_kinds;
   gboolean              hidden_stances[3];
+
+  /* Export: the dialog while it is open, writes under way, and the folder
+   * last written to. */
+  GtkFileChooserNative *export_dialog;
+  guint                 exporting;
+  GFile                *export_folder;
 
   AdwToastOverlay      *toasts;
   AdwWindowTitle       *window_title;
@@ -99,12 +106,12 @@ qg_window_get_document (QgWindow *self)
   return self->document;
 }
 
-/* Whether a document is being read or laid out. */
+/* Whether a document is being read, laid out or exported. */
 gboolean
 qg_window_is_busy (QgWindow *self)
 {
   g_return_val_if_fail (QG_IS_WINDOW (self), FALSE);
-  return self->loading != NULL || self->laying_out != NULL;
+  return self->loading != NULL || self->laying_out != NULL || self->exporting > 0;
 }
 
 const char *
@@ -487,18 +494,26 @@ search_key_cb (GtkEventControllerKey *controller,
 /* ------------------------------------------------------------------------ */
 /* Filters                                                                   */
 
-static void
-apply_filters (QgWindow *self)
+/* What the filters hide, as one flag per entity and per relation; returns
+ * whether they hide anything. */
+static gboolean
+filter_flags (QgWindow  *self,
+              guint8   **entities_out,
+              guint8   **relations_out)
 {
   QgDocument *doc = self->document;
   guint n_entities = qg_document_get_n_entities (doc);
   guint n_relations = qg_document_get_n_relations (doc);
-  g_autofree guint8 *entities = g_new0 (guint8, MAX (n_entities, 1));
-  g_autofree guint8 *relations = g_new0 (guint8, MAX (n_relations, 1));
+  guint8 *entities = g_new0 (guint8, MAX (n_entities, 1));
+  guint8 *relations = g_new0 (guint8, MAX (n_relations, 1));
+  gboolean any = FALSE;
 
   for (guint e = 0; e < n_entities; e++)
-    entities[e] = g_hash_table_contains (self->hidden_kinds,
-                                         qg_document_get_entity (doc, e)->kind);
+    {
+      entities[e] = g_hash_table_contains (self->hidden_kinds,
+                                           qg_document_get_entity (doc, e)->kind);
+      any |= entities[e];
+    }
   /* An edge goes with either end, and with its stance. */
   for (guint r = 0; r < n_relations; r++)
     {
@@ -506,7 +521,20 @@ apply_filters (QgWindow *self)
 
       relations[r] = self->hidden_stances[relation->stance] || entities[relation->source]
                      || entities[relation->target];
+      any |= relations[r];
     }
+  *entities_out = entities;
+  *relations_out = relations;
+  return any;
+}
+
+static void
+apply_filters (QgWindow *self)
+{
+  g_autofree guint8 *entities = NULL;
+  g_autofree guint8 *relations = NULL;
+
+  filter_flags (self, &entities, &relations);
   qg_graph_view_set_hidden (self->graph_view, entities, relations);
   update_panel (self);
 }
@@ -710,6 +738,8 @@ show_document (QgWindow   *self,
   const char *source = qg_document_get_source (document);
 
   g_set_object (&self->document, document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-to", TRUE);
   adw_window_title_set_title (self->window_title, qg_document_get_title (document));
   adw_window_title_set_subtitle (self->window_title, source ? source : "");
   gtk_window_set_title (GTK_WINDOW (self), qg_document_get_title (document));
@@ -742,16 +772,22 @@ show_document (QgWindow   *self,
 }
 
 static void
-show_error (QgWindow     *self,
-            const GError *error)
+present_error (QgWindow   *self,
+               const char *heading,
+               const char *message)
 {
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("The Document Could Not Be Opened"),
-                                                       error->message));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, message));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_error (QgWindow     *self,
+            const GError *error)
+{
+  present_error (self, _("The Document Could Not Be Opened"), error->message);
   if (self->document == NULL)
     {
       adw_status_page_set_title (self->status_page, _("No Document"));
@@ -812,6 +848,465 @@ qg_window_open (QgWindow   *self,
   g_clear_object (&self->loading);
   self->loading = g_cancellable_new ();
   qg_document_load_async (file, display_name, self->loading, load_cb, g_object_ref (self));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Export                                                                    */
+
+typedef struct
+{
+  QgDocument     *document;
+  char           *engine;
+  guint8         *hidden_entities;   /* NULL: the whole map */
+  guint8         *hidden_relations;
+  QgExportFormat  format;
+  int             dpi;
+  GFile          *file;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->document);
+  g_free (job->engine);
+  g_free (job->hidden_entities);
+  g_free (job->hidden_relations);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+static const char *
+export_extension (QgExportFormat format)
+{
+  switch (format)
+    {
+    case QG_EXPORT_PNG:
+      return ".png";
+    case QG_EXPORT_PDF:
+      return ".pdf";
+    case QG_EXPORT_DOT:
+      return ".gv";
+    case QG_EXPORT_SVG:
+    case QG_EXPORT_UNKNOWN:
+    default:
+      return ".svg";
+    }
+}
+
+/* Runs in a thread: Graphviz is serialised by the core, and the document
+ * is never changed once loaded. */
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autofree char *path = g_file_get_path (job->file);
+  QgExportOptions options = {
+    .engine = job->engine,
+    .dpi = job->dpi,
+    .hidden_entities = job->hidden_entities,
+    .hidden_relations = job->hidden_relations,
+  };
+  GError *error = NULL;
+
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (job->file);
+
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("%s: Quotegraph can only export to a folder on this computer"),
+                               uri);
+      return;
+    }
+  if (!qg_export_to_file (job->document, &options, job->format, path, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* The toast of a written file has two ways to it: the file itself, and
+ * the folder with the file picked out. */
+static AdwToast *
+exported_toast (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *display = g_filename_display_name (name);
+  g_autofree char *title = g_strdup_printf (_("Exported “%s”"), display);
+  g_autofree char *uri = g_file_get_uri (file);
+  AdwToast *toast = adw_toast_new (title);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *folder = gtk_button_new_with_mnemonic (_("Show in _Folder"));
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_valign (folder, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (folder), "win.show-in-folder");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (folder), "s", uri);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), folder);
+  adw_toast_set_custom_title (toast, box);
+
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-export");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_set_timeout (toast, 8);
+  return toast;
+}
+
+static void
+export_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  QgWindow *self = QG_WINDOW (source);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  self->exporting--;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      present_error (self, _("The Map Could Not Be Exported"), error->message);
+      return;
+    }
+  g_clear_object (&self->export_folder);
+  self->export_folder = g_file_get_parent (job->file);
+  adw_toast_overlay_add_toast (self->toasts, exported_toast (job->file));
+}
+
+/* Writes the map in a thread, with the current layout engine, and if
+ * @filtered, only what the filters show. */
+static void
+export_map (QgWindow       *self,
+            GFile          *file,
+            QgExportFormat  format,
+            gboolean        filtered,
+            int             dpi)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (self->document != NULL);
+
+  job = g_new0 (ExportJob, 1);
+  job->document = g_object_ref (self->document);
+  job->engine = g_strdup (self->engine);
+  job->format = format;
+  job->dpi = dpi;
+  job->file = g_object_ref (file);
+  if (filtered && !filter_flags (self, &job->hidden_entities, &job->hidden_relations))
+    {
+      g_clear_pointer (&job->hidden_entities, g_free);
+      g_clear_pointer (&job->hidden_relations, g_free);
+    }
+
+  self->exporting++;
+  task = g_task_new (self, NULL, export_cb, NULL);
+  g_task_set_source_tag (task, export_map);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+/* The format follows the name's extension; a name without a known one
+ * takes the chosen format's. */
+static GFile *
+export_target (GFile          *chosen,
+               QgExportFormat  chosen_format,
+               QgExportFormat *format)
+{
+  g_autofree char *name = g_file_get_basename (chosen);
+  g_autofree char *with_extension = NULL;
+  g_autoptr(GFile) parent = NULL;
+
+  *format = qg_export_format_for_path (name);
+  if (*format != QG_EXPORT_UNKNOWN)
+    return g_object_ref (chosen);
+
+  *format = chosen_format != QG_EXPORT_UNKNOWN ? chosen_format : QG_EXPORT_SVG;
+  with_extension = g_strconcat (name, export_extension (*format), NULL);
+  parent = g_file_get_parent (chosen);
+  return g_file_get_child (parent, with_extension);
+}
+
+typedef struct
+{
+  QgWindow       *self;
+  GFile          *file;
+  QgExportFormat  format;
+  gboolean        filtered;
+  int             dpi;
+} PendingExport;
+
+static void
+pending_export_free (gpointer  data,
+                     GClosure *closure)
+{
+  PendingExport *pending = data;
+
+  g_object_unref (pending->self);
+  g_object_unref (pending->file);
+  g_free (pending);
+}
+
+static void
+replace_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     PendingExport    *pending)
+{
+  if (g_str_equal (response, "replace") && pending->self->document != NULL)
+    export_map (pending->self, pending->file, pending->format, pending->filtered, pending->dpi);
+}
+
+/* The dialog asked before replacing the file it was given, but not one
+ * whose extension was added since. */
+static void
+confirm_and_export (QgWindow       *self,
+                    GFile          *file,
+                    QgExportFormat  format,
+                    gboolean        filtered,
+                    int             dpi)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *display = g_filename_display_name (name);
+  g_autofree char *heading = g_strdup_printf (_("Replace “%s”?"), display);
+  AdwMessageDialog *dialog;
+  PendingExport *pending;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    GTK_WINDOW (self), heading,
+    _("A file with this name already exists. Replacing it will overwrite its contents.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  pending = g_new0 (PendingExport, 1);
+  pending->self = g_object_ref (self);
+  pending->file = g_object_ref (file);
+  pending->format = format;
+  pending->filtered = filtered;
+  pending->dpi = dpi;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (replace_response_cb), pending,
+                         pending_export_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    QgWindow        *self)
+{
+  GtkFileChooser *chooser = GTK_FILE_CHOOSER (native);
+  g_autoptr(GFile) chosen = NULL;
+  g_autoptr(GFile) file = NULL;
+  GtkFileFilter *filter;
+  QgExportFormat format;
+  const char *filtered;
+  const char *dpi;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL
+      && (chosen = gtk_file_chooser_get_file (chooser)) != NULL)
+    {
+      filter = gtk_file_chooser_get_filter (chooser);
+      file = export_target (chosen,
+                            filter ? GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter),
+                                                                         "format"))
+                                   : QG_EXPORT_UNKNOWN,
+                            &format);
+      filtered = gtk_file_chooser_get_choice (chooser, "filtered");
+      dpi = gtk_file_chooser_get_choice (chooser, "dpi");
+      if (!g_file_equal (file, chosen) && g_file_query_exists (file, NULL))
+        confirm_and_export (self, file, format, g_strcmp0 (filtered, "true") == 0,
+                            dpi ? (int) g_ascii_strtoll (dpi, NULL, 10) : 0);
+      else
+        export_map (self, file, format, g_strcmp0 (filtered, "true") == 0,
+                    dpi ? (int) g_ascii_strtoll (dpi, NULL, 10) : 0);
+    }
+  g_clear_object (&self->export_dialog);
+}
+
+static void
+add_export_filter (GtkFileChooser *chooser,
+                   const char     *name,
+                   const char     *mime_type,
+                   QgExportFormat  format,
+                   const char     *suffix,
+                   const char     *other_suffix)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_filter_add_suffix (filter, suffix);
+  if (other_suffix != NULL)
+    gtk_file_filter_add_suffix (filter, other_suffix);
+  g_object_set_data (G_OBJECT (filter), "format", GINT_TO_POINTER (format));
+  gtk_file_chooser_add_filter (chooser, filter);
+  if (format == QG_EXPORT_SVG)
+    gtk_file_chooser_set_filter (chooser, filter);
+  g_object_unref (filter);
+}
+
+/* A file name from the article's title: no folder separators, nothing
+ * unprintable, not too long. */
+static char *
+export_name (QgDocument *document)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+
+  for (const char *p = qg_document_get_title (document); *p && name->len < 120;
+       p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '/' || c == '\\' || !g_unichar_isprint (c))
+        g_string_append_c (name, '-');
+      else
+        g_string_append_unichar (name, c);
+    }
+  g_strstrip (name->str);
+  if (name->str[0] == '\0' || name->str[0] == '.')
+    g_string_prepend (name, "map");
+  return g_strconcat (name->str, ".svg", NULL);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  QgWindow *self = QG_WINDOW (widget);
+  GtkFileChooser *chooser;
+  g_autofree char *name = NULL;
+  g_autofree guint8 *entities = NULL;
+  g_autofree guint8 *relations = NULL;
+  static const char *dpi_ids[] = { "96", "192", "300", NULL };
+  const char *dpi_labels[] = { _("Screen (96 dpi)"), _("Sharp (192 dpi)"),
+                               _("Print (300 dpi)"), NULL };
+
+  if (self->document == NULL)
+    return;
+  if (self->export_dialog != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_dialog));
+      return;
+    }
+
+  self->export_dialog = gtk_file_chooser_native_new (_("Export Map"), GTK_WINDOW (self),
+                                                     GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                                     _("_Cancel"));
+  chooser = GTK_FILE_CHOOSER (self->export_dialog);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->export_dialog), TRUE);
+
+  add_export_filter (chooser, _("SVG Image, with the quotes"), "image/svg+xml", QG_EXPORT_SVG,
+                     "svg", NULL);
+  add_export_filter (chooser, _("PNG Image"), "image/png", QG_EXPORT_PNG, "png", NULL);
+  add_export_filter (chooser, _("PDF Document"), "application/pdf", QG_EXPORT_PDF, "pdf",
+                     NULL);
+  add_export_filter (chooser, _("Graphviz DOT Graph"), "text/vnd.graphviz", QG_EXPORT_DOT,
+                     "gv", "dot");
+
+  /* Filtering is offered only when the filters hide something. */
+  if (filter_flags (self, &entities, &relations))
+    {
+      gtk_file_chooser_add_choice (chooser, "filtered", _("Only what the filters show"), NULL,
+                                   NULL);
+      gtk_file_chooser_set_choice (chooser, "filtered", "true");
+    }
+  gtk_file_chooser_add_choice (chooser, "dpi", _("PNG resolution"), dpi_ids,
+                               (const char **) dpi_labels);
+  gtk_file_chooser_set_choice (chooser, "dpi", "96");
+
+  if (self->export_folder != NULL)
+    gtk_file_chooser_set_current_folder (chooser, self->export_folder, NULL);
+  name = export_name (self->document);
+  gtk_file_chooser_set_current_name (chooser, name);
+
+  g_signal_connect (self->export_dialog, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_dialog));
+}
+
+/* Exports without a dialog: ("PATH", filtered). The format follows the
+ * extension, as in the dialog; for scripts and tests. */
+static void
+export_to_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  QgWindow *self = QG_WINDOW (widget);
+  const char *path;
+  gboolean filtered;
+  g_autoptr(GFile) chosen = NULL;
+  g_autoptr(GFile) file = NULL;
+  QgExportFormat format;
+
+  if (self->document == NULL)
+    return;
+  g_variant_get (parameter, "(&sb)", &path, &filtered);
+  chosen = g_file_new_for_commandline_arg (path);
+  file = export_target (chosen, QG_EXPORT_SVG, &format);
+  export_map (self, file, format, filtered, 0);
+}
+
+static void
+open_export_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
+static void
+show_items_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GtkWindow) window = user_data;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (reply == NULL)
+    {
+      /* No file manager to point at it: open the folder. */
+      g_autoptr(GFile) file = g_file_new_for_uri (g_object_get_data (G_OBJECT (window),
+                                                                     "qg-show-in-folder"));
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *uri = parent ? g_file_get_uri (parent) : NULL;
+
+      g_debug ("ShowItems: %s", error->message);
+      if (uri != NULL)
+        gtk_show_uri (window, uri, GDK_CURRENT_TIME);
+    }
+}
+
+/* The folder with the file selected, by the file manager's D-Bus interface. */
+static void
+show_in_folder_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  const char *uri = g_variant_get_string (parameter, NULL);
+  const char *uris[] = { uri, NULL };
+  GDBusConnection *bus = g_application_get_dbus_connection (g_application_get_default ());
+
+  g_object_set_data_full (G_OBJECT (widget), "qg-show-in-folder", g_strdup (uri), g_free);
+  if (bus == NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (uri);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *parent_uri = g_file_get_uri (parent);
+
+      gtk_show_uri (GTK_WINDOW (widget), parent_uri, GDK_CURRENT_TIME);
+      return;
+    }
+  g_dbus_connection_call (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
+                          "org.freedesktop.FileManager1", "ShowItems",
+                          g_variant_new ("(^ass)", uris, ""), NULL, G_DBUS_CALL_FLAGS_NONE, -1,
+                          NULL, show_items_cb, g_object_ref (widget));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -956,6 +1451,10 @@ qg_window_dispose (GObject *object)
   g_clear_pointer (&self->sources, qg_sources_free);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
   g_clear_pointer (&self->hidden_kinds, g_hash_table_unref);
+  if (self->export_dialog != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_dialog));
+  g_clear_object (&self->export_dialog);
+  g_clear_object (&self->export_folder);
 
   G_OBJECT_CLASS (qg_window_parent_class)->dispose (object);
 }
@@ -1037,6 +1536,13 @@ qg_window_class_init (QgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-to", "(sb)", export_to_action);
+  gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
+  gtk_widget_class_install_action (widget_class, "win.show-in-folder", "s",
+                                   show_in_folder_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
                                        "win.show-legend", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find",
@@ -1053,6 +1559,8 @@ static void
 qg_window_init (QgWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-to", FALSE);
 
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
