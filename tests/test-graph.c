@@ -20,6 +20,7 @@ typedef struct
   char    *klass;
   char    *tooltip;   /* xlink:title of the group's link, unescaped by the XML parser */
   GString *text;      /* its <text> lines joined by spaces */
+  guint    n_untipped_text; /* <text> lines outside any link with a tooltip */
 } SvgObject;
 
 typedef struct
@@ -28,6 +29,7 @@ typedef struct
   SvgObject  *current;
   guint       depth;        /* <g> depth inside the current object */
   gboolean    in_text;
+  gboolean    in_tipped_link;
   guint       n_text_lines;
   GPtrArray  *elements;     /* every element name seen */
   char       *title;
@@ -99,12 +101,17 @@ svg_start (GMarkupParseContext *context,
     }
   else if (strcmp (element, "a") == 0 && svg->current != NULL)
     {
+      const char *title = attr (names, values, "xlink:title");
+
       g_free (svg->current->tooltip);
-      svg->current->tooltip = g_strdup (attr (names, values, "xlink:title"));
+      svg->current->tooltip = g_strdup (title);
+      svg->in_tipped_link = title != NULL && title[strspn (title, " ")] != '\0';
     }
   else if (strcmp (element, "text") == 0 && svg->current != NULL)
     {
       svg->in_text = TRUE;
+      if (!svg->in_tipped_link)
+        svg->current->n_untipped_text++;
       if (svg->current->text->len > 0)
         g_string_append_c (svg->current->text, ' ');
     }
@@ -129,6 +136,8 @@ svg_end (GMarkupParseContext *context,
     }
   else if (strcmp (element, "text") == 0)
     svg->in_text = FALSE;
+  else if (strcmp (element, "a") == 0)
+    svg->in_tipped_link = FALSE;
 }
 
 static void
@@ -612,6 +621,7 @@ test_svg_export_carries_evidence (void)
       g_autofree char *klass = g_strdup_printf ("node %s", e->kind);
 
       g_assert_cmpstr (svg_object (svg, e->id)->klass, ==, klass);
+      g_assert_cmpuint (svg_object (svg, e->id)->n_untipped_text, ==, 0);
     }
   for (guint i = 0; i < qg_document_get_n_relations (doc); i++)
     {
@@ -620,7 +630,8 @@ test_svg_export_carries_evidence (void)
 
       o = svg_object (svg, r->id);
       g_assert_cmpstr (o->klass, ==, klass);
-      /* Hovering shows every piece of evidence. */
+      /* Hovering the edge or its label shows every piece of evidence. */
+      g_assert_cmpuint (o->n_untipped_text, ==, 0);
       for (guint q = 0; q < r->n_evidence; q++)
         {
           const QgQuote *quote = qg_document_get_quote (doc, r->evidence[q]);
