@@ -20,7 +20,7 @@ typedef struct
   char    *klass;
   char    *tooltip;   /* xlink:title of the group's link, unescaped by the XML parser */
   GString *text;      /* its <text> lines joined by spaces */
-  guint    n_untipped_text; /* <text> lines outside any link with a tooltip */
+  char    *title;     /* its <title>, what a browser shows over what the link leaves out */
 } SvgObject;
 
 typedef struct
@@ -29,7 +29,6 @@ typedef struct
   SvgObject  *current;
   guint       depth;        /* <g> depth inside the current object */
   gboolean    in_text;
-  gboolean    in_tipped_link;
   guint       n_text_lines;
   GPtrArray  *elements;     /* every element name seen */
   char       *title;
@@ -45,6 +44,7 @@ svg_object_free (SvgObject *o)
   g_free (o->id);
   g_free (o->klass);
   g_free (o->tooltip);
+  g_free (o->title);
   g_string_free (o->text, TRUE);
   g_free (o);
 }
@@ -101,17 +101,12 @@ svg_start (GMarkupParseContext *context,
     }
   else if (strcmp (element, "a") == 0 && svg->current != NULL)
     {
-      const char *title = attr (names, values, "xlink:title");
-
       g_free (svg->current->tooltip);
-      svg->current->tooltip = g_strdup (title);
-      svg->in_tipped_link = title != NULL && title[strspn (title, " ")] != '\0';
+      svg->current->tooltip = g_strdup (attr (names, values, "xlink:title"));
     }
   else if (strcmp (element, "text") == 0 && svg->current != NULL)
     {
       svg->in_text = TRUE;
-      if (!svg->in_tipped_link)
-        svg->current->n_untipped_text++;
       if (svg->current->text->len > 0)
         g_string_append_c (svg->current->text, ' ');
     }
@@ -136,8 +131,6 @@ svg_end (GMarkupParseContext *context,
     }
   else if (strcmp (element, "text") == 0)
     svg->in_text = FALSE;
-  else if (strcmp (element, "a") == 0)
-    svg->in_tipped_link = FALSE;
 }
 
 static void
@@ -152,6 +145,11 @@ svg_text (GMarkupParseContext *context,
 
   if (svg->in_text && svg->current != NULL)
     g_string_append_len (svg->current->text, text, len);
+  else if (element && strcmp (element, "title") == 0 && svg->current != NULL)
+    {
+      g_free (svg->current->title);
+      svg->current->title = g_strndup (text, len);
+    }
   else if (element && strcmp (element, "title") == 0 && svg->current == NULL && !svg->title)
     svg->title = g_strndup (text, len);
   else if (element && strcmp (element, "desc") == 0 && !svg->desc)
@@ -621,7 +619,7 @@ test_svg_export_carries_evidence (void)
       g_autofree char *klass = g_strdup_printf ("node %s", e->kind);
 
       g_assert_cmpstr (svg_object (svg, e->id)->klass, ==, klass);
-      g_assert_cmpuint (svg_object (svg, e->id)->n_untipped_text, ==, 0);
+      g_assert_cmpstr (svg_object (svg, e->id)->title, ==, svg_object (svg, e->id)->tooltip);
     }
   for (guint i = 0; i < qg_document_get_n_relations (doc); i++)
     {
@@ -630,8 +628,9 @@ test_svg_export_carries_evidence (void)
 
       o = svg_object (svg, r->id);
       g_assert_cmpstr (o->klass, ==, klass);
-      /* Hovering the edge or its label shows every piece of evidence. */
-      g_assert_cmpuint (o->n_untipped_text, ==, 0);
+      /* Hovering the edge or its label (outside Graphviz's link, under the
+       * group's title) shows every piece of evidence. */
+      g_assert_cmpstr (o->title, ==, o->tooltip);
       for (guint q = 0; q < r->n_evidence; q++)
         {
           const QgQuote *quote = qg_document_get_quote (doc, r->evidence[q]);

@@ -31,6 +31,58 @@ qg_export_supported (void)
   return ".svg, .png, .pdf, .gv, .dot";
 }
 
+/* Graphviz titles a node's group with its id and an edge's with
+ * "source->target"; a browser shows that title over an edge's label, which
+ * Graphviz leaves outside the link carrying the tooltip. Each group's
+ * title becomes its tooltip, so that hovering any part of a node or an
+ * edge shows its quotes. (Graphviz's own labeltooltip would do it for the
+ * label, but makes sfdp's label placement vary from run to run in 2.42.)
+ * The tooltip is copied as written, already escaped for XML. */
+static void
+append_with_tooltip_titles (GString    *out,
+                            const char *svg,
+                            const char *end)
+{
+  static const char title_open[] = "<title>";
+  static const char title_close[] = "</title>";
+  static const char link[] = "<a xlink:title=\"";
+  const char *p = svg;
+
+  for (;;)
+    {
+      const char *open = g_strstr_len (p, end - p, title_open);
+      const char *close = open ? g_strstr_len (open, end - open, title_close) : NULL;
+      const char *after = close ? close + strlen (title_close) : NULL;
+      const char *line_end = after ? memchr (after + 1, '\n', end - (after + 1)) : NULL;
+      const char *tooltip = NULL;
+      const char *tooltip_end = NULL;
+
+      if (close == NULL)
+        break;
+      /* The link follows on the next line: <g id="a_ID"><a xlink:title="…"> */
+      if (line_end != NULL && after[0] == '\n' && g_str_has_prefix (after + 1, "<g id=\"a_"))
+        {
+          const char *a = g_strstr_len (after + 1, line_end - (after + 1), link);
+
+          if (a != NULL)
+            {
+              tooltip = a + strlen (link);
+              tooltip_end = memchr (tooltip, '"', line_end - tooltip);
+            }
+        }
+      if (tooltip_end == NULL || tooltip_end - tooltip < 2) /* none, or the legend's " " */
+        {
+          g_string_append_len (out, p, after - p);
+          p = after;
+          continue;
+        }
+      g_string_append_len (out, p, open + strlen (title_open) - p);
+      g_string_append_len (out, tooltip, tooltip_end - tooltip);
+      p = close;
+    }
+  g_string_append_len (out, p, end - p);
+}
+
 char *
 qg_export_finish_svg (QgDocument *document,
                       const char *svg,
@@ -64,7 +116,7 @@ qg_export_finish_svg (QgDocument *document,
   out = g_string_sized_new (length + 512);
   g_string_append_len (out, svg, end + 1 - svg);
   g_string_append_printf (out, "\n<title>%s</title>\n<desc>%s</desc>", title, desc);
-  g_string_append_len (out, end + 1, length - (end + 1 - svg));
+  append_with_tooltip_titles (out, end + 1, svg + length);
   /* Graphviz calls every node "node": the legend is not one. */
   g_string_replace (out, "class=\"node legend\"", "class=\"legend\"", 0);
   return g_string_free (g_steal_pointer (&out), FALSE);

@@ -488,8 +488,7 @@ build_graph (QgDocument         *doc,
   const char *engine = options->engine;
   Agraph_t *g = agopen ((char *) "quotegraph", Agdirected, NULL);
   Agsym_t *n_label, *n_id, *n_class, *n_tooltip, *n_shape, *n_style, *n_fill, *n_color;
-  Agsym_t *e_label, *e_id, *e_class, *e_tooltip, *e_label_tooltip, *e_color, *e_fontcolor;
-  Agsym_t *e_style, *e_pen;
+  Agsym_t *e_label, *e_id, *e_class, *e_tooltip, *e_color, *e_fontcolor, *e_style, *e_pen;
   guint n_entities = qg_document_get_n_entities (doc);
   g_autofree Agnode_t **nodes = g_new0 (Agnode_t *, n_entities);
 
@@ -518,8 +517,6 @@ build_graph (QgDocument         *doc,
   e_id = declare (g, AGEDGE, "id", "");
   e_class = declare (g, AGEDGE, "class", "");
   e_tooltip = declare (g, AGEDGE, "tooltip", "");
-  /* Without its own, a label shows the edge's "source->target" title. */
-  e_label_tooltip = declare (g, AGEDGE, "labeltooltip", "");
 
   for (guint i = 0; i < n_entities; i++)
     {
@@ -554,7 +551,6 @@ build_graph (QgDocument         *doc,
       const StanceStyle *style = &stance_styles[rel->stance];
       g_autofree char *wrapped = NULL;
       g_autofree char *tooltip = NULL;
-      g_autofree char *escaped_tooltip = NULL;
       Agedge_t *e;
 
       if ((options->hidden_relations != NULL && options->hidden_relations[i])
@@ -567,9 +563,7 @@ build_graph (QgDocument         *doc,
       set_escaped (e, e_label, wrapped, FALSE);
       set_attr (e, e_id, rel->id);
       set_attr (e, e_class, qg_stance_to_string (rel->stance));
-      escaped_tooltip = qg_graphviz_escape_tooltip (tooltip);
-      set_attr (e, e_tooltip, escaped_tooltip);
-      set_attr (e, e_label_tooltip, escaped_tooltip);
+      set_escaped (e, e_tooltip, tooltip, TRUE);
       set_attr (e, e_color, style->color);
       set_attr (e, e_fontcolor, "#3d3846");
       set_attr (e, e_style, style->style);
