@@ -1169,6 +1169,20 @@ test_export_writes_the_file (void)
   g_assert_cmpuint (png_length, >, 8);
   g_assert_cmpmem (png, 8, "\x89PNG\r\n\x1a\n", 8);
 
+  /* PDF and the styled graph, the other two. */
+  {
+    g_autofree char *pdf_path = g_build_filename (dir, "map.pdf", NULL);
+    g_autofree char *gv_path = g_build_filename (dir, "map.gv", NULL);
+    g_autofree char *pdf = export_and_read (window, pdf_path, FALSE);
+    g_autofree char *gv = export_and_read (window, gv_path, FALSE);
+
+    g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+    g_assert_true (g_str_has_prefix (gv, "digraph"));
+    g_assert_nonnull (strstr (gv, "layout=dot"));
+    g_remove (pdf_path);
+    g_remove (gv_path);
+  }
+
   /* Only what the filters show, when asked: people hidden, Joyce leaves. */
   collect_checks (GTK_WIDGET (window), checks);
   for (guint i = 0; i < checks->len; i++)

@@ -233,6 +233,12 @@ render (QgDocument *doc,
   return bytes;
 }
 
+static char *export_to_string (QgDocument            *doc,
+                               const QgExportOptions *options,
+                               QgExportFormat         format,
+                               const char            *name,
+                               gsize                 *length);
+
 static Svg *
 render_svg (QgDocument *doc,
             const char *engine)
@@ -410,6 +416,29 @@ test_strings_come_out_literally (void)
       g_assert_null (strchr (node->klass, '<'));
       g_assert_null (strchr (node->klass, '"'));
     }
+
+  /* The SVG export, which copies each tooltip into its group's title, lets
+   * nothing out either. */
+  {
+    gsize length;
+    g_autofree char *text = export_to_string (doc, &(QgExportOptions) { .engine = "dot" },
+                                              QG_EXPORT_SVG, "nasty.svg", &length);
+    g_autoptr(Svg) exported = svg_parse (text, length);
+
+    for (guint i = 0; i < exported->elements->len; i++)
+      g_assert_cmpstr (g_ptr_array_index (exported->elements, i), !=, "script");
+    for (guint i = 0; i < G_N_ELEMENTS (nasty); i++)
+      {
+        g_autofree char *node_id = g_strdup_printf ("e%u", i);
+        g_autofree char *edge_id = g_strdup_printf ("r%u", i);
+        SvgObject *node = svg_object (exported, node_id);
+        SvgObject *edge = svg_object (exported, edge_id);
+
+        g_assert_true (g_str_has_prefix (node->title, nasty[i]));
+        g_assert_cmpstr (node->title, ==, node->tooltip);
+        g_assert_cmpstr (edge->title, ==, edge->tooltip);
+      }
+  }
 
   /* The DOT export reads back with the same escaped strings. */
   {
