@@ -266,6 +266,7 @@ test_unwritable_output_leaves_nothing (void)
   RUN (&run, "--export", blocker);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_true (g_str_has_prefix (run.err, blocker));
+  g_assert_nonnull (strstr (run.err, ": could not write the map: a folder already has that name"));
   g_assert_cmpuint (count_entries (dir), ==, 1);
   g_assert_cmpuint (count_entries (blocker), ==, 0);
 
@@ -273,6 +274,7 @@ test_unwritable_output_leaves_nothing (void)
   RUN (&run, "--export", missing);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_true (g_str_has_prefix (run.err, missing));
+  g_assert_nonnull (strstr (run.err, ": could not write the map: that folder does not exist"));
   g_assert_cmpuint (count_entries (dir), ==, 1);
   remove_tree (dir);
 }

@@ -1241,6 +1241,7 @@ test_export_failure_is_shown (void)
   body = take_message_dialog ();
   g_assert_nonnull (body);
   g_assert_nonnull (strstr (body, inside));
+  g_assert_nonnull (strstr (body, "that folder does not exist"));
   g_assert_false (g_file_test (inside, G_FILE_TEST_EXISTS));
   assert_dir_holds (dir, "not-a-folder");
 
@@ -1257,6 +1258,7 @@ test_export_failure_is_shown (void)
       body = take_message_dialog ();
       g_assert_nonnull (body);
       g_assert_nonnull (strstr (body, target));
+      g_assert_nonnull (strstr (body, "no permission to write in that folder"));
       assert_dir_holds (locked, NULL);
       g_assert_cmpint (g_rmdir (locked), ==, 0);
     }
