@@ -1010,7 +1010,7 @@ test_filters_hide_and_restore (void)
   /* The filter popover's check button for people, found by its label. */
   collect_checks (GTK_WIDGET (window), checks);
   for (guint i = 0; i < checks->len; i++)
-    if (g_strcmp0 (gtk_check_button_get_label (g_ptr_array_index (checks, i)), "person") == 0)
+    if (g_strcmp0 (gtk_check_button_get_label (g_ptr_array_index (checks, i)), "Person") == 0)
       person = g_ptr_array_index (checks, i);
   g_assert_nonnull (person);
 
@@ -1186,7 +1186,7 @@ test_export_writes_the_file (void)
   /* Only what the filters show, when asked: people hidden, Joyce leaves. */
   collect_checks (GTK_WIDGET (window), checks);
   for (guint i = 0; i < checks->len; i++)
-    if (g_strcmp0 (gtk_check_button_get_label (g_ptr_array_index (checks, i)), "person") == 0)
+    if (g_strcmp0 (gtk_check_button_get_label (g_ptr_array_index (checks, i)), "Person") == 0)
       person = g_ptr_array_index (checks, i);
   g_assert_nonnull (person);
   gtk_check_button_set_active (person, FALSE);

@@ -671,9 +671,9 @@ test_svg_export_carries_evidence (void)
 
   /* The legend, marked as such, with the kinds and stances present. */
   g_assert_cmpuint (svg->n_legends, ==, 1);
-  g_assert_nonnull (strstr (svg->legend_text->str, "|person|"));
-  g_assert_nonnull (strstr (svg->legend_text->str, "|supports|"));
-  g_assert_nonnull (strstr (svg->legend_text->str, "|neutral|"));
+  g_assert_nonnull (strstr (svg->legend_text->str, "|Person|"));
+  g_assert_nonnull (strstr (svg->legend_text->str, "|Supports|"));
+  g_assert_nonnull (strstr (svg->legend_text->str, "|Neutral|"));
   g_assert_null (strstr (svg->legend_text->str, "thing"));
 
   /* Text is text, with a generic fallback font. */
@@ -703,7 +703,8 @@ test_filtered_export (void)
   g_assert_false (g_hash_table_contains (svg->objects, "joyce"));
   g_assert_false (g_hash_table_contains (svg->objects, "joyce-advises-trump"));
   g_assert_true (g_hash_table_contains (svg->objects, "dhs-bans-kaspersky"));
-  g_assert_null (strstr (svg->legend_text->str, "|person|"));
+  g_assert_null (strstr (svg->legend_text->str, "|Person|"));
+  g_assert_nonnull (strstr (svg->legend_text->str, "|Agency|"));
 }
 
 static void

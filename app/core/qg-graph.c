@@ -56,6 +56,7 @@ static const char * const engines[] = { "dot", "neato", "fdp", "sfdp", "circo", 
 typedef struct
 {
   const char *kind;
+  const char *label;
   const char *shape;
   const char *style;
   const char *fill;
@@ -63,18 +64,18 @@ typedef struct
 } KindStyle;
 
 static const KindStyle kind_styles[] = {
-  { "person",     "ellipse",   "filled",                "#dbe8fb", "#1c71d8" },
-  { "agency",     "box",       "rounded,filled",        "#fdf0c4", "#c88800" },
-  { "government", "house",     "filled",                "#fde2cc", "#c64600" },
-  { "company",    "box",       "filled",                "#d5f2dc", "#26a269" },
-  { "retailer",   "component", "filled",                "#d1f0ec", "#0f7b6c" },
-  { "media",      "note",      "filled",                "#eadcf6", "#813d9c" },
-  { "group",      "ellipse",   "filled,dashed",         "#ececec", "#5e5c64" },
-  { "country",    "octagon",   "filled",                "#fbdede", "#c01c28" },
-  { "event",      "hexagon",   "filled",                "#fff4c2", "#986a44" },
+  { "person",      N_("Person"),      "ellipse",   "filled",                "#dbe8fb", "#1c71d8" },
+  { "agency",      N_("Agency"),      "box",       "rounded,filled",        "#fdf0c4", "#c88800" },
+  { "government",  N_("Government"),  "house",     "filled",                "#fde2cc", "#c64600" },
+  { "company",     N_("Company"),     "box",       "filled",                "#d5f2dc", "#26a269" },
+  { "retailer",    N_("Retailer"),    "component", "filled",                "#d1f0ec", "#0f7b6c" },
+  { "media",       N_("Media"),       "note",      "filled",                "#eadcf6", "#813d9c" },
+  { "group",       N_("Group"),       "ellipse",   "filled,dashed",         "#ececec", "#5e5c64" },
+  { "country",     N_("Country"),     "octagon",   "filled",                "#fbdede", "#c01c28" },
+  { "event",       N_("Event"),       "hexagon",   "filled",                "#fff4c2", "#986a44" },
 };
 static const KindStyle other_style =
-  { NULL, "box", "rounded,filled,dashed", "#f3f3f3", "#77767b" };
+  { NULL, NULL, "box", "rounded,filled,dashed", "#f3f3f3", "#77767b" };
 
 typedef struct
 {
@@ -250,6 +251,16 @@ style_for_kind (const char *kind)
     if (strcmp (kind, kind_styles[i].kind) == 0)
       return &kind_styles[i];
   return &other_style;
+}
+
+/* What the legends call a kind: its translated name if it is one of the
+ * nine styled kinds, the document's own word if not. */
+const char *
+qg_kind_label (const char *kind)
+{
+  const KindStyle *style = style_for_kind (kind);
+
+  return style->label ? _(style->label) : kind;
 }
 
 static void
@@ -440,7 +451,8 @@ add_legend (Agraph_t          *g,
   for (guint i = 0; i < kinds->len; i++)
     {
       const KindStyle *style = style_for_kind (g_ptr_array_index (kinds, i));
-      g_autofree char *text = g_markup_escape_text (g_ptr_array_index (kinds, i), -1);
+      g_autofree char *text = g_markup_escape_text (qg_kind_label (g_ptr_array_index (kinds, i)),
+                                                    -1);
 
       g_string_append_printf (html, "<TR><TD WIDTH=\"20\" HEIGHT=\"12\" BORDER=\"1\" "
                               "BGCOLOR=\"%s\" COLOR=\"%s\"></TD><TD ALIGN=\"LEFT\">%s</TD></TR>",
@@ -449,16 +461,18 @@ add_legend (Agraph_t          *g,
   if (stances[0] || stances[1] || stances[2])
     {
       static const QgStance order[] = { QG_STANCE_SUPPORT, QG_STANCE_OPPOSE, QG_STANCE_NEUTRAL };
-      const char *names[] = { [QG_STANCE_NEUTRAL] = _("neutral"), [QG_STANCE_SUPPORT] = _("supports"),
-                              [QG_STANCE_OPPOSE] = _("opposes") };
+      const char *names[] = { [QG_STANCE_NEUTRAL] = _("Neutral"),
+                              [QG_STANCE_SUPPORT] = _("Supports"),
+                              [QG_STANCE_OPPOSE] = _("Opposes") };
 
-      g_string_append_printf (html, LEGEND_HEADING,
-                              _("Stances"));
+      g_string_append_printf (html, LEGEND_HEADING, _("Stances"));
+      /* A long arrow, dashed for neutral, as the edges are drawn. */
       for (guint i = 0; i < G_N_ELEMENTS (order); i++)
         if (stances[order[i]])
-          g_string_append_printf (html, "<TR><TD><FONT COLOR=\"%s\">→</FONT></TD>"
-                                  "<TD ALIGN=\"LEFT\">%s</TD></TR>",
-                                  stance_styles[order[i]].color, names[order[i]]);
+          g_string_append_printf (html, "<TR><TD><FONT COLOR=\"%s\" POINT-SIZE=\"14\">%s</FONT>"
+                                  "</TD><TD ALIGN=\"LEFT\">%s</TD></TR>",
+                                  stance_styles[order[i]].color,
+                                  order[i] == QG_STANCE_NEUTRAL ? "⇢" : "⟶", names[order[i]]);
     }
   g_string_append (html, "</TABLE></FONT>");
 

@@ -74,4 +74,7 @@ char               *qg_graphviz_escape_tooltip  (const char  *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QgGraph, qg_graph_free)
 
+/* The name a legend gives a kind, translated for the nine styled ones. */
+const char *qg_kind_label (const char *kind);
+
 G_END_DECLS

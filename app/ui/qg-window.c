@@ -124,22 +124,9 @@ qg_window_get_layout_engine (QgWindow *self)
 /* ------------------------------------------------------------------------ */
 /* The legend                                                                */
 
-typedef struct
-{
-  const char *kind;
-  const char *label;
-} KindLabel;
-
-static const KindLabel kind_labels[] = {
-  { "person", N_("Person") },
-  { "agency", N_("Agency") },
-  { "government", N_("Government") },
-  { "company", N_("Company") },
-  { "retailer", N_("Retailer") },
-  { "media", N_("Media") },
-  { "group", N_("Group") },
-  { "country", N_("Country") },
-  { "event", N_("Event") },
+/* The nine styled kinds, in the legend's order. */
+static const char *const known_kinds[] = {
+  "person", "agency", "government", "company", "retailer", "media", "group", "country", "event",
 };
 
 static void
@@ -223,7 +210,7 @@ static void
 update_legend (QgWindow *self)
 {
   g_autoptr(GPtrArray) other_kinds = g_ptr_array_new ();
-  gboolean kinds[G_N_ELEMENTS (kind_labels)] = { FALSE };
+  gboolean kinds[G_N_ELEMENTS (known_kinds)] = { FALSE };
   gboolean stances[3] = { FALSE };
   GtkWidget *child;
 
@@ -237,8 +224,8 @@ update_legend (QgWindow *self)
       const char *kind = qg_document_get_entity (self->document, i)->kind;
       gboolean known = FALSE;
 
-      for (guint k = 0; k < G_N_ELEMENTS (kind_labels); k++)
-        if (g_str_equal (kind, kind_labels[k].kind))
+      for (guint k = 0; k < G_N_ELEMENTS (known_kinds); k++)
+        if (g_str_equal (kind, known_kinds[k]))
           known = kinds[k] = TRUE;
       if (!known && !g_ptr_array_find_with_equal_func (other_kinds, kind, g_str_equal, NULL))
         g_ptr_array_add (other_kinds, (gpointer) kind);
@@ -246,12 +233,12 @@ update_legend (QgWindow *self)
   for (guint i = 0; i < qg_document_get_n_relations (self->document); i++)
     stances[qg_document_get_relation (self->document, i)->stance] = TRUE;
 
-  for (guint k = 0; k < G_N_ELEMENTS (kind_labels); k++)
+  for (guint k = 0; k < G_N_ELEMENTS (known_kinds); k++)
     if (kinds[k])
       g_object_set_data_full (G_OBJECT (add_legend_row (self, draw_kind_swatch,
-                                                        (gpointer) kind_labels[k].kind, NULL,
-                                                        _(kind_labels[k].label))),
-                              "kind", g_strdup (kind_labels[k].kind), g_free);
+                                                        (gpointer) known_kinds[k], NULL,
+                                                        qg_kind_label (known_kinds[k]))),
+                              "kind", g_strdup (known_kinds[k]), g_free);
   /* Other kinds share the neutral style, and are listed by their own name. */
   for (guint i = 0; i < other_kinds->len; i++)
     g_object_set_data_full (G_OBJECT (add_legend_row (self, draw_kind_swatch, g_strdup ("other"),
@@ -629,7 +616,7 @@ update_filters (QgWindow *self)
       const char *kind = qg_document_get_entity (self->document, e)->kind;
 
       if (g_hash_table_add (kinds, (gpointer) kind))
-        add_filter (self, kind, kind, 0);
+        add_filter (self, qg_kind_label (kind), kind, 0);
     }
   for (guint r = 0; r < qg_document_get_n_relations (self->document); r++)
     stances[qg_document_get_relation (self->document, r)->stance] = TRUE;
