@@ -31,6 +31,7 @@ typedef struct
   gboolean    in_text;
   guint       n_text_lines;
   GPtrArray  *elements;     /* every element name seen */
+  GHashTable *ids;          /* every id attribute seen */
   char       *title;
   char       *desc;
   guint       n_legends;    /* groups of class "legend" */
@@ -72,7 +73,11 @@ svg_start (GMarkupParseContext *context,
 
   g_ptr_array_add (svg->elements, g_strdup (element));
   for (guint i = 0; names[i]; i++)
-    g_assert_false (g_str_has_prefix (names[i], "on")); /* no event attributes, ever */
+    {
+      g_assert_false (g_str_has_prefix (names[i], "on")); /* no event attributes, ever */
+      if (strcmp (names[i], "id") == 0 && !g_hash_table_add (svg->ids, g_strdup (values[i])))
+        g_error ("two elements have the id \"%s\"", values[i]);
+    }
 
   if (strcmp (element, "g") == 0)
     {
@@ -163,6 +168,7 @@ svg_free (Svg *svg)
 {
   g_hash_table_unref (svg->objects);
   g_ptr_array_unref (svg->elements);
+  g_hash_table_unref (svg->ids);
   g_free (svg->title);
   g_free (svg->desc);
   g_string_free (svg->legend_text, TRUE);
@@ -183,6 +189,7 @@ svg_parse (const char *data,
   svg->objects = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                         (GDestroyNotify) svg_object_free);
   svg->elements = g_ptr_array_new_with_free_func (g_free);
+  svg->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   svg->legend_text = g_string_new (NULL);
   context = g_markup_parse_context_new (&parser, 0, svg, NULL);
   g_markup_parse_context_parse (context, data, length, &error);
@@ -682,6 +689,40 @@ test_svg_export_carries_evidence (void)
     g_assert_cmpstr (g_ptr_array_index (svg->elements, i), !=, "script");
 }
 
+/* Graphviz names the group of each tooltip's link "a_" + the id; the
+ * export leaves those unnamed, so that ids stay the document's own. */
+static void
+test_svg_ids_are_unique (void)
+{
+  g_autoptr(QgDocument) doc = load_from_json (
+    "{\"format\": \"quotegraph/1\","
+    " \"article\": {\"title\": \"T\", \"text\": \"We said it. They did.\"},"
+    " \"entities\": [{\"id\": \"dhs\", \"name\": \"DHS\", \"kind\": \"agency\"},"
+    "                {\"id\": \"a_dhs\", \"name\": \"A DHS\", \"kind\": \"agency\"}],"
+    " \"quotes\": [{\"id\": \"q\", \"speaker\": \"dhs\", \"text\": \"We said it.\"}],"
+    " \"relations\": [{\"id\": \"r\", \"source\": \"dhs\", \"target\": \"a_dhs\","
+    "                  \"label\": \"says\", \"evidence\": [\"q\"]}]}");
+  gsize length;
+  g_autofree char *text = export_to_string (doc, &(QgExportOptions) { .engine = "dot" },
+                                            QG_EXPORT_SVG, "ids.svg", &length);
+  g_autoptr(Svg) svg = svg_parse (text, length);   /* fails on a repeated id */
+
+  g_assert_true (g_hash_table_contains (svg->ids, "dhs"));
+  g_assert_true (g_hash_table_contains (svg->ids, "a_dhs"));
+  g_assert_cmpstr (svg_object (svg, "a_dhs")->klass, ==, "node agency");
+  /* Graphviz's own output has the clash the export removes. */
+  {
+    g_autoptr(GBytes) raw = render (doc, "dot", "svg");
+    gsize raw_length;
+    const char *data = g_bytes_get_data (raw, &raw_length);
+    g_autofree char *raw_text = g_strndup (data, raw_length);
+    const char *first = strstr (raw_text, "id=\"a_dhs\"");
+
+    g_assert_nonnull (first);
+    g_assert_nonnull (strstr (first + 1, "id=\"a_dhs\""));
+  }
+}
+
 static void
 test_filtered_export (void)
 {
@@ -765,6 +806,7 @@ main (int   argc,
                    test_dot_export_is_the_styled_graph);
   g_test_add_func ("/quotegraph/graph/same-picture-as-dot", test_same_picture_as_dot);
   g_test_add_func ("/quotegraph/export/svg-carries-evidence", test_svg_export_carries_evidence);
+  g_test_add_func ("/quotegraph/export/svg-ids-are-unique", test_svg_ids_are_unique);
   g_test_add_func ("/quotegraph/export/filtered", test_filtered_export);
   g_test_add_func ("/quotegraph/export/bitmap-and-pdf", test_bitmap_and_pdf_exports);
   g_test_add_func ("/quotegraph/export/dot-reads-back-with-its-legend",

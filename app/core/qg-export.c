@@ -45,6 +45,7 @@ append_with_tooltip_titles (GString    *out,
 {
   static const char title_open[] = "<title>";
   static const char title_close[] = "</title>";
+  static const char link_group[] = "\n<g id=\"a_";
   static const char link[] = "<a xlink:title=\"";
   const char *p = svg;
 
@@ -53,32 +54,38 @@ append_with_tooltip_titles (GString    *out,
       const char *open = g_strstr_len (p, end - p, title_open);
       const char *close = open ? g_strstr_len (open, end - open, title_close) : NULL;
       const char *after = close ? close + strlen (title_close) : NULL;
-      const char *line_end = after ? memchr (after + 1, '\n', end - (after + 1)) : NULL;
-      const char *tooltip = NULL;
-      const char *tooltip_end = NULL;
+      const char *line_end, *group_end, *a, *tooltip, *tooltip_end;
 
       if (close == NULL)
         break;
       /* The link follows on the next line: <g id="a_ID"><a xlink:title="…"> */
-      if (line_end != NULL && after[0] == '\n' && g_str_has_prefix (after + 1, "<g id=\"a_"))
-        {
-          const char *a = g_strstr_len (after + 1, line_end - (after + 1), link);
-
-          if (a != NULL)
-            {
-              tooltip = a + strlen (link);
-              tooltip_end = memchr (tooltip, '"', line_end - tooltip);
-            }
-        }
-      if (tooltip_end == NULL || tooltip_end - tooltip < 2) /* none, or the legend's " " */
+      line_end = (gsize) (end - after) > strlen (link_group)
+                 && memcmp (after, link_group, strlen (link_group)) == 0
+                   ? memchr (after + 1, '\n', end - (after + 1)) : NULL;
+      group_end = line_end ? memchr (after + 1, '>', line_end - (after + 1)) : NULL;
+      a = group_end ? g_strstr_len (group_end, line_end - group_end, link) : NULL;
+      if (a == NULL)
         {
           g_string_append_len (out, p, after - p);
           p = after;
           continue;
         }
-      g_string_append_len (out, p, open + strlen (title_open) - p);
-      g_string_append_len (out, tooltip, tooltip_end - tooltip);
-      p = close;
+      tooltip = a + strlen (link);
+      tooltip_end = memchr (tooltip, '"', line_end - tooltip);
+
+      /* The legend's tooltip is a blank: its title stays. */
+      if (tooltip_end != NULL && tooltip_end - tooltip > 1)
+        {
+          g_string_append_len (out, p, open + strlen (title_open) - p);
+          g_string_append_len (out, tooltip, tooltip_end - tooltip);
+          g_string_append (out, title_close);
+        }
+      else
+        g_string_append_len (out, p, after - p);
+      /* The link's group, which Graphviz names "a_" + the id, loses its
+       * name: an entity called "a_dhs" must be the only one of that name. */
+      g_string_append (out, "\n<g>");
+      p = group_end + 1;
     }
   g_string_append_len (out, p, end - p);
 }

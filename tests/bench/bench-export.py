@@ -52,17 +52,20 @@ def timed(cmd, out):
 
 DESC = re.compile(rb"\n<desc>[^<]*</desc>")
 TITLE = re.compile(rb"\n?<title>[^<]*</title>")
+LINK_GROUP = re.compile(rb'<g id="a_[^"]*">')
 
 
 def normalise(svg):
     """Without the version comment, and without what the SVG export changes
     in Graphviz's picture: the titles (of the drawing, and of each group,
-    which become its tooltip), the description and the legend's class."""
+    which become its tooltip), the description, the legend's class and the
+    names of the tooltips' link groups."""
     head, sep, rest = svg.partition(b"<svg")
     if not sep:
         return svg
     rest = DESC.sub(b"", rest, count=1)
     rest = TITLE.sub(b"", rest).replace(b'class="legend"', b'class="node legend"')
+    rest = LINK_GROUP.sub(b"<g>", rest)
     return VERSION_COMMENT.sub(b"", head) + sep + rest
 
 
