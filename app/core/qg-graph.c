@@ -288,13 +288,76 @@ append_quote (GString       *out,
   g_string_append_c (out, '"');
 }
 
+/* Each entity's quotes and the relations it is the source of, found once
+ * for all the nodes rather than by a scan of the document per node. Lists
+ * keep the document's order. */
+typedef struct
+{
+  guint *quote_starts;       /* per entity, into quotes; n_entities + 1 */
+  guint *quotes;
+  guint *relation_starts;    /* per entity, into relations */
+  guint *relations;
+  guint *listed;             /* per quote: 1 + the entity whose tooltip has it */
+} EntityIndex;
+
+static void
+entity_index_init (EntityIndex *index,
+                   QgDocument  *doc)
+{
+  guint n_entities = qg_document_get_n_entities (doc);
+  guint n_quotes = qg_document_get_n_quotes (doc);
+  guint n_relations = qg_document_get_n_relations (doc);
+  g_autofree guint *fill = g_new0 (guint, n_entities + 1);
+
+  index->quote_starts = g_new0 (guint, n_entities + 1);
+  index->quotes = g_new (guint, MAX (n_quotes, 1));
+  index->relation_starts = g_new0 (guint, n_entities + 1);
+  index->relations = g_new (guint, MAX (n_relations, 1));
+  index->listed = g_new0 (guint, MAX (n_quotes, 1));
+
+  for (guint q = 0; q < n_quotes; q++)
+    if (qg_document_get_quote (doc, q)->speaker >= 0)
+      index->quote_starts[qg_document_get_quote (doc, q)->speaker + 1]++;
+  for (guint r = 0; r < n_relations; r++)
+    index->relation_starts[qg_document_get_relation (doc, r)->source + 1]++;
+  for (guint e = 0; e < n_entities; e++)
+    {
+      index->quote_starts[e + 1] += index->quote_starts[e];
+      index->relation_starts[e + 1] += index->relation_starts[e];
+    }
+  for (guint q = 0; q < n_quotes; q++)
+    {
+      gint speaker = qg_document_get_quote (doc, q)->speaker;
+
+      if (speaker >= 0)
+        index->quotes[index->quote_starts[speaker] + fill[speaker]++] = q;
+    }
+  memset (fill, 0, sizeof (guint) * (n_entities + 1));
+  for (guint r = 0; r < n_relations; r++)
+    {
+      gint source = qg_document_get_relation (doc, r)->source;
+
+      index->relations[index->relation_starts[source] + fill[source]++] = r;
+    }
+}
+
+static void
+entity_index_clear (EntityIndex *index)
+{
+  g_free (index->quote_starts);
+  g_free (index->quotes);
+  g_free (index->relation_starts);
+  g_free (index->relations);
+  g_free (index->listed);
+}
+
 static char *
-node_tooltip (QgDocument *doc,
-              guint       index)
+node_tooltip (QgDocument  *doc,
+              EntityIndex *entities,
+              guint        index)
 {
   const QgEntity *entity = qg_document_get_entity (doc, index);
   g_autoptr(GString) quotes = g_string_new (NULL);
-  g_autofree gboolean *listed = g_new0 (gboolean, qg_document_get_n_quotes (doc) + 1);
   guint n_listed = 0;
   guint n_more = 0;
   GString *out = g_string_new (NULL);
@@ -304,25 +367,24 @@ node_tooltip (QgDocument *doc,
     g_string_append_printf (out, "\n%s", entity->description);
 
   /* What it says, then the evidence of what it does. */
-  for (guint q = 0; q < qg_document_get_n_quotes (doc); q++)
-    if (qg_document_get_quote (doc, q)->speaker == (gint) index)
-      {
-        if (n_listed++ < NODE_TOOLTIP_QUOTES)
-          append_quote (quotes, doc, qg_document_get_quote (doc, q));
-        else
-          n_more++;
-        listed[q] = TRUE;
-      }
-  for (guint r = 0; r < qg_document_get_n_relations (doc); r++)
+  for (guint i = entities->quote_starts[index]; i < entities->quote_starts[index + 1]; i++)
     {
-      const QgRelation *rel = qg_document_get_relation (doc, r);
+      guint q = entities->quotes[i];
 
-      if (rel->source != (gint) index)
-        continue;
+      if (n_listed++ < NODE_TOOLTIP_QUOTES)
+        append_quote (quotes, doc, qg_document_get_quote (doc, q));
+      else
+        n_more++;
+      entities->listed[q] = index + 1;
+    }
+  for (guint i = entities->relation_starts[index]; i < entities->relation_starts[index + 1]; i++)
+    {
+      const QgRelation *rel = qg_document_get_relation (doc, entities->relations[i]);
+
       for (guint e = 0; e < rel->n_evidence; e++)
-        if (!listed[rel->evidence[e]])
+        if (entities->listed[rel->evidence[e]] != index + 1)
           {
-            listed[rel->evidence[e]] = TRUE;
+            entities->listed[rel->evidence[e]] = index + 1;
             if (n_listed++ < NODE_TOOLTIP_QUOTES)
               append_quote (quotes, doc, qg_document_get_quote (doc, rel->evidence[e]));
             else
@@ -505,7 +567,9 @@ build_graph (QgDocument         *doc,
   Agsym_t *e_label, *e_id, *e_class, *e_tooltip, *e_color, *e_fontcolor, *e_style, *e_pen;
   guint n_entities = qg_document_get_n_entities (doc);
   g_autofree Agnode_t **nodes = g_new0 (Agnode_t *, n_entities);
+  EntityIndex entity_index;
 
+  entity_index_init (&entity_index, doc);
   declare_graph_style (g, engine);
 
   declare (g, AGNODE, "fontname", "Helvetica");
@@ -545,7 +609,7 @@ build_graph (QgDocument         *doc,
         continue;
       wrapped = wrap (entity->name, WRAP_COLUMNS);
       css = css_class_for_kind (entity->kind);
-      tooltip = node_tooltip (doc, i);
+      tooltip = node_tooltip (doc, &entity_index, i);
       n = agnode (g, (char *) entity->id, TRUE);
 
       nodes[i] = n;
@@ -591,6 +655,7 @@ build_graph (QgDocument         *doc,
       g_autofree char *dpi = g_strdup_printf ("%d", options->dpi);
       declare (g, AGRAPH, "dpi", dpi);
     }
+  entity_index_clear (&entity_index);
   return g;
 }
 
