@@ -1263,10 +1263,149 @@ test_export_failure_is_shown (void)
       g_assert_cmpint (g_rmdir (locked), ==, 0);
     }
 
+  /* A folder already has the name: the map is written beside it, and the
+   * rename fails; the temporary file goes. */
+  {
+    g_autofree char *taken = g_build_filename (dir, "taken.svg", NULL);
+
+    g_assert_cmpint (g_mkdir (taken, 0700), ==, 0);
+    g_clear_pointer (&body, g_free);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "(sb)", taken, FALSE);
+    wait_for (not_busy, window, "the export to fail");
+    body = take_message_dialog ();
+    g_assert_nonnull (body);
+    g_assert_nonnull (strstr (body, "taken.svg: could not write the map: a folder already has "
+                                    "that name"));
+    g_assert_true (g_file_test (taken, G_FILE_TEST_IS_DIR));
+    g_assert_cmpint (g_rmdir (taken), ==, 0);
+  }
+
   /* The map on screen is untouched. */
   g_assert_cmpuint (qg_layout_get_n_nodes (qg_graph_view_get_layout (
                       qg_window_get_graph_view (window))), ==, 28);
   g_remove (not_a_folder);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The save dialog: GTK's own, as GtkFileChooserNative shows it without a
+ * portal. */
+static GtkFileChooser *
+find_file_chooser (void)
+{
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GtkFileChooser *found = NULL;
+
+  g_object_ref (toplevels);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (item))
+        found = GTK_FILE_CHOOSER (item);
+    }
+  return found;
+}
+
+static gboolean
+file_chooser_shown (gpointer data)
+{
+  return find_file_chooser () != NULL;
+}
+
+typedef struct
+{
+  QgWindow   *window;
+  const char *path;
+} Written;
+
+static gboolean
+written (gpointer data)
+{
+  Written *w = data;
+
+  return !qg_window_is_busy (w->window) && g_file_test (w->path, G_FILE_TEST_EXISTS)
+         && find_file_chooser () == NULL;
+}
+
+/* Accepts the dialog, after @choose has given it a name, with the filter
+ * at @filter_index; waits for @expected to be written. */
+static void
+export_through_dialog (QgWindow   *window,
+                       void      (*choose) (GtkFileChooser *chooser, const char *dir),
+                       const char *dir,
+                       guint       filter_index,
+                       const char *expected)
+{
+  Written w = { window, expected };
+  g_autofree char *proposed = NULL;
+  g_autoptr(GListModel) filters = NULL;
+  g_autoptr(GtkFileFilter) filter = NULL;
+  GtkFileChooser *chooser;
+  GtkWidget *button;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  wait_for (file_chooser_shown, NULL, "the save dialog");
+  chooser = find_file_chooser ();
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
+  proposed = gtk_file_chooser_get_current_name (chooser);
+  g_assert_cmpstr (proposed, ==, "Kaspersky: US government removes Russian security software.svg");
+  filters = gtk_file_chooser_get_filters (chooser);
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 4);
+  filter = g_list_model_get_item (filters, filter_index);
+  gtk_file_chooser_set_filter (chooser, filter);
+  choose (chooser, dir);
+
+  /* Its Export button, as a click would; the dialog checks the name
+   * before it answers. */
+  button = gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Export");
+  gtk_widget_activate (button);
+  wait_for (written, &w, expected);
+}
+
+/* The proposed name, in the folder the dialog opens in: the current one. */
+static void
+keep_the_name (GtkFileChooser *chooser,
+               const char     *dir)
+{
+}
+
+/* A full path typed in the name field. */
+static void
+type_a_path (GtkFileChooser *chooser,
+             const char     *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "typed.pdf", NULL);
+
+  gtk_file_chooser_set_current_name (chooser, path);
+}
+
+static void
+test_export_dialog_follows_the_name (void)
+{
+  QgWindow *window = open_window (NULL, NULL, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("quotegraph-export-XXXXXX", NULL);
+  g_autofree char *png_path = g_build_filename (
+    dir, "Kaspersky: US government removes Russian security software.png", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "typed.pdf", NULL);
+  g_autofree char *png = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *cwd = g_get_current_dir ();
+
+  /* The proposed name kept and PNG chosen: a PNG. */
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  export_through_dialog (window, keep_the_name, dir, 1, png_path);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_assert_true (g_file_get_contents (png_path, &png, NULL, NULL));
+  g_assert_cmpmem (png, 8, "\x89PNG\r\n\x1a\n", 8);
+  /* A full path typed, whose extension wins over the filter. */
+  export_through_dialog (window, type_a_path, dir, 1, pdf_path);
+  g_assert_true (g_file_get_contents (pdf_path, &pdf, NULL, NULL));
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+  g_remove (png_path);
+  g_remove (pdf_path);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1322,6 +1461,8 @@ main (int   argc,
   g_test_add_func ("/quotegraph/sources/another-document", test_another_document);
   g_test_add_func ("/quotegraph/export/writes-the-file", test_export_writes_the_file);
   g_test_add_func ("/quotegraph/export/failure-is-shown", test_export_failure_is_shown);
+  g_test_add_func ("/quotegraph/export/dialog-follows-the-name",
+                   test_export_dialog_follows_the_name);
 
   status = g_test_run ();
   g_clear_object (&app);

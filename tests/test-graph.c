@@ -554,7 +554,7 @@ assert_same_picture (QgDocument *doc,
   g_assert_no_error (error);
   /* dot's picture, with what the export adds to it. */
   {
-    char *finished = qg_export_finish_svg (doc, theirs, strlen (theirs));
+    char *finished = qg_export_finish_svg (doc, NULL, theirs, strlen (theirs));
     g_free (theirs);
     theirs = finished;
   }
@@ -655,6 +655,8 @@ test_svg_export_carries_evidence (void)
       g_autofree char *klass = g_strdup_printf ("node %s", e->kind);
 
       g_assert_cmpstr (svg_object (svg, e->id)->klass, ==, klass);
+      g_assert_nonnull (svg_object (svg, e->id)->tooltip);
+      g_assert_true (g_str_has_prefix (svg_object (svg, e->id)->tooltip, e->name));
       g_assert_cmpstr (svg_object (svg, e->id)->title, ==, svg_object (svg, e->id)->tooltip);
     }
   for (guint i = 0; i < qg_document_get_n_relations (doc); i++)
@@ -746,6 +748,24 @@ test_filtered_export (void)
   g_assert_true (g_hash_table_contains (svg->objects, "dhs-bans-kaspersky"));
   g_assert_null (strstr (svg->legend_text->str, "|Person|"));
   g_assert_nonnull (strstr (svg->legend_text->str, "|Agency|"));
+
+  /* The description counts what is shown, as the groups do. */
+  {
+    guint n_nodes = 0, n_edges = 0;
+    GHashTableIter iter;
+    SvgObject *o;
+    g_autofree char *counts = NULL;
+
+    g_hash_table_iter_init (&iter, svg->objects);
+    while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &o))
+      {
+        n_nodes += g_str_has_prefix (o->klass, "node ");
+        n_edges += g_str_has_prefix (o->klass, "edge ");
+      }
+    g_assert_cmpuint (n_nodes, <, qg_document_get_n_entities (doc));
+    counts = g_strdup_printf ("): %u entities and %u relations,", n_nodes, n_edges);
+    g_assert_nonnull (strstr (svg->desc, counts));
+  }
 }
 
 static void

@@ -90,10 +90,37 @@ append_with_tooltip_titles (GString    *out,
   g_string_append_len (out, p, end - p);
 }
 
+/* How many entities and relations the export shows, the filters'
+ * hidden ones left out. */
+static void
+count_shown (QgDocument            *document,
+             const QgExportOptions *options,
+             guint                 *n_entities,
+             guint                 *n_relations)
+{
+  const guint8 *entities = options ? options->hidden_entities : NULL;
+  const guint8 *relations = options ? options->hidden_relations : NULL;
+
+  *n_entities = 0;
+  *n_relations = 0;
+  for (guint i = 0; i < qg_document_get_n_entities (document); i++)
+    *n_entities += entities && entities[i] ? 0 : 1;
+  /* A relation goes with either end, as in the graph. */
+  for (guint i = 0; i < qg_document_get_n_relations (document); i++)
+    {
+      const QgRelation *relation = qg_document_get_relation (document, i);
+
+      if (!(relations && relations[i])
+          && !(entities && (entities[relation->source] || entities[relation->target])))
+        *n_relations += 1;
+    }
+}
+
 char *
-qg_export_finish_svg (QgDocument *document,
-                      const char *svg,
-                      gsize       length)
+qg_export_finish_svg (QgDocument            *document,
+                      const QgExportOptions *options,
+                      const char            *svg,
+                      gsize                  length)
 {
   const char *source = qg_document_get_source (document);
   const char *published = qg_document_get_published (document);
@@ -103,9 +130,11 @@ qg_export_finish_svg (QgDocument *document,
   g_autofree char *about = NULL;
   g_autofree char *desc = NULL;
   g_autoptr(GString) out = NULL;
+  guint n_entities, n_relations;
 
   if (end == NULL)
     return g_strndup (svg, length);
+  count_shown (document, options, &n_entities, &n_relations);
 
   /* Translators: the description of an exported map: "Map of “Title”
    * (Source, 2017-09-13): 28 entities and 42 relations." */
@@ -116,8 +145,7 @@ qg_export_finish_svg (QgDocument *document,
                            source || published ? " (" : "", source ? source : "",
                            source && published ? ", " : "", published ? published : "",
                            source || published ? ")" : "",
-                           qg_document_get_n_entities (document),
-                           qg_document_get_n_relations (document));
+                           n_entities, n_relations);
   desc = g_markup_escape_text (about, -1);
 
   out = g_string_sized_new (length + 512);
@@ -167,7 +195,7 @@ export_bytes (QgDocument             *document,
         if (svg == NULL)
           return NULL;
         data = g_bytes_get_data (svg, &length);
-        finished = qg_export_finish_svg (document, data, length);
+        finished = qg_export_finish_svg (document, options, data, length);
         return g_bytes_new_take (finished, strlen (finished));
       }
     case QG_EXPORT_PNG:
@@ -235,8 +263,10 @@ qg_export_to_file (QgDocument             *document,
       const char *reason = write_failure (local_error);
 
       /* Translators: "FILE: could not write the map: REASON" */
+      g_autofree char *display = g_filename_display_name (path);
+
       g_set_error (error, local_error->domain, local_error->code,
-                   _("%s: could not write the map: %s"), path,
+                   _("%s: could not write the map: %s"), display,
                    reason ? reason : local_error->message);
       return FALSE;
     }

@@ -35,6 +35,7 @@ gboolean        qg_export_to_file          (QgDocument             *document,
 /* What the SVG export adds to Graphviz's SVG: a title and a description of
  * the map, and the legend's own class. */
 char           *qg_export_finish_svg       (QgDocument             *document,
+                                            const QgExportOptions  *options,
                                             const char             *svg,
                                             gsize                   length);
 

@@ -948,12 +948,21 @@ export_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  QgWindow *self = QG_WINDOW (source);
+  g_autoptr(QgWindow) self = user_data;
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
+  gboolean written = g_task_propagate_boolean (G_TASK (result), &error);
 
   self->exporting--;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  g_application_release (g_application_get_default ());
+  /* The window was closed meanwhile: nobody to tell but the terminal. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    {
+      if (!written)
+        g_warning ("%s", error->message);
+      return;
+    }
+  if (!written)
     {
       present_error (self, _("The Map Could Not Be Exported"), error->message);
       return;
@@ -989,8 +998,11 @@ export_map (QgWindow       *self,
       g_clear_pointer (&job->hidden_relations, g_free);
     }
 
+  /* The application stays until the file is written, even if the window
+   * is closed first. */
   self->exporting++;
-  task = g_task_new (self, NULL, export_cb, NULL);
+  g_application_hold (g_application_get_default ());
+  task = g_task_new (NULL, NULL, export_cb, g_object_ref (self));
   g_task_set_source_tag (task, export_map);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_task_run_in_thread (task, export_thread);
@@ -1012,8 +1024,10 @@ export_target (GFile          *chosen,
     return g_object_ref (chosen);
 
   *format = chosen_format != QG_EXPORT_UNKNOWN ? chosen_format : QG_EXPORT_SVG;
-  with_extension = g_strconcat (name, export_extension (*format), NULL);
   parent = g_file_get_parent (chosen);
+  if (parent == NULL) /* the root: the write will say what is wrong */
+    return g_object_ref (chosen);
+  with_extension = g_strconcat (name, export_extension (*format), NULL);
   return g_file_get_child (parent, with_extension);
 }
 
@@ -1087,32 +1101,54 @@ export_response_cb (GtkNativeDialog *native,
                     QgWindow        *self)
 {
   GtkFileChooser *chooser = GTK_FILE_CHOOSER (native);
+  g_autoptr(GFile) given = NULL;
   g_autoptr(GFile) chosen = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autofree char *name = NULL;
   GtkFileFilter *filter;
+  QgExportFormat chosen_format;
   QgExportFormat format;
-  const char *filtered;
-  const char *dpi;
+  const char *proposed;
+  const char *dpi_choice;
+  gboolean filtered;
+  int dpi;
 
-  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL
-      && (chosen = gtk_file_chooser_get_file (chooser)) != NULL)
+  if (response != GTK_RESPONSE_ACCEPT || self->document == NULL
+      || (given = gtk_file_chooser_get_file (chooser)) == NULL)
     {
-      filter = gtk_file_chooser_get_filter (chooser);
-      file = export_target (chosen,
-                            filter ? GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter),
-                                                                         "format"))
-                                   : QG_EXPORT_UNKNOWN,
-                            &format);
-      filtered = gtk_file_chooser_get_choice (chooser, "filtered");
-      dpi = gtk_file_chooser_get_choice (chooser, "dpi");
-      if (!g_file_equal (file, chosen) && g_file_query_exists (file, NULL))
-        confirm_and_export (self, file, format, g_strcmp0 (filtered, "true") == 0,
-                            dpi ? (int) g_ascii_strtoll (dpi, NULL, 10) : 0);
-      else
-        export_map (self, file, format, g_strcmp0 (filtered, "true") == 0,
-                    dpi ? (int) g_ascii_strtoll (dpi, NULL, 10) : 0);
+      g_clear_object (&self->export_dialog);
+      return;
     }
+
+  filter = gtk_file_chooser_get_filter (chooser);
+  chosen_format = filter ? GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), "format"))
+                         : QG_EXPORT_UNKNOWN;
+  name = g_file_get_basename (given);
+  proposed = g_object_get_data (G_OBJECT (native), "proposed-name");
+  /* The proposed name, untouched, takes the format chosen: its ".svg" was
+   * ours, not the person's. */
+  if (g_strcmp0 (name, proposed) == 0 && chosen_format != QG_EXPORT_UNKNOWN)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (given);
+      g_autofree char *stem = g_strndup (name, strlen (name) - strlen (".svg"));
+
+      chosen = g_file_get_child (parent, stem);
+    }
+  else
+    chosen = g_object_ref (given);
+  file = export_target (chosen, chosen_format, &format);
+  /* Asking for a choice that is not there is a warning. */
+  filtered = g_object_get_data (G_OBJECT (native), "offers-filtered") != NULL
+             && g_strcmp0 (gtk_file_chooser_get_choice (chooser, "filtered"), "true") == 0;
+  dpi_choice = gtk_file_chooser_get_choice (chooser, "dpi");
+  dpi = dpi_choice ? (int) g_ascii_strtoll (dpi_choice, NULL, 10) : 0;
   g_clear_object (&self->export_dialog);
+
+  /* The dialog asked about the file it gave, not about another. */
+  if (!g_file_equal (file, given) && g_file_query_exists (file, NULL))
+    confirm_and_export (self, file, format, filtered, dpi);
+  else
+    export_map (self, file, format, filtered, dpi);
 }
 
 static void
@@ -1202,6 +1238,7 @@ export_action (GtkWidget  *widget,
       gtk_file_chooser_add_choice (chooser, "filtered", _("Only what the filters show"), NULL,
                                    NULL);
       gtk_file_chooser_set_choice (chooser, "filtered", "true");
+      g_object_set_data (G_OBJECT (self->export_dialog), "offers-filtered", GINT_TO_POINTER (1));
     }
   gtk_file_chooser_add_choice (chooser, "dpi", _("PNG resolution"), dpi_ids,
                                (const char **) dpi_labels);
@@ -1211,6 +1248,8 @@ export_action (GtkWidget  *widget,
     gtk_file_chooser_set_current_folder (chooser, self->export_folder, NULL);
   name = export_name (self->document);
   gtk_file_chooser_set_current_name (chooser, name);
+  g_object_set_data_full (G_OBJECT (self->export_dialog), "proposed-name", g_strdup (name),
+                          g_free);
 
   g_signal_connect (self->export_dialog, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_dialog));
@@ -1246,12 +1285,30 @@ open_export_action (GtkWidget  *widget,
   gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
 }
 
+typedef struct
+{
+  GtkWindow *window;
+  char      *uri;
+} ShowItems;
+
+static void
+show_parent_folder (GtkWindow  *window,
+                    const char *uri)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *parent_uri = parent ? g_file_get_uri (parent) : NULL;
+
+  if (parent_uri != NULL)
+    gtk_show_uri (window, parent_uri, GDK_CURRENT_TIME);
+}
+
 static void
 show_items_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(GtkWindow) window = user_data;
+  ShowItems *show = user_data;
   g_autoptr(GVariant) reply = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -1259,15 +1316,12 @@ show_items_cb (GObject      *source,
   if (reply == NULL)
     {
       /* No file manager to point at it: open the folder. */
-      g_autoptr(GFile) file = g_file_new_for_uri (g_object_get_data (G_OBJECT (window),
-                                                                     "qg-show-in-folder"));
-      g_autoptr(GFile) parent = g_file_get_parent (file);
-      g_autofree char *uri = parent ? g_file_get_uri (parent) : NULL;
-
       g_debug ("ShowItems: %s", error->message);
-      if (uri != NULL)
-        gtk_show_uri (window, uri, GDK_CURRENT_TIME);
+      show_parent_folder (show->window, show->uri);
     }
+  g_object_unref (show->window);
+  g_free (show->uri);
+  g_free (show);
 }
 
 /* The folder with the file selected, by the file manager's D-Bus interface. */
@@ -1279,21 +1333,20 @@ show_in_folder_action (GtkWidget  *widget,
   const char *uri = g_variant_get_string (parameter, NULL);
   const char *uris[] = { uri, NULL };
   GDBusConnection *bus = g_application_get_dbus_connection (g_application_get_default ());
+  ShowItems *show;
 
-  g_object_set_data_full (G_OBJECT (widget), "qg-show-in-folder", g_strdup (uri), g_free);
   if (bus == NULL)
     {
-      g_autoptr(GFile) file = g_file_new_for_uri (uri);
-      g_autoptr(GFile) parent = g_file_get_parent (file);
-      g_autofree char *parent_uri = g_file_get_uri (parent);
-
-      gtk_show_uri (GTK_WINDOW (widget), parent_uri, GDK_CURRENT_TIME);
+      show_parent_folder (GTK_WINDOW (widget), uri);
       return;
     }
+  show = g_new0 (ShowItems, 1);
+  show->window = g_object_ref (GTK_WINDOW (widget));
+  show->uri = g_strdup (uri);
   g_dbus_connection_call (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
                           "org.freedesktop.FileManager1", "ShowItems",
                           g_variant_new ("(^ass)", uris, ""), NULL, G_DBUS_CALL_FLAGS_NONE, -1,
-                          NULL, show_items_cb, g_object_ref (widget));
+                          NULL, show_items_cb, show);
 }
 
 /* ------------------------------------------------------------------------ */
