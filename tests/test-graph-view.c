@@ -1461,6 +1461,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/sources/another-document", test_another_document);
   g_test_add_func ("/quotegraph/export/writes-the-file", test_export_writes_the_file);
   g_test_add_func ("/quotegraph/export/failure-is-shown", test_export_failure_is_shown);
+  /* Run by tests/meson.build as a test of its own (see there). */
   g_test_add_func ("/quotegraph/export/dialog-follows-the-name",
                    test_export_dialog_follows_the_name);
 
