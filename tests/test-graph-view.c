@@ -719,31 +719,55 @@ test_bad_document_keeps_the_map (void)
 /* ------------------------------------------------------------------------ */
 /* The sources: panel, article, search, filters                              */
 
+/* Every widget under @widget, depth first, that passes @test. */
+static void
+collect_if (GtkWidget     *widget,
+            gboolean     (*test) (GtkWidget *widget, gconstpointer data),
+            gconstpointer  data,
+            GPtrArray     *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (test (child, data))
+        g_ptr_array_add (out, child);
+      collect_if (child, test, data, out);
+    }
+}
+
+static gboolean
+has_css_class (GtkWidget     *widget,
+               gconstpointer  css_class)
+{
+  return gtk_widget_has_css_class (widget, css_class);
+}
+
 static void
 collect (GtkWidget  *widget,
          const char *css_class,
          GPtrArray  *out)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (gtk_widget_has_css_class (child, css_class))
-        g_ptr_array_add (out, child);
-      collect (child, css_class, out);
-    }
+  collect_if (widget, has_css_class, css_class, out);
 }
 
-static void
-collect_checks (GtkWidget *widget,
-                GPtrArray *out)
+static gboolean
+is_check_labelled (GtkWidget     *widget,
+                   gconstpointer  label)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_CHECK_BUTTON (child))
-        g_ptr_array_add (out, child);
-      collect_checks (child, out);
-    }
+  return GTK_IS_CHECK_BUTTON (widget)
+         && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0;
+}
+
+/* The filter popover's check button for a kind, found by its label. */
+static GtkCheckButton *
+kind_filter (QgWindow   *window,
+             const char *label)
+{
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+
+  collect_if (GTK_WIDGET (window), is_check_labelled, label, checks);
+  g_assert_cmpuint (checks->len, ==, 1);
+  return g_ptr_array_index (checks, 0);
 }
 
 /* The texts shown in the panel with a CSS class, in order. */
@@ -1001,18 +1025,12 @@ test_filters_hide_and_restore (void)
   QgWindow *window = open_window (NULL, NULL, NULL);
   QgGraphView *view = qg_window_get_graph_view (window);
   QgDocument *doc = qg_window_get_document (window);
-  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
   g_autoptr(GPtrArray) notices = NULL;
   GtkCheckButton *person = NULL;
   const QgItem *node;
   double x, y;
 
-  /* The filter popover's check button for people, found by its label. */
-  collect_checks (GTK_WIDGET (window), checks);
-  for (guint i = 0; i < checks->len; i++)
-    if (g_strcmp0 (gtk_check_button_get_label (g_ptr_array_index (checks, i)), "Person") == 0)
-      person = g_ptr_array_index (checks, i);
-  g_assert_nonnull (person);
+  person = kind_filter (window, "Person");
 
   node = qg_layout_get_node (qg_graph_view_get_layout (view), qg_document_find_entity (doc, "joyce"));
   qg_graph_view_layout_to_widget (view, node->cx, node->cy, &x, &y);
@@ -1097,18 +1115,12 @@ test_another_document (void)
 /* ------------------------------------------------------------------------ */
 /* Export from the window                                                    */
 
-static void
-find_labels (GtkWidget  *widget,
-             const char *prefix,
-             GPtrArray  *out)
+static gboolean
+is_label_starting (GtkWidget     *widget,
+                   gconstpointer  prefix)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (child)), prefix))
-        g_ptr_array_add (out, child);
-      find_labels (child, prefix, out);
-    }
+  return GTK_IS_LABEL (widget)
+         && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix);
 }
 
 static char *
@@ -1138,8 +1150,6 @@ test_export_writes_the_file (void)
   g_autofree char *added = NULL;
   g_autofree char *png = NULL;
   g_autoptr(GPtrArray) toasts = g_ptr_array_new ();
-  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
-  GtkCheckButton *person = NULL;
   gsize png_length;
 
   /* SVG, with the current engine's layout and the quotes. */
@@ -1152,7 +1162,7 @@ test_export_writes_the_file (void)
   g_assert_null (take_message_dialog ());
 
   /* The toast names the file. */
-  find_labels (GTK_WIDGET (window), "Exported “map.svg”", toasts);
+  collect_if (GTK_WIDGET (window), is_label_starting, "Exported “map.svg”", toasts);
   g_assert_cmpuint (toasts->len, >=, 1);
 
   /* No extension: SVG's is added. Another: its format. */
@@ -1184,12 +1194,7 @@ test_export_writes_the_file (void)
   }
 
   /* Only what the filters show, when asked: people hidden, Joyce leaves. */
-  collect_checks (GTK_WIDGET (window), checks);
-  for (guint i = 0; i < checks->len; i++)
-    if (g_strcmp0 (gtk_check_button_get_label (g_ptr_array_index (checks, i)), "Person") == 0)
-      person = g_ptr_array_index (checks, i);
-  g_assert_nonnull (person);
-  gtk_check_button_set_active (person, FALSE);
+  gtk_check_button_set_active (kind_filter (window, "Person"), FALSE);
   g_clear_pointer (&svg, g_free);
   svg = export_and_read (window, svg_path, TRUE);
   g_assert_null (strstr (svg, "<g id=\"joyce\""));

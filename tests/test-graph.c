@@ -554,7 +554,9 @@ assert_same_picture (QgDocument *doc,
   g_assert_no_error (error);
   /* dot's picture, with what the export adds to it. */
   {
-    char *finished = qg_export_finish_svg (doc, NULL, theirs, strlen (theirs));
+    char *finished = qg_export_finish_svg (doc, qg_document_get_n_entities (doc),
+                                           qg_document_get_n_relations (doc), theirs,
+                                           strlen (theirs));
     g_free (theirs);
     theirs = finished;
   }

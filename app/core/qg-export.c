@@ -25,6 +25,25 @@ qg_export_format_for_path (const char *path)
   return QG_EXPORT_UNKNOWN;
 }
 
+/* The extension a file of @format is given when its name has none. */
+const char *
+qg_export_extension (QgExportFormat format)
+{
+  switch (format)
+    {
+    case QG_EXPORT_PNG:
+      return ".png";
+    case QG_EXPORT_PDF:
+      return ".pdf";
+    case QG_EXPORT_DOT:
+      return ".gv";
+    case QG_EXPORT_SVG:
+    case QG_EXPORT_UNKNOWN:
+    default:
+      return ".svg";
+    }
+}
+
 const char *
 qg_export_supported (void)
 {
@@ -90,37 +109,12 @@ append_with_tooltip_titles (GString    *out,
   g_string_append_len (out, p, end - p);
 }
 
-/* How many entities and relations the export shows, the filters'
- * hidden ones left out. */
-static void
-count_shown (QgDocument            *document,
-             const QgExportOptions *options,
-             guint                 *n_entities,
-             guint                 *n_relations)
-{
-  const guint8 *entities = options ? options->hidden_entities : NULL;
-  const guint8 *relations = options ? options->hidden_relations : NULL;
-
-  *n_entities = 0;
-  *n_relations = 0;
-  for (guint i = 0; i < qg_document_get_n_entities (document); i++)
-    *n_entities += entities && entities[i] ? 0 : 1;
-  /* A relation goes with either end, as in the graph. */
-  for (guint i = 0; i < qg_document_get_n_relations (document); i++)
-    {
-      const QgRelation *relation = qg_document_get_relation (document, i);
-
-      if (!(relations && relations[i])
-          && !(entities && (entities[relation->source] || entities[relation->target])))
-        *n_relations += 1;
-    }
-}
-
 char *
-qg_export_finish_svg (QgDocument            *document,
-                      const QgExportOptions *options,
-                      const char            *svg,
-                      gsize                  length)
+qg_export_finish_svg (QgDocument *document,
+                      guint       n_entities,
+                      guint       n_relations,
+                      const char *svg,
+                      gsize       length)
 {
   const char *source = qg_document_get_source (document);
   const char *published = qg_document_get_published (document);
@@ -130,11 +124,9 @@ qg_export_finish_svg (QgDocument            *document,
   g_autofree char *about = NULL;
   g_autofree char *desc = NULL;
   g_autoptr(GString) out = NULL;
-  guint n_entities, n_relations;
 
   if (end == NULL)
     return g_strndup (svg, length);
-  count_shown (document, options, &n_entities, &n_relations);
 
   /* Translators: the description of an exported map: "Map of “Title”
    * (Source, 2017-09-13): 28 entities and 42 relations." */
@@ -195,7 +187,8 @@ export_bytes (QgDocument             *document,
         if (svg == NULL)
           return NULL;
         data = g_bytes_get_data (svg, &length);
-        finished = qg_export_finish_svg (document, options, data, length);
+        finished = qg_export_finish_svg (document, qg_graph_get_n_entities (graph),
+                                         qg_graph_get_n_relations (graph), data, length);
         return g_bytes_new_take (finished, strlen (finished));
       }
     case QG_EXPORT_PNG:

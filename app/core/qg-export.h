@@ -26,6 +26,7 @@ typedef struct
 } QgExportOptions;
 
 QgExportFormat  qg_export_format_for_path  (const char             *path);
+const char     *qg_export_extension        (QgExportFormat          format);
 const char     *qg_export_supported        (void);
 gboolean        qg_export_to_file          (QgDocument             *document,
                                             const QgExportOptions  *options,
@@ -33,9 +34,11 @@ gboolean        qg_export_to_file          (QgDocument             *document,
                                             const char             *path,
                                             GError                **error);
 /* What the SVG export adds to Graphviz's SVG: a title and a description of
- * the map, and the legend's own class. */
+ * the map (which counts the entities and relations shown), the legend's
+ * own class, and the quotes as each group's title. */
 char           *qg_export_finish_svg       (QgDocument             *document,
-                                            const QgExportOptions  *options,
+                                            guint                   n_entities,
+                                            guint                   n_relations,
                                             const char             *svg,
                                             gsize                   length);
 

@@ -18,6 +18,8 @@ struct _QgGraph
   GBytes   *dot;       /* the DOT text that graph was read from */
   char     *engine;
   gboolean  laid_out;
+  guint     n_entities;  /* shown: the filters' hidden ones left out */
+  guint     n_relations;
 };
 
 G_DEFINE_QUARK (qg-graph-error-quark, qg_graph_error)
@@ -716,8 +718,10 @@ qg_graph_new_full (QgDocument            *document,
   /* The graph that is laid out is the one read back from its own DOT text,
    * so that `dot -Tsvg` on an exported .gv draws exactly the same picture. */
   dot = write_dot (built, &length);
-  agclose (built);
   self = g_new0 (QgGraph, 1);
+  self->n_entities = agnnodes (built) - (options.legend ? 1 : 0);
+  self->n_relations = agnedges (built);
+  agclose (built);
   self->engine = g_strdup (engine);
   self->graph = agmemread (dot);
   self->dot = g_bytes_new (dot, length);
@@ -757,6 +761,18 @@ const char *
 qg_graph_get_engine (QgGraph *self)
 {
   return self->engine;
+}
+
+guint
+qg_graph_get_n_entities (QgGraph *self)
+{
+  return self->n_entities;
+}
+
+guint
+qg_graph_get_n_relations (QgGraph *self)
+{
+  return self->n_relations;
 }
 
 gboolean

@@ -44,6 +44,9 @@ QgGraph            *qg_graph_new_full           (QgDocument            *document
                                                  GError               **error);
 void                qg_graph_free               (QgGraph     *graph);
 const char         *qg_graph_get_engine         (QgGraph     *graph);
+/* The entities and relations in the graph: what the filters left. */
+guint               qg_graph_get_n_entities     (QgGraph     *graph);
+guint               qg_graph_get_n_relations    (QgGraph     *graph);
 gboolean            qg_graph_layout             (QgGraph     *graph,
                                                  GError     **error);
 GBytes             *qg_graph_render             (QgGraph     *graph,

@@ -862,24 +862,6 @@ export_job_free (ExportJob *job)
   g_free (job);
 }
 
-static const char *
-export_extension (QgExportFormat format)
-{
-  switch (format)
-    {
-    case QG_EXPORT_PNG:
-      return ".png";
-    case QG_EXPORT_PDF:
-      return ".pdf";
-    case QG_EXPORT_DOT:
-      return ".gv";
-    case QG_EXPORT_SVG:
-    case QG_EXPORT_UNKNOWN:
-    default:
-      return ".svg";
-    }
-}
-
 /* Runs in a thread: Graphviz is serialised by the core, and the document
  * is never changed once loaded. */
 static void
@@ -972,21 +954,17 @@ export_cb (GObject      *source,
   adw_toast_overlay_add_toast (self->toasts, exported_toast (job->file));
 }
 
-/* Writes the map in a thread, with the current layout engine, and if
- * @filtered, only what the filters show. */
-static void
-export_map (QgWindow       *self,
-            GFile          *file,
-            QgExportFormat  format,
-            gboolean        filtered,
-            int             dpi)
+/* What to write: the document as it is now, with the current layout
+ * engine, and if @filtered, only what the filters show. */
+static ExportJob *
+export_job_new (QgWindow       *self,
+                GFile          *file,
+                QgExportFormat  format,
+                gboolean        filtered,
+                int             dpi)
 {
-  g_autoptr(GTask) task = NULL;
-  ExportJob *job;
+  ExportJob *job = g_new0 (ExportJob, 1);
 
-  g_return_if_fail (self->document != NULL);
-
-  job = g_new0 (ExportJob, 1);
   job->document = g_object_ref (self->document);
   job->engine = g_strdup (self->engine);
   job->format = format;
@@ -997,6 +975,15 @@ export_map (QgWindow       *self,
       g_clear_pointer (&job->hidden_entities, g_free);
       g_clear_pointer (&job->hidden_relations, g_free);
     }
+  return job;
+}
+
+/* Writes @job's map in a thread; takes @job. */
+static void
+export_map (QgWindow  *self,
+            ExportJob *job)
+{
+  g_autoptr(GTask) task = NULL;
 
   /* The application stays until the file is written, even if the window
    * is closed first. */
@@ -1027,53 +1014,29 @@ export_target (GFile          *chosen,
   parent = g_file_get_parent (chosen);
   if (parent == NULL) /* the root: the write will say what is wrong */
     return g_object_ref (chosen);
-  with_extension = g_strconcat (name, export_extension (*format), NULL);
+  with_extension = g_strconcat (name, qg_export_extension (*format), NULL);
   return g_file_get_child (parent, with_extension);
-}
-
-typedef struct
-{
-  QgWindow       *self;
-  GFile          *file;
-  QgExportFormat  format;
-  gboolean        filtered;
-  int             dpi;
-} PendingExport;
-
-static void
-pending_export_free (gpointer  data,
-                     GClosure *closure)
-{
-  PendingExport *pending = data;
-
-  g_object_unref (pending->self);
-  g_object_unref (pending->file);
-  g_free (pending);
 }
 
 static void
 replace_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
-                     PendingExport    *pending)
+                     QgWindow         *self)
 {
-  if (g_str_equal (response, "replace") && pending->self->document != NULL)
-    export_map (pending->self, pending->file, pending->format, pending->filtered, pending->dpi);
+  if (g_str_equal (response, "replace"))
+    export_map (self, g_object_steal_data (G_OBJECT (dialog), "job"));
 }
 
 /* The dialog asked before replacing the file it was given, but not one
- * whose extension was added since. */
+ * whose extension was added since. Takes @job. */
 static void
-confirm_and_export (QgWindow       *self,
-                    GFile          *file,
-                    QgExportFormat  format,
-                    gboolean        filtered,
-                    int             dpi)
+confirm_and_export (QgWindow  *self,
+                    ExportJob *job)
 {
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *name = g_file_get_basename (job->file);
   g_autofree char *display = g_filename_display_name (name);
   g_autofree char *heading = g_strdup_printf (_("Replace “%s”?"), display);
   AdwMessageDialog *dialog;
-  PendingExport *pending;
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
     GTK_WINDOW (self), heading,
@@ -1084,14 +1047,8 @@ confirm_and_export (QgWindow       *self,
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
 
-  pending = g_new0 (PendingExport, 1);
-  pending->self = g_object_ref (self);
-  pending->file = g_object_ref (file);
-  pending->format = format;
-  pending->filtered = filtered;
-  pending->dpi = dpi;
-  g_signal_connect_data (dialog, "response", G_CALLBACK (replace_response_cb), pending,
-                         pending_export_free, 0);
+  g_object_set_data_full (G_OBJECT (dialog), "job", job, (GDestroyNotify) export_job_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (replace_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1146,9 +1103,9 @@ export_response_cb (GtkNativeDialog *native,
 
   /* The dialog asked about the file it gave, not about another. */
   if (!g_file_equal (file, given) && g_file_query_exists (file, NULL))
-    confirm_and_export (self, file, format, filtered, dpi);
+    confirm_and_export (self, export_job_new (self, file, format, filtered, dpi));
   else
-    export_map (self, file, format, filtered, dpi);
+    export_map (self, export_job_new (self, file, format, filtered, dpi));
 }
 
 static void
@@ -1274,7 +1231,7 @@ export_to_action (GtkWidget  *widget,
   g_variant_get (parameter, "(&sb)", &path, &filtered);
   chosen = g_file_new_for_commandline_arg (path);
   file = export_target (chosen, QG_EXPORT_SVG, &format);
-  export_map (self, file, format, filtered, 0);
+  export_map (self, export_job_new (self, file, format, filtered, 0));
 }
 
 static void
