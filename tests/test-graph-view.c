@@ -75,7 +75,7 @@ fixture_setup (Fixture       *f,
   g_autoptr(QgLayout) layout = NULL;
 
   f->document = bundled ();
-  layout = qg_layout_compute (f->document, "dot", &error);
+  layout = qg_graph_compute_layout (f->document, "dot", &error);
   g_assert_no_error (error);
 
   f->window = gtk_window_new ();

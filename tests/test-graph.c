@@ -281,8 +281,8 @@ test_default_engine_by_size (void)
   g_string_append (json, "], \"quotes\": [], \"relations\": []}");
   large = load_from_json (json->str);
 
-  g_assert_cmpstr (qg_layout_engine_for (small), ==, "dot");
-  g_assert_cmpstr (qg_layout_engine_for (large), ==, "sfdp");
+  g_assert_cmpstr (qg_graph_engine_for (small), ==, "dot");
+  g_assert_cmpstr (qg_graph_engine_for (large), ==, "sfdp");
 }
 
 static void
@@ -480,7 +480,7 @@ static void
 test_every_engine_lays_out (void)
 {
   g_autoptr(QgDocument) doc = qg_test_load_small ();
-  const char * const *engines = qg_layout_engines ();
+  const char * const *engines = qg_graph_engines ();
 
   for (guint i = 0; engines[i]; i++)
     {

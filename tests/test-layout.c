@@ -12,7 +12,7 @@ test_geometry_of_every_element (void)
 {
   g_autoptr(QgDocument) doc = qg_test_load_small ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(QgLayout) layout = qg_layout_compute (doc, "dot", &error);
+  g_autoptr(QgLayout) layout = qg_graph_compute_layout (doc, "dot", &error);
 
   g_assert_no_error (error);
   g_assert_cmpstr (qg_layout_get_engine (layout), ==, "dot");
@@ -69,7 +69,7 @@ test_hit_testing (void)
 {
   g_autoptr(QgDocument) doc = qg_test_load_small ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(QgLayout) layout = qg_layout_compute (doc, "dot", &error);
+  g_autoptr(QgLayout) layout = qg_graph_compute_layout (doc, "dot", &error);
   guint index = 99;
 
   g_assert_no_error (error);
@@ -125,16 +125,16 @@ test_async_and_cancelled (void)
   g_autoptr(QgLayout) layout = NULL;
   g_autoptr(QgLayout) none = NULL;
 
-  qg_layout_compute_async (doc, "neato", NULL, computed_cb, &done);
+  qg_graph_compute_layout_async (doc, "neato", NULL, computed_cb, &done);
   g_cancellable_cancel (cancellable);
-  qg_layout_compute_async (doc, "dot", cancellable, computed_cb, &cancelled);
+  qg_graph_compute_layout_async (doc, "dot", cancellable, computed_cb, &cancelled);
   while (done == NULL || cancelled == NULL)
     g_main_context_iteration (NULL, TRUE);
 
-  layout = qg_layout_compute_finish (done, &error);
+  layout = qg_graph_compute_layout_finish (done, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (qg_layout_get_engine (layout), ==, "neato");
-  none = qg_layout_compute_finish (cancelled, &error);
+  none = qg_graph_compute_layout_finish (cancelled, &error);
   g_assert_null (none);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
@@ -143,12 +143,12 @@ static void
 test_every_engine_gives_geometry (void)
 {
   g_autoptr(QgDocument) doc = qg_test_load_small ();
-  const char * const *engines = qg_layout_engines ();
+  const char * const *engines = qg_graph_engines ();
 
   for (guint e = 0; engines[e]; e++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(QgLayout) layout = qg_layout_compute (doc, engines[e], &error);
+      g_autoptr(QgLayout) layout = qg_graph_compute_layout (doc, engines[e], &error);
 
       g_test_message ("engine %s", engines[e]);
       g_assert_no_error (error);

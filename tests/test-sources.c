@@ -60,8 +60,8 @@ test_quotes_and_relations (void)
   g_autoptr(QgDocument) doc = qg_test_load_small ();
   g_autoptr(QgSources) sources = qg_sources_new (doc);
   g_autoptr(GArray) at = NULL;
-  g_autofree char *sentence = qg_relation_sentence (doc, 1);
-  g_autofree char *citation = qg_quote_citation (doc, 1);
+  g_autofree char *sentence = qg_document_relation_sentence (doc, 1);
+  g_autofree char *citation = qg_document_quote_citation (doc, 1);
   const guint *relations;
   guint n;
 

@@ -90,9 +90,9 @@ qg_cli_export (const char *output,
                qg_export_supported ());
       return QG_EXIT_USAGE;
     }
-  if (engine != NULL && !qg_layout_engine_is_valid (engine))
+  if (engine != NULL && !qg_graph_engine_is_valid (engine))
     {
-      g_autofree char *known = g_strjoinv (", ", (char **) qg_layout_engines ());
+      g_autofree char *known = g_strjoinv (", ", (char **) qg_graph_engines ());
       fprintf (stderr, _("quotegraph: unknown layout engine \"%s\" (use one of %s)\n"), engine,
                known);
       return QG_EXIT_USAGE;

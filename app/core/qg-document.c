@@ -35,16 +35,20 @@ struct _QgDocument
   QgRelation *relations;
   guint       n_relations;
 
-  GHashTable *entity_index;  /* id → index + 1 */
+  GHashTable *entity_index;    /* id → index + 1 */
+  GHashTable *relation_index;  /* id → index + 1 */
+  /* Per entity, as ranges into one array each (n_entities + 1 starts):
+   * the quotes it speaks, and the relations it is an end of, in the
+   * document's order. */
+  guint      *speaker_starts;
+  guint      *speaker_quotes;
+  guint      *entity_starts;
+  guint      *entity_relations;
 };
 
 G_DEFINE_FINAL_TYPE (QgDocument, qg_document, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (qg-document-error-quark, qg_document_error)
-
-static const char * const known_kinds[] = {
-  "person", "agency", "government", "company", "retailer", "media", "group", "country", "event",
-};
 
 /* ------------------------------------------------------------------------ */
 /* Problems: every broken rule, collected in one pass                        */
@@ -1329,6 +1333,54 @@ format_problems (Loader     *l,
   return g_string_free (out, FALSE);
 }
 
+/* What the readers of a valid document look up by entity and by id. */
+static void
+build_indexes (QgDocument *doc)
+{
+  guint n = doc->n_entities;
+  g_autofree guint *fill = g_new0 (guint, n + 1);
+
+  doc->speaker_starts = g_new0 (guint, n + 1);
+  doc->speaker_quotes = g_new (guint, MAX (doc->n_quotes, 1));
+  doc->entity_starts = g_new0 (guint, n + 1);
+  doc->entity_relations = g_new (guint, MAX (2 * doc->n_relations, 1));
+
+  for (guint r = 0; r < doc->n_relations; r++)
+    {
+      const QgRelation *rel = &doc->relations[r];
+
+      g_hash_table_insert (doc->relation_index, (gpointer) rel->id, GUINT_TO_POINTER (r + 1));
+      doc->entity_starts[rel->source + 1]++;
+      if (rel->target != rel->source)
+        doc->entity_starts[rel->target + 1]++;
+    }
+  for (guint q = 0; q < doc->n_quotes; q++)
+    if (doc->quotes[q].speaker >= 0)
+      doc->speaker_starts[doc->quotes[q].speaker + 1]++;
+  for (guint e = 0; e < n; e++)
+    {
+      doc->speaker_starts[e + 1] += doc->speaker_starts[e];
+      doc->entity_starts[e + 1] += doc->entity_starts[e];
+    }
+  for (guint q = 0; q < doc->n_quotes; q++)
+    {
+      gint speaker = doc->quotes[q].speaker;
+
+      if (speaker >= 0)
+        doc->speaker_quotes[doc->speaker_starts[speaker] + fill[speaker]++] = q;
+    }
+  memset (fill, 0, sizeof (guint) * (n + 1));
+  for (guint r = 0; r < doc->n_relations; r++)
+    {
+      gint source = doc->relations[r].source;
+      gint target = doc->relations[r].target;
+
+      doc->entity_relations[doc->entity_starts[source] + fill[source]++] = r;
+      if (target != source)
+        doc->entity_relations[doc->entity_starts[target] + fill[target]++] = r;
+    }
+}
+
 QgDocument *
 qg_document_load_from_data (const char    *data,
                             gsize          length,
@@ -1393,6 +1445,8 @@ qg_document_load_from_data (const char    *data,
     {
       g_clear_object (&doc);
     }
+  else
+    build_indexes (doc);
   g_ptr_array_unref (l.problems);
   g_hash_table_unref (l.ids);
   for (guint i = 0; i < G_N_ELEMENTS (l.uses); i++)
@@ -1529,6 +1583,11 @@ qg_document_finalize (GObject *object)
     g_free (self->relations[i].evidence);
   g_free (self->relations);
   g_clear_pointer (&self->entity_index, g_hash_table_unref);
+  g_clear_pointer (&self->relation_index, g_hash_table_unref);
+  g_free (self->speaker_starts);
+  g_free (self->speaker_quotes);
+  g_free (self->entity_starts);
+  g_free (self->entity_relations);
   g_clear_pointer (&self->root, json_node_unref);
   g_clear_object (&self->file);
   g_free (self->owned_text);
@@ -1548,6 +1607,7 @@ static void
 qg_document_init (QgDocument *self)
 {
   self->entity_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->relation_index = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 GFile *
@@ -1644,6 +1704,38 @@ qg_document_get_relation (QgDocument *self,
   return &self->relations[index];
 }
 
+gint
+qg_document_find_relation (QgDocument *self,
+                           const char *id)
+{
+  g_return_val_if_fail (QG_IS_DOCUMENT (self), -1);
+  return (gint) GPOINTER_TO_UINT (g_hash_table_lookup (self->relation_index, id)) - 1;
+}
+
+const guint *
+qg_document_get_speaker_quotes (QgDocument *self,
+                                guint       entity,
+                                guint      *n_quotes)
+{
+  g_return_val_if_fail (QG_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (entity < self->n_entities, NULL);
+
+  *n_quotes = self->speaker_starts[entity + 1] - self->speaker_starts[entity];
+  return self->speaker_quotes + self->speaker_starts[entity];
+}
+
+const guint *
+qg_document_get_entity_relations (QgDocument *self,
+                                  guint       entity,
+                                  guint      *n_relations)
+{
+  g_return_val_if_fail (QG_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (entity < self->n_entities, NULL);
+
+  *n_relations = self->entity_starts[entity + 1] - self->entity_starts[entity];
+  return self->entity_relations + self->entity_starts[entity];
+}
+
 const char *
 qg_stance_to_string (QgStance stance)
 {
@@ -1659,11 +1751,50 @@ qg_stance_to_string (QgStance stance)
     }
 }
 
-gboolean
-qg_kind_is_known (const char *kind)
+char *
+qg_document_relation_sentence (QgDocument *document,
+                               guint       relation)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (known_kinds); i++)
-    if (g_strcmp0 (kind, known_kinds[i]) == 0)
-      return TRUE;
-  return FALSE;
+  const QgRelation *r = qg_document_get_relation (document, relation);
+
+  return g_strdup_printf ("%s %s %s", qg_document_get_entity (document, r->source)->name,
+                          r->label, qg_document_get_entity (document, r->target)->name);
+}
+
+void
+qg_document_append_passage (QgDocument *self,
+                            guint       quote,
+                            GString    *out)
+{
+  const QgQuote *q = qg_document_get_quote (self, quote);
+
+  for (gsize i = q->start; i < q->end; i++)
+    {
+      if (!qg_article_is_space (self->text[i]))
+        g_string_append_c (out, self->text[i]);
+      else if (i == q->start || !qg_article_is_space (self->text[i - 1]))
+        g_string_append_c (out, ' ');
+    }
+}
+
+char *
+qg_document_quote_citation (QgDocument *document,
+                            guint       quote)
+{
+  const QgQuote *q = qg_document_get_quote (document, quote);
+  GString *out = g_string_new ("“");
+  const char *source = qg_document_get_source (document);
+  const char *published = qg_document_get_published (document);
+
+  qg_document_append_passage (document, quote, out);
+  g_string_append (out, "”");
+  if (q->speaker >= 0)
+    g_string_append_printf (out, " — %s", qg_document_get_entity (document, q->speaker)->name);
+  /* Translators: the citation after a quote: "in “Article title”" */
+  g_string_append_printf (out, _(", in “%s”"), qg_document_get_title (document));
+  if (source != NULL)
+    g_string_append_printf (out, ", %s", source);
+  if (published != NULL)
+    g_string_append_printf (out, ", %s", published);
+  return g_string_free (out, FALSE);
 }

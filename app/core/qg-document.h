@@ -100,8 +100,29 @@ const QgQuote    *qg_document_get_quote        (QgDocument    *self,
 guint             qg_document_get_n_relations  (QgDocument    *self);
 const QgRelation *qg_document_get_relation     (QgDocument    *self,
                                                 guint          index);
+gint              qg_document_find_relation    (QgDocument    *self,
+                                                const char    *id);
+/* The quotes an entity speaks, and the relations it is the source or the
+ * target of, as indices in the document's order. */
+const guint      *qg_document_get_speaker_quotes   (QgDocument *self,
+                                                    guint       entity,
+                                                    guint      *n_quotes);
+const guint      *qg_document_get_entity_relations (QgDocument *self,
+                                                    guint       entity,
+                                                    guint      *n_relations);
+
+/* "Department of Homeland Security bans products of Kaspersky Lab" */
+char             *qg_document_relation_sentence (QgDocument   *self,
+                                                 guint         relation);
+/* Appends a quote's passage, the article's own characters with each run of
+ * white space as one space (runs are equivalent in FORMAT.md). */
+void              qg_document_append_passage    (QgDocument   *self,
+                                                 guint         quote,
+                                                 GString      *out);
+/* A quote with its source, for pasting into a report. */
+char             *qg_document_quote_citation    (QgDocument   *self,
+                                                 guint         quote);
 
 const char       *qg_stance_to_string          (QgStance       stance);
-gboolean          qg_kind_is_known             (const char    *kind);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "qg-article-index.h"
 #include "qg-graph.h"
+#include "qg-kinds.h"
 
 struct _QgGraph
 {
@@ -42,6 +43,10 @@ shared_context (void)
 }
 
 static const char * const engines[] = { "dot", "neato", "fdp", "sfdp", "circo", "twopi", NULL };
+static const char * const engine_labels[] = {
+  N_("Hierarchical (dot)"), N_("Spring (neato)"), N_("Force-Directed (fdp)"),
+  N_("Large Graphs (sfdp)"), N_("Circular (circo)"), N_("Radial (twopi)"),
+};
 
 /* Above this size dot's layered layout gets slow and hard to read. */
 #define DOT_MAX_ENTITIES  150
@@ -55,57 +60,29 @@ static const char * const engines[] = { "dot", "neato", "fdp", "sfdp", "circo", 
 /* Quotes listed in one node's tooltip at most. */
 #define NODE_TOOLTIP_QUOTES 10
 
-typedef struct
-{
-  const char *kind;
-  const char *label;
-  const char *shape;
-  const char *style;
-  const char *fill;
-  const char *stroke;
-} KindStyle;
-
-static const KindStyle kind_styles[] = {
-  { "person",      N_("Person"),      "ellipse",   "filled",                "#dbe8fb", "#1c71d8" },
-  { "agency",      N_("Agency"),      "box",       "rounded,filled",        "#fdf0c4", "#c88800" },
-  { "government",  N_("Government"),  "house",     "filled",                "#fde2cc", "#c64600" },
-  { "company",     N_("Company"),     "box",       "filled",                "#d5f2dc", "#26a269" },
-  { "retailer",    N_("Retailer"),    "component", "filled",                "#d1f0ec", "#0f7b6c" },
-  { "media",       N_("Media"),       "note",      "filled",                "#eadcf6", "#813d9c" },
-  { "group",       N_("Group"),       "ellipse",   "filled,dashed",         "#ececec", "#5e5c64" },
-  { "country",     N_("Country"),     "octagon",   "filled",                "#fbdede", "#c01c28" },
-  { "event",       N_("Event"),       "hexagon",   "filled",                "#fff4c2", "#986a44" },
-};
-static const KindStyle other_style =
-  { NULL, NULL, "box", "rounded,filled,dashed", "#f3f3f3", "#77767b" };
-
-typedef struct
-{
-  const char *color;
-  const char *style;
-  const char *penwidth;
-} StanceStyle;
-
-static const StanceStyle stance_styles[] = {
-  [QG_STANCE_NEUTRAL] = { "#77767b", "dashed", "1.2" },
-  [QG_STANCE_SUPPORT] = { "#26a269", "solid",  "1.6" },
-  [QG_STANCE_OPPOSE]  = { "#c01c28", "solid",  "1.6" },
-};
-
 const char * const *
-qg_layout_engines (void)
+qg_graph_engines (void)
 {
   return engines;
 }
 
 gboolean
-qg_layout_engine_is_valid (const char *engine)
+qg_graph_engine_is_valid (const char *engine)
 {
   return engine != NULL && g_strv_contains (engines, engine);
 }
 
 const char *
-qg_layout_engine_for (QgDocument *document)
+qg_graph_engine_label (const char *engine)
+{
+  for (guint i = 0; engines[i]; i++)
+    if (g_strcmp0 (engine, engines[i]) == 0)
+      return _(engine_labels[i]);
+  return engine;
+}
+
+const char *
+qg_graph_engine_for (QgDocument *document)
 {
   if (qg_document_get_n_entities (document) <= DOT_MAX_ENTITIES
       && qg_document_get_n_relations (document) <= DOT_MAX_RELATIONS)
@@ -241,122 +218,34 @@ css_class_for_kind (const char *kind)
     g_string_truncate (out, out->len - 1);
   if (out->len == 0 || g_ascii_isdigit (out->str[0]) || g_strv_contains (reserved, out->str))
     g_string_prepend (out, "kind-");
-  if (!qg_kind_is_known (kind))
+  if (qg_kind_from_string (kind) == QG_KIND_OTHER)
     g_string_append (out, " other-kind");
   return g_string_free (out, FALSE);
 }
 
-static const KindStyle *
-style_for_kind (const char *kind)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (kind_styles); i++)
-    if (strcmp (kind, kind_styles[i].kind) == 0)
-      return &kind_styles[i];
-  return &other_style;
-}
-
-/* What the legends call a kind: its translated name if it is one of the
- * nine styled kinds, the document's own word if not. */
-const char *
-qg_kind_label (const char *kind)
-{
-  const KindStyle *style = style_for_kind (kind);
-
-  return style->label ? _(style->label) : kind;
-}
-
 static void
-append_quote (GString       *out,
-              QgDocument    *doc,
-              const QgQuote *quote)
+append_quote (GString    *out,
+              QgDocument *doc,
+              guint       index)
 {
-  const char *text = qg_document_get_text (doc, NULL);
+  const QgQuote *quote = qg_document_get_quote (doc, index);
 
   if (out->len > 0)
     g_string_append (out, "\n\n");
   if (quote->speaker >= 0)
     g_string_append_printf (out, "%s: ", qg_document_get_entity (doc, quote->speaker)->name);
-  /* The article's own characters, with each white-space run shown as one
-   * space (runs are equivalent in FORMAT.md, and Graphviz would otherwise
-   * write a run as no-break spaces). */
+  /* Runs of white space as one space: Graphviz would otherwise write a run
+   * as no-break spaces. */
   g_string_append_c (out, '"');
-  for (gsize i = quote->start; i < quote->end; i++)
-    {
-      if (!qg_article_is_space (text[i]))
-        g_string_append_c (out, text[i]);
-      else if (i == quote->start || !qg_article_is_space (text[i - 1]))
-        g_string_append_c (out, ' ');
-    }
+  qg_document_append_passage (doc, index, out);
   g_string_append_c (out, '"');
 }
 
-/* Each entity's quotes and the relations it is the source of, found once
- * for all the nodes rather than by a scan of the document per node. Lists
- * keep the document's order. */
-typedef struct
-{
-  guint *quote_starts;       /* per entity, into quotes; n_entities + 1 */
-  guint *quotes;
-  guint *relation_starts;    /* per entity, into relations */
-  guint *relations;
-  guint *listed;             /* per quote: 1 + the entity whose tooltip has it */
-} EntityIndex;
-
-static void
-entity_index_init (EntityIndex *index,
-                   QgDocument  *doc)
-{
-  guint n_entities = qg_document_get_n_entities (doc);
-  guint n_quotes = qg_document_get_n_quotes (doc);
-  guint n_relations = qg_document_get_n_relations (doc);
-  g_autofree guint *fill = g_new0 (guint, n_entities + 1);
-
-  index->quote_starts = g_new0 (guint, n_entities + 1);
-  index->quotes = g_new (guint, MAX (n_quotes, 1));
-  index->relation_starts = g_new0 (guint, n_entities + 1);
-  index->relations = g_new (guint, MAX (n_relations, 1));
-  index->listed = g_new0 (guint, MAX (n_quotes, 1));
-
-  for (guint q = 0; q < n_quotes; q++)
-    if (qg_document_get_quote (doc, q)->speaker >= 0)
-      index->quote_starts[qg_document_get_quote (doc, q)->speaker + 1]++;
-  for (guint r = 0; r < n_relations; r++)
-    index->relation_starts[qg_document_get_relation (doc, r)->source + 1]++;
-  for (guint e = 0; e < n_entities; e++)
-    {
-      index->quote_starts[e + 1] += index->quote_starts[e];
-      index->relation_starts[e + 1] += index->relation_starts[e];
-    }
-  for (guint q = 0; q < n_quotes; q++)
-    {
-      gint speaker = qg_document_get_quote (doc, q)->speaker;
-
-      if (speaker >= 0)
-        index->quotes[index->quote_starts[speaker] + fill[speaker]++] = q;
-    }
-  memset (fill, 0, sizeof (guint) * (n_entities + 1));
-  for (guint r = 0; r < n_relations; r++)
-    {
-      gint source = qg_document_get_relation (doc, r)->source;
-
-      index->relations[index->relation_starts[source] + fill[source]++] = r;
-    }
-}
-
-static void
-entity_index_clear (EntityIndex *index)
-{
-  g_free (index->quote_starts);
-  g_free (index->quotes);
-  g_free (index->relation_starts);
-  g_free (index->relations);
-  g_free (index->listed);
-}
-
+/* @listed: per quote, 1 + the entity whose tooltip last listed it. */
 static char *
-node_tooltip (QgDocument  *doc,
-              EntityIndex *entities,
-              guint        index)
+node_tooltip (QgDocument *doc,
+              guint      *listed,
+              guint       index)
 {
   const QgEntity *entity = qg_document_get_entity (doc, index);
   g_autoptr(GString) quotes = g_string_new (NULL);
@@ -368,27 +257,33 @@ node_tooltip (QgDocument  *doc,
   if (entity->description != NULL)
     g_string_append_printf (out, "\n%s", entity->description);
 
+  guint n_spoken, n_relations;
+  const guint *spoken = qg_document_get_speaker_quotes (doc, index, &n_spoken);
+  const guint *relations = qg_document_get_entity_relations (doc, index, &n_relations);
+
   /* What it says, then the evidence of what it does. */
-  for (guint i = entities->quote_starts[index]; i < entities->quote_starts[index + 1]; i++)
+  for (guint i = 0; i < n_spoken; i++)
     {
-      guint q = entities->quotes[i];
+      guint q = spoken[i];
 
       if (n_listed++ < NODE_TOOLTIP_QUOTES)
-        append_quote (quotes, doc, qg_document_get_quote (doc, q));
+        append_quote (quotes, doc, q);
       else
         n_more++;
-      entities->listed[q] = index + 1;
+      listed[q] = index + 1;
     }
-  for (guint i = entities->relation_starts[index]; i < entities->relation_starts[index + 1]; i++)
+  for (guint i = 0; i < n_relations; i++)
     {
-      const QgRelation *rel = qg_document_get_relation (doc, entities->relations[i]);
+      const QgRelation *rel = qg_document_get_relation (doc, relations[i]);
 
+      if (rel->source != (gint) index)
+        continue;
       for (guint e = 0; e < rel->n_evidence; e++)
-        if (entities->listed[rel->evidence[e]] != index + 1)
+        if (listed[rel->evidence[e]] != index + 1)
           {
-            entities->listed[rel->evidence[e]] = index + 1;
+            listed[rel->evidence[e]] = index + 1;
             if (n_listed++ < NODE_TOOLTIP_QUOTES)
-              append_quote (quotes, doc, qg_document_get_quote (doc, rel->evidence[e]));
+              append_quote (quotes, doc, rel->evidence[e]);
             else
               n_more++;
           }
@@ -418,7 +313,7 @@ edge_tooltip (QgDocument *doc,
                           qg_document_get_entity (doc, rel->target)->name,
                           qg_stance_to_string (rel->stance));
   for (guint e = 0; e < rel->n_evidence; e++)
-    append_quote (quotes, doc, qg_document_get_quote (doc, rel->evidence[e]));
+    append_quote (quotes, doc, rel->evidence[e]);
   g_string_append_printf (out, "\n\n%s", quotes->str);
   return g_string_free (out, FALSE);
 }
@@ -485,24 +380,17 @@ add_legend (Agraph_t          *g,
             const guint8      *hidden_entities,
             const guint8      *hidden_relations)
 {
-  g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
+  g_autoptr(GPtrArray) kinds = qg_kinds_present (doc, hidden_entities);
   g_autoptr(GString) html = g_string_new (NULL);
   g_autofree char *name = NULL;
   gboolean stances[3] = { FALSE };
   Agnode_t *n;
   char *label;
 
-  for (guint i = 0; i < qg_document_get_n_entities (doc); i++)
-    {
-      const char *kind = qg_document_get_entity (doc, i)->kind;
+  guint n_order;
+  const QgStance *order = qg_stance_legend_order (&n_order);
 
-      if ((hidden_entities == NULL || !hidden_entities[i])
-          && !g_ptr_array_find_with_equal_func (kinds, kind, g_str_equal, NULL))
-        g_ptr_array_add (kinds, (gpointer) kind);
-    }
-  for (guint i = 0; i < qg_document_get_n_relations (doc); i++)
-    if (hidden_relations == NULL || !hidden_relations[i])
-      stances[qg_document_get_relation (doc, i)->stance] = TRUE;
+  qg_stances_present (doc, hidden_relations, stances);
 
   /* Headings are bold by the font's name: Graphviz 2.42's pango plugin
    * leaks the text of every span with <B>. */
@@ -514,29 +402,26 @@ add_legend (Agraph_t          *g,
                           _("Kinds"));
   for (guint i = 0; i < kinds->len; i++)
     {
-      const KindStyle *style = style_for_kind (g_ptr_array_index (kinds, i));
-      g_autofree char *text = g_markup_escape_text (qg_kind_label (g_ptr_array_index (kinds, i)),
-                                                    -1);
+      const char *kind = g_ptr_array_index (kinds, i);
+      const QgKindStyle *style = qg_kind_get_style (qg_kind_from_string (kind));
+      g_autofree char *name = qg_kind_display_name (kind);
+      g_autofree char *text = g_markup_escape_text (name, -1);
 
       g_string_append_printf (html, "<TR><TD WIDTH=\"20\" HEIGHT=\"12\" BORDER=\"1\" "
                               "BGCOLOR=\"%s\" COLOR=\"%s\"></TD><TD ALIGN=\"LEFT\">%s</TD></TR>",
-                              style->fill, style->stroke, text);
+                              style->fill[QG_SCHEME_LIGHT], style->stroke[QG_SCHEME_LIGHT], text);
     }
   if (stances[0] || stances[1] || stances[2])
     {
-      static const QgStance order[] = { QG_STANCE_SUPPORT, QG_STANCE_OPPOSE, QG_STANCE_NEUTRAL };
-      const char *names[] = { [QG_STANCE_NEUTRAL] = _("Neutral"),
-                              [QG_STANCE_SUPPORT] = _("Supports"),
-                              [QG_STANCE_OPPOSE] = _("Opposes") };
-
       g_string_append_printf (html, LEGEND_HEADING, _("Stances"));
       /* A long arrow, dashed for neutral, as the edges are drawn. */
-      for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+      for (guint i = 0; i < n_order; i++)
         if (stances[order[i]])
           g_string_append_printf (html, "<TR><TD><FONT COLOR=\"%s\" POINT-SIZE=\"14\">%s</FONT>"
                                   "</TD><TD ALIGN=\"LEFT\">%s</TD></TR>",
-                                  stance_styles[order[i]].color,
-                                  order[i] == QG_STANCE_NEUTRAL ? "⇢" : "⟶", names[order[i]]);
+                                  qg_stance_get_style (order[i])->color[QG_SCHEME_LIGHT],
+                                  qg_stance_get_style (order[i])->dashed ? "⇢" : "⟶",
+                                  qg_stance_display_name (order[i]));
     }
   g_string_append (html, "</TABLE></FONT>");
 
@@ -569,18 +454,20 @@ build_graph (QgDocument         *doc,
   Agsym_t *e_label, *e_id, *e_class, *e_tooltip, *e_color, *e_fontcolor, *e_style, *e_pen;
   guint n_entities = qg_document_get_n_entities (doc);
   g_autofree Agnode_t **nodes = g_new0 (Agnode_t *, n_entities);
-  EntityIndex entity_index;
+  const QgKindStyle *other = qg_kind_get_style (QG_KIND_OTHER);
+  const QgStanceStyle *neutral = qg_stance_get_style (QG_STANCE_NEUTRAL);
+  const char *edge_text = qg_text_get_style ()->edge_text[QG_SCHEME_LIGHT];
+  g_autofree guint *listed = g_new0 (guint, MAX (qg_document_get_n_quotes (doc), 1));
 
-  entity_index_init (&entity_index, doc);
   declare_graph_style (g, engine);
 
   declare (g, AGNODE, "fontname", "Helvetica");
   declare (g, AGNODE, "fontsize", "11");
   declare (g, AGNODE, "margin", "0.12,0.06");
-  n_shape = declare (g, AGNODE, "shape", other_style.shape);
-  n_style = declare (g, AGNODE, "style", other_style.style);
-  n_fill = declare (g, AGNODE, "fillcolor", other_style.fill);
-  n_color = declare (g, AGNODE, "color", other_style.stroke);
+  n_shape = declare (g, AGNODE, "shape", other->shape);
+  n_style = declare (g, AGNODE, "style", other->style);
+  n_fill = declare (g, AGNODE, "fillcolor", other->fill[QG_SCHEME_LIGHT]);
+  n_color = declare (g, AGNODE, "color", other->stroke[QG_SCHEME_LIGHT]);
   n_label = declare (g, AGNODE, "label", "");
   n_id = declare (g, AGNODE, "id", "");
   n_class = declare (g, AGNODE, "class", "");
@@ -589,10 +476,10 @@ build_graph (QgDocument         *doc,
   declare (g, AGEDGE, "fontname", "Helvetica");
   declare (g, AGEDGE, "fontsize", "9");
   declare (g, AGEDGE, "arrowsize", "0.7");
-  e_color = declare (g, AGEDGE, "color", stance_styles[QG_STANCE_NEUTRAL].color);
-  e_fontcolor = declare (g, AGEDGE, "fontcolor", "#3d3846");
-  e_style = declare (g, AGEDGE, "style", stance_styles[QG_STANCE_NEUTRAL].style);
-  e_pen = declare (g, AGEDGE, "penwidth", stance_styles[QG_STANCE_NEUTRAL].penwidth);
+  e_color = declare (g, AGEDGE, "color", neutral->color[QG_SCHEME_LIGHT]);
+  e_fontcolor = declare (g, AGEDGE, "fontcolor", edge_text);
+  e_style = declare (g, AGEDGE, "style", neutral->style);
+  e_pen = declare (g, AGEDGE, "penwidth", neutral->pen_width);
   e_label = declare (g, AGEDGE, "label", "");
   e_id = declare (g, AGEDGE, "id", "");
   e_class = declare (g, AGEDGE, "class", "");
@@ -601,7 +488,7 @@ build_graph (QgDocument         *doc,
   for (guint i = 0; i < n_entities; i++)
     {
       const QgEntity *entity = qg_document_get_entity (doc, i);
-      const KindStyle *style = style_for_kind (entity->kind);
+      const QgKindStyle *style = qg_kind_get_style (qg_kind_from_string (entity->kind));
       g_autofree char *wrapped = NULL;
       g_autofree char *css = NULL;
       g_autofree char *tooltip = NULL;
@@ -611,7 +498,7 @@ build_graph (QgDocument         *doc,
         continue;
       wrapped = wrap (entity->name, WRAP_COLUMNS);
       css = css_class_for_kind (entity->kind);
-      tooltip = node_tooltip (doc, &entity_index, i);
+      tooltip = node_tooltip (doc, listed, i);
       n = agnode (g, (char *) entity->id, TRUE);
 
       nodes[i] = n;
@@ -621,14 +508,14 @@ build_graph (QgDocument         *doc,
       set_escaped (n, n_tooltip, tooltip, TRUE);
       set_attr (n, n_shape, style->shape);
       set_attr (n, n_style, style->style);
-      set_attr (n, n_fill, style->fill);
-      set_attr (n, n_color, style->stroke);
+      set_attr (n, n_fill, style->fill[QG_SCHEME_LIGHT]);
+      set_attr (n, n_color, style->stroke[QG_SCHEME_LIGHT]);
     }
 
   for (guint i = 0; i < qg_document_get_n_relations (doc); i++)
     {
       const QgRelation *rel = qg_document_get_relation (doc, i);
-      const StanceStyle *style = &stance_styles[rel->stance];
+      const QgStanceStyle *style = qg_stance_get_style (rel->stance);
       g_autofree char *wrapped = NULL;
       g_autofree char *tooltip = NULL;
       Agedge_t *e;
@@ -644,10 +531,10 @@ build_graph (QgDocument         *doc,
       set_attr (e, e_id, rel->id);
       set_attr (e, e_class, qg_stance_to_string (rel->stance));
       set_escaped (e, e_tooltip, tooltip, TRUE);
-      set_attr (e, e_color, style->color);
-      set_attr (e, e_fontcolor, "#3d3846");
+      set_attr (e, e_color, style->color[QG_SCHEME_LIGHT]);
+      set_attr (e, e_fontcolor, edge_text);
       set_attr (e, e_style, style->style);
-      set_attr (e, e_pen, style->penwidth);
+      set_attr (e, e_pen, style->pen_width);
     }
 
   if (options->legend)
@@ -657,7 +544,6 @@ build_graph (QgDocument         *doc,
       g_autofree char *dpi = g_strdup_printf ("%d", options->dpi);
       declare (g, AGRAPH, "dpi", dpi);
     }
-  entity_index_clear (&entity_index);
   return g;
 }
 
@@ -703,8 +589,8 @@ qg_graph_new_full (QgDocument            *document,
   g_return_val_if_fail (QG_IS_DOCUMENT (document), NULL);
 
   if (engine == NULL)
-    engine = qg_layout_engine_for (document);
-  if (!qg_layout_engine_is_valid (engine))
+    engine = qg_graph_engine_for (document);
+  if (!qg_graph_engine_is_valid (engine))
     {
       g_autofree char *known = g_strjoinv (", ", (char **) engines);
       g_set_error (error, QG_GRAPH_ERROR, QG_GRAPH_ERROR_ENGINE,
@@ -1100,7 +986,7 @@ layout_in_thread (GTask        *task,
 }
 
 void
-qg_layout_compute_async (QgDocument          *document,
+qg_graph_compute_layout_async (QgDocument          *document,
                          const char          *engine,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
@@ -1112,27 +998,27 @@ qg_layout_compute_async (QgDocument          *document,
   g_return_if_fail (QG_IS_DOCUMENT (document));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, qg_layout_compute_async);
+  g_task_set_source_tag (task, qg_graph_compute_layout_async);
   data = g_new0 (LayoutTask, 1);
   data->document = g_object_ref (document);
-  data->engine = g_strdup (engine ? engine : qg_layout_engine_for (document));
+  data->engine = g_strdup (engine ? engine : qg_graph_engine_for (document));
   g_task_set_task_data (task, data, (GDestroyNotify) layout_task_free);
   g_task_run_in_thread (task, layout_in_thread);
 }
 
 QgLayout *
-qg_layout_compute_finish (GAsyncResult  *result,
+qg_graph_compute_layout_finish (GAsyncResult  *result,
                           GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == qg_layout_compute_async,
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == qg_graph_compute_layout_async,
                         NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 QgLayout *
-qg_layout_compute (QgDocument  *document,
+qg_graph_compute_layout (QgDocument  *document,
                    const char  *engine,
                    GError     **error)
 {

@@ -32,9 +32,11 @@ typedef struct
 
 GQuark              qg_graph_error_quark        (void);
 
-const char * const *qg_layout_engines           (void);
-gboolean            qg_layout_engine_is_valid   (const char  *engine);
-const char         *qg_layout_engine_for        (QgDocument  *document);
+const char * const *qg_graph_engines           (void);
+gboolean            qg_graph_engine_is_valid   (const char  *engine);
+const char         *qg_graph_engine_for        (QgDocument  *document);
+/* What a person calls a layout engine: "Hierarchical (dot)". */
+const char         *qg_graph_engine_label      (const char  *engine);
 
 QgGraph            *qg_graph_new                (QgDocument  *document,
                                                  const char  *engine,
@@ -61,23 +63,20 @@ QgLayout           *qg_graph_get_layout         (QgGraph     *graph,
                                                  QgDocument  *document);
 
 /* Lays out @document in a worker thread (one layout at a time). */
-QgLayout           *qg_layout_compute           (QgDocument  *document,
-                                                 const char  *engine,
-                                                 GError     **error);
-void                qg_layout_compute_async     (QgDocument          *document,
-                                                 const char          *engine,
-                                                 GCancellable        *cancellable,
-                                                 GAsyncReadyCallback  callback,
-                                                 gpointer             user_data);
-QgLayout           *qg_layout_compute_finish    (GAsyncResult        *result,
-                                                 GError             **error);
+QgLayout           *qg_graph_compute_layout        (QgDocument          *document,
+                                                    const char          *engine,
+                                                    GError             **error);
+void                qg_graph_compute_layout_async  (QgDocument          *document,
+                                                    const char          *engine,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+QgLayout           *qg_graph_compute_layout_finish (GAsyncResult        *result,
+                                                    GError             **error);
 
 char               *qg_graphviz_escape_label    (const char  *text);
 char               *qg_graphviz_escape_tooltip  (const char  *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QgGraph, qg_graph_free)
-
-/* The name a legend gives a kind, translated for the nine styled ones. */
-const char *qg_kind_label (const char *kind);
 
 G_END_DECLS

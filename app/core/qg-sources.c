@@ -10,6 +10,7 @@
 
 struct _QgSources
 {
+  gatomicrefcount ref_count;
   QgDocument *document;
   GArray     *mentions;        /* QgMention */
   guint      *mention_counts;  /* per entity */
@@ -74,6 +75,7 @@ qg_sources_new (QgDocument *document)
   const char *text = qg_document_get_text (document, &length);
   gsize last_end = 0;
 
+  g_atomic_ref_count_init (&self->ref_count);
   self->document = g_object_ref (document);
   self->mentions = g_array_new (FALSE, FALSE, sizeof (QgMention));
   self->mention_counts = g_new0 (guint, MAX (n_entities, 1));
@@ -111,10 +113,21 @@ qg_sources_new (QgDocument *document)
   return self;
 }
 
-void
-qg_sources_free (QgSources *self)
+G_DEFINE_BOXED_TYPE (QgSources, qg_sources, qg_sources_ref, qg_sources_unref)
+
+QgSources *
+qg_sources_ref (QgSources *self)
 {
-  if (self == NULL)
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+qg_sources_unref (QgSources *self)
+{
+  g_return_if_fail (self != NULL);
+  if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
   for (guint q = 0; q < qg_document_get_n_quotes (self->document); q++)
     g_array_unref (self->backed[q]);
@@ -167,55 +180,13 @@ qg_sources_quotes_at (QgSources *self,
   return quotes;
 }
 
-char *
-qg_relation_sentence (QgDocument *document,
-                      guint       relation)
-{
-  const QgRelation *r = qg_document_get_relation (document, relation);
-
-  return g_strdup_printf ("%s %s %s", qg_document_get_entity (document, r->source)->name,
-                          r->label, qg_document_get_entity (document, r->target)->name);
-}
-
-char *
-qg_quote_citation (QgDocument *document,
-                   guint       quote)
-{
-  const QgQuote *q = qg_document_get_quote (document, quote);
-  const char *text = qg_document_get_text (document, NULL);
-  GString *out = g_string_new ("“");
-  const char *source = qg_document_get_source (document);
-  const char *published = qg_document_get_published (document);
-
-  /* The article's own words, white space as one space. */
-  for (gsize i = q->start; i < q->end; i++)
-    {
-      gboolean space = text[i] == ' ' || (text[i] >= '\t' && text[i] <= '\r');
-
-      if (!space)
-        g_string_append_c (out, text[i]);
-      else if (i == q->start || !(text[i - 1] == ' ' || (text[i - 1] >= '\t' && text[i - 1] <= '\r')))
-        g_string_append_c (out, ' ');
-    }
-  g_string_append (out, "”");
-  if (q->speaker >= 0)
-    g_string_append_printf (out, " — %s", qg_document_get_entity (document, q->speaker)->name);
-  /* Translators: the citation after a quote: "in “Article title”" */
-  g_string_append_printf (out, _(", in “%s”"), qg_document_get_title (document));
-  if (source != NULL)
-    g_string_append_printf (out, ", %s", source);
-  if (published != NULL)
-    g_string_append_printf (out, ", %s", published);
-  return g_string_free (out, FALSE);
-}
-
 static void
 sources_in_thread (GTask        *task,
                    gpointer      source_object,
                    gpointer      task_data,
                    GCancellable *cancellable)
 {
-  g_task_return_pointer (task, qg_sources_new (task_data), (GDestroyNotify) qg_sources_free);
+  g_task_return_pointer (task, qg_sources_new (task_data), (GDestroyNotify) qg_sources_unref);
 }
 
 /* Finding every mention scans the article once a name: for a large

@@ -6,7 +6,8 @@
 G_BEGIN_DECLS
 
 /* What the article says where: the places that name each entity, and
- * which relations each quote backs. Built once per document, read-only. */
+ * which relations each quote backs. Built once per document, read-only,
+ * and shared by reference. */
 
 typedef struct
 {
@@ -24,7 +25,11 @@ void             qg_sources_new_async          (QgDocument          *document,
                                                 gpointer             user_data);
 QgSources       *qg_sources_new_finish         (GAsyncResult        *result,
                                                 GError             **error);
-void             qg_sources_free               (QgSources  *sources);
+#define QG_TYPE_SOURCES (qg_sources_get_type ())
+
+GType            qg_sources_get_type           (void) G_GNUC_CONST;
+QgSources       *qg_sources_ref                (QgSources  *sources);
+void             qg_sources_unref              (QgSources  *sources);
 
 /* Whole-word mentions of names and aliases, in article order, never
  * overlapping (the longest name wins where two start together). */
@@ -40,13 +45,6 @@ const guint     *qg_sources_relations_of_quote (QgSources  *sources,
 GArray          *qg_sources_quotes_at          (QgSources  *sources,
                                                 gsize       offset);
 
-/* "Department of Homeland Security bans products of Kaspersky Lab" */
-char            *qg_relation_sentence          (QgDocument *document,
-                                                guint       relation);
-/* A quote with its source, for pasting into a report. */
-char            *qg_quote_citation             (QgDocument *document,
-                                                guint       quote);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (QgSources, qg_sources_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QgSources, qg_sources_unref)
 
 G_END_DECLS

@@ -159,9 +159,9 @@ qg_application_handle_local_options (GApplication *application,
   path = files ? files[0] : NULL;
   if (check && export != NULL)
     return usage_error (_("--check and --export cannot be used together"));
-  if (layout != NULL && !qg_layout_engine_is_valid (layout))
+  if (layout != NULL && !qg_graph_engine_is_valid (layout))
     {
-      g_autofree char *known = g_strjoinv (", ", (char **) qg_layout_engines ());
+      g_autofree char *known = g_strjoinv (", ", (char **) qg_graph_engines ());
       g_autofree char *message = g_strdup_printf (_("unknown layout engine \"%s\" (use one of %s)"),
                                                   layout, known);
       return usage_error (message);

@@ -270,7 +270,7 @@ describe (QgArticleView *self,
     return g_strdup (qg_document_get_entity (self->document, entity)->name);
   for (guint r = 0; r < qg_document_get_n_relations (self->document); r++)
     if (g_str_equal (qg_document_get_relation (self->document, r)->id, id))
-      return qg_relation_sentence (self->document, r);
+      return qg_document_relation_sentence (self->document, r);
   return g_strdup (id);
 }
 

@@ -75,7 +75,7 @@ copy_clicked (GtkButton     *button,
               QgSourcePanel *self)
 {
   guint quote = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "quote"));
-  g_autofree char *citation = qg_quote_citation (self->document, quote);
+  g_autofree char *citation = qg_document_quote_citation (self->document, quote);
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), citation);
   g_signal_emit (self, signals[COPIED], 0, citation);
@@ -254,7 +254,7 @@ show_entity (QgSourcePanel *self,
 
       if (relation->source == (gint) index || relation->target == (gint) index)
         {
-          g_autofree char *sentence = qg_relation_sentence (self->document, r);
+          g_autofree char *sentence = qg_document_relation_sentence (self->document, r);
           add_link (self, sentence, relation->id);
         }
     }
@@ -265,7 +265,7 @@ show_relation (QgSourcePanel *self,
                guint          index)
 {
   const QgRelation *relation = qg_document_get_relation (self->document, index);
-  g_autofree char *sentence = qg_relation_sentence (self->document, index);
+  g_autofree char *sentence = qg_document_relation_sentence (self->document, index);
   const QgEntity *source = qg_document_get_entity (self->document, relation->source);
   const QgEntity *target = qg_document_get_entity (self->document, relation->target);
   GtkWidget *stance;

@@ -12,6 +12,7 @@
 #include "qg-graph-view.h"
 #include "qg-source-panel.h"
 #include "qg-graph.h"
+#include "qg-kinds.h"
 #include "qg-ui-resources.h"
 #include "qg-window.h"
 
@@ -235,10 +236,14 @@ update_legend (QgWindow *self)
 
   for (guint k = 0; k < G_N_ELEMENTS (known_kinds); k++)
     if (kinds[k])
-      g_object_set_data_full (G_OBJECT (add_legend_row (self, draw_kind_swatch,
-                                                        (gpointer) known_kinds[k], NULL,
-                                                        qg_kind_label (known_kinds[k]))),
-                              "kind", g_strdup (known_kinds[k]), g_free);
+      {
+        g_autofree char *label = qg_kind_display_name (known_kinds[k]);
+
+        g_object_set_data_full (G_OBJECT (add_legend_row (self, draw_kind_swatch,
+                                                          (gpointer) known_kinds[k], NULL,
+                                                          label)),
+                                "kind", g_strdup (known_kinds[k]), g_free);
+      }
   /* Other kinds share the neutral style, and are listed by their own name. */
   for (guint i = 0; i < other_kinds->len; i++)
     g_object_set_data_full (G_OBJECT (add_legend_row (self, draw_kind_swatch, g_strdup ("other"),
@@ -616,7 +621,11 @@ update_filters (QgWindow *self)
       const char *kind = qg_document_get_entity (self->document, e)->kind;
 
       if (g_hash_table_add (kinds, (gpointer) kind))
-        add_filter (self, qg_kind_label (kind), kind, 0);
+        {
+          g_autofree char *label = qg_kind_display_name (kind);
+
+          add_filter (self, label, kind, 0);
+        }
     }
   for (guint r = 0; r < qg_document_get_n_relations (self->document); r++)
     stances[qg_document_get_relation (self->document, r)->stance] = TRUE;
@@ -644,7 +653,7 @@ layout_cb (GObject      *source,
 {
   g_autoptr(QgWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(QgLayout) layout = qg_layout_compute_finish (result, &error);
+  g_autoptr(QgLayout) layout = qg_graph_compute_layout_finish (result, &error);
   gboolean first;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -698,7 +707,7 @@ request_layout (QgWindow *self)
   gtk_label_set_label (self->layout_progress_label, message);
   gtk_widget_set_visible (self->layout_progress, TRUE);
   gtk_spinner_start (self->layout_spinner);
-  qg_layout_compute_async (self->document, self->engine, self->laying_out, layout_cb,
+  qg_graph_compute_layout_async (self->document, self->engine, self->laying_out, layout_cb,
                            g_object_ref (self));
 }
 
@@ -706,7 +715,7 @@ static void
 set_layout_engine (QgWindow   *self,
                    const char *engine)
 {
-  if (g_strcmp0 (engine, self->engine) == 0 || !qg_layout_engine_is_valid (engine))
+  if (g_strcmp0 (engine, self->engine) == 0 || !qg_graph_engine_is_valid (engine))
     return;
   g_free (self->engine);
   self->engine = g_strdup (engine);
@@ -732,7 +741,7 @@ show_document (QgWindow   *self,
   gtk_window_set_title (GTK_WINDOW (self), qg_document_get_title (document));
 
   qg_graph_view_set_document (self->graph_view, document);
-  g_clear_pointer (&self->sources, qg_sources_free);
+  g_clear_pointer (&self->sources, qg_sources_unref);
   self->sources = sources;
   qg_source_panel_set_document (self->source_panel, document, self->sources);
   qg_article_view_set_document (self->article_view, document, self->sources);
@@ -752,7 +761,7 @@ show_document (QgWindow   *self,
 
   if (self->engine == NULL)
     {
-      self->engine = g_strdup (qg_layout_engine_for (document));
+      self->engine = g_strdup (qg_graph_engine_for (document));
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT_ENGINE]);
     }
   request_layout (self);
@@ -1445,7 +1454,7 @@ qg_window_dispose (GObject *object)
   g_clear_object (&self->loaded);
   g_clear_object (&self->settings);
   g_clear_handle_id (&self->zoom_label_idle, g_source_remove);
-  g_clear_pointer (&self->sources, qg_sources_free);
+  g_clear_pointer (&self->sources, qg_sources_unref);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
   g_clear_pointer (&self->hidden_kinds, g_hash_table_unref);
   if (self->export_dialog != NULL)
