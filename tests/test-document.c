@@ -475,6 +475,38 @@ test_occurrence_written_as_a_float (void)
   g_assert_cmpuint (qg_document_get_quote (doc, 1)->start, ==, 6);
 }
 
+/* The largest occurrence, 2^32 - 1, is a number in range: the quote then
+ * fails only for want of that many occurrences. One more is out of range. */
+static void
+test_occurrence_range_ends_at_g_maxuint32 (void)
+{
+  static const struct
+  {
+    const char *occurrence;
+    const char *message;
+  } cases[] = {
+    { "4294967295", "d.json:1: quotes[0] \"q\": text occurs 3 times in the article, but "
+                    "occurrence is 4294967295" },
+    { "4294967296", "d.json:1: quotes[0].occurrence: must be at most 4294967295, not "
+                    "4294967296" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf (
+        "{\"format\": \"quotegraph/1\", \"article\": {\"title\": \"T\", \"text\": \"ab ab ab\"}, "
+        "\"entities\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": \"person\"}], "
+        "\"quotes\": [{\"id\": \"q\", \"text\": \"ab\", \"occurrence\": %s}], \"relations\": []}",
+        cases[i].occurrence);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(QgDocument) doc = load_json (json, &error);
+
+      g_assert_null (doc);
+      g_assert_error (error, QG_DOCUMENT_ERROR, QG_DOCUMENT_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
 static void
 test_not_a_regular_file (void)
 {
@@ -560,6 +592,8 @@ main (int   argc,
                    test_suggestion_is_the_nearest);
   g_test_add_func ("/quotegraph/document/occurrence-written-as-a-float",
                    test_occurrence_written_as_a_float);
+  g_test_add_func ("/quotegraph/document/occurrence-range-ends-at-g-maxuint32",
+                   test_occurrence_range_ends_at_g_maxuint32);
   g_test_add_func ("/quotegraph/document/not-a-regular-file", test_not_a_regular_file);
   g_test_add_func ("/quotegraph/document/repeated-quotes-are-each-found",
                    test_repeated_quotes_are_each_found);
