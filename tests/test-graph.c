@@ -240,6 +240,23 @@ render (QgDocument *doc,
   return bytes;
 }
 
+/* What `dot -Tsvg` draws of @gv, a Graphviz program of its own. */
+static char *
+dot_to_svg (GBytes *gv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) dot = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
+                                                 | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
+                                                 &error, "dot", "-Tsvg", NULL);
+  g_autoptr(GBytes) out = NULL;
+
+  g_assert_no_error (error);
+  g_subprocess_communicate (dot, gv, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (dot));
+  return g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
+}
+
 static char *export_to_string (QgDocument            *doc,
                                const QgExportOptions *options,
                                QgExportFormat         format,
@@ -261,10 +278,15 @@ static void
 test_escape_functions (void)
 {
   g_autofree char *label = qg_graphviz_escape_label ("a\\N&b\t\x01" "c\r\nd");
-  g_autofree char *tooltip = qg_graphviz_escape_tooltip ("a\\N&b");
+  g_autofree char *tooltip = qg_graphviz_escape_tooltip ("a\\N&b\t\x01" "c\r\nd");
 
-  g_assert_cmpstr (label, ==, "a\\\\N&amp;b \xEF\xBF\xBD" "c\nd");
-  g_assert_cmpstr (tooltip, ==, "a\\\\\\\\N&amp;b");
+  /* a, the backslash twice, N, & as an entity, the tab a space, U+FFFD for
+   * the control character, c, the CR dropped before the LF, d. */
+  g_assert_cmpmem (label, strlen (label),
+                   "a" "\\\\" "N" "&amp;" "b" " " "\xEF\xBF\xBD" "c" "\n" "d", 17);
+  /* The same, with the backslash four times. */
+  g_assert_cmpmem (tooltip, strlen (tooltip),
+                   "a" "\\\\\\\\" "N" "&amp;" "b" " " "\xEF\xBF\xBD" "c" "\n" "d", 19);
 }
 
 static void
@@ -347,6 +369,17 @@ static const char *nasty[] = {
   "<script>alert(1)</script>",
   "\\N \\G \\E \\L \\T \\H \\n \\l \\r \\\\ end\\",
   "AT&T &amp; &#38; &lt;",
+  "{braces} | <port> pipes",
+};
+
+/* The same strings as the .gv must carry them in a label, written out by
+ * hand: an escString, in which a backslash is written twice, and a '&'
+ * as "&amp;", since Graphviz decodes entities. */
+static const char *nasty_as_labels[] = {
+  "\"]; evil [label=\"pwn",
+  "<script>alert(1)</script>",
+  "\\\\N \\\\G \\\\E \\\\L \\\\T \\\\H \\\\n \\\\l \\\\r \\\\\\\\ end\\\\",
+  "AT&amp;T &amp;amp; &amp;#38; &amp;lt;",
   "{braces} | <port> pipes",
 };
 
@@ -447,7 +480,8 @@ test_strings_come_out_literally (void)
       }
   }
 
-  /* The DOT export reads back with the same escaped strings. */
+  /* The DOT export reads back with the strings escaped as written above,
+   * and Graphviz, drawing it, shows them as the document has them. */
   {
     g_autoptr(QgGraph) graph = qg_graph_new (doc, "dot", &error);
     g_assert_no_error (error);
@@ -464,16 +498,30 @@ test_strings_come_out_literally (void)
     {
       g_autofree char *node_id = g_strdup_printf ("e%u", i);
       Agnode_t *n = agnode (reread, node_id, FALSE);
-      g_autofree char *escaped = qg_graphviz_escape_label (nasty[i]);
-      g_autofree char *label = NULL;
       g_autoptr(GString) unwrapped = NULL;
 
       g_assert_nonnull (n);
       unwrapped = g_string_new (agget (n, (char *) "label"));
       g_string_replace (unwrapped, "\n", " ", 0);
-      g_assert_cmpstr (unwrapped->str, ==, escaped);
+      g_assert_cmpstr (unwrapped->str, ==, nasty_as_labels[i]);
     }
   agclose (reread);
+  {
+    g_autofree char *text = dot_to_svg (dot);
+    g_autoptr(Svg) drawn = svg_parse (text, strlen (text));
+
+    for (guint i = 0; i < G_N_ELEMENTS (nasty); i++)
+      {
+        g_autofree char *node_id = g_strdup_printf ("e%u", i);
+        g_autofree char *edge_id = g_strdup_printf ("r%u", i);
+        g_autofree char *quoted = g_strdup_printf ("%s: \"%s\"", nasty[i], nasty[i]);
+
+        g_assert_cmpstr (svg_object (drawn, node_id)->text->str, ==, nasty[i]);
+        g_assert_cmpstr (svg_object (drawn, edge_id)->text->str, ==, nasty[i]);
+        g_assert_true (g_str_has_prefix (svg_object (drawn, node_id)->tooltip, nasty[i]));
+        g_assert_nonnull (strstr (svg_object (drawn, edge_id)->tooltip, quoted));
+      }
+  }
 }
 
 static void
