@@ -644,11 +644,11 @@ assert_same_picture (QgDocument *doc,
       g_test_fail ();
     }
 
-  /* Graphviz's geometry and size. */
-  g_assert_nonnull (theirs->view_box);
+  /* Graphviz's geometry, in a root that scales to its container. */
   g_assert_cmpstr (ours->view_box, ==, theirs->view_box);
-  g_assert_cmpstr (ours->width, ==, theirs->width);
-  g_assert_cmpstr (ours->height, ==, theirs->height);
+  g_assert_true (g_str_has_suffix (theirs->width, "pt"));
+  g_assert_cmpstr (ours->width, ==, "100%");
+  g_assert_null (ours->height);
 
   /* The same nodes and edges, the legend marked as such. */
   g_assert_cmpuint (g_hash_table_size (ours->objects) + 1, ==,
@@ -872,7 +872,9 @@ test_finish_svg_additions (void)
     "<title>quotegraph&#45;legend</title>\n<g id=\"a_quotegraph&#45;legend\">", legend_link,
     NULL);
   g_autofree char *expected = g_strconcat (
-    head, "<svg width=\"62pt\" height=\"44pt\"\n", namespaces,
+    head,
+    /* The root's size gives way to its container's width. */
+    "<svg width=\"100%\"\n", namespaces,
     /* The map's title and description, escaped for XML. */
     "<title>Tom &amp; Jerry &lt;1&gt;</title>\n"
     "<desc>Map of “Tom &amp; Jerry &lt;1&gt;” (S, 2017-09-13): 3 entities and 5 relations, "
@@ -889,6 +891,19 @@ test_finish_svg_additions (void)
   g_autofree char *finished = qg_export_finish_svg (doc, 3, 5, input, strlen (input));
 
   g_assert_cmpstr (finished, ==, expected);
+}
+
+/* Without a viewBox, the root's size is all that says how large the map
+ * is: it stays. */
+static void
+test_finish_svg_keeps_a_size_without_view_box (void)
+{
+  g_autoptr(QgDocument) doc = qg_test_load_small ();
+  static const char input[] = "<svg width=\"62pt\" height=\"44pt\">\n<g/>\n</svg>\n";
+  g_autofree char *finished = qg_export_finish_svg (doc, 3, 3, input, strlen (input));
+
+  g_assert_true (g_str_has_prefix (finished, "<svg width=\"62pt\" height=\"44pt\">\n<title>"));
+  g_assert_true (g_str_has_suffix (finished, "</desc>\n<g/>\n</svg>\n"));
 }
 
 static void
@@ -994,6 +1009,8 @@ main (int   argc,
   g_test_add_func ("/quotegraph/export/svg-carries-evidence", test_svg_export_carries_evidence);
   g_test_add_func ("/quotegraph/export/svg-ids-are-unique", test_svg_ids_are_unique);
   g_test_add_func ("/quotegraph/export/finish-svg-additions", test_finish_svg_additions);
+  g_test_add_func ("/quotegraph/export/finish-svg-keeps-a-size-without-view-box",
+                   test_finish_svg_keeps_a_size_without_view_box);
   g_test_add_func ("/quotegraph/export/filtered", test_filtered_export);
   g_test_add_func ("/quotegraph/export/bitmap-and-pdf", test_bitmap_and_pdf_exports);
   g_test_add_func ("/quotegraph/export/dot-reads-back-with-its-legend",

@@ -109,6 +109,63 @@ append_with_tooltip_titles (GString    *out,
   g_string_append_len (out, p, end - p);
 }
 
+/* The span of the attribute @name="…" in [@start, @end), from the space
+ * before it to its closing quote. */
+static gboolean
+find_attribute (const char  *start,
+                const char  *end,
+                const char  *name,
+                const char **attr_start,
+                const char **attr_end)
+{
+  g_autofree char *needle = g_strdup_printf (" %s=\"", name);
+  const char *at = g_strstr_len (start, end - start, needle);
+  const char *value = at ? at + strlen (needle) : NULL;
+  const char *close = value ? memchr (value, '"', end - value) : NULL;
+
+  if (close == NULL)
+    return FALSE;
+  *attr_start = at;
+  *attr_end = close + 1;
+  return TRUE;
+}
+
+/* Graphviz sizes the root in points, which a browser shows as a fixed
+ * picture, its top-left corner with scroll bars. The root's width becomes
+ * its container's and its height is left out, so that it follows from the
+ * viewBox, which keeps Graphviz's geometry exactly: the whole map scales to
+ * its place. (librsvg, given no absolute size, draws the viewBox at one
+ * pixel per unit.) Without a viewBox, the size is all there is: kept. */
+static void
+append_scalable_root (GString    *out,
+                      const char *root,
+                      const char *end)
+{
+  const char *view_box, *view_box_end, *width, *width_end, *height, *height_end;
+
+  if (!find_attribute (root, end, "viewBox", &view_box, &view_box_end)
+      || !find_attribute (root, end, "width", &width, &width_end)
+      || !find_attribute (root, end, "height", &height, &height_end))
+    {
+      g_string_append_len (out, root, end - root);
+      return;
+    }
+  if (width < height)
+    {
+      g_string_append_len (out, root, width - root);
+      g_string_append (out, " width=\"100%\"");
+      g_string_append_len (out, width_end, height - width_end);
+      g_string_append_len (out, height_end, end - height_end);
+    }
+  else
+    {
+      g_string_append_len (out, root, height - root);
+      g_string_append_len (out, height_end, width - height_end);
+      g_string_append (out, " width=\"100%\"");
+      g_string_append_len (out, width_end, end - width_end);
+    }
+}
+
 char *
 qg_export_finish_svg (QgDocument *document,
                       guint       n_entities,
@@ -141,7 +198,8 @@ qg_export_finish_svg (QgDocument *document,
   desc = g_markup_escape_text (about, -1);
 
   out = g_string_sized_new (length + 512);
-  g_string_append_len (out, svg, end + 1 - svg);
+  g_string_append_len (out, svg, open - svg);
+  append_scalable_root (out, open, end + 1);
   g_string_append_printf (out, "\n<title>%s</title>\n<desc>%s</desc>", title, desc);
   append_with_tooltip_titles (out, end + 1, svg + length);
   /* Graphviz calls every node "node": the legend is not one. */

@@ -33,9 +33,10 @@ gboolean        qg_export_to_file          (QgDocument             *document,
                                             QgExportFormat          format,
                                             const char             *path,
                                             GError                **error);
-/* What the SVG export adds to Graphviz's SVG: a title and a description of
- * the map (which counts the entities and relations shown), the legend's
- * own class, and the quotes as each group's title. */
+/* What the SVG export adds to Graphviz's SVG: a root that scales to its
+ * container (width="100%", no height, Graphviz's viewBox), a title and a
+ * description of the map (which counts the entities and relations shown),
+ * the legend's own class, and the quotes as each group's title. */
 char           *qg_export_finish_svg       (QgDocument             *document,
                                             guint                   n_entities,
                                             guint                   n_relations,

@@ -5,7 +5,10 @@ Exports the bundled map with `quotegraph --export OUT.svg`, draws it with
 `rsvg-convert` (on white) and with Debian's `chromium --headless
 --screenshot` at the same pixel size, and prints key=value lines:
 
-    size=WxH               the drawing, in pixels at 96 dpi
+    size=WxH               the drawing at librsvg's natural size: the export's
+                           root is width="100%" with Graphviz's viewBox, which
+                           librsvg draws at a pixel per unit and Chromium
+                           scales to the window, here of the same size
     differing_pixels=N     pixels that differ by more than 10% (fuzz)
     differing_share=F      N over all pixels
     differing_share_quarter=F  the same once both are scaled to a quarter,
