@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
 
 /* Runs the built quotegraph with no display at all, as a headless server or
- * CI would; returns its exit status. */
+ * CI would, after @setup (if any) in the child; returns its exit status. */
 typedef struct
 {
   int   status;
@@ -24,10 +27,11 @@ run_clear (Run *run)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static void
-run_in (Run         *run,
-        const char  *cwd,
-        const char  *display,
-        const char **args)
+run_in (Run                  *run,
+        const char           *cwd,
+        const char           *display,
+        GSpawnChildSetupFunc  setup,
+        const char          **args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_auto(GStrv) envp = g_get_environ ();
@@ -45,7 +49,7 @@ run_in (Run         *run,
     envp = g_environ_setenv (envp, "DISPLAY", display, TRUE);
 
   memset (run, 0, sizeof *run);
-  g_spawn_sync (cwd, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &run->out,
+  g_spawn_sync (cwd, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, setup, NULL, &run->out,
                 &run->err, &wait_status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
@@ -53,7 +57,7 @@ run_in (Run         *run,
   g_test_message ("exit %d; stderr: %s", run->status, run->err);
 }
 
-#define RUN(run, ...) run_in (run, NULL, NULL, (const char *[]) { __VA_ARGS__, NULL })
+#define RUN(run, ...) run_in (run, NULL, NULL, NULL, (const char *[]) { __VA_ARGS__, NULL })
 
 static char *
 broken_dir (void)
@@ -187,10 +191,10 @@ test_check_needs_no_display (void)
   g_auto(Run) run;
 
   /* A display that does not exist: opening it would fail. */
-  run_in (&run, NULL, ":4242", (const char *[]) { "--check", NULL });
+  run_in (&run, NULL, ":4242", NULL, (const char *[]) { "--check", NULL });
   g_assert_cmpint (run.status, ==, 0);
   run_clear (&run);
-  run_in (&run, NULL, ":4242", (const char *[]) { "--export", "/dev/null/x.gv", NULL });
+  run_in (&run, NULL, ":4242", NULL, (const char *[]) { "--export", "/dev/null/x.gv", NULL });
   g_assert_cmpint (run.status, ==, 1);
   g_assert_null (strstr (run.err, "display"));
 }
@@ -204,7 +208,7 @@ test_check_broken_prints_every_error (void)
   g_auto(Run) run;
 
   /* The file is named as typed. */
-  run_in (&run, dir, NULL, (const char *[]) { "--check", "several-errors.json", NULL });
+  run_in (&run, dir, NULL, NULL, (const char *[]) { "--check", "several-errors.json", NULL });
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.err, ==, expected);
   g_assert_cmpstr (run.out, ==, "");
@@ -216,7 +220,7 @@ test_check_syntax_error (void)
   g_autofree char *dir = broken_dir ();
   g_auto(Run) run;
 
-  run_in (&run, dir, NULL, (const char *[]) { "--check", "syntax-unexpected.json", NULL });
+  run_in (&run, dir, NULL, NULL, (const char *[]) { "--check", "syntax-unexpected.json", NULL });
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.err, ==,
                    "syntax-unexpected.json:3:15: error: unexpected character ']' (expected a "
@@ -382,6 +386,50 @@ test_unwritable_output_leaves_nothing (void)
   remove_tree (dir);
 }
 
+/* In the child, before the program starts: files may grow to 8 KiB, and a
+ * write beyond fails with EFBIG rather than killing the program with
+ * SIGXFSZ (an ignored signal stays ignored through exec). Root is held to
+ * it too. */
+static void
+limit_file_size (gpointer user_data)
+{
+  struct rlimit limit = { .rlim_cur = 8192, .rlim_max = 8192 };
+
+  signal (SIGXFSZ, SIG_IGN);
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+static void
+test_failed_write_keeps_the_earlier_file (void)
+{
+  static const char earlier[] = "<svg><!-- an earlier export --></svg>\n";
+  g_autofree char *dir = g_dir_make_tmp ("qg-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "map.svg", NULL);
+  g_autofree char *prefix = g_strdup_printf ("%s: could not write the map: ", out);
+  g_autofree char *kept = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run;
+  gsize length;
+
+  g_assert_true (g_file_set_contents (out, earlier, -1, NULL));
+  /* The map (some 300 KB) is written, and fails, past 8 KiB. */
+  run_in (&run, NULL, NULL, limit_file_size, (const char *[]) { "--export", out, NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, prefix));
+  g_assert_nonnull (strstr (run.err, g_strerror (EFBIG)));
+  /* One line. */
+  g_assert_true (g_str_has_suffix (run.err, "\n"));
+  g_assert_cmpuint (count_of (run.err, "\n"), ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+
+  g_file_get_contents (out, &kept, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (kept, length, earlier, strlen (earlier));
+  /* Nor is the temporary file left beside it. */
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  remove_tree (dir);
+}
+
 static void
 test_usage_errors (void)
 {
@@ -402,7 +450,7 @@ test_usage_errors (void)
     {
       g_auto(Run) run;
 
-      run_in (&run, NULL, NULL, (const char **) cases[i].args);
+      run_in (&run, NULL, NULL, NULL, (const char **) cases[i].args);
       g_assert_cmpint (run.status, ==, 2);
       if (cases[i].message)
         g_assert_cmpstr (run.err, ==, cases[i].message);
@@ -441,6 +489,8 @@ main (int   argc,
                    test_bad_document_writes_nothing);
   g_test_add_func ("/quotegraph/cli/unwritable-output-leaves-nothing",
                    test_unwritable_output_leaves_nothing);
+  g_test_add_func ("/quotegraph/cli/failed-write-keeps-the-earlier-file",
+                   test_failed_write_keeps_the_earlier_file);
   g_test_add_func ("/quotegraph/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/quotegraph/cli/version", test_version);
 
