@@ -113,7 +113,7 @@ main (int   argc,
   gtk_window_present (GTK_WINDOW (window));
   while (gtk_widget_get_width (view) != width || gtk_widget_get_height (view) != height)
     g_main_context_iteration (NULL, TRUE);
-  qg_graph_view_zoom_fit (QG_GRAPH_VIEW (view), FALSE);
+  qg_viewport_fit (qg_graph_view_get_viewport (QG_GRAPH_VIEW (view)), FALSE);
   qg_graph_view_finish_animations (QG_GRAPH_VIEW (view));
 
   times = g_new (double, frames);
@@ -144,7 +144,7 @@ main (int   argc,
     }
 
   qsort (times, frames, sizeof (double), compare_doubles);
-  g_print ("zoom=%.3f\n", qg_graph_view_get_zoom (QG_GRAPH_VIEW (view)));
+  g_print ("zoom=%.3f\n", qg_viewport_get_zoom (qg_graph_view_get_viewport (QG_GRAPH_VIEW (view))));
   g_print ("ms_per_frame=%.2f\n", times[frames / 2]);
   g_print ("ms_per_frame_min=%.2f\n", times[0]);
 

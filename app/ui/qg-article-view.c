@@ -5,7 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include <adwaita.h>
+
 #include "qg-article-view.h"
+#include "qg-kinds.h"
 
 struct _QgArticleView
 {
@@ -27,13 +30,6 @@ struct _QgArticleView
 };
 
 G_DEFINE_FINAL_TYPE (QgArticleView, qg_article_view, GTK_TYPE_TEXT_VIEW)
-
-enum {
-  SELECT,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 GtkWidget *
 qg_article_view_new (void)
@@ -67,12 +63,16 @@ lookup (GtkWidget  *widget,
 static void
 update_tag_colors (QgArticleView *self)
 {
-  static const char * const stances[] = { "qg_neutral", "qg_support", "qg_oppose" };
+  QgScheme scheme = adw_style_manager_get_dark (adw_style_manager_get_default ())
+                    ? QG_SCHEME_DARK : QG_SCHEME_LIGHT;
   GdkRGBA color;
 
-  for (guint i = 0; i < 3; i++)
+  for (QgStance i = 0; i < 3; i++)
     {
-      lookup (GTK_WIDGET (self), stances[i], 0.22, &color);
+      double r, g, b;
+
+      qg_color_parse (qg_stance_get_style (i)->color[scheme], &r, &g, &b);
+      color = (GdkRGBA) { r, g, b, 0.22 };
       g_object_set (self->stance_tags[i], "background-rgba", &color, NULL);
     }
   lookup (GTK_WIDGET (self), "accent_color", 0.8, &color);
@@ -103,7 +103,8 @@ qg_article_view_set_document (QgArticleView *self,
   g_return_if_fail (QG_IS_ARTICLE_VIEW (self));
 
   g_set_object (&self->document, document);
-  self->sources = sources;
+  g_clear_pointer (&self->sources, qg_sources_unref);
+  self->sources = qg_sources_ref (sources);
   self->shown = FALSE;
   text = qg_document_get_text (document, &length);
   gtk_text_buffer_set_text (buffer, text, length);
@@ -253,24 +254,21 @@ qg_article_view_items_at (QgArticleView *self,
 }
 
 static void
-choice_clicked (GtkButton     *button,
-                QgArticleView *self)
+choice_clicked (QgArticleView *self)
 {
   gtk_popover_popdown (GTK_POPOVER (self->chooser));
-  g_signal_emit (self, signals[SELECT], 0, g_object_get_data (G_OBJECT (button), "id"));
 }
 
 static char *
 describe (QgArticleView *self,
           const char    *id)
 {
-  gint entity = qg_document_find_entity (self->document, id);
+  gint found;
 
-  if (entity >= 0)
-    return g_strdup (qg_document_get_entity (self->document, entity)->name);
-  for (guint r = 0; r < qg_document_get_n_relations (self->document); r++)
-    if (g_str_equal (qg_document_get_relation (self->document, r)->id, id))
-      return qg_document_relation_sentence (self->document, r);
+  if ((found = qg_document_find_entity (self->document, id)) >= 0)
+    return g_strdup (qg_document_get_entity (self->document, found)->name);
+  if ((found = qg_document_find_relation (self->document, id)) >= 0)
+    return qg_document_relation_sentence (self->document, found);
   return g_strdup (id);
 }
 
@@ -293,8 +291,9 @@ offer_choice (QgArticleView *self,
 
       gtk_widget_add_css_class (button, "flat");
       gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
-      g_object_set_data_full (G_OBJECT (button), "id", g_strdup (ids[i]), g_free);
-      g_signal_connect (button, "clicked", G_CALLBACK (choice_clicked), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.select");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", ids[i]);
+      g_signal_connect_swapped (button, "clicked", G_CALLBACK (choice_clicked), self);
       gtk_box_append (GTK_BOX (box), button);
     }
   gtk_popover_set_child (GTK_POPOVER (self->chooser), box);
@@ -329,7 +328,7 @@ clicked_at (QgArticleView *self,
   if (ids[0] == NULL)
     return;
   if (ids[1] == NULL)
-    g_signal_emit (self, signals[SELECT], 0, ids[0]);
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.select", "s", ids[0]);
   else
     offer_choice (self, ids, x, y);
 }
@@ -375,6 +374,7 @@ qg_article_view_dispose (GObject *object)
   g_clear_handle_id (&self->flash_source, g_source_remove);
   g_clear_pointer (&self->chooser, gtk_widget_unparent);
   g_clear_object (&self->document);
+  g_clear_pointer (&self->sources, qg_sources_unref);
 
   G_OBJECT_CLASS (qg_article_view_parent_class)->dispose (object);
 }
@@ -388,8 +388,6 @@ qg_article_view_class_init (QgArticleViewClass *klass)
   object_class->dispose = qg_article_view_dispose;
   widget_class->css_changed = qg_article_view_css_changed;
 
-  signals[SELECT] = g_signal_new ("select", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void

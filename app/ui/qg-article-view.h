@@ -13,8 +13,8 @@ G_DECLARE_FINAL_TYPE (QgArticleView, qg_article_view, QG, ARTICLE_VIEW, GtkTextV
 
 /* The article, read-only, with every quote's passage highlighted (in its
  * relation's stance colour; direct speech in italics) and every mention of
- * an entity underlined. Clicking a passage emits "select" (id) for what it
- * backs, or offers the choice when it backs several. */
+ * an entity underlined. Clicking a passage activates win.select with what
+ * it backs, or offers the choice when it backs several. */
 GtkWidget *qg_article_view_new          (void);
 void       qg_article_view_set_document (QgArticleView *self,
                                          QgDocument    *document,

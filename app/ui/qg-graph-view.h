@@ -5,8 +5,12 @@
 
 #include "qg-document.h"
 #include "qg-layout.h"
+#include "qg-viewport.h"
 
 G_BEGIN_DECLS
+
+/* A zoom at which a whole neighbourhood reads, names and edge labels. */
+#define QG_GRAPH_VIEW_READING_ZOOM 1.0
 
 #define QG_TYPE_GRAPH_VIEW (qg_graph_view_get_type ())
 G_DECLARE_FINAL_TYPE (QgGraphView, qg_graph_view, QG, GRAPH_VIEW, GtkWidget)
@@ -20,6 +24,8 @@ void        qg_graph_view_set_layout        (QgGraphView *self,
                                              QgLayout    *layout,
                                              gboolean     animate);
 QgLayout   *qg_graph_view_get_layout        (QgGraphView *self);
+/* Zoom and offset; its actions are the view's "zoom" group. */
+QgViewport *qg_graph_view_get_viewport      (QgGraphView *self);
 
 /* The selection is an entity or relation id, or NULL. */
 const char *qg_graph_view_get_selection     (QgGraphView *self);
@@ -30,38 +36,16 @@ void        qg_graph_view_select_next       (QgGraphView *self,
 gboolean    qg_graph_view_select_toward     (QgGraphView *self,
                                              int          dx,
                                              int          dy);
-
-double      qg_graph_view_get_zoom          (QgGraphView *self);
-void        qg_graph_view_zoom_at           (QgGraphView *self,
-                                             double       factor,
-                                             double       x,
-                                             double       y);
-void        qg_graph_view_zoom_by           (QgGraphView *self,
-                                             double       factor);
-void        qg_graph_view_zoom_reset        (QgGraphView *self);
-void        qg_graph_view_zoom_fit          (QgGraphView *self,
-                                             gboolean     animate);
-void        qg_graph_view_pan               (QgGraphView *self,
-                                             double       dx,
-                                             double       dy);
+/* Brings the selection to the middle, zooming in to @min_zoom if the view
+ * is further out (0 keeps the zoom). */
 void        qg_graph_view_center_on_selection (QgGraphView *self,
+                                               double       min_zoom,
                                                gboolean     animate);
 
-/* Between widget and layout coordinates (points, y downwards). */
-void        qg_graph_view_widget_to_layout  (QgGraphView *self,
-                                             double       x,
-                                             double       y,
-                                             double      *lx,
-                                             double      *ly);
-void        qg_graph_view_layout_to_widget  (QgGraphView *self,
-                                             double       lx,
-                                             double       ly,
-                                             double      *x,
-                                             double      *y);
-/* The id of the node or edge at (x, y) in widget coordinates, or NULL. */
-const char *qg_graph_view_hit               (QgGraphView *self,
-                                             double       x,
-                                             double       y);
+/* The id of the node or edge shown at (x, y) in widget coordinates, or NULL. */
+const char *qg_graph_view_hit               (QgGraphView  *self,
+                                             double        x,
+                                             double        y);
 void        qg_graph_view_set_hidden        (QgGraphView  *self,
                                              const guint8 *entities,
                                              const guint8 *relations);
@@ -70,6 +54,11 @@ gboolean    qg_graph_view_is_hidden         (QgGraphView  *self,
 void        qg_graph_view_set_matches       (QgGraphView  *self,
                                              const guint8 *entities,
                                              const guint8 *relations);
+
+/* The size in pixels at which the last frame drew an entity's name or a
+ * relation's label, or 0 if it drew none. */
+double      qg_graph_view_get_label_pixels  (QgGraphView  *self,
+                                             const char   *id);
 
 /* Skips animations, for tests and benchmarks. */
 void        qg_graph_view_finish_animations (QgGraphView *self);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "qg-kinds.h"
 #include "qg-source-panel.h"
 
 struct _QgSourcePanel
@@ -17,15 +18,6 @@ struct _QgSourcePanel
 };
 
 G_DEFINE_FINAL_TYPE (QgSourcePanel, qg_source_panel, GTK_TYPE_WIDGET)
-
-enum {
-  SELECT,
-  SHOW_QUOTE,
-  COPIED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 GtkWidget *
 qg_source_panel_new (void)
@@ -59,26 +51,6 @@ add_heading (QgSourcePanel *self,
 
   gtk_label_set_selectable (GTK_LABEL (label), FALSE);
   gtk_widget_set_margin_top (label, 12);
-}
-
-static void
-show_quote_clicked (GtkButton     *button,
-                    QgSourcePanel *self)
-{
-  guint quote = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "quote"));
-
-  g_signal_emit (self, signals[SHOW_QUOTE], 0, quote);
-}
-
-static void
-copy_clicked (GtkButton     *button,
-              QgSourcePanel *self)
-{
-  guint quote = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "quote"));
-  g_autofree char *citation = qg_document_quote_citation (self->document, quote);
-
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), citation);
-  g_signal_emit (self, signals[COPIED], 0, citation);
 }
 
 /* A quote, verbatim, with who says it, why it is attributed, and what to
@@ -133,28 +105,21 @@ add_quote (QgSourcePanel *self,
       gtk_box_append (GTK_BOX (card), note);
     }
 
-  g_object_set_data (G_OBJECT (show), "quote", GUINT_TO_POINTER (index));
-  g_object_set_data (G_OBJECT (copy), "quote", GUINT_TO_POINTER (index));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (show), "win.show-quote");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (show), "u", index);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "win.copy-quote");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (copy), "u", index);
   gtk_widget_add_css_class (show, "flat");
   gtk_widget_add_css_class (copy, "flat");
   gtk_widget_set_tooltip_text (copy, _("Copy the Quote with Its Citation"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Copy the quote with its citation"), -1);
-  g_signal_connect (show, "clicked", G_CALLBACK (show_quote_clicked), self);
-  g_signal_connect (copy, "clicked", G_CALLBACK (copy_clicked), self);
   gtk_widget_set_halign (actions, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (actions), show);
   gtk_box_append (GTK_BOX (actions), copy);
   gtk_box_append (GTK_BOX (card), actions);
 
   gtk_box_append (GTK_BOX (self->box), card);
-}
-
-static void
-select_clicked (GtkButton     *button,
-                QgSourcePanel *self)
-{
-  g_signal_emit (self, signals[SELECT], 0, g_object_get_data (G_OBJECT (button), "id"));
 }
 
 static void
@@ -170,24 +135,9 @@ add_link (QgSourcePanel *self,
   gtk_button_set_child (GTK_BUTTON (button), label);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "relation-link");
-  g_object_set_data_full (G_OBJECT (button), "id", g_strdup (id), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (select_clicked), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.select");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
   gtk_box_append (GTK_BOX (self->box), button);
-}
-
-static const char *
-stance_name (QgStance stance)
-{
-  switch (stance)
-    {
-    case QG_STANCE_SUPPORT:
-      return _("Supports");
-    case QG_STANCE_OPPOSE:
-      return _("Opposes");
-    case QG_STANCE_NEUTRAL:
-    default:
-      return _("Neutral");
-    }
 }
 
 static void
@@ -220,11 +170,15 @@ show_entity (QgSourcePanel *self,
 {
   const QgEntity *entity = qg_document_get_entity (self->document, index);
   guint mentions = qg_sources_count_mentions (self->sources, index);
+  g_autofree char *kind_name = qg_kind_display_name (entity->kind);
   g_autofree char *kind = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                         "%s · named %u time in the article",
                                                         "%s · named %u times in the article",
-                                                        mentions), entity->kind, mentions);
-  gboolean spoken = FALSE;
+                                                        mentions), kind_name, mentions);
+  guint n_spoken, n_relations;
+  const guint *spoken = qg_document_get_speaker_quotes (self->document, index, &n_spoken);
+  const guint *relations = qg_document_get_entity_relations (self->document, index,
+                                                             &n_relations);
 
   add_label (self, entity->name, "title-2");
   add_label (self, kind, "dim-label");
@@ -238,25 +192,17 @@ show_entity (QgSourcePanel *self,
       add_label (self, also, "dim-label");
     }
 
-  for (guint q = 0; q < qg_document_get_n_quotes (self->document); q++)
-    if (qg_document_get_quote (self->document, q)->speaker == (gint) index)
-      {
-        if (!spoken)
-          add_heading (self, _("What It Says"));
-        spoken = TRUE;
-        add_quote (self, q, FALSE);
-      }
+  if (n_spoken > 0)
+    add_heading (self, _("What It Says"));
+  for (guint i = 0; i < n_spoken; i++)
+    add_quote (self, spoken[i], FALSE);
 
   add_heading (self, _("Relations"));
-  for (guint r = 0; r < qg_document_get_n_relations (self->document); r++)
+  for (guint i = 0; i < n_relations; i++)
     {
-      const QgRelation *relation = qg_document_get_relation (self->document, r);
+      g_autofree char *sentence = qg_document_relation_sentence (self->document, relations[i]);
 
-      if (relation->source == (gint) index || relation->target == (gint) index)
-        {
-          g_autofree char *sentence = qg_document_relation_sentence (self->document, r);
-          add_link (self, sentence, relation->id);
-        }
+      add_link (self, sentence, qg_document_get_relation (self->document, relations[i])->id);
     }
 }
 
@@ -271,7 +217,7 @@ show_relation (QgSourcePanel *self,
   GtkWidget *stance;
 
   add_label (self, sentence, "title-3");
-  stance = add_label (self, stance_name (relation->stance), "caption-heading");
+  stance = add_label (self, qg_stance_display_name (relation->stance), "caption-heading");
   gtk_widget_add_css_class (stance, qg_stance_to_string (relation->stance));
   gtk_label_set_selectable (GTK_LABEL (stance), FALSE);
 
@@ -291,7 +237,7 @@ qg_source_panel_show (QgSourcePanel *self,
                       gboolean       hidden)
 {
   GtkWidget *child;
-  gint entity;
+  gint found;
 
   g_return_if_fail (QG_IS_SOURCE_PANEL (self));
 
@@ -311,19 +257,12 @@ qg_source_panel_show (QgSourcePanel *self,
       show_article (self);
       return;
     }
-  entity = qg_document_find_entity (self->document, id);
-  if (entity >= 0)
-    {
-      show_entity (self, entity);
-      return;
-    }
-  for (guint r = 0; r < qg_document_get_n_relations (self->document); r++)
-    if (g_str_equal (qg_document_get_relation (self->document, r)->id, id))
-      {
-        show_relation (self, r);
-        return;
-      }
-  show_article (self);
+  if ((found = qg_document_find_entity (self->document, id)) >= 0)
+    show_entity (self, found);
+  else if ((found = qg_document_find_relation (self->document, id)) >= 0)
+    show_relation (self, found);
+  else
+    show_article (self);
 }
 
 void
@@ -334,7 +273,8 @@ qg_source_panel_set_document (QgSourcePanel *self,
   g_return_if_fail (QG_IS_SOURCE_PANEL (self));
 
   g_set_object (&self->document, document);
-  self->sources = sources;
+  g_clear_pointer (&self->sources, qg_sources_unref);
+  self->sources = sources ? qg_sources_ref (sources) : NULL;
   qg_source_panel_show (self, NULL, FALSE);
 }
 
@@ -345,6 +285,7 @@ qg_source_panel_dispose (GObject *object)
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->document);
+  g_clear_pointer (&self->sources, qg_sources_unref);
 
   G_OBJECT_CLASS (qg_source_panel_parent_class)->dispose (object);
 }
@@ -356,13 +297,6 @@ qg_source_panel_class_init (QgSourcePanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = qg_source_panel_dispose;
-
-  signals[SELECT] = g_signal_new ("select", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  signals[SHOW_QUOTE] = g_signal_new ("show-quote", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
-  signals[COPIED] = g_signal_new ("copied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sourcepanel");

@@ -13,9 +13,8 @@ G_DECLARE_FINAL_TYPE (QgSourcePanel, qg_source_panel, QG, SOURCE_PANEL, GtkWidge
 
 /* What backs the selection: for an entity, what it says and its relations;
  * for a relation, every piece of evidence; for nothing, the article.
- *
- * Signals: "select" (id) when a relation or entity listed is activated;
- * "show-quote" (quote index) for "Show in Article"; "copied" (citation). */
+ * Its buttons activate win.select (an id), win.show-quote and
+ * win.copy-quote (a quote's index). */
 GtkWidget *qg_source_panel_new          (void);
 void       qg_source_panel_set_document (QgSourcePanel *self,
                                          QgDocument    *document,

@@ -5,6 +5,7 @@
 
 #include "qg-article-view.h"
 #include "qg-document.h"
+#include "qg-filter.h"
 #include "qg-graph-view.h"
 #include "qg-source-panel.h"
 
@@ -27,5 +28,6 @@ const char  *qg_window_get_layout_engine (QgWindow       *self);
 gboolean     qg_window_is_busy           (QgWindow       *self);
 QgSourcePanel *qg_window_get_source_panel (QgWindow      *self);
 QgArticleView *qg_window_get_article_view (QgWindow      *self);
+QgFilter    *qg_window_get_filter        (QgWindow       *self);
 
 G_END_DECLS

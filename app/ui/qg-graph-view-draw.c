@@ -1,0 +1,1207 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "qg-graph-view"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "qg-graph-view-private.h"
+
+/* The map near: every shape as Graphviz drew it, with cairo, in batches;
+ * and over it, in screen space, the names that would be too small to read
+ * where Graphviz put them. */
+
+/* Dashes shorter than this on screen are drawn as a fainter solid line:
+ * they would not read, and cost the most to draw. */
+#define DASH_MIN_PIXELS 1.0
+/* Room around a name in its grown node, and between two names. */
+#define NAME_PAD_X 5.0
+#define NAME_PAD_Y 1.5
+#define NAME_GAP 1.0
+/* How far past the view's edges a name may reach. */
+#define EDGE_SLACK 6.0
+/* Names drawn in screen space in one frame at the most. */
+#define MAX_SCREEN_LABELS 400
+
+static void
+set_color (cairo_t       *cr,
+           const GdkRGBA *color,
+           double         alpha)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
+}
+
+static void
+path_op (cairo_t      *cr,
+         const QgOp   *op,
+         const double *pts,
+         double        dx,
+         double        dy)
+{
+  switch (op->kind)
+    {
+    case QG_OP_ELLIPSE:
+      cairo_save (cr);
+      cairo_translate (cr, op->x + dx, op->y + dy);
+      cairo_scale (cr, MAX (op->w, 1e-3), MAX (op->h, 1e-3));
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, 0, 0, 1, 0, 2 * G_PI);
+      cairo_restore (cr);
+      break;
+    case QG_OP_POLYGON:
+    case QG_OP_POLYLINE:
+      cairo_move_to (cr, pts[0] + dx, pts[1] + dy);
+      for (guint i = 1; i < op->n_points; i++)
+        cairo_line_to (cr, pts[2 * i] + dx, pts[2 * i + 1] + dy);
+      if (op->kind == QG_OP_POLYGON)
+        cairo_close_path (cr);
+      break;
+    case QG_OP_BEZIER:
+      cairo_move_to (cr, pts[0] + dx, pts[1] + dy);
+      for (guint i = 1; i + 2 < op->n_points; i += 3)
+        cairo_curve_to (cr, pts[2 * i] + dx, pts[2 * i + 1] + dy, pts[2 * i + 2] + dx,
+                        pts[2 * i + 3] + dy, pts[2 * i + 4] + dx, pts[2 * i + 5] + dy);
+      if (op->filled)
+        cairo_close_path (cr);
+      break;
+    case QG_OP_TEXT:
+    default:
+      break;
+    }
+}
+
+static void
+set_line (QgGraphView *self,
+          cairo_t     *cr,
+          const QgOp  *op,
+          double       extra_pixels)
+{
+  double zoom = qg_viewport_get_zoom (self->viewport);
+  double width = MAX (op->pen_width, 1.0 / zoom) + extra_pixels / zoom;
+
+  cairo_set_line_width (cr, width);
+  if (op->dashed && 2 * zoom >= DASH_MIN_PIXELS)
+    cairo_set_dash (cr, (double[]) { 5, 2 }, 2, 0);
+  else if (op->dotted && 2 * zoom >= DASH_MIN_PIXELS)
+    cairo_set_dash (cr, (double[]) { 1, 2 }, 2, 0);
+  else
+    cairo_set_dash (cr, NULL, 0, 0);
+}
+
+/* Fainter where the dashes were dropped. */
+static double
+dash_alpha (QgGraphView *self,
+            const QgOp  *op)
+{
+  return (op->dashed || op->dotted) && 2 * qg_viewport_get_zoom (self->viewport) < DASH_MIN_PIXELS
+         ? 0.6 : 1.0;
+}
+
+static PangoLayout *
+text_layout (QgGraphView *self,
+             guint        op_index,
+             const QgOp  *op)
+{
+  PangoLayout *layout;
+  PangoFontDescription *font;
+
+  if (op_index < self->n_texts && self->texts[op_index] != NULL)
+    return self->texts[op_index];
+
+  layout = pango_layout_new (self->pango);
+  /* The font Graphviz measured the labels with, at its size in points. */
+  font = pango_font_description_from_string ("Helvetica");
+  pango_font_description_set_size (font, (int) (op->h * PANGO_SCALE));
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, op->text, -1);
+  if (op_index < self->n_texts)
+    self->texts[op_index] = layout;
+  return layout;
+}
+
+static double
+text_left (const QgOp *op)
+{
+  return op->align == QG_ALIGN_CENTER ? op->x - op->w / 2
+         : op->align == QG_ALIGN_RIGHT ? op->x - op->w : op->x;
+}
+
+/* Text that reads (@min_pixels or more on screen) is drawn as text; text
+ * smaller, as the path of a bar where the line is (filled by the caller,
+ * with all the others). */
+static void
+draw_text (QgGraphView   *self,
+           cairo_t       *cr,
+           guint          op_index,
+           const GdkRGBA *color,
+           double         alpha,
+           double         dx,
+           double         dy,
+           gboolean       bars,
+           double         min_pixels)
+{
+  const QgOp *op = qg_layout_get_op (self->layout, op_index);
+  double pixels = op->h * qg_viewport_get_zoom (self->viewport);
+  PangoLayout *layout;
+  double left;
+  int width, baseline;
+
+  if (pixels < TEXT_NONE_PIXELS || op->text == NULL)
+    return;
+  if (pixels < min_pixels)
+    {
+      if (bars)
+        cairo_rectangle (cr, text_left (op) + dx, op->y - op->h * 0.6 + dy, op->w, op->h * 0.45);
+      return;
+    }
+  if (bars)
+    return;
+
+  layout = text_layout (self, op_index, op);
+  pango_layout_get_size (layout, &width, NULL);
+  baseline = pango_layout_get_baseline (layout);
+  /* Placed on Graphviz's anchor, whatever small difference in width. */
+  left = op->align == QG_ALIGN_CENTER ? op->x - (double) width / PANGO_SCALE / 2
+         : op->align == QG_ALIGN_RIGHT ? op->x - (double) width / PANGO_SCALE : op->x;
+  set_color (cr, color, alpha);
+  cairo_move_to (cr, left + dx, op->y - (double) baseline / PANGO_SCALE + dy);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static gboolean
+visible (const QgItem *item,
+         const double  clip[4],
+         double        dx,
+         double        dy)
+{
+  return item->x1 + dx >= clip[0] && item->x0 + dx <= clip[2]
+         && item->y1 + dy >= clip[1] && item->y0 + dy <= clip[3];
+}
+
+/* Adds the path of an item's shape ops: filled ones, or all for a stroke. */
+static const QgOp *
+path_item (QgGraphView  *self,
+           cairo_t      *cr,
+           const QgItem *item,
+           gboolean      filled_only,
+           double        dx,
+           double        dy)
+{
+  const double *pts = qg_layout_get_points (self->layout);
+  const QgOp *first = NULL;
+
+  for (guint i = 0; i < item->n_ops; i++)
+    {
+      const QgOp *op = qg_layout_get_op (self->layout, item->first_op + i);
+
+      if (filled_only && !op->filled)
+        continue;
+      path_op (cr, op, pts + 2 * op->first, dx, dy);
+      if (first == NULL)
+        first = op;
+    }
+  return first;
+}
+
+/* An edge's spline (not its arrowheads), and the style of its line. */
+static const QgOp *
+path_edge_line (QgGraphView  *self,
+                cairo_t      *cr,
+                const QgItem *item)
+{
+  const double *pts = qg_layout_get_points (self->layout);
+  const QgOp *line = NULL;
+
+  for (guint i = 0; i < item->n_ops; i++)
+    {
+      const QgOp *op = qg_layout_get_op (self->layout, item->first_op + i);
+
+      if (op->filled)
+        continue;
+      path_op (cr, op, pts + 2 * op->first, 0, 0);
+      if (line == NULL)
+        line = op;
+    }
+  return line;
+}
+
+/* While the nodes move, an edge is a straight line between them. */
+static void
+draw_moving_edges (QgGraphView *self,
+                   cairo_t     *cr,
+                   const guint *edges,
+                   guint        n)
+{
+  for (guint stance = 0; stance < 3; stance++)
+    {
+      for (guint k = 0; k < n; k++)
+        {
+          const QgRelation *r = qg_document_get_relation (self->document, edges[k]);
+          const QgItem *a, *b;
+          double ax, ay, bx, by;
+
+          if (r->stance != stance || qg_graph_view_is_hidden_item (self, QG_ITEM_EDGE, edges[k]))
+            continue;
+          a = qg_layout_get_node (self->layout, r->source);
+          b = qg_layout_get_node (self->layout, r->target);
+          qg_graph_view_node_offset (self, r->source, &ax, &ay);
+          qg_graph_view_node_offset (self, r->target, &bx, &by);
+          cairo_move_to (cr, a->cx + ax, a->cy + ay);
+          cairo_line_to (cr, b->cx + bx, b->cy + by);
+        }
+      set_color (cr, &self->palette.stance[stance], 0.7);
+      cairo_set_line_width (cr, MAX (1.0, 1.0 / qg_viewport_get_zoom (self->viewport)));
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_stroke (cr);
+    }
+}
+
+static gboolean
+in_edge_batch (QgGraphView *self,
+               guint        index,
+               guint        stance,
+               Look         look)
+{
+  return qg_document_get_relation (self->document, index)->stance == stance
+         && qg_graph_view_look_of (self->edge_emphasis, index) == look
+         && !qg_graph_view_is_special_item (self, QG_ITEM_EDGE, index);
+}
+
+static void
+draw_edge_batch (QgGraphView *self,
+                 cairo_t     *cr,
+                 const guint *edges,
+                 guint        n,
+                 guint        stance,
+                 Look         look)
+{
+  const QgOp *style = NULL;
+
+  for (guint k = 0; k < n; k++)
+    if (in_edge_batch (self, edges[k], stance, look))
+      {
+        const QgOp *line = path_edge_line (self, cr, qg_layout_get_edge (self->layout, edges[k]));
+        style = style ? style : line;
+      }
+  if (style == NULL)
+    {
+      cairo_new_path (cr);
+      return;
+    }
+  set_color (cr, &self->palette.stance[stance],
+             qg_graph_view_look_alpha (look) * dash_alpha (self, style));
+  set_line (self, cr, style, 0);
+  cairo_stroke (cr);
+
+  /* Arrowheads, filled in the same colour. */
+  for (guint k = 0; k < n; k++)
+    if (in_edge_batch (self, edges[k], stance, look))
+      path_item (self, cr, qg_layout_get_edge (self->layout, edges[k]), TRUE, 0, 0);
+  set_color (cr, &self->palette.stance[stance], qg_graph_view_look_alpha (look));
+  cairo_fill (cr);
+}
+
+/* The selected or hovered edge, with a halo in the accent colour. */
+static void
+draw_special_edge (QgGraphView *self,
+                   cairo_t     *cr,
+                   guint        index)
+{
+  const QgItem *item = qg_layout_get_edge (self->layout, index);
+  const QgRelation *relation = qg_document_get_relation (self->document, index);
+  gboolean selected = self->selection_kind == QG_ITEM_EDGE && self->selection_index == index;
+  const QgOp *line;
+
+  line = path_edge_line (self, cr, item);
+  if (line != NULL)
+    {
+      set_color (cr, &self->palette.accent, selected ? 0.45 : 0.25);
+      set_line (self, cr, line, selected ? 6 : 4);
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_stroke_preserve (cr);
+      set_color (cr, &self->palette.stance[relation->stance], 1);
+      set_line (self, cr, line, selected ? 1 : 0.5);
+      cairo_stroke (cr);
+    }
+  path_item (self, cr, item, TRUE, 0, 0);
+  set_color (cr, &self->palette.stance[relation->stance], 1);
+  cairo_fill (cr);
+}
+
+static void
+draw_node_batch (QgGraphView  *self,
+                 cairo_t      *cr,
+                 const guint  *nodes,
+                 guint         n,
+                 const guint8 *grown,
+                 guint         kind,
+                 Look          look)
+{
+  const QgOp *style = NULL;
+
+  /* Fill all the outlines, then stroke them all. */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      for (guint k = 0; k < n; k++)
+        {
+          guint i = nodes[k];
+          double dx, dy;
+          const QgOp *op;
+
+          if (self->entity_kind[i] != kind
+              || qg_graph_view_look_of (self->node_emphasis, i) != look
+              || qg_graph_view_is_special_item (self, QG_ITEM_NODE, i)
+              || grown[i] == GROWN_IN_PLACE)
+            continue;
+          qg_graph_view_node_offset (self, i, &dx, &dy);
+          op = path_item (self, cr, qg_layout_get_node (self->layout, i), pass == 0, dx, dy);
+          style = style ? style : op;
+        }
+      if (style == NULL)
+        {
+          cairo_new_path (cr);
+          return;
+        }
+      if (pass == 0)
+        {
+          set_color (cr, &self->palette.fill[kind], qg_graph_view_look_alpha (look));
+          cairo_fill (cr);
+        }
+      else
+        {
+          set_color (cr, &self->palette.stroke[kind],
+                     qg_graph_view_look_alpha (look) * dash_alpha (self, style));
+          set_line (self, cr, style, 0);
+          cairo_stroke (cr);
+        }
+    }
+}
+
+static void
+draw_special_node (QgGraphView *self,
+                   cairo_t     *cr,
+                   guint        index)
+{
+  const QgItem *item = qg_layout_get_node (self->layout, index);
+  guint kind = self->entity_kind[index];
+  gboolean selected = self->selection_kind == QG_ITEM_NODE && self->selection_index == index;
+  double dx, dy;
+  const QgOp *style;
+
+  qg_graph_view_node_offset (self, index, &dx, &dy);
+  path_item (self, cr, item, TRUE, dx, dy);
+  set_color (cr, &self->palette.fill[kind], 1);
+  cairo_fill (cr);
+  style = path_item (self, cr, item, FALSE, dx, dy);
+  if (style != NULL)
+    {
+      set_color (cr, &self->palette.accent, 1);
+      set_line (self, cr, style, selected ? 2.5 : 1.5);
+      cairo_stroke (cr);
+    }
+  else
+    cairo_new_path (cr);
+  for (guint i = 0; i < item->n_texts; i++)
+    draw_text (self, cr, item->first_text + i, &self->palette.node_text, 1, dx, dy, FALSE,
+               TEXT_MIN_PIXELS);
+}
+
+/* The labels of a set of items where Graphviz placed them: bars in one
+ * fill per look (if @bars), then text (if @texts) where it is @min_pixels
+ * or more on screen. Items in @skip are left out. */
+static void
+draw_labels (QgGraphView   *self,
+             cairo_t       *cr,
+             const guint   *items,
+             guint          n,
+             QgItemKind     kind,
+             const guint8  *skip,
+             gboolean       bars,
+             gboolean       texts,
+             double         min_pixels,
+             const GdkRGBA *color)
+{
+  const guint8 *emphasis = kind == QG_ITEM_NODE ? self->node_emphasis : self->edge_emphasis;
+
+  for (Look look = 0; look < N_LOOKS; look++)
+    {
+      for (int pass = 1; pass >= 0; pass--)
+        {
+          if ((pass == 1 && !bars) || (pass == 0 && !texts))
+            continue;
+          for (guint k = 0; k < n; k++)
+            {
+              guint i = items[k];
+              const QgItem *item = kind == QG_ITEM_NODE ? qg_layout_get_node (self->layout, i)
+                                                        : qg_layout_get_edge (self->layout, i);
+              double dx = 0, dy = 0;
+
+              if (qg_graph_view_look_of (emphasis, i) != look
+                  || qg_graph_view_is_special_item (self, kind, i) || (skip && skip[i]))
+                continue;
+              if (kind == QG_ITEM_NODE)
+                qg_graph_view_node_offset (self, i, &dx, &dy);
+              for (guint t = 0; t < item->n_texts; t++)
+                draw_text (self, cr, item->first_text + t, color,
+                           qg_graph_view_look_alpha (look), dx, dy, pass == 1, min_pixels);
+            }
+          if (pass == 1)
+            {
+              set_color (cr, color, qg_graph_view_look_alpha (look) * 0.35);
+              cairo_fill (cr);
+            }
+        }
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Names in screen space                                                     */
+
+static double
+edge_font (QgGraphView *self,
+           guint        index)
+{
+  const QgItem *item = qg_layout_get_edge (self->layout, index);
+
+  return item->n_texts > 0 ? qg_layout_get_op (self->layout, item->first_text)->h : 0;
+}
+
+/* Breaks @text on one line into two at the space nearest its middle. */
+static void
+break_in_two (GString *text)
+{
+  gsize middle = text->len / 2;
+  gssize best = -1;
+
+  for (gsize i = 0; i < text->len; i++)
+    if (text->str[i] == ' '
+        && (best < 0 || ABS ((gssize) i - (gssize) middle) < ABS (best - (gssize) middle)))
+      best = i;
+  if (best > 0)
+    text->str[best] = '\n';
+}
+
+/* An item's label in the interface's font at NAME_PIXELS: as Graphviz broke
+ * it into lines, in two lines, or on one; made once, since its size on
+ * screen never changes. */
+static PangoLayout *
+screen_text (QgGraphView *self,
+             QgItemKind   kind,
+             guint        index,
+             NameBreak    shape)
+{
+  PangoLayout **slot = kind == QG_ITEM_NODE ? &self->node_names[N_NAME_BREAKS * index + shape]
+                                            : &self->edge_names[index];
+  const QgItem *item = kind == QG_ITEM_NODE ? qg_layout_get_node (self->layout, index)
+                                            : qg_layout_get_edge (self->layout, index);
+  g_autoptr(GString) text = NULL;
+  PangoFontDescription *font;
+
+  if (*slot != NULL)
+    return *slot;
+
+  text = g_string_new (NULL);
+  for (guint t = 0; t < item->n_texts; t++)
+    {
+      const QgOp *op = qg_layout_get_op (self->layout, item->first_text + t);
+
+      if (t > 0)
+        g_string_append_c (text, shape == NAME_AS_GRAPHVIZ ? '\n' : ' ');
+      g_string_append (text, op->text ? op->text : "");
+    }
+  if (shape == NAME_IN_TWO)
+    break_in_two (text);
+  *slot = gtk_widget_create_pango_layout (GTK_WIDGET (self), text->str);
+  font = pango_font_description_copy (pango_context_get_font_description (
+                                        pango_layout_get_context (*slot)));
+  pango_font_description_set_absolute_size (font, NAME_PIXELS * PANGO_SCALE);
+  if (kind == QG_ITEM_EDGE)
+    pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
+  pango_layout_set_font_description (*slot, font);
+  pango_font_description_free (font);
+  pango_layout_set_alignment (*slot, PANGO_ALIGN_CENTER);
+  return *slot;
+}
+
+/* How much larger than its text a node's outline must be to hold it. */
+static void
+shape_room (guint   kind,
+            double *fx,
+            double *fy,
+            double *extra)
+{
+  const char *shape = qg_kind_get_style (kind)->shape;
+
+  /* Round and pointed shapes reach past the text's box at its sides; a
+   * component's tabs and a note's corner take room of their own. */
+  *fx = *fy = 1.0;
+  *extra = 0;
+  if (g_str_equal (shape, "ellipse"))
+    *fx = 1.12, *fy = 1.2;
+  else if (g_str_equal (shape, "hexagon") || g_str_equal (shape, "octagon"))
+    *fx = 1.12, *fy = 1.15;
+  else if (g_str_equal (shape, "house"))
+    *fx = 1.04, *fy = 1.3;
+  else if (g_str_equal (shape, "component"))
+    *extra = 10;
+  else if (g_str_equal (shape, "note"))
+    *extra = 6;
+}
+
+/* Where names may go in this frame: every shown node's own box is taken,
+ * so that a grown node never hides another; names placed so far too. */
+typedef struct
+{
+  double   zoom, ox, oy, width, height;
+  GArray  *boxes;     /* double[4] per shown node, in widget pixels */
+  guint   *owners;    /* node index per box */
+  /* A grid of CELL pixels over the view, each cell listing boxes. */
+  guint    columns, rows;
+  guint   *cell_starts;
+  guint   *cell_boxes;
+  GArray  *placed;    /* double[4] */
+} Room;
+
+#define CELL 64.0
+
+static void
+cell_range (const Room *room,
+            double      x0,
+            double      y0,
+            double      x1,
+            double      y1,
+            guint       range[4])
+{
+  range[0] = (guint) CLAMP (floor (x0 / CELL), 0, room->columns - 1);
+  range[1] = (guint) CLAMP (floor (y0 / CELL), 0, room->rows - 1);
+  range[2] = (guint) CLAMP (floor (x1 / CELL), 0, room->columns - 1);
+  range[3] = (guint) CLAMP (floor (y1 / CELL), 0, room->rows - 1);
+}
+
+static void
+room_init (QgGraphView *self,
+           Room        *room,
+           double       width,
+           double       height,
+           const guint *nodes,
+           guint        n_nodes)
+{
+  guint n_cells, total = 0;
+  g_autofree guint *fill = NULL;
+
+  room->zoom = qg_viewport_get_zoom (self->viewport);
+  qg_viewport_get_offset (self->viewport, &room->ox, &room->oy);
+  room->width = width;
+  room->height = height;
+  room->columns = (guint) ceil (width / CELL) + 1;
+  room->rows = (guint) ceil (height / CELL) + 1;
+  n_cells = room->columns * room->rows;
+  room->boxes = g_array_sized_new (FALSE, FALSE, sizeof (double) * 4, n_nodes);
+  room->owners = g_new (guint, MAX (n_nodes, 1));
+  room->placed = g_array_new (FALSE, FALSE, sizeof (double) * 4);
+  room->cell_starts = g_new0 (guint, n_cells + 1);
+  fill = g_new0 (guint, n_cells);
+
+  for (guint k = 0; k < n_nodes; k++)
+    {
+      const QgItem *node = qg_layout_get_node (self->layout, nodes[k]);
+      double dx, dy, box[4];
+      guint r[4];
+
+      if (qg_graph_view_is_hidden_item (self, QG_ITEM_NODE, nodes[k]))
+        continue;
+      qg_graph_view_node_offset (self, nodes[k], &dx, &dy);
+      box[0] = (node->x0 + dx) * room->zoom + room->ox;
+      box[1] = (node->y0 + dy) * room->zoom + room->oy;
+      box[2] = (node->x1 + dx) * room->zoom + room->ox;
+      box[3] = (node->y1 + dy) * room->zoom + room->oy;
+      room->owners[room->boxes->len] = nodes[k];
+      g_array_append_val (room->boxes, box);
+      cell_range (room, box[0], box[1], box[2], box[3], r);
+      for (guint y = r[1]; y <= r[3]; y++)
+        for (guint x = r[0]; x <= r[2]; x++)
+          room->cell_starts[y * room->columns + x + 1]++;
+    }
+  for (guint c = 0; c < n_cells; c++)
+    {
+      total += room->cell_starts[c + 1];
+      room->cell_starts[c + 1] = total;
+    }
+  room->cell_boxes = g_new (guint, MAX (total, 1));
+  for (guint b = 0; b < room->boxes->len; b++)
+    {
+      const double *box = &g_array_index (room->boxes, double, 4 * b);
+      guint r[4];
+
+      cell_range (room, box[0], box[1], box[2], box[3], r);
+      for (guint y = r[1]; y <= r[3]; y++)
+        for (guint x = r[0]; x <= r[2]; x++)
+          {
+            guint c = y * room->columns + x;
+            room->cell_boxes[room->cell_starts[c] + fill[c]++] = b;
+          }
+    }
+}
+
+static void
+room_clear (Room *room)
+{
+  g_array_unref (room->boxes);
+  g_array_unref (room->placed);
+  g_free (room->owners);
+  g_free (room->cell_starts);
+  g_free (room->cell_boxes);
+}
+
+static gboolean
+overlaps (const double *a,
+          const double *b,
+          double        gap)
+{
+  return a[0] < b[2] + gap && b[0] < a[2] + gap && a[1] < b[3] + gap && b[1] < a[3] + gap;
+}
+
+/* Whether @box is free of every other node and every name placed. */
+static gboolean
+room_is_free (const Room   *room,
+              const double *box,
+              gint          self_node)
+{
+  guint r[4];
+
+  for (guint i = 0; i < room->placed->len; i++)
+    if (overlaps (box, &g_array_index (room->placed, double, 4 * i), NAME_GAP))
+      return FALSE;
+  cell_range (room, box[0], box[1], box[2], box[3], r);
+  for (guint y = r[1]; y <= r[3]; y++)
+    for (guint x = r[0]; x <= r[2]; x++)
+      {
+        guint c = y * room->columns + x;
+
+        for (guint k = room->cell_starts[c]; k < room->cell_starts[c + 1]; k++)
+          {
+            guint b = room->cell_boxes[k];
+
+            if ((gint) room->owners[b] != self_node
+                && overlaps (box, &g_array_index (room->boxes, double, 4 * b), 1))
+              return FALSE;
+          }
+      }
+  return TRUE;
+}
+
+/* Where a name may sit, as fractions of the room it has to move: on its
+ * node first, then shifted, always over the node's middle. */
+static const double name_offsets[][2] = {
+  { 0, 0 }, { 0, -1 }, { 0, 1 }, { -1, 0 }, { 1, 0 }, { -1, -1 }, { 1, -1 }, { -1, 1 }, { 1, 1 },
+};
+
+static void
+try_node (QgGraphView *self,
+          Room        *room,
+          guint        index,
+          gboolean     forced,
+          guint8      *grown)
+{
+  const QgItem *node = qg_layout_get_node (self->layout, index);
+  double fx, fy, extra, nw, nh, cx, cy, dx, dy;
+  ScreenLabel label = { QG_ITEM_NODE, index, NAME_PIXELS };
+
+  if (grown[index] || node->n_texts == 0
+      || qg_graph_view_is_hidden_item (self, QG_ITEM_NODE, index)
+      || self->screen_labels->len >= MAX_SCREEN_LABELS)
+    return;
+  shape_room (self->entity_kind[index], &fx, &fy, &extra);
+  nw = (node->x1 - node->x0) * room->zoom;
+  nh = (node->y1 - node->y0) * room->zoom;
+  qg_graph_view_node_offset (self, index, &dx, &dy);
+  cx = (node->cx + dx) * room->zoom + room->ox;
+  cy = (node->cy + dy) * room->zoom + room->oy;
+
+  /* On the node as Graphviz broke it, or on one line (which a short name
+   * already is); then shifted. A name stays on screen but when it is the
+   * selection's or under the pointer. */
+  for (guint k = 0; k < G_N_ELEMENTS (name_offsets); k++)
+    for (NameBreak shape = 0; shape < N_NAME_BREAKS; shape++)
+      {
+        PangoRectangle extents;
+        double w, h, room_x, room_y, x, y, box[4];
+
+        /* Two lines are tried where Graphviz made more; one where it made
+         * more than one. */
+        if ((shape == NAME_IN_TWO && node->n_texts < 3)
+            || (shape == NAME_ON_ONE && node->n_texts < 2))
+          continue;
+        pango_layout_get_pixel_extents (screen_text (self, QG_ITEM_NODE, index, shape), NULL,
+                                        &extents);
+        /* The box that must be free is the grown outline's. */
+        w = MAX ((extents.width + 2 * NAME_PAD_X) * fx + extra, nw);
+        h = MAX ((extents.height + 2 * NAME_PAD_Y) * fy, nh);
+        room_x = MAX (w / 2 - nw / 2 - 2, 0);
+        room_y = MAX (h / 2 - 4, 0);
+        if ((name_offsets[k][0] != 0 && room_x <= 0) || (name_offsets[k][1] != 0 && room_y <= 0))
+          continue;
+        x = cx + name_offsets[k][0] * room_x;
+        y = cy + name_offsets[k][1] * room_y;
+        box[0] = x - w / 2;
+        box[1] = y - h / 2;
+        box[2] = x + w / 2;
+        box[3] = y + h / 2;
+        if (!forced && (box[0] < -EDGE_SLACK || box[1] < -EDGE_SLACK
+                        || box[2] > room->width + EDGE_SLACK
+                        || box[3] > room->height + EDGE_SLACK || !room_is_free (room, box, index)))
+          continue;
+
+        label.shape = shape;
+        label.x0 = box[0];
+        label.y0 = box[1];
+        label.x1 = box[2];
+        label.y1 = box[3];
+        label.gx = nw > 0 ? w / nw : 1;
+        label.gy = nh > 0 ? h / nh : 1;
+        g_array_append_val (room->placed, box);
+        g_array_append_val (self->screen_labels, label);
+        /* Moved off its node, the name leaves the node drawn where it is. */
+        grown[index] = k == 0 ? GROWN_IN_PLACE : GROWN_BESIDE;
+        return;
+      }
+}
+
+static void
+try_edge (QgGraphView *self,
+          Room        *room,
+          guint        index,
+          gboolean     forced)
+{
+  const QgItem *edge = qg_layout_get_edge (self->layout, index);
+  PangoRectangle extents;
+  double cx, cy, box[4];
+  ScreenLabel label = { QG_ITEM_EDGE, index, NAME_PIXELS };
+
+  if (edge->n_texts == 0 || qg_graph_view_is_hidden_item (self, QG_ITEM_EDGE, index)
+      || self->screen_labels->len >= MAX_SCREEN_LABELS)
+    return;
+  for (guint i = 0; i < self->screen_labels->len; i++)
+    {
+      const ScreenLabel *other = &g_array_index (self->screen_labels, ScreenLabel, i);
+
+      if (other->kind == QG_ITEM_EDGE && other->index == index)
+        return;
+    }
+  pango_layout_get_pixel_extents (screen_text (self, QG_ITEM_EDGE, index, NAME_AS_GRAPHVIZ), NULL,
+                                  &extents);
+  cx = edge->cx * room->zoom + room->ox;
+  cy = edge->cy * room->zoom + room->oy;
+  box[0] = cx - extents.width / 2.0 - 4;
+  box[1] = cy - extents.height / 2.0 - 2;
+  box[2] = cx + extents.width / 2.0 + 4;
+  box[3] = cy + extents.height / 2.0 + 2;
+  if (box[2] < 0 || box[3] < 0 || box[0] > room->width || box[1] > room->height)
+    return;
+  if (!forced && !room_is_free (room, box, -1))
+    return;
+  label.x0 = box[0];
+  label.y0 = box[1];
+  label.x1 = box[2];
+  label.y1 = box[3];
+  label.gx = label.gy = 1;
+  g_array_append_val (room->placed, box);
+  g_array_append_val (self->screen_labels, label);
+}
+
+/* Decides which names are drawn where, most important first: the selection
+ * and what is under the pointer, what the search found, the selection's
+ * neighbours, then the most connected nodes, each where it finds room.
+ * Fills self->screen_labels and marks the grown nodes. */
+static void
+place_labels (QgGraphView *self,
+              double       width,
+              double       height,
+              const guint *nodes,
+              guint        n_nodes,
+              const guint *edges,
+              guint        n_edges,
+              guint8      *grown)
+{
+  double zoom = qg_viewport_get_zoom (self->viewport);
+  guint n_all = qg_layout_get_n_nodes (self->layout);
+  g_autofree guint8 *shown = g_new0 (guint8, MAX (n_all, 1));
+  Room room;
+
+  g_array_set_size (self->screen_labels, 0);
+
+  /* Near enough, every label is Graphviz's own, at its size. */
+  if (self->node_font * zoom >= NAME_PIXELS)
+    {
+      for (guint k = 0; k < n_nodes; k++)
+        if (!qg_graph_view_is_hidden_item (self, QG_ITEM_NODE, nodes[k]))
+          {
+            ScreenLabel label = { QG_ITEM_NODE, nodes[k], self->node_font * zoom };
+            g_array_append_val (self->screen_labels, label);
+          }
+      for (guint k = 0; k < n_edges; k++)
+        if (!qg_graph_view_is_hidden_item (self, QG_ITEM_EDGE, edges[k]))
+          {
+            ScreenLabel label = { QG_ITEM_EDGE, edges[k], edge_font (self, edges[k]) * zoom };
+            g_array_append_val (self->screen_labels, label);
+          }
+      return;
+    }
+
+  room_init (self, &room, width, height, nodes, n_nodes);
+  for (guint k = 0; k < n_nodes; k++)
+    shown[nodes[k]] = TRUE;
+
+  if (self->selection_kind == QG_ITEM_NODE && shown[self->selection_index])
+    try_node (self, &room, self->selection_index, TRUE, grown);
+  if (self->selection_kind == QG_ITEM_EDGE)
+    try_edge (self, &room, self->selection_index, TRUE);
+  for (guint k = 0; k < n_nodes && self->matched_nodes != NULL; k++)
+    if (self->matched_nodes[nodes[k]])
+      try_node (self, &room, nodes[k], FALSE, grown);
+  for (guint k = 0; k < n_nodes && self->node_emphasis != NULL; k++)
+    if (self->node_emphasis[nodes[k]] == EMPHASIS_NEAR)
+      try_node (self, &room, nodes[k], FALSE, grown);
+  for (guint k = 0; k < n_edges && self->edge_emphasis != NULL; k++)
+    if (self->edge_emphasis[edges[k]] == EMPHASIS_NEAR)
+      try_edge (self, &room, edges[k], FALSE);
+  /* Then the rest, hubs first; dimmed ones last. */
+  for (Look look = N_LOOKS; look-- > 0;)
+    for (guint k = 0; k < n_all; k++)
+      {
+        guint i = self->label_order[k];
+
+        if (shown[i] && qg_graph_view_look_of (self->node_emphasis, i) == look)
+          try_node (self, &room, i, FALSE, grown);
+      }
+  /* What is under the pointer shows its name, over the others, which stay
+   * where they were. */
+  if (self->hover_kind == QG_ITEM_NODE && shown[self->hover_index])
+    try_node (self, &room, self->hover_index, TRUE, grown);
+  if (self->hover_kind == QG_ITEM_EDGE)
+    try_edge (self, &room, self->hover_index, TRUE);
+  /* Edge labels that read where Graphviz put them count as drawn. */
+  if (self->max_font * zoom >= EDGE_LABEL_MIN_PIXELS)
+    for (guint k = 0; k < n_edges; k++)
+      {
+        ScreenLabel label = { QG_ITEM_EDGE, edges[k], edge_font (self, edges[k]) * zoom };
+
+        if (!qg_graph_view_is_hidden_item (self, QG_ITEM_EDGE, edges[k])
+            && !qg_graph_view_is_special_item (self, QG_ITEM_EDGE, edges[k]))
+          g_array_append_val (self->screen_labels, label);
+      }
+  room_clear (&room);
+}
+
+/* A grown node and its name, in screen space. */
+static void
+draw_screen_node (QgGraphView       *self,
+                  cairo_t           *cr,
+                  const ScreenLabel *label)
+{
+  const QgItem *node = qg_layout_get_node (self->layout, label->index);
+  guint kind = self->entity_kind[label->index];
+  gboolean selected = self->selection_kind == QG_ITEM_NODE && self->selection_index == label->index;
+  gboolean special = qg_graph_view_is_special_item (self, QG_ITEM_NODE, label->index);
+  double alpha = qg_graph_view_look_alpha (qg_graph_view_look_of (self->node_emphasis,
+                                                                  label->index));
+  double zoom = qg_viewport_get_zoom (self->viewport);
+  PangoLayout *text = screen_text (self, QG_ITEM_NODE, label->index, label->shape);
+  PangoRectangle extents;
+  double cx = (label->x0 + label->x1) / 2, cy = (label->y0 + label->y1) / 2;
+  double dx, dy;
+  const QgOp *style;
+  cairo_matrix_t matrix;
+
+  if (special)
+    alpha = 1;
+  qg_graph_view_node_offset (self, label->index, &dx, &dy);
+  cairo_get_matrix (cr, &matrix);
+  cairo_translate (cr, cx, cy);
+  cairo_scale (cr, zoom * label->gx, zoom * label->gy);
+  cairo_translate (cr, -(node->cx + dx), -(node->cy + dy));
+  path_item (self, cr, node, TRUE, dx, dy);
+  cairo_set_matrix (cr, &matrix);
+  set_color (cr, &self->palette.fill[kind], alpha);
+  cairo_fill (cr);
+
+  cairo_translate (cr, cx, cy);
+  cairo_scale (cr, zoom * label->gx, zoom * label->gy);
+  cairo_translate (cr, -(node->cx + dx), -(node->cy + dy));
+  style = path_item (self, cr, node, FALSE, dx, dy);
+  cairo_set_matrix (cr, &matrix);
+  if (style != NULL)
+    {
+      cairo_set_line_width (cr, special ? (selected ? 3 : 2) : 1.25);
+      if (style->dashed && !special)
+        cairo_set_dash (cr, (double[]) { 4, 2 }, 2, 0);
+      else
+        cairo_set_dash (cr, NULL, 0, 0);
+      set_color (cr, special ? &self->palette.accent : &self->palette.stroke[kind], alpha);
+      cairo_stroke (cr);
+    }
+  else
+    cairo_new_path (cr);
+
+  pango_layout_get_pixel_extents (text, NULL, &extents);
+  set_color (cr, &self->palette.node_text, alpha);
+  cairo_move_to (cr, cx - extents.width / 2.0 - extents.x, cy - extents.height / 2.0 - extents.y);
+  pango_cairo_show_layout (cr, text);
+}
+
+static void
+draw_screen_edge_label (QgGraphView       *self,
+                        cairo_t           *cr,
+                        const ScreenLabel *label)
+{
+  PangoLayout *text = screen_text (self, QG_ITEM_EDGE, label->index, NAME_AS_GRAPHVIZ);
+  PangoRectangle extents;
+  double x = label->x0, y = label->y0, w = label->x1 - label->x0, h = label->y1 - label->y0;
+  double r = 4;
+
+  /* A plate under it, so that it reads over the lines it crosses. */
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  set_color (cr, &self->palette.background, 0.9);
+  cairo_fill_preserve (cr);
+  set_color (cr, &self->palette.stance[qg_document_get_relation (self->document,
+                                                                 label->index)->stance], 0.8);
+  cairo_set_line_width (cr, 1);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_stroke (cr);
+
+  pango_layout_get_pixel_extents (text, NULL, &extents);
+  set_color (cr, &self->palette.edge_text, 1);
+  cairo_move_to (cr, x + (w - extents.width) / 2.0 - extents.x,
+                 y + (h - extents.height) / 2.0 - extents.y);
+  pango_cairo_show_layout (cr, text);
+}
+
+/* The names placed in screen space, the least important first so that the
+ * most important is on top. */
+static void
+draw_screen_labels (QgGraphView *self,
+                    cairo_t     *cr)
+{
+  for (guint i = self->screen_labels->len; i-- > 0;)
+    {
+      const ScreenLabel *label = &g_array_index (self->screen_labels, ScreenLabel, i);
+
+      if (label->gx <= 0)
+        continue;
+      if (label->kind == QG_ITEM_NODE)
+        draw_screen_node (self, cr, label);
+      else
+        draw_screen_edge_label (self, cr, label);
+    }
+}
+
+/* What the search found, the hovered element, then the selected one, over
+ * everything; nodes grown in screen space are drawn with the names. */
+static void
+draw_specials (QgGraphView  *self,
+               cairo_t      *cr,
+               const guint8 *grown)
+{
+  gboolean edge_texts = FALSE;
+
+  if (self->matched_edges != NULL && self->previous == NULL)
+    for (guint i = 0; i < qg_layout_get_n_edges (self->layout); i++)
+      if (self->matched_edges[i] && !qg_graph_view_is_hidden_item (self, QG_ITEM_EDGE, i))
+        draw_special_edge (self, cr, i);
+  if (self->matched_nodes != NULL)
+    for (guint i = 0; i < qg_layout_get_n_nodes (self->layout); i++)
+      if (self->matched_nodes[i] && !qg_graph_view_is_hidden_item (self, QG_ITEM_NODE, i)
+          && !grown[i])
+        draw_special_node (self, cr, i);
+
+  edge_texts = self->max_font * qg_viewport_get_zoom (self->viewport) >= EDGE_LABEL_MIN_PIXELS;
+  for (int pass = 0; pass < 2; pass++)
+    {
+      QgItemKind kind = pass == 0 ? self->hover_kind : self->selection_kind;
+      guint index = pass == 0 ? self->hover_index : self->selection_index;
+
+      if (pass == 0 && kind == self->selection_kind && index == self->selection_index)
+        continue;
+      if (kind != QG_ITEM_NONE && qg_graph_view_is_hidden_item (self, kind, index))
+        continue;
+      if (kind == QG_ITEM_EDGE && self->previous == NULL)
+        {
+          const QgItem *item = qg_layout_get_edge (self->layout, index);
+
+          draw_special_edge (self, cr, index);
+          for (guint t = 0; edge_texts && t < item->n_texts; t++)
+            draw_text (self, cr, item->first_text + t, &self->palette.edge_text, 1, 0, 0, FALSE,
+                       TEXT_MIN_PIXELS);
+        }
+      else if (kind == QG_ITEM_NODE && !grown[index])
+        draw_special_node (self, cr, index);
+    }
+}
+
+/* What is on screen, in layout points, with room for line widths; and the
+ * nodes and edges in it. */
+static void
+find_visible (QgGraphView *self,
+              double       width,
+              double       height,
+              guint       *nodes,
+              guint       *n_nodes,
+              guint       *edges,
+              guint       *n_edges)
+{
+  double clip[4];
+
+  qg_viewport_to_layout (self->viewport, -8, -8, &clip[0], &clip[1]);
+  qg_viewport_to_layout (self->viewport, width + 8, height + 8, &clip[2], &clip[3]);
+  *n_nodes = *n_edges = 0;
+  for (guint i = 0; i < qg_layout_get_n_edges (self->layout); i++)
+    if (visible (qg_layout_get_edge (self->layout, i), clip, 0, 0) || self->previous != NULL)
+      edges[(*n_edges)++] = i;
+  for (guint i = 0; i < qg_layout_get_n_nodes (self->layout); i++)
+    {
+      double dx, dy;
+
+      qg_graph_view_node_offset (self, i, &dx, &dy);
+      if (visible (qg_layout_get_node (self->layout, i), clip, dx, dy))
+        nodes[(*n_nodes)++] = i;
+    }
+}
+
+static void
+to_layout_space (QgGraphView *self,
+                 cairo_t     *cr)
+{
+  double ox, oy, zoom = qg_viewport_get_zoom (self->viewport);
+
+  qg_viewport_get_offset (self->viewport, &ox, &oy);
+  cairo_translate (cr, ox, oy);
+  cairo_scale (cr, zoom, zoom);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_new_path (cr);
+}
+
+/* What is in view and which names go where, worked out once for a frame
+ * and for the input that comes before the next. */
+void
+qg_graph_view_update_labels (QgGraphView *self)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  guint n_nodes, n_edges;
+
+  if (self->labels_valid || self->layout == NULL)
+    return;
+  n_nodes = qg_layout_get_n_nodes (self->layout);
+  n_edges = qg_layout_get_n_edges (self->layout);
+  g_free (self->visible_nodes);
+  g_free (self->visible_edges);
+  g_free (self->grown);
+  self->visible_nodes = g_new (guint, MAX (n_nodes, 1));
+  self->visible_edges = g_new (guint, MAX (n_edges, 1));
+  self->grown = g_new0 (guint8, MAX (n_nodes, 1));
+  find_visible (self, width, height, self->visible_nodes, &self->n_visible_nodes,
+                self->visible_edges, &self->n_visible_edges);
+  place_labels (self, width, height, self->visible_nodes, self->n_visible_nodes,
+                self->visible_edges, self->n_visible_edges, self->grown);
+  self->labels_valid = TRUE;
+}
+
+void
+qg_graph_view_draw_near (QgGraphView *self,
+                         cairo_t     *cr,
+                         double       width,
+                         double       height)
+{
+  const guint *nodes, *edges;
+  const guint8 *grown;
+  double zoom = qg_viewport_get_zoom (self->viewport);
+  guint n_edges, n_nodes;
+  cairo_matrix_t screen;
+
+  qg_graph_view_update_labels (self);
+  nodes = self->visible_nodes;
+  n_nodes = self->n_visible_nodes;
+  edges = self->visible_edges;
+  n_edges = self->n_visible_edges;
+  grown = self->grown;
+
+  cairo_get_matrix (cr, &screen);
+  to_layout_space (self, cr);
+
+  /* Edges: dimmed ones first, so that what matters is drawn over them. */
+  if (self->previous != NULL)
+    draw_moving_edges (self, cr, edges, n_edges);
+  else
+    {
+      for (Look look = 0; look < N_LOOKS; look++)
+        for (guint stance = 0; stance < 3; stance++)
+          draw_edge_batch (self, cr, edges, n_edges, stance, look);
+      /* Edge labels too small to read are left out, not drawn as bars. */
+      if (self->max_font * zoom >= EDGE_LABEL_MIN_PIXELS)
+        draw_labels (self, cr, edges, n_edges, QG_ITEM_EDGE, NULL, FALSE, TRUE, TEXT_MIN_PIXELS,
+                     &self->palette.edge_text);
+    }
+
+  for (Look look = 0; look < N_LOOKS; look++)
+    for (guint kind = 0; kind < QG_N_KINDS; kind++)
+      draw_node_batch (self, cr, nodes, n_nodes, grown, kind, look);
+  /* Names that found no room show where they are, as bars. */
+  draw_labels (self, cr, nodes, n_nodes, QG_ITEM_NODE, grown, TRUE, TRUE,
+               self->node_font * zoom < NAME_PIXELS ? NAME_PIXELS : TEXT_MIN_PIXELS,
+               &self->palette.node_text);
+
+  draw_specials (self, cr, grown);
+  cairo_set_matrix (cr, &screen);
+  draw_screen_labels (self, cr);
+}
+
+void
+qg_graph_view_draw_over (QgGraphView *self,
+                         cairo_t     *cr,
+                         double       width,
+                         double       height)
+{
+  cairo_matrix_t screen;
+
+  qg_graph_view_update_labels (self);
+  cairo_get_matrix (cr, &screen);
+  to_layout_space (self, cr);
+  draw_specials (self, cr, self->grown);
+  cairo_set_matrix (cr, &screen);
+  draw_screen_labels (self, cr);
+}
+
+static void
+clear_layouts (PangoLayout ***layouts,
+               guint         *n)
+{
+  for (guint i = 0; *layouts != NULL && i < *n; i++)
+    g_clear_object (&(*layouts)[i]);
+  g_clear_pointer (layouts, g_free);
+  *n = 0;
+}
+
+/* The interface's font may have changed with the style. */
+void
+qg_graph_view_forget_names (QgGraphView *self)
+{
+  for (guint i = 0; self->node_names != NULL && i < self->n_node_names; i++)
+    g_clear_object (&self->node_names[i]);
+  for (guint i = 0; self->edge_names != NULL && i < self->n_edge_names; i++)
+    g_clear_object (&self->edge_names[i]);
+}
+
+void
+qg_graph_view_clear_texts (QgGraphView *self)
+{
+  clear_layouts (&self->texts, &self->n_texts);
+  clear_layouts (&self->node_names, &self->n_node_names);
+  clear_layouts (&self->edge_names, &self->n_edge_names);
+}

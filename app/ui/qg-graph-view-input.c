@@ -1,0 +1,348 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "qg-graph-view"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "qg-graph-view-private.h"
+
+/* Pointer, touch and keys: hovering, selecting, panning and zooming. The
+ * view's zoom keys are bindings to the viewport's actions, the same ones
+ * as the window's buttons. */
+
+#define WHEEL_PAN_PIXELS 50.0
+
+static void
+hover_at (QgGraphView *self,
+          double       x,
+          double       y)
+{
+  QgItemKind kind = QG_ITEM_NONE;
+  guint index = 0;
+
+  if (!self->dragging)
+    kind = qg_graph_view_hit_item (self, x, y, &index);
+  qg_graph_view_set_hover (self, kind, index);
+}
+
+static void
+motion_cb (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           QgGraphView              *self)
+{
+  qg_viewport_set_pointer (self->viewport, TRUE, x, y);
+  hover_at (self, x, y);
+}
+
+static void
+leave_cb (GtkEventControllerMotion *controller,
+          QgGraphView              *self)
+{
+  qg_viewport_set_pointer (self->viewport, FALSE, 0, 0);
+  qg_graph_view_set_hover (self, QG_ITEM_NONE, 0);
+}
+
+static void
+click_released_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   QgGraphView     *self)
+{
+  guint index;
+  QgItemKind kind;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  kind = qg_graph_view_hit_item (self, x, y, &index);
+  /* Clicking empty space clears the selection. */
+  qg_graph_view_select_item (self, kind, index);
+  if (n_press == 2 && kind != QG_ITEM_NONE)
+    qg_graph_view_center_on_selection (self, 0, TRUE);
+}
+
+static void
+drag_begin_cb (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               QgGraphView    *self)
+{
+  qg_viewport_get_offset (self->viewport, &self->drag_x, &self->drag_y);
+  self->dragging = FALSE;
+}
+
+static void
+drag_update_cb (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                QgGraphView    *self)
+{
+  double x, y, now_x, now_y;
+
+  if (!self->dragging)
+    {
+      gtk_gesture_drag_get_start_point (gesture, &x, &y);
+      if (!gtk_drag_check_threshold (GTK_WIDGET (self), x, y, x + dx, y + dy))
+        return;
+      /* A drag, not a click: the click gesture lets go. */
+      self->dragging = TRUE;
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+    }
+  qg_viewport_get_offset (self->viewport, &now_x, &now_y);
+  qg_viewport_pan (self->viewport, self->drag_x + dx - now_x, self->drag_y + dy - now_y);
+}
+
+static void
+drag_end_cb (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             QgGraphView    *self)
+{
+  double x, y;
+
+  if (!self->dragging)
+    return;
+  self->dragging = FALSE;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
+  gtk_gesture_drag_get_start_point (gesture, &x, &y);
+  hover_at (self, x + dx, y + dy);
+}
+
+/* Ctrl+scroll zooms on the pointer; scrolling pans, sideways with Shift. A
+ * scroll event of GTK 4.8 carries no position: the pointer is where the
+ * motion controller last saw it. */
+static gboolean
+scroll_cb (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           QgGraphView              *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  gboolean wheel = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL;
+
+  if (self->layout == NULL)
+    return FALSE;
+
+  if (state & GDK_CONTROL_MASK)
+    {
+      qg_viewport_zoom_by (self->viewport, pow (wheel ? QG_VIEWPORT_STEP : 1.01, -dy));
+      return TRUE;
+    }
+
+  if (state & GDK_SHIFT_MASK && dx == 0)
+    {
+      dx = dy;
+      dy = 0;
+    }
+  qg_viewport_pan (self->viewport, -dx * (wheel ? WHEEL_PAN_PIXELS : 1),
+                   -dy * (wheel ? WHEEL_PAN_PIXELS : 1));
+  return TRUE;
+}
+
+static void
+pinch_begin_cb (GtkGesture       *gesture,
+                GdkEventSequence *sequence,
+                QgGraphView      *self)
+{
+  self->pinch_zoom = qg_viewport_get_zoom (self->viewport);
+}
+
+static void
+pinch_changed_cb (GtkGestureZoom *gesture,
+                  double          scale,
+                  QgGraphView    *self)
+{
+  double x, y;
+
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    return;
+  qg_viewport_zoom_at (self->viewport,
+                       self->pinch_zoom * scale / qg_viewport_get_zoom (self->viewport), x, y);
+}
+
+static gboolean
+query_tooltip_cb (QgGraphView *self,
+                  int          x,
+                  int          y,
+                  gboolean     keyboard,
+                  GtkTooltip  *tooltip)
+{
+  g_autofree char *text = NULL;
+  guint index;
+  QgItemKind kind;
+
+  if (self->layout == NULL || keyboard)
+    return FALSE;
+  kind = qg_graph_view_hit_item (self, x, y, &index);
+  if (kind == QG_ITEM_NODE)
+    {
+      const QgEntity *e = qg_document_get_entity (self->document, index);
+
+      text = e->description ? g_strdup_printf ("%s\n%s", e->name, e->description)
+                            : g_strdup (e->name);
+    }
+  else if (kind == QG_ITEM_EDGE)
+    text = qg_document_relation_sentence (self->document, index);
+  else
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Keys                                                                      */
+
+static gboolean
+pan_binding (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   data)
+{
+  QgGraphView *self = QG_GRAPH_VIEW (widget);
+  int dx, dy;
+
+  g_variant_get (args, "(ii)", &dx, &dy);
+  /* A tenth of the view a press. */
+  qg_viewport_pan (self->viewport, -dx * gtk_widget_get_width (widget) / 10.0,
+                   -dy * gtk_widget_get_height (widget) / 10.0);
+  return TRUE;
+}
+
+static gboolean
+select_toward_binding (GtkWidget *widget,
+                       GVariant  *args,
+                       gpointer   data)
+{
+  int dx, dy;
+
+  g_variant_get (args, "(ii)", &dx, &dy);
+  qg_graph_view_select_toward (QG_GRAPH_VIEW (widget), dx, dy);
+  return TRUE;
+}
+
+static gboolean
+select_next_binding (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   data)
+{
+  qg_graph_view_select_next (QG_GRAPH_VIEW (widget), g_variant_get_int32 (args));
+  return TRUE;
+}
+
+static gboolean
+clear_selection_binding (GtkWidget *widget,
+                         GVariant  *args,
+                         gpointer   data)
+{
+  QgGraphView *self = QG_GRAPH_VIEW (widget);
+
+  if (self->selection_kind == QG_ITEM_NONE)
+    return FALSE;
+  qg_graph_view_select_item (self, QG_ITEM_NONE, 0);
+  return TRUE;
+}
+
+static gboolean
+center_binding (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   data)
+{
+  qg_graph_view_center_on_selection (QG_GRAPH_VIEW (widget), 0, TRUE);
+  return TRUE;
+}
+
+static void
+add_zoom_bindings (GtkWidgetClass *widget_class)
+{
+  static const struct { guint key; const char *action; } keys[] = {
+    { GDK_KEY_plus, "zoom.in" }, { GDK_KEY_equal, "zoom.in" }, { GDK_KEY_KP_Add, "zoom.in" },
+    { GDK_KEY_minus, "zoom.out" }, { GDK_KEY_KP_Subtract, "zoom.out" },
+    { GDK_KEY_0, "zoom.reset" }, { GDK_KEY_KP_0, "zoom.reset" },
+    { GDK_KEY_1, "zoom.fit" }, { GDK_KEY_KP_1, "zoom.fit" },
+  };
+
+  /* Bare, and with Ctrl as in other applications. */
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, keys[i].key, 0, keys[i].action, NULL);
+      gtk_widget_class_add_binding_action (widget_class, keys[i].key, GDK_CONTROL_MASK,
+                                           keys[i].action, NULL);
+    }
+}
+
+static void
+add_move_bindings (GtkWidgetClass *widget_class)
+{
+  static const struct { guint key; guint kp; int dx; int dy; } arrows[] = {
+    { GDK_KEY_Left, GDK_KEY_KP_Left, -1, 0 },
+    { GDK_KEY_Right, GDK_KEY_KP_Right, 1, 0 },
+    { GDK_KEY_Up, GDK_KEY_KP_Up, 0, -1 },
+    { GDK_KEY_Down, GDK_KEY_KP_Down, 0, 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (arrows); i++)
+    {
+      /* Arrows move the view; with Alt they move the selection. */
+      gtk_widget_class_add_binding (widget_class, arrows[i].key, 0, pan_binding, "(ii)",
+                                    arrows[i].dx, arrows[i].dy);
+      gtk_widget_class_add_binding (widget_class, arrows[i].kp, 0, pan_binding, "(ii)",
+                                    arrows[i].dx, arrows[i].dy);
+      gtk_widget_class_add_binding (widget_class, arrows[i].key, GDK_ALT_MASK,
+                                    select_toward_binding, "(ii)", arrows[i].dx, arrows[i].dy);
+    }
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Tab, 0, select_next_binding, "i", 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Tab, 0, select_next_binding, "i", 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK,
+                                select_next_binding, "i", -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Tab, GDK_SHIFT_MASK, select_next_binding,
+                                "i", -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, clear_selection_binding, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, 0, center_binding, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, center_binding, NULL);
+}
+
+void
+qg_graph_view_class_init_input (GtkWidgetClass *widget_class)
+{
+  add_zoom_bindings (widget_class);
+  add_move_bindings (widget_class);
+}
+
+void
+qg_graph_view_init_input (QgGraphView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkEventController *controller;
+  GtkGesture *gesture;
+
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "enter", G_CALLBACK (motion_cb), self);
+  g_signal_connect (controller, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (leave_cb), self);
+  gtk_widget_add_controller (widget, controller);
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect (gesture, "released", G_CALLBACK (click_released_cb), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
+  g_signal_connect (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  g_signal_connect (controller, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (widget, controller);
+
+  gesture = gtk_gesture_zoom_new ();
+  g_signal_connect (gesture, "begin", G_CALLBACK (pinch_begin_cb), self);
+  g_signal_connect (gesture, "scale-changed", G_CALLBACK (pinch_changed_cb), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
+}

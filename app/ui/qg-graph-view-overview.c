@@ -1,0 +1,327 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "qg-graph-view"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "qg-graph-view-private.h"
+#include "qg-raster.h"
+
+/* The map from afar: every Graphviz label is a bar, lines are a pixel
+ * wide, and thousands of elements are drawn by the small rasteriser in a
+ * fraction of what cairo takes for them, in bands, one thread a band.
+ * The threads read a scene made for the frame, never the widget. */
+
+gboolean
+qg_graph_view_seen_from_afar (QgGraphView *self)
+{
+  return self->previous == NULL
+         && self->max_font * qg_viewport_get_zoom (self->viewport) < TEXT_MIN_PIXELS;
+}
+
+/* What one frame of the overview draws, owned by the frame. */
+typedef struct
+{
+  QgLayout   *layout;
+  QgDocument *document;
+  Palette     palette;
+  double      zoom;          /* layout → device pixels */
+  double      ox;
+  double      oy;
+  double      text_zoom;     /* layout → widget pixels, for what reads */
+  guint8     *kinds;         /* per node */
+  guint8     *node_look;     /* per node: Look, or N_LOOKS when drawn apart */
+  guint8     *edge_look;
+} Scene;
+
+typedef struct
+{
+  const Scene *scene;
+  QgRaster     raster;
+  double       oy;           /* the scene's, for this band */
+  double       clip[4];      /* in layout points */
+} Band;
+
+static QgPaint
+paint_of (const GdkRGBA *color,
+          double         alpha)
+{
+  return qg_paint_from_rgba (color->red, color->green, color->blue, color->alpha * alpha);
+}
+
+/* An op's outline as device points: polygons as they are, splines and
+ * ellipses flattened. Returns the number of points. */
+static int
+flatten_op (const Band   *band,
+            const QgOp   *op,
+            const double *pts,
+            double       *out,
+            int           max)
+{
+  double zoom = band->scene->zoom, ox = band->scene->ox, oy = band->oy;
+  int n = 0;
+
+#define PUT(X, Y) G_STMT_START { if (n < max) { out[2 * n] = (X) * zoom + ox; \
+                                                out[2 * n + 1] = (Y) * zoom + oy; \
+                                                n++; } } G_STMT_END
+  switch (op->kind)
+    {
+    case QG_OP_ELLIPSE:
+      {
+        /* As many sides as the ellipse is large on screen, from 8 to 32. */
+        int sides = CLAMP ((int) ((op->w + op->h) * zoom / 2), 8, 32);
+
+        for (int i = 0; i < sides; i++)
+          PUT (op->x + op->w * cos (i * 2 * G_PI / sides),
+               op->y + op->h * sin (i * 2 * G_PI / sides));
+      }
+      break;
+    case QG_OP_POLYGON:
+    case QG_OP_POLYLINE:
+      for (guint i = 0; i < op->n_points; i++)
+        PUT (pts[2 * i], pts[2 * i + 1]);
+      break;
+    case QG_OP_BEZIER:
+      PUT (pts[0], pts[1]);
+      for (guint i = 0; i + 3 < op->n_points; i += 3)
+        {
+          const double *p = pts + 2 * i;
+          /* Few segments: the curve spans only a few pixels from afar. */
+          double span = (fabs (p[6] - p[0]) + fabs (p[7] - p[1])) * zoom;
+          int steps = CLAMP ((int) (span / 12), 1, 8);
+
+          if (fabs (p[2] - (2 * p[0] + p[6]) / 3) + fabs (p[3] - (2 * p[1] + p[7]) / 3)
+              + fabs (p[4] - (p[0] + 2 * p[6]) / 3) + fabs (p[5] - (p[1] + 2 * p[7]) / 3) < 1)
+            steps = 1;  /* straight */
+          for (int k = 1; k <= steps; k++)
+            {
+              double t = (double) k / steps, u = 1 - t;
+              PUT (u * u * u * p[0] + 3 * u * u * t * p[2] + 3 * u * t * t * p[4] + t * t * t * p[6],
+                   u * u * u * p[1] + 3 * u * u * t * p[3] + 3 * u * t * t * p[5] + t * t * t * p[7]);
+            }
+        }
+      break;
+    case QG_OP_TEXT:
+    default:
+      break;
+    }
+#undef PUT
+  return n;
+}
+
+/* Filled ops are filled, and outlined if @outline; the others are lines. */
+static void
+draw_item (Band          *band,
+           const QgItem  *item,
+           const QgPaint *fill,
+           const QgPaint *line,
+           gboolean       outline)
+{
+  QgLayout *layout = band->scene->layout;
+  const double *pts = qg_layout_get_points (layout);
+  double buf[2 * 256];
+
+  for (guint i = 0; i < item->n_ops; i++)
+    {
+      const QgOp *op = qg_layout_get_op (layout, item->first_op + i);
+      int n = flatten_op (band, op, pts + 2 * op->first, buf, 256);
+      gboolean closed = op->kind != QG_OP_POLYLINE && (op->filled || op->kind != QG_OP_BEZIER);
+
+      if (op->filled)
+        qg_raster_fill_polygon (&band->raster, buf, n, fill);
+      if (!op->filled || outline)
+        {
+          for (int k = 0; k + 1 < n; k++)
+            qg_raster_line (&band->raster, buf[2 * k], buf[2 * k + 1], buf[2 * k + 2],
+                            buf[2 * k + 3], line);
+          if (closed && n > 2)
+            qg_raster_line (&band->raster, buf[2 * n - 2], buf[2 * n - 1], buf[0], buf[1], line);
+        }
+    }
+}
+
+static void
+draw_bars (Band          *band,
+           const QgItem  *item,
+           const QgPaint *paint)
+{
+  const Scene *scene = band->scene;
+
+  for (guint t = 0; t < item->n_texts; t++)
+    {
+      const QgOp *op = qg_layout_get_op (scene->layout, item->first_text + t);
+      double left = op->align == QG_ALIGN_CENTER ? op->x - op->w / 2
+                    : op->align == QG_ALIGN_RIGHT ? op->x - op->w : op->x;
+
+      if (op->h * scene->text_zoom < TEXT_NONE_PIXELS)
+        continue;
+      qg_raster_fill_rectangle (&band->raster, left * scene->zoom + scene->ox,
+                                (op->y - op->h * 0.6) * scene->zoom + band->oy,
+                                op->w * scene->zoom, op->h * 0.45 * scene->zoom, paint);
+    }
+}
+
+static gboolean
+in_band (const QgItem *item,
+         const double  clip[4])
+{
+  return item->x1 >= clip[0] && item->x0 <= clip[2] && item->y1 >= clip[1] && item->y0 <= clip[3];
+}
+
+static gpointer
+draw_band (gpointer data)
+{
+  Band *band = data;
+  const Scene *scene = band->scene;
+  guint n_edges = qg_layout_get_n_edges (scene->layout);
+  guint n_nodes = qg_layout_get_n_nodes (scene->layout);
+
+  /* Dimmed first, then the rest, as near. Edge labels are left out. */
+  for (Look look = 0; look < N_LOOKS; look++)
+    for (guint i = 0; i < n_edges; i++)
+      {
+        const QgItem *item = qg_layout_get_edge (scene->layout, i);
+        const QgOp *first;
+        QgPaint paint;
+        double alpha;
+
+        if (scene->edge_look[i] != look || !in_band (item, band->clip) || item->n_ops == 0)
+          continue;
+        first = qg_layout_get_op (scene->layout, item->first_op);
+        alpha = qg_graph_view_look_alpha (look) * (first->dashed || first->dotted ? 0.6 : 1.0);
+        paint = paint_of (&scene->palette.stance[qg_document_get_relation (scene->document,
+                                                                           i)->stance], alpha);
+        draw_item (band, item, &paint, &paint, FALSE);
+      }
+
+  for (Look look = 0; look < N_LOOKS; look++)
+    for (guint i = 0; i < n_nodes; i++)
+      {
+        const QgItem *item = qg_layout_get_node (scene->layout, i);
+        double alpha = qg_graph_view_look_alpha (look);
+        QgPaint fill, line, bar;
+
+        if (scene->node_look[i] != look || !in_band (item, band->clip))
+          continue;
+        fill = paint_of (&scene->palette.fill[scene->kinds[i]], alpha);
+        line = paint_of (&scene->palette.stroke[scene->kinds[i]], alpha);
+        bar = paint_of (&scene->palette.node_text, alpha * 0.35);
+        draw_item (band, item, &fill, &line, TRUE);
+        draw_bars (band, item, &bar);
+      }
+  return NULL;
+}
+
+static guint8 *
+looks (QgGraphView  *self,
+       QgItemKind    kind,
+       guint         n,
+       const guint8 *emphasis)
+{
+  guint8 *out = g_malloc (MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    out[i] = qg_graph_view_is_special_item (self, kind, i) ? N_LOOKS
+             : qg_graph_view_look_of (emphasis, i);
+  return out;
+}
+
+void
+qg_graph_view_draw_overview (QgGraphView *self,
+                             GtkSnapshot *snapshot,
+                             double       width,
+                             double       height)
+{
+  int factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int raster_width = (int) ceil (width * factor);
+  int raster_height = (int) ceil (height * factor);
+  guint n_bands = MIN (g_get_num_processors (), 4);
+  guint n_nodes = qg_layout_get_n_nodes (self->layout);
+  g_autofree Band *bands = g_new0 (Band, n_bands);
+  g_autofree GThread **threads = g_new0 (GThread *, n_bands);
+  Scene scene = { 0 };
+  guint8 *data;
+  int stride;
+  cairo_t *cr;
+
+  /* One image, reused from frame to frame: cairo copies it first if a
+   * frame still being drawn holds it. */
+  if (self->overview == NULL
+      || cairo_image_surface_get_width (self->overview) != raster_width
+      || cairo_image_surface_get_height (self->overview) != raster_height)
+    {
+      g_clear_pointer (&self->overview, cairo_surface_destroy);
+      self->overview = cairo_image_surface_create (CAIRO_FORMAT_RGB24, raster_width,
+                                                   raster_height);
+      cairo_surface_set_device_scale (self->overview, factor, factor);
+    }
+  cairo_surface_flush (self->overview);
+  data = cairo_image_surface_get_data (self->overview);
+  stride = cairo_image_surface_get_stride (self->overview);
+  /* Opaque, on the view's own background: painting it is then a copy. */
+  {
+    QgPaint bg = paint_of (&self->palette.background, 1);
+    guint32 pixel = bg.packed | 0xff000000u;
+
+    for (int y = 0; y < raster_height; y++)
+      {
+        guint32 *row = (guint32 *) (gpointer) (data + (gsize) y * stride);
+
+        for (int x = 0; x < raster_width; x++)
+          row[x] = pixel;
+      }
+  }
+
+  scene.layout = qg_layout_ref (self->layout);
+  scene.document = g_object_ref (self->document);
+  scene.palette = self->palette;
+  scene.text_zoom = qg_viewport_get_zoom (self->viewport);
+  scene.zoom = scene.text_zoom * factor;
+  qg_viewport_get_offset (self->viewport, &scene.ox, &scene.oy);
+  scene.ox *= factor;
+  scene.oy *= factor;
+  scene.kinds = g_memdup2 (self->entity_kind, MAX (n_nodes, 1));
+  scene.node_look = looks (self, QG_ITEM_NODE, n_nodes, self->node_emphasis);
+  scene.edge_look = looks (self, QG_ITEM_EDGE, qg_layout_get_n_edges (self->layout),
+                           self->edge_emphasis);
+
+  /* Drawing is most of the cost and every band is independent: one thread
+   * a band, the last one on this thread. */
+  for (guint b = 0; b < n_bands; b++)
+    {
+      Band *band = &bands[b];
+      int top = raster_height * b / n_bands;
+      int bottom = raster_height * (b + 1) / n_bands;
+
+      band->scene = &scene;
+      band->raster.data = data + (gsize) top * stride;
+      band->raster.width = raster_width;
+      band->raster.height = bottom - top;
+      band->raster.stride = stride;
+      band->oy = scene.oy - top;
+      qg_viewport_to_layout (self->viewport, -8, (double) top / factor - 8, &band->clip[0],
+                             &band->clip[1]);
+      qg_viewport_to_layout (self->viewport, width + 8, (double) bottom / factor + 8,
+                             &band->clip[2], &band->clip[3]);
+      if (b + 1 < n_bands)
+        threads[b] = g_thread_new ("qg-overview", draw_band, band);
+    }
+  draw_band (&bands[n_bands - 1]);
+  for (guint b = 0; b + 1 < n_bands; b++)
+    g_thread_join (threads[b]);
+
+  qg_layout_unref (scene.layout);
+  g_object_unref (scene.document);
+  g_free (scene.kinds);
+  g_free (scene.node_look);
+  g_free (scene.edge_look);
+
+  cairo_surface_mark_dirty (self->overview);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_set_source_surface (cr, self->overview, 0, 0);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+}

@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "qg-graph-view.h"
+#include "qg-kinds.h"
+#include "qg-viewport.h"
+
+G_BEGIN_DECLS
+
+/* What the files of the graph view share: qg-graph-view.c holds the state
+ * (document, layout, selection, filters, search), qg-graph-view-draw.c
+ * draws it near, qg-graph-view-overview.c from afar, and
+ * qg-graph-view-input.c turns pointer and keys into viewport changes and
+ * selections. The viewport (zoom and offset) is an object of its own. */
+
+#define HIT_SLOP 5.0          /* pixels of reach around thin lines */
+#define TEXT_MIN_PIXELS 4.0   /* below this, a label of Graphviz's is drawn as a bar */
+#define TEXT_NONE_PIXELS 1.0  /* below this, not at all */
+#define DIM_ALPHA 0.18
+/* Names are never drawn smaller than this on screen: below it, a name is
+ * drawn at this size in screen space, its node grown to hold it, where it
+ * finds room. */
+#define NAME_PIXELS 11.0
+/* Edge labels below this are not drawn, but for the selection's and the
+ * one under the pointer, which are drawn at NAME_PIXELS. */
+#define EDGE_LABEL_MIN_PIXELS 8.0
+
+typedef enum
+{
+  EMPHASIS_NORMAL,
+  EMPHASIS_DIM,
+  EMPHASIS_NEAR,      /* a neighbour of the selection */
+  EMPHASIS_SELECTED,
+} Emphasis;
+
+typedef enum
+{
+  LOOK_DIM,
+  LOOK_NORMAL,
+  N_LOOKS
+} Look;
+
+/* The colours of the map in the current scheme. */
+typedef struct
+{
+  GdkRGBA fill[QG_N_KINDS];
+  GdkRGBA stroke[QG_N_KINDS];
+  GdkRGBA stance[3];
+  GdkRGBA node_text;
+  GdkRGBA edge_text;
+  GdkRGBA accent;
+  GdkRGBA background;
+} Palette;
+
+/* A label drawn in screen space, in the last frame. */
+/* Whether a node's name is drawn in screen space, in a grown outline. */
+enum
+{
+  NOT_GROWN,
+  GROWN_IN_PLACE,
+  GROWN_BESIDE,    /* moved to find room: the node is drawn too */
+};
+
+/* How a name drawn in screen space is broken into lines. */
+typedef enum
+{
+  NAME_AS_GRAPHVIZ,
+  NAME_IN_TWO,
+  NAME_ON_ONE,
+  N_NAME_BREAKS
+} NameBreak;
+
+/* A name or edge label drawn in the last frame. */
+typedef struct
+{
+  QgItemKind kind;
+  guint      index;
+  double     pixels;           /* the size of its text */
+  double     x0, y0, x1, y1;   /* for a name drawn in screen space: the box of its
+                                * grown node, in widget pixels */
+  double     gx, gy;           /* how much the node's outline grew to hold it; 0 when
+                                * drawn where Graphviz placed it */
+  NameBreak  shape;
+} ScreenLabel;
+
+struct _QgGraphView
+{
+  GtkWidget     parent_instance;
+
+  QgDocument   *document;
+  QgLayout     *layout;
+  QgViewport   *viewport;
+  guint8       *entity_kind;     /* QgKind, per entity */
+  guint        *reading_order;   /* node indices, top to bottom, left to right */
+  guint        *label_order;     /* node indices, most connected first */
+
+  /* A change of layout moves the nodes from where they were. */
+  QgLayout     *previous;
+  double        transition;      /* 0 → 1 */
+  AdwAnimation *transition_animation;
+  gboolean      center_pending;  /* centre on the selection once there is a size */
+
+  QgItemKind    selection_kind;
+  guint         selection_index;
+  QgItemKind    hover_kind;
+  guint         hover_index;
+  guint8       *node_emphasis;
+  guint8       *edge_emphasis;
+  guint8       *hidden_nodes;    /* by the filters; NULL when nothing is */
+  guint8       *hidden_edges;
+  guint8       *matched_nodes;   /* by the search; NULL when there is none */
+  guint8       *matched_edges;
+
+  Palette       palette;
+
+  double        max_font;        /* the largest label, in points */
+  double        node_font;       /* the size of node names, in points */
+  cairo_surface_t *overview;     /* the map from afar, drawn by the rasteriser */
+  PangoContext *pango;
+  PangoLayout **texts;           /* per layout op, made when first drawn */
+  guint         n_texts;
+  PangoLayout **node_names;      /* per node and NameBreak: its name at NAME_PIXELS */
+  guint         n_node_names;
+  PangoLayout **edge_names;      /* per edge */
+  guint         n_edge_names;
+  /* Worked out for the next frame, and kept for the input until then. */
+  gboolean      labels_valid;
+  GArray       *screen_labels;   /* ScreenLabel */
+  guint        *visible_nodes;
+  guint         n_visible_nodes;
+  guint        *visible_edges;
+  guint         n_visible_edges;
+  guint8       *grown;           /* per node: its name is drawn in screen space */
+
+  /* Input */
+  double        drag_x;
+  double        drag_y;
+  gboolean      dragging;
+  double        pinch_zoom;
+};
+
+/* qg-graph-view.c */
+gboolean     qg_graph_view_is_hidden_item  (QgGraphView *self,
+                                            QgItemKind   kind,
+                                            guint        index);
+gboolean     qg_graph_view_is_matched_item (QgGraphView *self,
+                                            QgItemKind   kind,
+                                            guint        index);
+gboolean     qg_graph_view_is_special_item (QgGraphView *self,
+                                            QgItemKind   kind,
+                                            guint        index);
+/* The shown node or edge under (x, y) of the widget. */
+QgItemKind   qg_graph_view_hit_item        (QgGraphView *self,
+                                            double       x,
+                                            double       y,
+                                            guint       *index);
+void         qg_graph_view_select_item     (QgGraphView *self,
+                                            QgItemKind   kind,
+                                            guint        index);
+void         qg_graph_view_set_hover       (QgGraphView *self,
+                                            QgItemKind   kind,
+                                            guint        index);
+void         qg_graph_view_node_offset     (QgGraphView *self,
+                                            guint        index,
+                                            double      *dx,
+                                            double      *dy);
+Look         qg_graph_view_look_of         (const guint8 *emphasis,
+                                            guint         index);
+double       qg_graph_view_look_alpha      (Look          look);
+
+/* The state changed: what is in view and the names are worked out again,
+ * and the view drawn again. */
+void         qg_graph_view_redraw          (QgGraphView *self);
+
+/* qg-graph-view-draw.c */
+void         qg_graph_view_update_labels   (QgGraphView *self);
+void         qg_graph_view_draw_near       (QgGraphView *self,
+                                            cairo_t     *cr,
+                                            double       width,
+                                            double       height);
+/* Over the overview: the names that fit, and the selection. */
+void         qg_graph_view_draw_over       (QgGraphView *self,
+                                            cairo_t     *cr,
+                                            double       width,
+                                            double       height);
+void         qg_graph_view_clear_texts     (QgGraphView *self);
+void         qg_graph_view_forget_names    (QgGraphView *self);
+
+/* qg-graph-view-overview.c */
+gboolean     qg_graph_view_seen_from_afar  (QgGraphView *self);
+void         qg_graph_view_draw_overview   (QgGraphView *self,
+                                            GtkSnapshot *snapshot,
+                                            double       width,
+                                            double       height);
+
+/* qg-graph-view-input.c */
+void         qg_graph_view_init_input      (QgGraphView    *self);
+void         qg_graph_view_class_init_input (GtkWidgetClass *widget_class);
+
+G_END_DECLS

@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "qg-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "qg-window-private.h"
+
+/* The window's actions, one callback each. The zoom actions are the
+ * viewport's own, inserted as the "zoom" group. */
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  qg_search_bar_start (QG_WINDOW (widget)->search_bar);
+}
+
+/* A search result is shown at a zoom where it and its neighbours read. */
+static void
+go_to_match (QgWindow *self,
+             int       step)
+{
+  const char *id = qg_search_bar_step (self->search_bar, step);
+
+  if (id != NULL)
+    qg_window_select_and_show (self, id, QG_GRAPH_VIEW_READING_ZOOM);
+}
+
+static void
+find_next_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  go_to_match (QG_WINDOW (widget), 1);
+}
+
+static void
+find_previous_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  go_to_match (QG_WINDOW (widget), -1);
+}
+
+/* An entity or relation named in the panel or the article. */
+static void
+select_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  qg_window_select_and_show (QG_WINDOW (widget), g_variant_get_string (parameter, NULL), 0);
+}
+
+static gboolean
+quote_in_range (QgWindow *self,
+                guint     quote)
+{
+  return self->document != NULL && quote < qg_document_get_n_quotes (self->document);
+}
+
+static void
+show_quote_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  QgWindow *self = QG_WINDOW (widget);
+  guint quote = g_variant_get_uint32 (parameter);
+
+  if (!quote_in_range (self, quote))
+    return;
+  if (!self->show_sources)
+    g_object_set (self, "show-sources", TRUE, NULL);
+  qg_article_view_show_quote (self->article_view, quote);
+}
+
+static void
+copy_quote_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  QgWindow *self = QG_WINDOW (widget);
+  guint quote = g_variant_get_uint32 (parameter);
+  g_autofree char *citation = NULL;
+
+  if (!quote_in_range (self, quote))
+    return;
+  citation = qg_document_quote_citation (self->document, quote);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), citation);
+  adw_toast_overlay_add_toast (self->toasts,
+                               adw_toast_new (_("Copied the quote with its citation")));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  qg_window_export_with_dialog (QG_WINDOW (widget));
+}
+
+/* Exports without a dialog: ("PATH", filtered). The format follows the
+ * extension, as in the dialog; for scripts and tests. */
+static void
+export_to_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  const char *path;
+  gboolean filtered;
+
+  g_variant_get (parameter, "(&sb)", &path, &filtered);
+  qg_window_export_to_path (QG_WINDOW (widget), path, filtered);
+}
+
+static void
+open_export_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
+static void
+show_in_folder_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  qg_window_show_in_folder (QG_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+void
+qg_window_update_actions (QgWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean document = self->document != NULL;
+  gboolean matches = qg_search_bar_get_n_matches (self->search_bar) > 0;
+
+  gtk_widget_action_set_enabled (widget, "win.export", document);
+  gtk_widget_action_set_enabled (widget, "win.export-to", document);
+  gtk_widget_action_set_enabled (widget, "win.find", document);
+  gtk_widget_action_set_enabled (widget, "win.find-next", matches);
+  gtk_widget_action_set_enabled (widget, "win.find-previous", matches);
+  gtk_widget_action_set_enabled (widget, "win.select", document);
+  gtk_widget_action_set_enabled (widget, "win.show-quote", document);
+  gtk_widget_action_set_enabled (widget, "win.copy-quote", document);
+}
+
+void
+qg_window_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_property_action (widget_class, "win.layout", "layout-engine");
+  gtk_widget_class_install_property_action (widget_class, "win.show-legend", "show-legend");
+  gtk_widget_class_install_property_action (widget_class, "win.show-sources", "show-sources");
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL,
+                                   find_previous_action);
+  gtk_widget_class_install_action (widget_class, "win.select", "s", select_action);
+  gtk_widget_class_install_action (widget_class, "win.show-quote", "u", show_quote_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-quote", "u", copy_quote_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-to", "(sb)", export_to_action);
+  gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
+  gtk_widget_class_install_action (widget_class, "win.show-in-folder", "s",
+                                   show_in_folder_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "win.show-legend", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK,
+                                       "win.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find-previous",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sources", NULL);
+}

@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "qg-filter.h"
+#include "qg-filter-popover.h"
+#include "qg-legend.h"
+#include "qg-search-bar.h"
+#include "qg-window.h"
+
+G_BEGIN_DECLS
+
+/* What the files of the window share: qg-window.c holds the state and the
+ * chain from a file to the map (load, find the sources, lay out),
+ * qg-window-actions.c the win.* actions, qg-window-export.c the export. */
+
+struct _QgWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  GCancellable         *loading;
+  GCancellable         *laying_out;
+  QgDocument           *document;
+  QgDocument           *loaded;          /* read, its sources being found */
+  QgSources            *sources;
+  char                 *engine;          /* NULL: chosen by the document's size */
+  char                 *pending_selection;
+  gboolean              show_legend;
+  gboolean              show_sources;
+  guint                 zoom_label_idle;
+  QgFilter             *filter;
+  GListModel           *facets;          /* QgFacet: the document's kinds and stances */
+
+  /* Export: the dialog while it is open, writes under way, and the folder
+   * last written to. */
+  GtkFileChooserNative *export_dialog;
+  char                 *export_proposed_name;
+  gboolean              export_offers_filtered;
+  guint                 exporting;
+  GFile                *export_folder;
+
+  AdwToastOverlay      *toasts;
+  AdwWindowTitle       *window_title;
+  AdwFlap              *flap;
+  AdwStatusPage        *status_page;
+  GtkStack             *stack;
+  QgGraphView          *graph_view;
+  guint                 folded_idle;
+  GtkMenuButton        *layout_button;
+  GtkWidget            *filter_button;
+  GtkWidget            *legend_button;
+  GtkActionBar         *narrow_bar;
+  GtkMenuButton        *narrow_layout_button;
+  GtkLabel             *layout_label;
+  GtkLabel             *narrow_layout_label;
+  GtkSpinner           *layout_spinner;
+  GtkWidget            *layout_progress;
+  GtkLabel             *layout_progress_label;
+  GtkWidget            *zoom_controls;
+  GtkLabel             *zoom_label;
+  QgLegend             *legend;
+  GtkRevealer          *legend_revealer;
+  QgFilterPopover      *filter_popover;
+  QgFilterPopover      *narrow_filter_popover;
+  QgSearchBar          *search_bar;
+  GtkScrolledWindow    *panel_scroller;
+  QgSourcePanel        *source_panel;
+  QgArticleView        *article_view;
+};
+
+/* qg-window.c */
+void  qg_window_select_and_show     (QgWindow   *self,
+                                     const char *id,
+                                     double      min_zoom);
+void  qg_window_present_error       (QgWindow   *self,
+                                     const char *heading,
+                                     const char *message);
+
+/* qg-window-actions.c */
+void  qg_window_class_init_actions  (GtkWidgetClass *widget_class);
+/* Which actions can be used now; called whenever that may change. */
+void  qg_window_update_actions      (QgWindow   *self);
+
+/* qg-window-export.c */
+void  qg_window_export_with_dialog  (QgWindow   *self);
+void  qg_window_export_to_path      (QgWindow   *self,
+                                     const char *path,
+                                     gboolean    filtered);
+void  qg_window_show_in_folder      (QgWindow   *self,
+                                     const char *uri);
+void  qg_window_export_dispose      (QgWindow   *self);
+
+G_END_DECLS

@@ -1,0 +1,324 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Export from the window: the written files, the failures, and GTK's own
+ * save dialog, under Xvfb. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "qg-ui-test.h"
+
+/* ------------------------------------------------------------------------ */
+/* Export from the window                                                    */
+
+static char *
+export_and_read (QgWindow   *window,
+                 const char *path,
+                 gboolean    filtered)
+{
+  char *contents = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "(sb)", path, filtered);
+  g_assert_true (qg_window_is_busy (window));
+  qg_test_wait_for (qg_test_not_busy, window, "the export to be written");
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+static void
+test_export_writes_the_file (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("quotegraph-export-XXXXXX", NULL);
+  g_autofree char *svg_path = g_build_filename (dir, "map.svg", NULL);
+  g_autofree char *bare_path = g_build_filename (dir, "bare", NULL);
+  g_autofree char *added_path = g_build_filename (dir, "bare.svg", NULL);
+  g_autofree char *png_path = g_build_filename (dir, "map.PNG", NULL);
+  g_autofree char *svg = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *png = NULL;
+  g_autoptr(GPtrArray) toasts = g_ptr_array_new ();
+  gsize png_length;
+
+  /* SVG, with the current engine's layout and the quotes. */
+  svg = export_and_read (window, svg_path, FALSE);
+  g_assert_nonnull (strstr (svg, "<title>Kaspersky: US government removes Russian security "
+                                 "software</title>"));
+  g_assert_nonnull (strstr (svg, "<g id=\"dhs\" class=\"node agency"));
+  g_assert_nonnull (strstr (svg, "<g id=\"joyce\" class=\"node person"));
+  g_assert_nonnull (strstr (svg, "class=\"legend\""));
+  g_assert_null (qg_test_take_message_dialog ());
+
+  /* The toast names the file. */
+  qg_test_collect_if (GTK_WIDGET (window), qg_test_is_label_starting, "Exported “map.svg”", toasts);
+  g_assert_cmpuint (toasts->len, >=, 1);
+
+  /* No extension: SVG's is added. Another: its format. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "(sb)", bare_path, FALSE);
+  qg_test_wait_for (qg_test_not_busy, window, "the SVG to be written");
+  g_assert_false (g_file_test (bare_path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (added_path, &added, NULL, NULL));
+  g_assert_true (g_str_has_prefix (added, "<?xml"));
+  g_assert_nonnull (strstr (added, "<g id=\"dhs\""));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "(sb)", png_path, FALSE);
+  qg_test_wait_for (qg_test_not_busy, window, "the PNG to be written");
+  g_assert_true (g_file_get_contents (png_path, &png, &png_length, NULL));
+  g_assert_cmpuint (png_length, >, 8);
+  g_assert_cmpmem (png, 8, "\x89PNG\r\n\x1a\n", 8);
+
+  /* PDF and the styled graph, the other two. */
+  {
+    g_autofree char *pdf_path = g_build_filename (dir, "map.pdf", NULL);
+    g_autofree char *gv_path = g_build_filename (dir, "map.gv", NULL);
+    g_autofree char *pdf = export_and_read (window, pdf_path, FALSE);
+    g_autofree char *gv = export_and_read (window, gv_path, FALSE);
+
+    g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+    g_assert_true (g_str_has_prefix (gv, "digraph"));
+    g_assert_nonnull (strstr (gv, "layout=dot"));
+    g_remove (pdf_path);
+    g_remove (gv_path);
+  }
+
+  /* Only what the filters show, when asked: people hidden, Joyce leaves. */
+  qg_filter_set_kind_hidden (qg_window_get_filter (window), "person", TRUE);
+  g_clear_pointer (&svg, g_free);
+  svg = export_and_read (window, svg_path, TRUE);
+  g_assert_null (strstr (svg, "<g id=\"joyce\""));
+  g_assert_null (strstr (svg, "<g id=\"joyce-advises-trump\""));
+  g_assert_nonnull (strstr (svg, "<g id=\"dhs\" class=\"node agency"));
+  /* And the whole map when not. */
+  g_clear_pointer (&svg, g_free);
+  svg = export_and_read (window, svg_path, FALSE);
+  g_assert_nonnull (strstr (svg, "<g id=\"joyce\" class=\"node person"));
+
+  g_remove (svg_path);
+  g_remove (added_path);
+  g_remove (png_path);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Only @name is in @dir, nothing half-written beside it. */
+static void
+assert_dir_holds (const char *dir,
+                  const char *name)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *entry;
+  guint n = 0;
+
+  g_assert_nonnull (handle);
+  while ((entry = g_dir_read_name (handle)) != NULL)
+    {
+      g_assert_cmpstr (entry, ==, name);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, name ? 1 : 0);
+}
+
+static void
+test_export_failure_is_shown (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("quotegraph-export-XXXXXX", NULL);
+  g_autofree char *not_a_folder = g_build_filename (dir, "not-a-folder", NULL);
+  g_autofree char *inside = g_build_filename (not_a_folder, "map.svg", NULL);
+  g_autofree char *body = NULL;
+
+  /* A "folder" that is a file: nobody, not even root, writes there. */
+  g_assert_true (g_file_set_contents (not_a_folder, "x", 1, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "(sb)", inside, FALSE);
+  qg_test_wait_for (qg_test_not_busy, window, "the export to fail");
+  body = qg_test_take_message_dialog ();
+  g_assert_nonnull (body);
+  g_assert_nonnull (strstr (body, inside));
+  g_assert_nonnull (strstr (body, "that folder does not exist"));
+  g_assert_false (g_file_test (inside, G_FILE_TEST_EXISTS));
+  assert_dir_holds (dir, "not-a-folder");
+
+  /* A folder without write permission, where permissions hold. */
+  if (geteuid () != 0)
+    {
+      g_autofree char *locked = g_build_filename (dir, "locked", NULL);
+      g_autofree char *target = g_build_filename (locked, "map.svg", NULL);
+
+      g_assert_cmpint (g_mkdir (locked, 0500), ==, 0);
+      g_clear_pointer (&body, g_free);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "(sb)", target, FALSE);
+      qg_test_wait_for (qg_test_not_busy, window, "the export to fail");
+      body = qg_test_take_message_dialog ();
+      g_assert_nonnull (body);
+      g_assert_nonnull (strstr (body, target));
+      g_assert_nonnull (strstr (body, "no permission to write in that folder"));
+      assert_dir_holds (locked, NULL);
+      g_assert_cmpint (g_rmdir (locked), ==, 0);
+    }
+
+  /* A folder already has the name: the map is written beside it, and the
+   * rename fails; the temporary file goes. */
+  {
+    g_autofree char *taken = g_build_filename (dir, "taken.svg", NULL);
+
+    g_assert_cmpint (g_mkdir (taken, 0700), ==, 0);
+    g_clear_pointer (&body, g_free);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "(sb)", taken, FALSE);
+    qg_test_wait_for (qg_test_not_busy, window, "the export to fail");
+    body = qg_test_take_message_dialog ();
+    g_assert_nonnull (body);
+    g_assert_nonnull (strstr (body, "taken.svg: could not write the map: a folder already has "
+                                    "that name"));
+    g_assert_true (g_file_test (taken, G_FILE_TEST_IS_DIR));
+    g_assert_cmpint (g_rmdir (taken), ==, 0);
+  }
+
+  /* The map on screen is untouched. */
+  g_assert_cmpuint (qg_layout_get_n_nodes (qg_graph_view_get_layout (
+                      qg_window_get_graph_view (window))), ==, 28);
+  g_remove (not_a_folder);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The save dialog: GTK's own, as GtkFileChooserNative shows it without a
+ * portal. */
+static GtkFileChooser *
+find_file_chooser (void)
+{
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GtkFileChooser *found = NULL;
+
+  g_object_ref (toplevels);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (item))
+        found = GTK_FILE_CHOOSER (item);
+    }
+  return found;
+}
+
+static gboolean
+file_chooser_shown (gpointer data)
+{
+  return find_file_chooser () != NULL;
+}
+
+typedef struct
+{
+  QgWindow   *window;
+  const char *path;
+} Written;
+
+static gboolean
+written (gpointer data)
+{
+  Written *w = data;
+
+  return !qg_window_is_busy (w->window) && g_file_test (w->path, G_FILE_TEST_EXISTS)
+         && find_file_chooser () == NULL;
+}
+
+/* Accepts the dialog, after @choose has given it a name, with the filter
+ * at @filter_index; waits for @expected to be written. */
+static void
+export_through_dialog (QgWindow   *window,
+                       void      (*choose) (GtkFileChooser *chooser, const char *dir),
+                       const char *dir,
+                       guint       filter_index,
+                       const char *expected)
+{
+  Written w = { window, expected };
+  g_autofree char *proposed = NULL;
+  g_autoptr(GListModel) filters = NULL;
+  g_autoptr(GtkFileFilter) filter = NULL;
+  GtkFileChooser *chooser;
+  GtkWidget *button;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  qg_test_wait_for (file_chooser_shown, NULL, "the save dialog");
+  chooser = find_file_chooser ();
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
+  proposed = gtk_file_chooser_get_current_name (chooser);
+  g_assert_cmpstr (proposed, ==, "Kaspersky - US government removes Russian security software.svg");
+  filters = gtk_file_chooser_get_filters (chooser);
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 6);
+  filter = g_list_model_get_item (filters, filter_index);
+  gtk_file_chooser_set_filter (chooser, filter);
+  choose (chooser, dir);
+
+  /* Its Export button, as a click would; the dialog checks the name
+   * before it answers. */
+  button = gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Export");
+  gtk_widget_activate (button);
+  qg_test_wait_for (written, &w, expected);
+}
+
+/* The proposed name, in the folder the dialog opens in: the current one. */
+static void
+keep_the_name (GtkFileChooser *chooser,
+               const char     *dir)
+{
+}
+
+/* A full path typed in the name field. */
+static void
+type_a_path (GtkFileChooser *chooser,
+             const char     *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "typed.pdf", NULL);
+
+  gtk_file_chooser_set_current_name (chooser, path);
+}
+
+static void
+test_export_dialog_follows_the_name (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("quotegraph-export-XXXXXX", NULL);
+  g_autofree char *png_path = g_build_filename (
+    dir, "Kaspersky - US government removes Russian security software.png", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "typed.pdf", NULL);
+  g_autofree char *png = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *cwd = g_get_current_dir ();
+
+  /* The proposed name kept and PNG chosen: a PNG. */
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  export_through_dialog (window, keep_the_name, dir, 1, png_path);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_assert_true (g_file_get_contents (png_path, &png, NULL, NULL));
+  g_assert_cmpmem (png, 8, "\x89PNG\r\n\x1a\n", 8);
+  /* A full path typed, whose extension wins over the filter. */
+  export_through_dialog (window, type_a_path, dir, 1, pdf_path);
+  g_assert_true (g_file_get_contents (pdf_path, &pdf, NULL, NULL));
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+  g_remove (png_path);
+  g_remove (pdf_path);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  if (!qg_test_init_ui (&argc, &argv))
+    return 0;
+
+  g_test_add_func ("/quotegraph/export/writes-the-file", test_export_writes_the_file);
+  g_test_add_func ("/quotegraph/export/failure-is-shown", test_export_failure_is_shown);
+  /* Run by tests/meson.build as a test of its own (see there). */
+  g_test_add_func ("/quotegraph/export/dialog-follows-the-name",
+                   test_export_dialog_follows_the_name);
+
+  status = g_test_run ();
+  g_clear_object (&qg_test_app);
+  return status;
+}

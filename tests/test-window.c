@@ -1,0 +1,908 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window as a person meets it, under Xvfb: the map at first start, the
+ * keys, the search, the sources beside the map, the legend and the filters,
+ * narrow and wide. Input is real X events, sent with xdotool. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "qg-filter-popover.h"
+#include "qg-graph.h"
+#include "qg-legend.h"
+#include "qg-search-bar.h"
+#include "qg-ui-test.h"
+
+static QgViewport *
+viewport_of (QgWindow *window)
+{
+  return qg_graph_view_get_viewport (qg_window_get_graph_view (window));
+}
+
+static double
+zoom_of (QgWindow *window)
+{
+  return qg_viewport_get_zoom (viewport_of (window));
+}
+
+static GtkWidget *
+view_of (QgWindow *window)
+{
+  return GTK_WIDGET (qg_window_get_graph_view (window));
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* The one widget of @type in @window. */
+static GtkWidget *
+find_one (QgWindow *window,
+          GType     type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  qg_test_collect_if (GTK_WIDGET (window), is_of_type, GSIZE_TO_POINTER (type), found);
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_ptr_array_index (found, 0);
+}
+
+static QgSearchBar *
+search_bar_of (QgWindow *window)
+{
+  return QG_SEARCH_BAR (find_one (window, QG_TYPE_SEARCH_BAR));
+}
+
+static const char *
+search_count (QgWindow *window)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  qg_test_collect_if (GTK_WIDGET (search_bar_of (window)), qg_test_has_css_class, "numeric",
+                      labels);
+  g_assert_cmpuint (labels->len, ==, 1);
+  return gtk_label_get_label (g_ptr_array_index (labels, 0));
+}
+
+static void
+wait_for_selection (QgWindow   *window,
+                    const char *expected)
+{
+  qg_test_wait_for_selection (qg_window_get_graph_view (window), expected);
+}
+
+/* Where a node's middle is on screen now. */
+static void
+node_on_screen (QgWindow   *window,
+                const char *id,
+                double     *x,
+                double     *y)
+{
+  QgLayout *layout = qg_graph_view_get_layout (qg_window_get_graph_view (window));
+  const QgItem *node = qg_layout_get_node (layout, qg_document_find_entity (
+                                             qg_window_get_document (window), id));
+  double ox, oy, zoom = zoom_of (window);
+
+  qg_viewport_get_offset (viewport_of (window), &ox, &oy);
+  *x = node->cx * zoom + ox;
+  *y = node->cy * zoom + oy;
+}
+
+static void
+test_window_shows_the_bundled_map (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  QgGraphView *view = qg_window_get_graph_view (window);
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "Kaspersky: US government removes Russian security software");
+  g_assert_cmpstr (qg_window_get_layout_engine (window), ==, "dot");
+  g_assert_cmpuint (qg_layout_get_n_nodes (qg_graph_view_get_layout (view)), ==, 28);
+  g_assert_null (qg_graph_view_get_selection (view));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+engine_is_twopi (gpointer data)
+{
+  QgWindow *window = data;
+  QgLayout *layout = qg_graph_view_get_layout (qg_window_get_graph_view (window));
+
+  return !qg_window_is_busy (window) && g_str_equal (qg_layout_get_engine (layout), "twopi");
+}
+
+static void
+test_layout_switch_keeps_the_selection (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  QgGraphView *view = qg_window_get_graph_view (window);
+  const QgItem *node;
+  double x, y;
+
+  g_assert_true (qg_graph_view_set_selection (view, "dhs"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.layout", "s", "twopi");
+  qg_test_wait_for (engine_is_twopi, window, "the twopi layout");
+  qg_graph_view_finish_animations (view);
+
+  g_assert_cmpstr (qg_graph_view_get_selection (view), ==, "dhs");
+  g_assert_cmpstr (qg_window_get_layout_engine (window), ==, "twopi");
+  /* Still in view. */
+  node = qg_layout_get_node (qg_graph_view_get_layout (view),
+                             qg_document_find_entity (qg_window_get_document (window), "dhs"));
+  qg_viewport_to_widget (qg_graph_view_get_viewport (view), node->cx, node->cy, &x, &y);
+  g_assert_cmpfloat (x, >=, 0);
+  g_assert_cmpfloat (y, >=, 0);
+  g_assert_cmpfloat (x, <=, gtk_widget_get_width (GTK_WIDGET (view)));
+  g_assert_cmpfloat (y, <=, gtk_widget_get_height (GTK_WIDGET (view)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_select_option_centres_it (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, "joyce", NULL);
+  QgGraphView *view = qg_window_get_graph_view (window);
+  const QgItem *node;
+  double x, y;
+
+  g_assert_cmpstr (qg_graph_view_get_selection (view), ==, "joyce");
+  node = qg_layout_get_node (qg_graph_view_get_layout (view),
+                             qg_document_find_entity (qg_window_get_document (window), "joyce"));
+  qg_viewport_to_widget (qg_graph_view_get_viewport (view), node->cx, node->cy, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, gtk_widget_get_width (GTK_WIDGET (view)) / 2.0, 1.5);
+  g_assert_cmpfloat_with_epsilon (y, gtk_widget_get_height (GTK_WIDGET (view)) / 2.0, 1.5);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_bad_document_keeps_the_map (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  QgDocument *before = qg_window_get_document (window);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "broken",
+                                                 "relation-source-unknown.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *body = NULL;
+
+  qg_window_open (window, file, "relation-source-unknown.json");
+  qg_test_wait_for (qg_test_not_busy, window, "the broken document to be read");
+
+  g_assert_true (qg_window_get_document (window) == before);
+  g_assert_cmpuint (qg_layout_get_n_nodes (qg_graph_view_get_layout (
+                      qg_window_get_graph_view (window))), ==, 28);
+
+  /* The error is shown, naming the file and the place. */
+  body = qg_test_take_message_dialog ();
+  g_assert_nonnull (body);
+  g_assert_nonnull (strstr (body, "relation-source-unknown.json:58: relations[0].source: "
+                                  "unknown entity \"amce\" (did you mean \"acme\"?)"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The texts shown in the panel with a CSS class, in order. */
+static GPtrArray *
+panel_texts (QgWindow   *window,
+             const char *css_class)
+{
+  g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  qg_test_collect_if (GTK_WIDGET (qg_window_get_source_panel (window)), qg_test_has_css_class,
+                      css_class, widgets);
+  for (guint i = 0; i < widgets->len; i++)
+    {
+      GtkWidget *w = g_ptr_array_index (widgets, i);
+
+      if (GTK_IS_BUTTON (w))
+        w = gtk_button_get_child (GTK_BUTTON (w));
+      g_ptr_array_add (texts, g_strdup (gtk_label_get_label (GTK_LABEL (w))));
+    }
+  return texts;
+}
+
+static char *
+quoted_passage (QgDocument *doc,
+                const char *quote_id)
+{
+  const char *text = qg_document_get_text (doc, NULL);
+
+  for (guint q = 0; q < qg_document_get_n_quotes (doc); q++)
+    {
+      const QgQuote *quote = qg_document_get_quote (doc, q);
+
+      if (g_str_equal (quote->id, quote_id))
+        return g_strdup_printf ("“%.*s”", (int) (quote->end - quote->start), text + quote->start);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_panel_shows_the_quotes (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  QgGraphView *view = qg_window_get_graph_view (window);
+  QgDocument *doc = qg_window_get_document (window);
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  g_autofree char *joyce = quoted_passage (doc, "joyce-fsb");
+  g_autofree char *directive = quoted_passage (doc, "directive");
+  g_autofree char *risk = quoted_passage (doc, "duke-risk");
+
+  /* Nothing selected: the article. */
+  quotes = panel_texts (window, "title-2");
+  g_assert_cmpstr (g_ptr_array_index (quotes, 0), ==,
+                   "Kaspersky: US government removes Russian security software");
+  g_clear_pointer (&quotes, g_ptr_array_unref);
+
+  /* An entity: what it says, and its relations as sentences. */
+  g_assert_true (qg_graph_view_set_selection (view, "joyce"));
+  quotes = panel_texts (window, "quote-text");
+  g_assert_cmpuint (quotes->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (quotes, 0), ==, joyce);
+  links = panel_texts (window, "relation-link");
+  g_assert_cmpuint (links->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (links, 0), ==, "Rob Joyce warns of FSB ties of Kaspersky Lab");
+  g_clear_pointer (&quotes, g_ptr_array_unref);
+
+  /* A relation: every piece of evidence, verbatim, in order. */
+  g_assert_true (qg_graph_view_set_selection (view, "dhs-bans-kaspersky"));
+  quotes = panel_texts (window, "quote-text");
+  g_assert_cmpuint (quotes->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (quotes, 0), ==, directive);
+  g_assert_cmpstr (g_ptr_array_index (quotes, 1), ==, risk);
+  g_clear_pointer (&quotes, g_ptr_array_unref);
+  quotes = panel_texts (window, "quote-speaker");
+  g_assert_cmpuint (quotes->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (quotes, 0), ==, "— Elaine Duke");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  GtkTextView *view;
+  GtkTextIter *iter;
+} ScrollWait;
+
+static gboolean
+iter_visible (gpointer data)
+{
+  ScrollWait *w = data;
+  GdkRectangle visible, rect;
+
+  gtk_text_view_get_visible_rect (w->view, &visible);
+  gtk_text_view_get_iter_location (w->view, w->iter, &rect);
+  return rect.y >= visible.y && rect.y + rect.height <= visible.y + visible.height;
+}
+
+static void
+test_click_in_the_article_selects (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  QgDocument *doc = qg_window_get_document (window);
+  GtkTextView *article = GTK_TEXT_VIEW (qg_window_get_article_view (window));
+  const char *text = qg_document_get_text (doc, NULL);
+  const QgQuote *quote = NULL;
+  GtkTextIter iter;
+  GdkRectangle rect;
+  int wx, wy;
+
+  /* The headline, at the top of the article, backs one relation. */
+  for (guint q = 0; q < qg_document_get_n_quotes (doc); q++)
+    if (g_str_equal (qg_document_get_quote (doc, q)->id, "title"))
+      quote = qg_document_get_quote (doc, q);
+  g_assert_cmpuint (quote->start, ==, 0);
+
+  /* Click in its middle, as a person would. */
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (article), &iter,
+                                      g_utf8_pointer_to_offset (text, text + quote->start + 6));
+  {
+    ScrollWait w = { article, &iter };
+    qg_test_wait_for (iter_visible, &w, "the passage to be in view");
+  }
+  gtk_text_view_get_iter_location (article, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (article, GTK_TEXT_WINDOW_WIDGET, rect.x + 2,
+                                         rect.y + rect.height / 2, &wx, &wy);
+  qg_test_click (GTK_WIDGET (article), wx, wy);
+  wait_for_selection (window, "federal-government-removes-kaspersky");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_another_document (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid",
+                                                 "library-vote.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  QgWindow *window = qg_test_open_window (NULL, NULL, file);
+  QgGraphView *view = qg_window_get_graph_view (window);
+  QgDocument *doc = qg_window_get_document (window);
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_auto(GStrv) ids = NULL;
+  const QgQuote *plan = NULL;
+
+  g_assert_cmpuint (qg_document_get_n_entities (doc), ==, 12);
+  g_assert_true (qg_graph_view_set_selection (view, "ferreira"));
+  quotes = panel_texts (window, "quote-text");
+  g_assert_cmpuint (quotes->len, ==, 3);
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      /* Every quote shown is the article's own words. */
+      const char *shown = g_ptr_array_index (quotes, i);
+      g_autofree char *inner = g_strndup (shown + strlen ("“"),
+                                          strlen (shown) - 2 * strlen ("“"));
+
+      g_assert_nonnull (strstr (qg_document_get_text (doc, NULL), inner));
+    }
+
+  /* A passage that backs two relations offers both. */
+  for (guint q = 0; q < qg_document_get_n_quotes (doc); q++)
+    if (g_str_equal (qg_document_get_quote (doc, q)->id, "okafor-plan"))
+      plan = qg_document_get_quote (doc, q);
+  ids = qg_article_view_items_at (qg_window_get_article_view (window), plan->start + 10);
+  g_assert_cmpuint (g_strv_length (ids), ==, 2);
+  g_assert_true (g_strv_contains ((const char * const *) ids, "union-backs-grant"));
+  g_assert_true (g_strv_contains ((const char * const *) ids, "union-rejects-bid"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+
+
+/* ------------------------------------------------------------------------ */
+/* The first minute                                                          */
+
+typedef struct
+{
+  QgWindow *window;
+  double    zoom;
+} ZoomWait;
+
+static gboolean
+zoom_is (gpointer data)
+{
+  ZoomWait *w = data;
+
+  qg_graph_view_finish_animations (qg_window_get_graph_view (w->window));
+  return fabs (zoom_of (w->window) - w->zoom) < 1e-6;
+}
+
+static void
+wait_for_zoom (QgWindow *window,
+               double    zoom)
+{
+  ZoomWait w = { window, zoom };
+
+  qg_test_wait_for (zoom_is, &w, "the zoom to change");
+}
+
+/* The keys the shortcuts window promises zoom from the moment the window
+ * opens, before anything is clicked; they do not type into the search. */
+static void
+test_zoom_keys_on_a_fresh_window (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  QgSearchBar *search = search_bar_of (window);
+  double fitted = zoom_of (window);
+
+  qg_test_keys (GTK_WIDGET (window), "plus");
+  wait_for_zoom (window, fitted * 1.25);
+  qg_test_keys (GTK_WIDGET (window), "KP_Add");
+  wait_for_zoom (window, fitted * 1.25 * 1.25);
+  qg_test_keys (GTK_WIDGET (window), "1");
+  wait_for_zoom (window, fitted);
+  qg_test_keys (GTK_WIDGET (window), "0");
+  wait_for_zoom (window, 1.0);
+  qg_test_keys (GTK_WIDGET (window), "minus");
+  wait_for_zoom (window, 0.8);
+  g_assert_false (qg_search_bar_get_search_mode (search));
+  g_assert_cmpuint (qg_search_bar_get_n_matches (search), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  name)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_is_visible (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), name) == 0;
+}
+
+static void
+click_action_button (QgWindow   *window,
+                     const char *action)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  qg_test_collect_if (GTK_WIDGET (window), has_action, action, buttons);
+  g_assert_cmpuint (buttons->len, ==, 1);
+  qg_test_click_widget (g_ptr_array_index (buttons, 0));
+}
+
+/* The map's zoom buttons, clicked: the viewport's actions. */
+static void
+test_zoom_buttons (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  double fitted = zoom_of (window);
+
+  click_action_button (window, "zoom.in");
+  wait_for_zoom (window, fitted * 1.25);
+  click_action_button (window, "zoom.out");
+  wait_for_zoom (window, fitted);
+  click_action_button (window, "zoom.reset");
+  wait_for_zoom (window, 1.0);
+  click_action_button (window, "zoom.fit");
+  wait_for_zoom (window, fitted);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* At the default size, with the sources beside it, the whole map is shown
+ * and every name on it reads: drawn 11 pixels high or more. (How much of
+ * it OCR reads off a real screenshot is measured by
+ * tests/bench/legibility.py.) */
+static void
+check_names_read (int width,
+                  int height)
+{
+  QgWindow *window = qg_test_open_window_sized (NULL, NULL, NULL, width, height);
+  QgDocument *doc = qg_window_get_document (window);
+  QgGraphView *view = qg_window_get_graph_view (window);
+
+  g_test_message ("window %d×%d, map %d×%d at %.0f%%", width, height,
+                  gtk_widget_get_width (GTK_WIDGET (view)),
+                  gtk_widget_get_height (GTK_WIDGET (view)), zoom_of (window) * 100);
+  for (guint i = 0; i < qg_document_get_n_entities (doc); i++)
+    {
+      const QgEntity *entity = qg_document_get_entity (doc, i);
+      double pixels = qg_graph_view_get_label_pixels (view, entity->id);
+
+      g_test_message ("%s: %.1f px", entity->name, pixels);
+      g_assert_cmpfloat (pixels, >=, 11);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_names_read_at_the_default_size (void)
+{
+  check_names_read (0, 0);
+}
+
+/* Maximised on a screen of 1366×768. */
+static void
+test_names_read_on_a_small_screen (void)
+{
+  check_names_read (1366, 768 - 37);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Search                                                                    */
+
+static gboolean
+search_is_open (gpointer data)
+{
+  return qg_search_bar_get_search_mode (search_bar_of (data));
+}
+
+static gboolean
+search_is_closed (gpointer data)
+{
+  return !qg_search_bar_get_search_mode (search_bar_of (data));
+}
+
+typedef struct
+{
+  QgWindow *window;
+  guint     n;
+} MatchWait;
+
+static gboolean
+matches_are (gpointer data)
+{
+  MatchWait *w = data;
+
+  return qg_search_bar_get_n_matches (search_bar_of (w->window)) == w->n;
+}
+
+/* Typed for real: Ctrl+F, "DHS" (an alias), Enter; the result is brought
+ * to the middle at a zoom where it reads; Enter and Shift+Enter go on and
+ * back, and the count says where. */
+static void
+test_search_by_typing (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  MatchWait four = { window, 4 };
+  MatchWait two = { window, 2 };
+  double x, y;
+
+  /* DHS is an alias of the Department of Homeland Security, and a word in
+   * one of Kaspersky Lab's quotes: the department, then the quote's
+   * speaker and the two relations it backs. */
+  qg_test_keys (GTK_WIDGET (window), "ctrl+f");
+  qg_test_wait_for (search_is_open, window, "the search bar");
+  qg_test_type (GTK_WIDGET (window), "DHS");
+  qg_test_wait_for (matches_are, &four, "four matches for DHS");
+  g_assert_cmpstr (search_count (window), ==, "4 matches");
+  qg_test_keys (GTK_WIDGET (window), "Return");
+  wait_for_selection (window, "dhs");
+  g_assert_cmpstr (search_count (window), ==, "1 of 4");
+  qg_graph_view_finish_animations (qg_window_get_graph_view (window));
+  g_assert_cmpfloat (zoom_of (window), >=, QG_GRAPH_VIEW_READING_ZOOM);
+  node_on_screen (window, "dhs", &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, gtk_widget_get_width (view_of (window)) / 2.0, 1.5);
+  g_assert_cmpfloat_with_epsilon (y, gtk_widget_get_height (view_of (window)) / 2.0, 1.5);
+
+  /* "Joyce": Rob Joyce, then the relations labelled with him or backed by
+   * his quotes; Shift+Enter goes back, around the start. */
+  qg_test_keys (GTK_WIDGET (window), "ctrl+a");
+  qg_test_type (GTK_WIDGET (window), "Joyce");
+  {
+    MatchWait five = { window, 5 };
+
+    qg_test_wait_for (matches_are, &five, "five matches for Joyce");
+  }
+  g_assert_cmpstr (search_count (window), ==, "5 matches");
+  qg_test_keys (GTK_WIDGET (window), "Return");
+  wait_for_selection (window, "joyce");
+  qg_test_keys (GTK_WIDGET (window), "Return");
+  wait_for_selection (window, "joyce-says-kaspersky-fsb");
+  g_assert_cmpstr (search_count (window), ==, "2 of 5");
+  qg_test_keys (GTK_WIDGET (window), "shift+Return");
+  wait_for_selection (window, "joyce");
+  g_assert_cmpstr (search_count (window), ==, "1 of 5");
+  qg_test_keys (GTK_WIDGET (window), "shift+Return");
+  wait_for_selection (window, "joyce-speaks-at-summit");
+  g_assert_cmpstr (search_count (window), ==, "5 of 5");
+
+  /* Quote text is searched too: Best Buy's spokesman's words. */
+  qg_test_keys (GTK_WIDGET (window), "ctrl+a");
+  qg_test_type (GTK_WIDGET (window), "sazid");
+  qg_test_wait_for (matches_are, &two, "two matches for sazid");
+  qg_test_keys (GTK_WIDGET (window), "Return");
+  wait_for_selection (window, "best-buy");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Escape closes the search and gives the keys back to the map, so that a
+ * second Escape clears the selection. */
+static void
+test_second_escape_clears_the_selection (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  double x, y;
+
+  node_on_screen (window, "fsb", &x, &y);
+  qg_test_click (view_of (window), x, y);
+  wait_for_selection (window, "fsb");
+  /* The hand goes to the keyboard (a tooltip left up would take the first
+   * Escape, as GTK's tooltips do). */
+  qg_test_pointer_away (GTK_WIDGET (window));
+  qg_test_keys (GTK_WIDGET (window), "ctrl+f");
+  qg_test_wait_for (search_is_open, window, "the search bar");
+  qg_test_keys (GTK_WIDGET (window), "Escape");
+  qg_test_wait_for (search_is_closed, window, "the search bar to close");
+  g_assert_cmpstr (qg_graph_view_get_selection (qg_window_get_graph_view (window)), ==, "fsb");
+  qg_test_keys (GTK_WIDGET (window), "Escape");
+  wait_for_selection (window, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ------------------------------------------------------------------------ */
+/* The panel                                                                 */
+
+static gboolean
+panel_scrolled (gpointer data)
+{
+  return gtk_adjustment_get_value (data) > 0;
+}
+
+/* A new selection is read from its heading, wherever the last one was
+ * scrolled to. */
+static void
+test_panel_starts_at_the_top (void)
+{
+  QgWindow *window = qg_test_open_window_sized (NULL, NULL, NULL, 1100, 600);
+  GtkWidget *panel = GTK_WIDGET (qg_window_get_source_panel (window));
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (
+                                                       panel, GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  double x, y;
+
+  node_on_screen (window, "kaspersky-lab", &x, &y);
+  qg_test_click (view_of (window), x, y);
+  wait_for_selection (window, "kaspersky-lab");
+  qg_test_wait_frames (GTK_WIDGET (window));
+  for (int i = 0; i < 5; i++)
+    qg_test_wheel (GTK_WIDGET (scroller), 100, 100, 5, NULL);
+  qg_test_wait_for (panel_scrolled, adjustment, "the panel to scroll");
+
+  node_on_screen (window, "reuters", &x, &y);
+  qg_test_click (view_of (window), x, y);
+  wait_for_selection (window, "reuters");
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* "Show in Article", clicked for real, brings the passage into view in the
+ * article and selects it. */
+static void
+test_show_in_article_scrolls_to_it (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  QgDocument *doc = qg_window_get_document (window);
+  GtkTextView *article = GTK_TEXT_VIEW (qg_window_get_article_view (window));
+  GtkWidget *button;
+  const QgQuote *quote;
+  const char *text = qg_document_get_text (doc, NULL);
+  GtkTextIter start, end;
+  double x, y;
+
+  /* Rob Joyce's one quote is near the end of the article. */
+  node_on_screen (window, "joyce", &x, &y);
+  qg_test_click (view_of (window), x, y);
+  wait_for_selection (window, "joyce");
+  qg_test_wait_frames (GTK_WIDGET (window));
+  quote = qg_document_get_quote (doc, qg_document_get_speaker_quotes (
+                                   doc, qg_document_find_entity (doc, "joyce"), &(guint) { 0 })[0]);
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (article), &start,
+                                      g_utf8_pointer_to_offset (text, text + quote->start));
+  {
+    ScrollWait w = { article, &start };
+
+    g_assert_false (iter_visible (&w));
+    button = qg_test_find_labelled (GTK_WIDGET (qg_window_get_source_panel (window)),
+                                    GTK_TYPE_BUTTON, "_Show in Article");
+    g_assert_nonnull (button);
+    qg_test_click_widget (button);
+    qg_test_wait_for (iter_visible, &w, "the passage to come into view");
+  }
+  g_assert_true (gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (article),
+                                                       &start, &end));
+  g_assert_cmpint (gtk_text_iter_get_offset (&start), ==,
+                   g_utf8_pointer_to_offset (text, text + quote->start));
+  g_assert_cmpint (gtk_text_iter_get_offset (&end), ==,
+                   g_utf8_pointer_to_offset (text, text + quote->end));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ------------------------------------------------------------------------ */
+/* The legend and the filter menu: one filter, one order                     */
+
+static GPtrArray *
+facet_labels (GtkWidget *root,
+              GType      row_type)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
+
+  qg_test_collect_if (root, is_of_type, GSIZE_TO_POINTER (row_type), rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+      qg_test_collect_if (g_ptr_array_index (rows, i), is_of_type,
+                          GSIZE_TO_POINTER (GTK_TYPE_LABEL), texts);
+      g_assert_cmpuint (texts->len, ==, 1);
+      g_ptr_array_add (labels, g_strdup (gtk_label_get_label (g_ptr_array_index (texts, 0))));
+    }
+  return labels;
+}
+
+static gboolean
+popover_shown (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+hidden_is (QgWindow   *window,
+           const char *id)
+{
+  return qg_graph_view_is_hidden (qg_window_get_graph_view (window), id);
+}
+
+typedef struct
+{
+  QgWindow   *window;
+  const char *id;
+  gboolean    hidden;
+} HiddenWait;
+
+static gboolean
+hidden_as_expected (gpointer data)
+{
+  HiddenWait *w = data;
+
+  return hidden_is (w->window, w->id) == w->hidden;
+}
+
+static void
+wait_hidden (QgWindow   *window,
+             const char *id,
+             gboolean    hidden)
+{
+  HiddenWait w = { window, id, hidden };
+
+  qg_test_wait_for (hidden_as_expected, &w, id);
+}
+
+static void
+test_legend_and_filters_agree (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  GtkWidget *legend = find_one (window, QG_TYPE_LEGEND);
+  GtkWidget *menu_button = NULL;
+  QgFilterPopover *popover = NULL;
+  g_autoptr(GPtrArray) in_legend = facet_labels (legend, GTK_TYPE_TOGGLE_BUTTON);
+  g_autoptr(GPtrArray) in_menu = NULL;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *person, *opposes, *check;
+
+  /* The header's filter button and its menu. */
+  qg_test_collect_if (GTK_WIDGET (window), is_of_type, GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON),
+                      buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (buttons, i))
+        && QG_IS_FILTER_POPOVER (gtk_menu_button_get_popover (g_ptr_array_index (buttons, i))))
+      {
+        menu_button = g_ptr_array_index (buttons, i);
+        popover = QG_FILTER_POPOVER (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
+      }
+  g_assert_nonnull (popover);
+  in_menu = facet_labels (GTK_WIDGET (popover), GTK_TYPE_CHECK_BUTTON);
+
+  /* The same kinds and stances, in the same order, with capitals. */
+  g_assert_cmpuint (in_legend->len, ==, 12);
+  g_assert_cmpuint (in_menu->len, ==, in_legend->len);
+  for (guint i = 0; i < in_legend->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (in_menu, i), ==, g_ptr_array_index (in_legend, i));
+  g_assert_cmpstr (g_ptr_array_index (in_legend, 0), ==, "Person");
+  g_assert_cmpstr (g_ptr_array_index (in_legend, 9), ==, "Supports");
+
+  /* A click on the legend hides people; the menu says so. */
+  person = qg_test_find_labelled (legend, GTK_TYPE_TOGGLE_BUTTON, "Person");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (person)));
+  qg_test_click_widget (person);
+  wait_hidden (window, "joyce", TRUE);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (person)));
+  check = qg_test_find_labelled (GTK_WIDGET (popover), GTK_TYPE_CHECK_BUTTON, "Person");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_true (hidden_is (window, "joyce-advises-trump"));
+  g_assert_false (hidden_is (window, "dhs-bans-kaspersky"));
+
+  /* The menu hides what opposes; the legend shows it hidden. */
+  qg_test_click_widget (menu_button);
+  qg_test_wait_for (popover_shown, popover, "the filter menu");
+  check = qg_test_find_labelled (GTK_WIDGET (popover), GTK_TYPE_CHECK_BUTTON, "Opposes");
+  qg_test_click_widget (check);
+  wait_hidden (window, "dhs-bans-kaspersky", TRUE);
+  opposes = qg_test_find_labelled (legend, GTK_TYPE_TOGGLE_BUTTON, "Opposes");
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (opposes)));
+  qg_test_keys (GTK_WIDGET (window), "Escape");
+
+  /* Both back from the legend. */
+  qg_test_click_widget (opposes);
+  wait_hidden (window, "dhs-bans-kaspersky", FALSE);
+  qg_test_click_widget (person);
+  wait_hidden (window, "joyce", FALSE);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (
+    qg_test_find_labelled (GTK_WIDGET (popover), GTK_TYPE_CHECK_BUTTON, "Person"))));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A kind of the document's own is named with a capital, as the styled
+ * ones are. */
+static void
+test_own_kinds_have_capitals (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid",
+                                                 "library-vote.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  QgWindow *window = qg_test_open_window (NULL, NULL, file);
+  g_autoptr(GPtrArray) in_legend = facet_labels (find_one (window, QG_TYPE_LEGEND),
+                                                 GTK_TYPE_TOGGLE_BUTTON);
+
+  g_assert_true (g_ptr_array_find_with_equal_func (in_legend, "Facility", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (in_legend, "Union", g_str_equal, NULL));
+  g_assert_false (g_ptr_array_find_with_equal_func (in_legend, "facility", g_str_equal, NULL));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Narrow                                                                    */
+
+static gboolean
+folded (gpointer data)
+{
+  return adw_flap_get_folded (ADW_FLAP (find_one (data, ADW_TYPE_FLAP)));
+}
+
+static gboolean
+sources_hidden (gpointer data)
+{
+  return !adw_flap_get_reveal_flap (data);
+}
+
+static gboolean
+is_narrow (gpointer data)
+{
+  return gtk_widget_get_width (data) <= 380;
+}
+
+/* Down to a phone's 360 pixels: the map takes the width, the sources come
+ * over it when asked for, the legend folds away, the title still shows. */
+static void
+test_narrow_window (void)
+{
+  QgWindow *window = qg_test_open_window_sized (NULL, NULL, NULL, 360, 640);
+  AdwFlap *flap = ADW_FLAP (find_one (window, ADW_TYPE_FLAP));
+  GtkWidget *title = find_one (window, ADW_TYPE_WINDOW_TITLE);
+
+  qg_test_wait_for (folded, window, "the sources to fold");
+  qg_test_wait_for (sources_hidden, flap, "the sources to be put away");
+  /* Folded, it takes less room: narrower still, as a person would drag
+   * it. */
+  {
+    g_autofree char *xid = qg_test_xid (GTK_WIDGET (window));
+
+    qg_test_xdotool (GTK_WIDGET (window), (const char *[]) { "windowsize", "--sync", xid, "360",
+                                                             "640", NULL });
+  }
+  qg_test_wait_for (is_narrow, window, "the window to be 360 pixels wide");
+  qg_test_wait_frames (GTK_WIDGET (window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
+  g_assert_cmpint (gtk_widget_get_width (view_of (window)), >=, 340);
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (
+    find_one (window, QG_TYPE_LEGEND), GTK_TYPE_REVEALER))));
+  g_assert_cmpint (gtk_widget_get_width (title), >=, 80);
+
+  /* The sources, over the map. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sources", NULL);
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_assert_cmpint (gtk_widget_get_width (view_of (window)), >=, 340);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  if (!qg_test_init_ui (&argc, &argv))
+    return 0;
+
+  g_test_add_func ("/quotegraph/window/shows-the-bundled-map", test_window_shows_the_bundled_map);
+  g_test_add_func ("/quotegraph/window/names-read-at-the-default-size",
+                   test_names_read_at_the_default_size);
+  g_test_add_func ("/quotegraph/window/names-read-on-a-small-screen",
+                   test_names_read_on_a_small_screen);
+  g_test_add_func ("/quotegraph/window/zoom-keys-on-a-fresh-window",
+                   test_zoom_keys_on_a_fresh_window);
+  g_test_add_func ("/quotegraph/window/zoom-buttons", test_zoom_buttons);
+  g_test_add_func ("/quotegraph/window/layout-switch-keeps-the-selection",
+                   test_layout_switch_keeps_the_selection);
+  g_test_add_func ("/quotegraph/window/select-option-centres-it", test_select_option_centres_it);
+  g_test_add_func ("/quotegraph/window/bad-document-keeps-the-map",
+                   test_bad_document_keeps_the_map);
+  g_test_add_func ("/quotegraph/window/narrow", test_narrow_window);
+  g_test_add_func ("/quotegraph/search/by-typing", test_search_by_typing);
+  g_test_add_func ("/quotegraph/search/second-escape-clears-the-selection",
+                   test_second_escape_clears_the_selection);
+  g_test_add_func ("/quotegraph/sources/panel-shows-the-quotes", test_panel_shows_the_quotes);
+  g_test_add_func ("/quotegraph/sources/panel-starts-at-the-top", test_panel_starts_at_the_top);
+  g_test_add_func ("/quotegraph/sources/show-in-article-scrolls-to-it",
+                   test_show_in_article_scrolls_to_it);
+  g_test_add_func ("/quotegraph/sources/click-in-the-article-selects",
+                   test_click_in_the_article_selects);
+  g_test_add_func ("/quotegraph/sources/another-document", test_another_document);
+  g_test_add_func ("/quotegraph/filters/legend-and-menu-agree", test_legend_and_filters_agree);
+  g_test_add_func ("/quotegraph/filters/own-kinds-have-capitals", test_own_kinds_have_capitals);
+
+  status = g_test_run ();
+  g_clear_object (&qg_test_app);
+  return status;
+}
