@@ -42,8 +42,13 @@ test_geometry_of_every_element (void)
     }
   g_assert_cmpstr (qg_layout_get_op (layout, qg_layout_get_node (layout, 0)->first_text)->text,
                    ==, "Acme Corp");
+  /* A long name is wrapped, one op per line. */
+  g_assert_cmpuint (qg_layout_get_node (layout, 2)->n_texts, ==, 2);
   g_assert_cmpstr (qg_layout_get_op (layout, qg_layout_get_node (layout, 2)->first_text)->text,
-                   ==, "Café owners in Zürich");
+                   ==, "Café owners");
+  g_assert_cmpstr (qg_layout_get_op (layout,
+                                     qg_layout_get_node (layout, 2)->first_text + 1)->text,
+                   ==, "in Zürich");
 
   for (guint i = 0; i < 3; i++)
     {
@@ -167,11 +172,11 @@ static const struct
   guint       label_on_label;
 } label_bounds[] = {
   { "dot", 0, 0 },
-  { "neato", 1, 4 },
-  { "fdp", 4, 1 },
-  { "sfdp", 6, 4 },
-  { "circo", 9, 3 },
-  { "twopi", 9, 5 },
+  { "neato", 1, 3 },
+  { "fdp", 3, 3 },
+  { "sfdp", 8, 7 },
+  { "circo", 13, 4 },
+  { "twopi", 7, 6 },
 };
 
 /* Overlaps of less than this, in points, are rounding and touching. */
