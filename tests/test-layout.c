@@ -163,8 +163,8 @@ test_every_engine_gives_geometry (void)
 }
 
 /* The most each engine is allowed, measured on the bundled map: edge labels
- * over nodes, and pairs of edge labels over each other. Only dot keeps
- * its labels clear yet. */
+ * over nodes, and pairs of edge labels over each other. circo and twopi
+ * do not keep their labels clear yet. */
 static const struct
 {
   const char *engine;
@@ -172,9 +172,9 @@ static const struct
   guint       label_on_label;
 } label_bounds[] = {
   { "dot", 0, 0 },
-  { "neato", 1, 3 },
-  { "fdp", 3, 3 },
-  { "sfdp", 8, 7 },
+  { "neato", 0, 0 },
+  { "fdp", 0, 0 },
+  { "sfdp", 0, 0 },
   { "circo", 13, 4 },
   { "twopi", 7, 6 },
 };
