@@ -380,15 +380,31 @@ declare_graph_style (Agraph_t   *g,
       return;
     }
 
-  if (strcmp (engine, "twopi") == 0 || strcmp (engine, "circo") == 0)
-    {
-      declare (g, AGRAPH, "overlap", "false");
-      return;
-    }
-
   /* Parallel edges are drawn as a fan this wide (in inches): enough for
    * their labels, which go beside their middles, to spread out. */
   declare (g, AGRAPH, "nodesep", "1");
+
+  if (strcmp (engine, "twopi") == 0 || strcmp (engine, "circo") == 0)
+    {
+      /* Straight edges: routed ones (splines=true, curved) come out a
+       * little different from one layout to the next in a process, in
+       * Graphviz 2.43, and an export would no longer be the picture that
+       * `dot -Tsvg` draws from its .gv. Removing overlaps with prism, as
+       * overlap=false does, would first shrink the circles and rings. */
+      if (strcmp (engine, "twopi") == 0)
+        {
+          /* Rings far enough apart for the labels of the edges between
+           * them: the first at 5 inches, then one every 3. */
+          declare (g, AGRAPH, "ranksep", "5:3");
+          declare (g, AGRAPH, "overlap", "scale");
+        }
+      /* circo spaces the nodes on its circles itself. Its own spacing,
+       * mindist, cannot be set: Graphviz 2.43 keeps the attribute, and the
+       * address of its graph, from the last layout, and reads the freed
+       * attribute when a new graph lands at that address. */
+      return;
+    }
+
   /* Edges around the nodes, not through them; the middle of a routed edge
    * is where its label goes. */
   if (n_entities <= SPLINES_MAX_ENTITIES)
