@@ -60,10 +60,13 @@ static const char * const engine_labels[] = {
 #define WRAP_COLUMNS 15
 #define WRAP_LABEL_COLUMNS 14
 
-/* Routing edges around nodes (splines=true) takes time that grows faster
- * than the square of the nodes: 0.1 s for the 28 entities of the bundled
- * map, 7 s for 150 generated ones. Above this size, edges are straight. */
-#define SPLINES_MAX_ENTITIES 150
+/* Above this many entities a map is large, and some room for labels costs
+ * too much: routing edges around nodes (splines=true) takes time that
+ * grows faster than the square of the nodes (0.1 s for the 28 entities of
+ * the bundled map, 7 s for 150 generated ones, minutes for 1000), and
+ * twopi's crowded rings, scaled up until no nodes overlap, would make a
+ * map of 1000 entities a hundred times larger. */
+#define LARGE_MAP_ENTITIES 150
 
 /* Quotes listed in one node's tooltip at most. */
 #define NODE_TOOLTIP_QUOTES 10
@@ -366,6 +369,8 @@ declare_graph_style (Agraph_t   *g,
                      const char *engine,
                      guint       n_entities)
 {
+  gboolean large = n_entities > LARGE_MAP_ENTITIES;
+
   declare (g, AGRAPH, "layout", engine);
   declare (g, AGRAPH, "fontname", "Helvetica");
   if (strcmp (engine, "dot") == 0)
@@ -391,12 +396,19 @@ declare_graph_style (Agraph_t   *g,
        * Graphviz 2.43, and an export would no longer be the picture that
        * `dot -Tsvg` draws from its .gv. Removing overlaps with prism, as
        * overlap=false does, would first shrink the circles and rings. */
-      if (strcmp (engine, "twopi") == 0)
+      if (strcmp (engine, "twopi") == 0 && !large)
         {
           /* Rings far enough apart for the labels of the edges between
            * them: the first at 5 inches, then one every 3. */
           declare (g, AGRAPH, "ranksep", "5:3");
           declare (g, AGRAPH, "overlap", "scale");
+        }
+      else if (strcmp (engine, "twopi") == 0)
+        {
+          /* A large map's rings are crowded anyway: its nodes are pushed
+           * apart where they overlap, with a margin for labels. */
+          declare (g, AGRAPH, "overlap", "prism");
+          declare (g, AGRAPH, "sep", "+20");
         }
       /* circo spaces the nodes on its circles itself. Its own spacing,
        * mindist, cannot be set: Graphviz 2.43 keeps the attribute, and the
@@ -407,7 +419,7 @@ declare_graph_style (Agraph_t   *g,
 
   /* Edges around the nodes, not through them; the middle of a routed edge
    * is where its label goes. */
-  if (n_entities <= SPLINES_MAX_ENTITIES)
+  if (!large)
     declare (g, AGRAPH, "splines", "true");
   declare (g, AGRAPH, "overlap", "prism");
   if (strcmp (engine, "neato") == 0)
