@@ -245,6 +245,7 @@ assert_labels_clear (const char *engine,
                      guint       max_on_node,
                      guint       max_on_label)
 {
+  /* The bundled map, in data/ beside tests/. */
   g_autoptr(QgDocument) doc = qg_test_load ("../../data/kaspersky", "kaspersky-us-ban.json");
   g_autoptr(GError) error = NULL;
   g_autoptr(QgLayout) layout = qg_graph_compute_layout (doc, engine, &error);
@@ -294,8 +295,8 @@ assert_labels_clear (const char *engine,
 
 /* Each engine lays the map out first in a process of its own, as
  * `quotegraph --export` does: fdp and sfdp in Graphviz 2.43 carry state
- * from one layout to the next, and would give another picture here than
- * in the export. */
+ * from one layout to the next, and their picture here would otherwise
+ * depend on which tests ran before. */
 static void
 test_labels_clear (gconstpointer data)
 {
