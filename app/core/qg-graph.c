@@ -53,9 +53,20 @@ static const char * const engine_labels[] = {
 #define DOT_MAX_RELATIONS 400
 
 /* Names longer than this are wrapped at spaces; edge labels, which widen
- * the gaps between ranks, sooner. */
-#define WRAP_COLUMNS 22
+ * the gaps between ranks, sooner. dot's map is as wide as its longest
+ * chain of ranks, and a rank as wide as its widest name: at 15 columns the
+ * bundled map is a fifth narrower than at 22, and fits a window at a
+ * larger scale. */
+#define WRAP_COLUMNS 15
 #define WRAP_LABEL_COLUMNS 14
+
+/* Above this many entities a map is large, and some room for labels costs
+ * too much: routing edges around nodes (splines=true) takes time that
+ * grows faster than the square of the nodes (0.1 s for the 28 entities of
+ * the bundled map, 7 s for 150 generated ones, minutes for 1000), and
+ * twopi's crowded rings, scaled up until no nodes overlap, would make a
+ * map of 1000 entities a hundred times larger. */
+#define LARGE_MAP_ENTITIES 150
 
 /* Quotes listed in one node's tooltip at most. */
 #define NODE_TOOLTIP_QUOTES 10
@@ -347,27 +358,84 @@ declare (Agraph_t   *g,
   return agattr (g, kind, (char *) name, (char *) value);
 }
 
+/* Outside dot, Graphviz lays out the nodes alone, then puts each edge's
+ * label beside the middle of the edge, clear of the nodes and of the
+ * labels already placed where there is room, and over them where there is
+ * none. Each engine's settings make that room, measured on the bundled map
+ * (tests/test-layout.c), as compactly as they can. What goes here is in the
+ * exported .gv too, so that `dot -Tsvg` on it draws the same picture. */
 static void
 declare_graph_style (Agraph_t   *g,
-                     const char *engine)
+                     const char *engine,
+                     guint       n_entities)
 {
+  gboolean large = n_entities > LARGE_MAP_ENTITIES;
+
   declare (g, AGRAPH, "layout", engine);
   declare (g, AGRAPH, "fontname", "Helvetica");
   if (strcmp (engine, "dot") == 0)
     {
+      /* dot gives each label a place of its own between two ranks, clear
+       * of everything. Compact, so that a whole map of some thirty
+       * entities reads at the size of a window; below 0.2, ranksep makes
+       * no difference. */
       declare (g, AGRAPH, "rankdir", "LR");
-      /* Compact, so that a whole map of some thirty entities reads at the
-       * size of a window. */
       declare (g, AGRAPH, "nodesep", "0.15");
-      declare (g, AGRAPH, "ranksep", "0.4");
+      declare (g, AGRAPH, "ranksep", "0.2");
+      return;
+    }
+
+  /* Parallel edges are drawn as a fan this wide (in inches): enough for
+   * their labels, which go beside their middles, to spread out. */
+  declare (g, AGRAPH, "nodesep", "1");
+
+  if (strcmp (engine, "twopi") == 0 || strcmp (engine, "circo") == 0)
+    {
+      /* Straight edges: routed ones (splines=true, curved) come out a
+       * little different from one layout to the next in a process, in
+       * Graphviz 2.43, and an export would no longer be the picture that
+       * `dot -Tsvg` draws from its .gv. Removing overlaps with prism, as
+       * overlap=false does, would first shrink the circles and rings. */
+      if (strcmp (engine, "twopi") == 0 && !large)
+        {
+          /* Rings far enough apart for the labels of the edges between
+           * them: the first at 5 inches, then one every 3. */
+          declare (g, AGRAPH, "ranksep", "5:3");
+          declare (g, AGRAPH, "overlap", "scale");
+        }
+      else if (strcmp (engine, "twopi") == 0)
+        {
+          /* A large map's rings are crowded anyway: its nodes are pushed
+           * apart where they overlap, with a margin for labels. */
+          declare (g, AGRAPH, "overlap", "prism");
+          declare (g, AGRAPH, "sep", "+20");
+        }
+      /* circo spaces the nodes on its circles itself. Its own spacing,
+       * mindist, cannot be set: Graphviz 2.43 keeps the attribute, and the
+       * address of its graph, from the last layout, and reads the freed
+       * attribute when a new graph lands at that address. */
+      return;
+    }
+
+  /* Edges around the nodes, not through them; the middle of a routed edge
+   * is where its label goes. */
+  if (!large)
+    declare (g, AGRAPH, "splines", "true");
+  declare (g, AGRAPH, "overlap", "prism");
+  if (strcmp (engine, "neato") == 0)
+    {
+      /* An edge as long as the neighbours its ends do not share: a hub's
+       * edges grow long and its labels spread out, instead of piling up
+       * around it. With edges of one length, the margin that keeps the
+       * labels clear takes two thirds more room. */
+      declare (g, AGRAPH, "model", "subset");
+      declare (g, AGRAPH, "sep", "+40");
     }
   else
     {
-      declare (g, AGRAPH, "overlap", "false");
-      if (strcmp (engine, "neato") == 0 || strcmp (engine, "fdp") == 0)
-        declare (g, AGRAPH, "splines", "true");
-      if (strcmp (engine, "neato") == 0)
-        declare (g, AGRAPH, "sep", "+8");
+      /* fdp and sfdp want one length of every edge, so only a wide margin
+       * around each node keeps a hub's labels apart. */
+      declare (g, AGRAPH, "sep", strcmp (engine, "fdp") == 0 ? "+44" : "+40");
     }
 }
 
@@ -459,7 +527,7 @@ build_graph (QgDocument         *doc,
   const char *edge_text = qg_text_get_style ()->edge_text[QG_SCHEME_LIGHT];
   g_autofree guint *listed = g_new0 (guint, MAX (qg_document_get_n_quotes (doc), 1));
 
-  declare_graph_style (g, engine);
+  declare_graph_style (g, engine, n_entities);
 
   declare (g, AGNODE, "fontname", "Helvetica");
   declare (g, AGNODE, "fontsize", "11");
