@@ -3,7 +3,10 @@
  * save dialog, under Xvfb. */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "qg-ui-test.h"
@@ -181,6 +184,52 @@ test_export_failure_is_shown (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Root writes past permissions, but not past a file-size limit: with
+ * SIGXFSZ ignored, a write beyond it fails with EFBIG. The limit is the
+ * whole process's, so it is held only while the export is written. */
+static void
+test_failed_write_keeps_the_earlier_file (void)
+{
+  static const char earlier[] = "<svg><!-- an earlier export --></svg>\n";
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("quotegraph-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "map.svg", NULL);
+  g_autofree char *named = g_strdup_printf ("%s: could not write the map: ", path);
+  g_autofree char *body = NULL;
+  g_autofree char *kept = NULL;
+  struct sigaction ignore = { .sa_handler = SIG_IGN };
+  struct sigaction old_action;
+  struct rlimit old_limit;
+  struct rlimit limit;
+  gsize length;
+
+  g_assert_true (g_file_set_contents (path, earlier, -1, NULL));
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+  /* The map (some 300 KB) fails past 8 KiB; the hard limit stays, so that
+   * the soft one can be raised again without privileges. */
+  limit = (struct rlimit) { .rlim_cur = 8192, .rlim_max = old_limit.rlim_max };
+  g_assert_cmpint (sigaction (SIGXFSZ, &ignore, &old_action), ==, 0);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "(sb)", path, FALSE);
+  qg_test_wait_for (qg_test_not_busy, window, "the export to fail");
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+  g_assert_cmpint (sigaction (SIGXFSZ, &old_action, NULL), ==, 0);
+
+  /* It failed writing, and says so about the file that was chosen. */
+  body = qg_test_take_message_dialog ();
+  g_assert_nonnull (body);
+  g_assert_true (g_str_has_prefix (body, named));
+  g_assert_nonnull (strstr (body, g_strerror (EFBIG)));
+  /* The earlier file byte for byte, and no temporary file beside it. */
+  g_assert_true (g_file_get_contents (path, &kept, &length, NULL));
+  g_assert_cmpmem (kept, length, earlier, strlen (earlier));
+  assert_dir_holds (dir, "map.svg");
+
+  g_remove (path);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The save dialog: GTK's own, as GtkFileChooserNative shows it without a
  * portal. */
 static GtkFileChooser *
@@ -314,6 +363,8 @@ main (int   argc,
 
   g_test_add_func ("/quotegraph/export/writes-the-file", test_export_writes_the_file);
   g_test_add_func ("/quotegraph/export/failure-is-shown", test_export_failure_is_shown);
+  g_test_add_func ("/quotegraph/export/failed-write-keeps-the-earlier-file",
+                   test_failed_write_keeps_the_earlier_file);
   /* Run by tests/meson.build as a test of its own (see there). */
   g_test_add_func ("/quotegraph/export/dialog-follows-the-name",
                    test_export_dialog_follows_the_name);
