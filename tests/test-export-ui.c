@@ -270,6 +270,25 @@ file_chooser_shown (gpointer data)
   return find_file_chooser () != NULL;
 }
 
+static gboolean
+file_chooser_gone (gpointer data)
+{
+  return find_file_chooser () == NULL;
+}
+
+/* The save dialog, opened from @window as its Export item does. */
+static GtkFileChooser *
+open_save_dialog (QgWindow *window)
+{
+  GtkFileChooser *chooser;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  qg_test_wait_for (file_chooser_shown, NULL, "the save dialog");
+  chooser = find_file_chooser ();
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
+  return chooser;
+}
+
 typedef struct
 {
   QgWindow   *window;
@@ -301,10 +320,7 @@ export_through_dialog (QgWindow   *window,
   GtkFileChooser *chooser;
   GtkWidget *button;
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
-  qg_test_wait_for (file_chooser_shown, NULL, "the save dialog");
-  chooser = find_file_chooser ();
-  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
+  chooser = open_save_dialog (window);
   proposed = gtk_file_chooser_get_current_name (chooser);
   g_assert_cmpstr (proposed, ==, "Kaspersky - US government removes Russian security software.svg");
   filters = gtk_file_chooser_get_filters (chooser);
@@ -367,6 +383,40 @@ test_export_dialog_follows_the_name (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The name proposed for the article's title, as every file system takes
+ * it: each character that one of them refuses, and each unprintable one,
+ * becomes a dash; a colon that ends a phrase, a spaced dash. */
+static void
+test_export_dialog_proposes_a_safe_name (void)
+{
+  static const struct
+  {
+    const char *document;  /* in tests/data/valid, or NULL: the bundled map */
+    const char *expected;
+  } cases[] = {
+    { NULL, "Kaspersky - US government removes Russian security software.svg" },
+    /* Titled, as C would write it, "A/B\\C:D*E?F\"G<H>I|J\tK\nL\aM\x7fN\u0085O\u200bP: Q" */
+    { "unsafe-title.json", "A-B-C-D-E-F-G-H-I-J-K-L-M-N-O-P - Q.svg" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = cases[i].document
+                              ? g_test_build_filename (G_TEST_DIST, "data", "valid",
+                                                       cases[i].document, NULL)
+                              : NULL;
+      g_autoptr(GFile) file = path ? g_file_new_for_path (path) : NULL;
+      QgWindow *window = qg_test_open_window (NULL, NULL, file);
+      GtkFileChooser *chooser = open_save_dialog (window);
+      g_autofree char *proposed = gtk_file_chooser_get_current_name (chooser);
+
+      g_assert_cmpstr (proposed, ==, cases[i].expected);
+      gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+      qg_test_wait_for (file_chooser_gone, NULL, "the save dialog to close");
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -382,9 +432,12 @@ main (int   argc,
                    test_export_without_permission_is_shown);
   g_test_add_func ("/quotegraph/export/failed-write-keeps-the-earlier-file",
                    test_failed_write_keeps_the_earlier_file);
-  /* Run by tests/meson.build as a test of its own (see there). */
-  g_test_add_func ("/quotegraph/export/dialog-follows-the-name",
+  /* The save dialog's, all below /quotegraph/export/dialog/: run by
+   * tests/meson.build as a test of their own (see dialog_tests there). */
+  g_test_add_func ("/quotegraph/export/dialog/follows-the-name",
                    test_export_dialog_follows_the_name);
+  g_test_add_func ("/quotegraph/export/dialog/proposes-a-safe-name",
+                   test_export_dialog_proposes_a_safe_name);
 
   status = g_test_run ();
   g_clear_object (&qg_test_app);
