@@ -245,6 +245,10 @@ test_failed_write_keeps_the_earlier_file (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The name the save dialog proposes for the bundled map, but for its
+ * extension: its title, "Kaspersky: US government removes…", made safe. */
+#define KASPERSKY_NAME "Kaspersky - US government removes Russian security software"
+
 /* The save dialog: GTK's own, as GtkFileChooserNative shows it without a
  * portal. */
 static GtkFileChooser *
@@ -322,7 +326,7 @@ export_through_dialog (QgWindow   *window,
 
   chooser = open_save_dialog (window);
   proposed = gtk_file_chooser_get_current_name (chooser);
-  g_assert_cmpstr (proposed, ==, "Kaspersky - US government removes Russian security software.svg");
+  g_assert_cmpstr (proposed, ==, KASPERSKY_NAME ".svg");
   filters = gtk_file_chooser_get_filters (chooser);
   g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 6);
   filter = g_list_model_get_item (filters, filter_index);
@@ -360,8 +364,7 @@ test_export_dialog_follows_the_name (void)
 {
   QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
   g_autofree char *dir = g_dir_make_tmp ("quotegraph-export-XXXXXX", NULL);
-  g_autofree char *png_path = g_build_filename (
-    dir, "Kaspersky - US government removes Russian security software.png", NULL);
+  g_autofree char *png_path = g_build_filename (dir, KASPERSKY_NAME ".png", NULL);
   g_autofree char *pdf_path = g_build_filename (dir, "typed.pdf", NULL);
   g_autofree char *png = NULL;
   g_autofree char *pdf = NULL;
@@ -383,6 +386,68 @@ test_export_dialog_follows_the_name (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The width of the PNG image at @path, from its header; the file goes. */
+static guint32
+take_png_width (const char *path)
+{
+  g_autofree char *png = NULL;
+  gsize length;
+  guint32 width;
+
+  g_assert_true (g_file_get_contents (path, &png, &length, NULL));
+  g_assert_cmpuint (length, >, 24);
+  g_assert_cmpmem (png, 8, "\x89PNG\r\n\x1a\n", 8);
+  /* The first chunk's length and type, then the width, big-endian. */
+  g_assert_cmpmem (png + 12, 4, "IHDR", 4);
+  memcpy (&width, png + 16, sizeof width);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  return GUINT32_FROM_BE (width);
+}
+
+/* Each PNG filter is a resolution: with the proposed name kept, the PNG
+ * is drawn at the chosen one, and SVG chosen after it is SVG as ever. */
+static void
+test_export_dialog_png_resolution_is_a_filter (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("quotegraph-export-XXXXXX", NULL);
+  g_autofree char *png_path = g_build_filename (dir, KASPERSKY_NAME ".png", NULL);
+  g_autofree char *svg_path = g_build_filename (dir, KASPERSKY_NAME ".svg", NULL);
+  g_autofree char *plain_path = g_build_filename (dir, "plain.svg", NULL);
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *svg = NULL;
+  g_autofree char *plain = NULL;
+  guint32 screen, sharp, print;
+  gsize svg_length;
+
+  /* The dialog opens in the current folder; the filters are in the order
+   * of export_choices: SVG, PNG at 96, 192 and 300 dpi, PDF, DOT. */
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  export_through_dialog (window, keep_the_name, dir, 1, png_path);
+  screen = take_png_width (png_path);
+  export_through_dialog (window, keep_the_name, dir, 2, png_path);
+  sharp = take_png_width (png_path);
+  export_through_dialog (window, keep_the_name, dir, 3, png_path);
+  print = take_png_width (png_path);
+  export_through_dialog (window, keep_the_name, dir, 0, svg_path);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+
+  g_test_message ("PNG widths: %u, %u, %u", screen, sharp, print);
+  g_assert_cmpuint (screen, >, 100);
+  g_assert_cmpfloat (fabs (sharp - screen * 2.0), <=, 1.0);
+  g_assert_cmpfloat (fabs (print - screen * 300.0 / 96.0), <=, 1.0);
+  /* The SVG is the one written without any resolution, byte for byte. */
+  g_assert_true (g_file_get_contents (svg_path, &svg, &svg_length, NULL));
+  g_assert_true (g_str_has_prefix (svg, "<?xml"));
+  plain = export_and_read (window, plain_path, FALSE);
+  g_assert_cmpmem (svg, svg_length, plain, strlen (plain));
+
+  g_remove (svg_path);
+  g_remove (plain_path);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The name proposed for the article's title, as every file system takes
  * it: each character that one of them refuses, and each unprintable one,
  * becomes a dash; a colon that ends a phrase, a spaced dash. */
@@ -394,7 +459,7 @@ test_export_dialog_proposes_a_safe_name (void)
     const char *document;  /* in tests/data/valid, or NULL: the bundled map */
     const char *expected;
   } cases[] = {
-    { NULL, "Kaspersky - US government removes Russian security software.svg" },
+    { NULL, KASPERSKY_NAME ".svg" },
     /* Titled, as C would write it, "A/B\\C:D*E?F\"G<H>I|J\tK\nL\aM\x7fN\u0085O\u200bP: Q" */
     { "unsafe-title.json", "A-B-C-D-E-F-G-H-I-J-K-L-M-N-O-P - Q.svg" },
   };
@@ -438,6 +503,8 @@ main (int   argc,
                    test_export_dialog_follows_the_name);
   g_test_add_func ("/quotegraph/export/dialog/proposes-a-safe-name",
                    test_export_dialog_proposes_a_safe_name);
+  g_test_add_func ("/quotegraph/export/dialog/png-resolution-is-a-filter",
+                   test_export_dialog_png_resolution_is_a_filter);
 
   status = g_test_run ();
   g_clear_object (&qg_test_app);
