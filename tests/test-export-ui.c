@@ -3,7 +3,10 @@
  * save dialog, under Xvfb. */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "qg-ui-test.h"
@@ -118,6 +121,22 @@ assert_dir_holds (const char *dir,
   g_assert_cmpuint (n, ==, name ? 1 : 0);
 }
 
+/* Exports to @path, which must fail: the error dialog names the file and
+ * says why, in the words of @reason. */
+static void
+assert_export_fails (QgWindow   *window,
+                     const char *path,
+                     const char *reason)
+{
+  g_autofree char *expected = g_strdup_printf ("%s: could not write the map: %s", path, reason);
+  g_autofree char *body = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "(sb)", path, FALSE);
+  qg_test_wait_for (qg_test_not_busy, window, "the export to fail");
+  body = qg_test_take_message_dialog ();
+  g_assert_cmpstr (body, ==, expected);
+}
+
 static void
 test_export_failure_is_shown (void)
 {
@@ -125,36 +144,12 @@ test_export_failure_is_shown (void)
   g_autofree char *dir = g_dir_make_tmp ("quotegraph-export-XXXXXX", NULL);
   g_autofree char *not_a_folder = g_build_filename (dir, "not-a-folder", NULL);
   g_autofree char *inside = g_build_filename (not_a_folder, "map.svg", NULL);
-  g_autofree char *body = NULL;
 
   /* A "folder" that is a file: nobody, not even root, writes there. */
   g_assert_true (g_file_set_contents (not_a_folder, "x", 1, NULL));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "(sb)", inside, FALSE);
-  qg_test_wait_for (qg_test_not_busy, window, "the export to fail");
-  body = qg_test_take_message_dialog ();
-  g_assert_nonnull (body);
-  g_assert_nonnull (strstr (body, inside));
-  g_assert_nonnull (strstr (body, "that folder does not exist"));
+  assert_export_fails (window, inside, "that folder does not exist");
   g_assert_false (g_file_test (inside, G_FILE_TEST_EXISTS));
   assert_dir_holds (dir, "not-a-folder");
-
-  /* A folder without write permission, where permissions hold. */
-  if (geteuid () != 0)
-    {
-      g_autofree char *locked = g_build_filename (dir, "locked", NULL);
-      g_autofree char *target = g_build_filename (locked, "map.svg", NULL);
-
-      g_assert_cmpint (g_mkdir (locked, 0500), ==, 0);
-      g_clear_pointer (&body, g_free);
-      gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "(sb)", target, FALSE);
-      qg_test_wait_for (qg_test_not_busy, window, "the export to fail");
-      body = qg_test_take_message_dialog ();
-      g_assert_nonnull (body);
-      g_assert_nonnull (strstr (body, target));
-      g_assert_nonnull (strstr (body, "no permission to write in that folder"));
-      assert_dir_holds (locked, NULL);
-      g_assert_cmpint (g_rmdir (locked), ==, 0);
-    }
 
   /* A folder already has the name: the map is written beside it, and the
    * rename fails; the temporary file goes. */
@@ -162,13 +157,7 @@ test_export_failure_is_shown (void)
     g_autofree char *taken = g_build_filename (dir, "taken.svg", NULL);
 
     g_assert_cmpint (g_mkdir (taken, 0700), ==, 0);
-    g_clear_pointer (&body, g_free);
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "(sb)", taken, FALSE);
-    qg_test_wait_for (qg_test_not_busy, window, "the export to fail");
-    body = qg_test_take_message_dialog ();
-    g_assert_nonnull (body);
-    g_assert_nonnull (strstr (body, "taken.svg: could not write the map: a folder already has "
-                                    "that name"));
+    assert_export_fails (window, taken, "a folder already has that name");
     g_assert_true (g_file_test (taken, G_FILE_TEST_IS_DIR));
     g_assert_cmpint (g_rmdir (taken), ==, 0);
   }
@@ -181,29 +170,158 @@ test_export_failure_is_shown (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The save dialog: GTK's own, as GtkFileChooserNative shows it without a
- * portal. */
-static GtkFileChooser *
-find_file_chooser (void)
+static void
+test_export_without_permission_is_shown (void)
+{
+  QgWindow *window;
+  g_autofree char *dir = NULL;
+  g_autofree char *locked = NULL;
+  g_autofree char *target = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("as root, a folder without write permission is written in all the same: "
+                   "run it as another user (failed-write-keeps-the-earlier-file fails a "
+                   "write for root too)");
+      return;
+    }
+
+  window = qg_test_open_window (NULL, NULL, NULL);
+  dir = g_dir_make_tmp ("quotegraph-export-XXXXXX", NULL);
+  locked = g_build_filename (dir, "locked", NULL);
+  target = g_build_filename (locked, "map.svg", NULL);
+  g_assert_cmpint (g_mkdir (locked, 0500), ==, 0);
+  assert_export_fails (window, target, "no permission to write in that folder");
+  assert_dir_holds (locked, NULL);
+
+  g_assert_cmpint (g_rmdir (locked), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Root writes past permissions, but not past a file-size limit: with
+ * SIGXFSZ ignored, a write beyond it fails with EFBIG. The limit is the
+ * whole process's, so it is held only while the export is written. */
+static void
+test_failed_write_keeps_the_earlier_file (void)
+{
+  static const char earlier[] = "<svg><!-- an earlier export --></svg>\n";
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("quotegraph-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "map.svg", NULL);
+  g_autofree char *named = g_strdup_printf ("%s: could not write the map: ", path);
+  g_autofree char *body = NULL;
+  g_autofree char *kept = NULL;
+  struct sigaction ignore = { .sa_handler = SIG_IGN };
+  struct sigaction old_action;
+  struct rlimit old_limit;
+  struct rlimit limit;
+  gsize length;
+
+  g_assert_true (g_file_set_contents (path, earlier, -1, NULL));
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+  /* The map (some 300 KB) fails past 8 KiB; the hard limit stays, so that
+   * the soft one can be raised again without privileges. */
+  limit = (struct rlimit) { .rlim_cur = 8192, .rlim_max = old_limit.rlim_max };
+  g_assert_cmpint (sigaction (SIGXFSZ, &ignore, &old_action), ==, 0);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "(sb)", path, FALSE);
+  qg_test_wait_for (qg_test_not_busy, window, "the export to fail");
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+  g_assert_cmpint (sigaction (SIGXFSZ, &old_action, NULL), ==, 0);
+
+  /* It failed writing, and says so about the file that was chosen. */
+  body = qg_test_take_message_dialog ();
+  g_assert_nonnull (body);
+  g_assert_true (g_str_has_prefix (body, named));
+  g_assert_nonnull (strstr (body, g_strerror (EFBIG)));
+  /* The earlier file byte for byte, and no temporary file beside it. */
+  g_assert_true (g_file_get_contents (path, &kept, &length, NULL));
+  g_assert_cmpmem (kept, length, earlier, strlen (earlier));
+  assert_dir_holds (dir, "map.svg");
+
+  g_remove (path);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The name the save dialog proposes for the bundled map, but for its
+ * extension: its title, "Kaspersky: US government removes…", made safe. */
+#define KASPERSKY_NAME "Kaspersky - US government removes Russian security software"
+
+/* The first toplevel of @type, or NULL. */
+static gpointer
+find_toplevel (GType type)
 {
   g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
-  GtkFileChooser *found = NULL;
+  gpointer found = NULL;
 
   g_object_ref (toplevels);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
 
-      if (GTK_IS_FILE_CHOOSER_DIALOG (item))
-        found = GTK_FILE_CHOOSER (item);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type))
+        found = item;
     }
   return found;
+}
+
+/* The save dialog: GTK's own, as GtkFileChooserNative shows it without a
+ * portal. */
+static GtkFileChooser *
+find_file_chooser (void)
+{
+  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
 }
 
 static gboolean
 file_chooser_shown (gpointer data)
 {
   return find_file_chooser () != NULL;
+}
+
+static gboolean
+file_chooser_gone (gpointer data)
+{
+  return find_file_chooser () == NULL;
+}
+
+static gboolean
+is_shown_tree_view (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_TREE_VIEW (widget) && gtk_widget_get_mapped (widget);
+}
+
+/* GTK 4.8's chooser gives its list of files a model once the folder is
+ * read. Destroyed before that, it cancels the reading and says so in a
+ * dialog of its own, "The folder contents could not be displayed", left
+ * open without a parent over the next test. */
+static gboolean
+folder_listed (gpointer data)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  qg_test_collect_if (GTK_WIDGET (data), is_shown_tree_view, NULL, views);
+  return views->len == 1 && gtk_tree_view_get_model (g_ptr_array_index (views, 0)) != NULL;
+}
+
+/* The save dialog, opened from @window as its Export item does, with its
+ * folder listed. */
+static GtkFileChooser *
+open_save_dialog (QgWindow *window)
+{
+  GtkFileChooser *chooser;
+
+  /* Nothing left by the dialog before: GTK's own messages are these. */
+  g_assert_null (find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  qg_test_wait_for (file_chooser_shown, NULL, "the save dialog");
+  chooser = find_file_chooser ();
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
+  qg_test_wait_for (folder_listed, chooser, "the save dialog to list its folder");
+  return chooser;
 }
 
 typedef struct
@@ -237,12 +355,9 @@ export_through_dialog (QgWindow   *window,
   GtkFileChooser *chooser;
   GtkWidget *button;
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
-  qg_test_wait_for (file_chooser_shown, NULL, "the save dialog");
-  chooser = find_file_chooser ();
-  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
+  chooser = open_save_dialog (window);
   proposed = gtk_file_chooser_get_current_name (chooser);
-  g_assert_cmpstr (proposed, ==, "Kaspersky - US government removes Russian security software.svg");
+  g_assert_cmpstr (proposed, ==, KASPERSKY_NAME ".svg");
   filters = gtk_file_chooser_get_filters (chooser);
   g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 6);
   filter = g_list_model_get_item (filters, filter_index);
@@ -280,8 +395,7 @@ test_export_dialog_follows_the_name (void)
 {
   QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
   g_autofree char *dir = g_dir_make_tmp ("quotegraph-export-XXXXXX", NULL);
-  g_autofree char *png_path = g_build_filename (
-    dir, "Kaspersky - US government removes Russian security software.png", NULL);
+  g_autofree char *png_path = g_build_filename (dir, KASPERSKY_NAME ".png", NULL);
   g_autofree char *pdf_path = g_build_filename (dir, "typed.pdf", NULL);
   g_autofree char *png = NULL;
   g_autofree char *pdf = NULL;
@@ -303,6 +417,102 @@ test_export_dialog_follows_the_name (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The width of the PNG image at @path, from its header; the file goes. */
+static guint32
+take_png_width (const char *path)
+{
+  g_autofree char *png = NULL;
+  gsize length;
+  guint32 width;
+
+  g_assert_true (g_file_get_contents (path, &png, &length, NULL));
+  g_assert_cmpuint (length, >, 24);
+  g_assert_cmpmem (png, 8, "\x89PNG\r\n\x1a\n", 8);
+  /* The first chunk's length and type, then the width, big-endian. */
+  g_assert_cmpmem (png + 12, 4, "IHDR", 4);
+  memcpy (&width, png + 16, sizeof width);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  return GUINT32_FROM_BE (width);
+}
+
+/* Each PNG filter is a resolution: with the proposed name kept, the PNG
+ * is drawn at the chosen one, and SVG chosen after it is SVG as ever. */
+static void
+test_export_dialog_png_resolution_is_a_filter (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("quotegraph-export-XXXXXX", NULL);
+  g_autofree char *png_path = g_build_filename (dir, KASPERSKY_NAME ".png", NULL);
+  g_autofree char *svg_path = g_build_filename (dir, KASPERSKY_NAME ".svg", NULL);
+  g_autofree char *plain_path = g_build_filename (dir, "plain.svg", NULL);
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *svg = NULL;
+  g_autofree char *plain = NULL;
+  guint32 screen, sharp, print;
+  gsize svg_length;
+
+  /* The dialog opens in the current folder; the filters are in the order
+   * of export_choices: SVG, PNG at 96, 192 and 300 dpi, PDF, DOT. */
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  export_through_dialog (window, keep_the_name, dir, 1, png_path);
+  screen = take_png_width (png_path);
+  export_through_dialog (window, keep_the_name, dir, 2, png_path);
+  sharp = take_png_width (png_path);
+  export_through_dialog (window, keep_the_name, dir, 3, png_path);
+  print = take_png_width (png_path);
+  export_through_dialog (window, keep_the_name, dir, 0, svg_path);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+
+  g_test_message ("PNG widths: %u, %u, %u", screen, sharp, print);
+  g_assert_cmpuint (screen, >, 100);
+  g_assert_cmpfloat (fabs (sharp - screen * 2.0), <=, 1.0);
+  g_assert_cmpfloat (fabs (print - screen * 300.0 / 96.0), <=, 1.0);
+  /* The SVG is the one written without any resolution, byte for byte. */
+  g_assert_true (g_file_get_contents (svg_path, &svg, &svg_length, NULL));
+  g_assert_true (g_str_has_prefix (svg, "<?xml"));
+  plain = export_and_read (window, plain_path, FALSE);
+  g_assert_cmpmem (svg, svg_length, plain, strlen (plain));
+
+  g_remove (svg_path);
+  g_remove (plain_path);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The name proposed for the article's title, as every file system takes
+ * it: each character that one of them refuses, and each unprintable one,
+ * becomes a dash; a colon that ends a phrase, a spaced dash. */
+static void
+test_export_dialog_proposes_a_safe_name (void)
+{
+  static const struct
+  {
+    const char *document;  /* in tests/data/valid, or NULL: the bundled map */
+    const char *expected;
+  } cases[] = {
+    { NULL, KASPERSKY_NAME ".svg" },
+    /* Titled, as C would write it, "A/B\\C:D*E?F\"G<H>I|J\tK\nL\aM\x7fN\u0085O\u200bP: Q" */
+    { "unsafe-title.json", "A-B-C-D-E-F-G-H-I-J-K-L-M-N-O-P - Q.svg" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = cases[i].document
+                              ? g_test_build_filename (G_TEST_DIST, "data", "valid",
+                                                       cases[i].document, NULL)
+                              : NULL;
+      g_autoptr(GFile) file = path ? g_file_new_for_path (path) : NULL;
+      QgWindow *window = qg_test_open_window (NULL, NULL, file);
+      GtkFileChooser *chooser = open_save_dialog (window);
+      g_autofree char *proposed = gtk_file_chooser_get_current_name (chooser);
+
+      g_assert_cmpstr (proposed, ==, cases[i].expected);
+      gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+      qg_test_wait_for (file_chooser_gone, NULL, "the save dialog to close");
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -314,9 +524,18 @@ main (int   argc,
 
   g_test_add_func ("/quotegraph/export/writes-the-file", test_export_writes_the_file);
   g_test_add_func ("/quotegraph/export/failure-is-shown", test_export_failure_is_shown);
-  /* Run by tests/meson.build as a test of its own (see there). */
-  g_test_add_func ("/quotegraph/export/dialog-follows-the-name",
+  g_test_add_func ("/quotegraph/export/without-permission-is-shown",
+                   test_export_without_permission_is_shown);
+  g_test_add_func ("/quotegraph/export/failed-write-keeps-the-earlier-file",
+                   test_failed_write_keeps_the_earlier_file);
+  /* The save dialog's, all below /quotegraph/export/dialog/: run by
+   * tests/meson.build as a test of their own (see dialog_tests there). */
+  g_test_add_func ("/quotegraph/export/dialog/follows-the-name",
                    test_export_dialog_follows_the_name);
+  g_test_add_func ("/quotegraph/export/dialog/proposes-a-safe-name",
+                   test_export_dialog_proposes_a_safe_name);
+  g_test_add_func ("/quotegraph/export/dialog/png-resolution-is-a-filter",
+                   test_export_dialog_png_resolution_is_a_filter);
 
   status = g_test_run ();
   g_clear_object (&qg_test_app);
