@@ -15,6 +15,8 @@ packages=(
   # the references the benchmarks compare against
   desktop-file-utils appstream xvfb xauth dbus dbus-x11 xdotool python3 json-glib-tools
   xdot python3-cairo
+  # names-by-ocr: a window manager, screenshots and OCR
+  openbox x11-utils imagemagick tesseract-ocr tesseract-ocr-eng
 )
 
 missing=()

@@ -3,13 +3,18 @@
  *
  * Lays the document out, fits the real graph view to WxH, then N times:
  * snapshots the view and renders the snapshot onto a cairo image surface of
- * that size. Prints the median time of one frame as ms_per_frame=X. With
+ * that size. Prints the median time of one frame as ms_per_frame=X; then
+ * the same with the zoom changing before every frame, from the fitted map
+ * to four times as near and back, so that nothing of one frame serves the
+ * next, as ms_per_frame_zooming=X; and how many names the fitted frame
+ * drew at a size that reads, as names_drawn=N. With
  * --xdot-out, also writes Graphviz's xdot drawing of the very same layout,
  * so that xdot.py can draw it for comparison. Needs a display (Xvfb). */
 
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -24,6 +29,39 @@ compare_doubles (gconstpointer a,
   double x = *(const double *) a, y = *(const double *) b;
 
   return x < y ? -1 : x > y;
+}
+
+/* One frame: the view's snapshot, rendered to an image as GTK would. */
+static double
+time_frame (GtkWidget  *view,
+            int         width,
+            int         height,
+            const char *png)
+{
+  gint64 start = g_get_monotonic_time ();
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  GskRenderNode *node;
+  double ms;
+
+  GTK_WIDGET_GET_CLASS (view)->snapshot (view, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (g_getenv ("BENCH_RENDER_SPLIT"))
+    g_printerr ("snapshot %.2f ms\n", (g_get_monotonic_time () - start) / 1000.0);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_surface_flush (surface);
+  ms = (g_get_monotonic_time () - start) / 1000.0;
+
+  if (png != NULL)
+    cairo_surface_write_to_png (surface, png);
+  g_clear_pointer (&node, gsk_render_node_unref);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return ms;
 }
 
 int
@@ -118,35 +156,31 @@ main (int   argc,
 
   times = g_new (double, frames);
   for (int i = 0; i < frames; i++)
-    {
-      gint64 start = g_get_monotonic_time ();
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
-      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-      cairo_t *cr = cairo_create (surface);
-      GskRenderNode *node;
-
-      GTK_WIDGET_GET_CLASS (view)->snapshot (view, snapshot);
-      node = gtk_snapshot_free_to_node (snapshot);
-      if (g_getenv ("BENCH_RENDER_SPLIT"))
-        g_printerr ("snapshot %.2f ms\n", (g_get_monotonic_time () - start) / 1000.0);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
-      if (node != NULL)
-        gsk_render_node_draw (node, cr);
-      cairo_surface_flush (surface);
-      times[i] = (g_get_monotonic_time () - start) / 1000.0;
-
-      if (i == 0 && g_getenv ("BENCH_RENDER_PNG") != NULL)
-        cairo_surface_write_to_png (surface, g_getenv ("BENCH_RENDER_PNG"));
-      g_clear_pointer (&node, gsk_render_node_unref);
-      cairo_destroy (cr);
-      cairo_surface_destroy (surface);
-    }
-
+    times[i] = time_frame (view, width, height, i == 0 ? g_getenv ("BENCH_RENDER_PNG") : NULL);
   qsort (times, frames, sizeof (double), compare_doubles);
   g_print ("zoom=%.3f\n", qg_viewport_get_zoom (qg_graph_view_get_viewport (QG_GRAPH_VIEW (view))));
   g_print ("ms_per_frame=%.2f\n", times[frames / 2]);
   g_print ("ms_per_frame_min=%.2f\n", times[0]);
+  {
+    guint names = 0;
+
+    for (guint i = 0; i < qg_document_get_n_entities (document); i++)
+      names += qg_graph_view_get_label_pixels (QG_GRAPH_VIEW (view),
+                                               qg_document_get_entity (document, i)->id) >= 11;
+    g_print ("names_drawn=%u\n", names);
+  }
+
+  /* Zooming: a new zoom every frame, on the middle, there and back. */
+  for (int i = 0; i < frames; i++)
+    {
+      double step = pow (4.0, 2.0 / frames);
+
+      qg_viewport_zoom_at (qg_graph_view_get_viewport (QG_GRAPH_VIEW (view)),
+                           i < frames / 2 ? step : 1 / step, width / 2.0, height / 2.0);
+      times[i] = time_frame (view, width, height, NULL);
+    }
+  qsort (times, frames, sizeof (double), compare_doubles);
+  g_print ("ms_per_frame_zooming=%.2f\n", times[frames / 2]);
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

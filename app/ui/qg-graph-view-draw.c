@@ -352,8 +352,7 @@ draw_node_batch (QgGraphView  *self,
 
           if (self->entity_kind[i] != kind
               || qg_graph_view_look_of (self->node_emphasis, i) != look
-              || qg_graph_view_is_special_item (self, QG_ITEM_NODE, i)
-              || grown[i] == GROWN_IN_PLACE)
+              || qg_graph_view_is_special_item (self, QG_ITEM_NODE, i) || grown[i])
             continue;
           qg_graph_view_node_offset (self, i, &dx, &dy);
           op = path_item (self, cr, qg_layout_get_node (self->layout, i), pass == 0, dx, dy);
@@ -468,23 +467,31 @@ edge_font (QgGraphView *self,
   return item->n_texts > 0 ? qg_layout_get_op (self->layout, item->first_text)->h : 0;
 }
 
-/* Breaks @text on one line into two at the space nearest its middle. */
+/* Breaks @text, on one line, into @lines at the spaces nearest to equal
+ * parts. */
 static void
-break_in_two (GString *text)
+break_in (GString *text,
+          guint    lines)
 {
-  gsize middle = text->len / 2;
-  gssize best = -1;
+  gssize previous = -1;
 
-  for (gsize i = 0; i < text->len; i++)
-    if (text->str[i] == ' '
-        && (best < 0 || ABS ((gssize) i - (gssize) middle) < ABS (best - (gssize) middle)))
-      best = i;
-  if (best > 0)
-    text->str[best] = '\n';
+  for (guint k = 1; k < lines; k++)
+    {
+      gssize ideal = (gssize) (k * text->len / lines);
+      gssize best = -1;
+
+      for (gssize i = previous + 1; i < (gssize) text->len; i++)
+        if (text->str[i] == ' ' && (best < 0 || ABS (i - ideal) < ABS (best - ideal)))
+          best = i;
+      if (best < 0)
+        return;
+      text->str[best] = '\n';
+      previous = best;
+    }
 }
 
 /* An item's label in the interface's font at NAME_PIXELS: as Graphviz broke
- * it into lines, in two lines, or on one; made once, since its size on
+ * it into lines, in three, in two, or on one; made once, since its size on
  * screen never changes. */
 static PangoLayout *
 screen_text (QgGraphView *self,
@@ -512,7 +519,9 @@ screen_text (QgGraphView *self,
       g_string_append (text, op->text ? op->text : "");
     }
   if (shape == NAME_IN_TWO)
-    break_in_two (text);
+    break_in (text, 2);
+  else if (shape == NAME_IN_THREE)
+    break_in (text, 3);
   *slot = gtk_widget_create_pango_layout (GTK_WIDGET (self), text->str);
   font = pango_font_description_copy (pango_context_get_font_description (
                                         pango_layout_get_context (*slot)));
@@ -522,6 +531,8 @@ screen_text (QgGraphView *self,
   pango_layout_set_font_description (*slot, font);
   pango_font_description_free (font);
   pango_layout_set_alignment (*slot, PANGO_ALIGN_CENTER);
+  /* Lines of one name a little closer than a paragraph's. */
+  pango_layout_set_line_spacing (*slot, 0.9);
   return *slot;
 }
 
@@ -729,9 +740,9 @@ try_node (QgGraphView *self,
         PangoRectangle extents;
         double w, h, room_x, room_y, x, y, box[4];
 
-        /* Two lines are tried where Graphviz made more; one where it made
-         * more than one. */
-        if ((shape == NAME_IN_TWO && node->n_texts < 3)
+        /* Fewer lines are tried where Graphviz made more. */
+        if ((shape == NAME_IN_THREE && node->n_texts < 4)
+            || (shape == NAME_IN_TWO && node->n_texts < 3)
             || (shape == NAME_ON_ONE && node->n_texts < 2))
           continue;
         pango_layout_get_pixel_extents (screen_text (self, QG_ITEM_NODE, index, shape), NULL,
@@ -745,10 +756,12 @@ try_node (QgGraphView *self,
           continue;
         x = cx + name_offsets[k][0] * room_x;
         y = cy + name_offsets[k][1] * room_y;
-        box[0] = x - w / 2;
-        box[1] = y - h / 2;
-        box[2] = x + w / 2;
-        box[3] = y + h / 2;
+        /* Moved, the outline reaches from the node's own place to the
+         * name: one shape, where the node is and where its name reads. */
+        box[0] = MIN (x - w / 2, cx - nw / 2);
+        box[1] = MIN (y - h / 2, cy - nh / 2);
+        box[2] = MAX (x + w / 2, cx + nw / 2);
+        box[3] = MAX (y + h / 2, cy + nh / 2);
         if (!forced && (box[0] < -EDGE_SLACK || box[1] < -EDGE_SLACK
                         || box[2] > room->width + EDGE_SLACK
                         || box[3] > room->height + EDGE_SLACK || !room_is_free (room, box, index)))
@@ -759,12 +772,13 @@ try_node (QgGraphView *self,
         label.y0 = box[1];
         label.x1 = box[2];
         label.y1 = box[3];
-        label.gx = nw > 0 ? w / nw : 1;
-        label.gy = nh > 0 ? h / nh : 1;
+        label.tx = x;
+        label.ty = y;
+        label.gx = nw > 0 ? (box[2] - box[0]) / nw : 1;
+        label.gy = nh > 0 ? (box[3] - box[1]) / nh : 1;
         g_array_append_val (room->placed, box);
         g_array_append_val (self->screen_labels, label);
-        /* Moved off its node, the name leaves the node drawn where it is. */
-        grown[index] = k == 0 ? GROWN_IN_PLACE : GROWN_BESIDE;
+        grown[index] = TRUE;
         return;
       }
 }
@@ -947,7 +961,8 @@ draw_screen_node (QgGraphView       *self,
 
   pango_layout_get_pixel_extents (text, NULL, &extents);
   set_color (cr, &self->palette.node_text, alpha);
-  cairo_move_to (cr, cx - extents.width / 2.0 - extents.x, cy - extents.height / 2.0 - extents.y);
+  cairo_move_to (cr, label->tx - extents.width / 2.0 - extents.x,
+                 label->ty - extents.height / 2.0 - extents.y);
   pango_cairo_show_layout (cr, text);
 }
 

@@ -14,11 +14,19 @@
  * fraction of what cairo takes for them, in bands, one thread a band.
  * The threads read a scene made for the frame, never the widget. */
 
+/* A map this large is drawn by the rasteriser until its edge labels read,
+ * not only from afar: cairo takes a tenth of a second for it. */
+#define LARGE_MAP_ITEMS 500
+
 gboolean
 qg_graph_view_seen_from_afar (QgGraphView *self)
 {
+  double text = self->max_font * qg_viewport_get_zoom (self->viewport);
+  gboolean large = qg_layout_get_n_nodes (self->layout) + qg_layout_get_n_edges (self->layout)
+                   >= LARGE_MAP_ITEMS;
+
   return self->previous == NULL
-         && self->max_font * qg_viewport_get_zoom (self->viewport) < TEXT_MIN_PIXELS;
+         && (text < TEXT_MIN_PIXELS || (large && text < EDGE_LABEL_MIN_PIXELS));
 }
 
 /* What one frame of the overview draws, owned by the frame. */
@@ -230,7 +238,7 @@ looks (QgGraphView  *self,
 
 void
 qg_graph_view_draw_overview (QgGraphView *self,
-                             GtkSnapshot *snapshot,
+                             cairo_t     *cr,
                              double       width,
                              double       height)
 {
@@ -244,7 +252,6 @@ qg_graph_view_draw_overview (QgGraphView *self,
   Scene scene = { 0 };
   guint8 *data;
   int stride;
-  cairo_t *cr;
 
   /* One image, reused from frame to frame: cairo copies it first if a
    * frame still being drawn holds it. */
@@ -319,9 +326,9 @@ qg_graph_view_draw_overview (QgGraphView *self,
   g_free (scene.edge_look);
 
   cairo_surface_mark_dirty (self->overview);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_save (cr);
   cairo_set_source_surface (cr, self->overview, 0, 0);
   cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
   cairo_paint (cr);
-  cairo_destroy (cr);
+  cairo_restore (cr);
 }

@@ -55,18 +55,11 @@ typedef struct
 } Palette;
 
 /* A label drawn in screen space, in the last frame. */
-/* Whether a node's name is drawn in screen space, in a grown outline. */
-enum
-{
-  NOT_GROWN,
-  GROWN_IN_PLACE,
-  GROWN_BESIDE,    /* moved to find room: the node is drawn too */
-};
-
 /* How a name drawn in screen space is broken into lines. */
 typedef enum
 {
   NAME_AS_GRAPHVIZ,
+  NAME_IN_THREE,
   NAME_IN_TWO,
   NAME_ON_ONE,
   N_NAME_BREAKS
@@ -80,6 +73,7 @@ typedef struct
   double     pixels;           /* the size of its text */
   double     x0, y0, x1, y1;   /* for a name drawn in screen space: the box of its
                                 * grown node, in widget pixels */
+  double     tx, ty;           /* the middle of its text */
   double     gx, gy;           /* how much the node's outline grew to hold it; 0 when
                                 * drawn where Graphviz placed it */
   NameBreak  shape;
@@ -190,8 +184,9 @@ void         qg_graph_view_forget_names    (QgGraphView *self);
 
 /* qg-graph-view-overview.c */
 gboolean     qg_graph_view_seen_from_afar  (QgGraphView *self);
+/* Paints the overview over all of @cr. */
 void         qg_graph_view_draw_overview   (QgGraphView *self,
-                                            GtkSnapshot *snapshot,
+                                            cairo_t     *cr,
                                             double       width,
                                             double       height);
 

@@ -787,17 +787,16 @@ qg_graph_view_snapshot (GtkWidget   *widget,
   if (self->layout == NULL || self->document == NULL || width <= 0 || height <= 0)
     return;
 
+  /* One cairo node a frame: another over the overview would cost a whole
+   * image of the view's size, cleared and composited. */
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (qg_graph_view_seen_from_afar (self))
     {
-      qg_graph_view_draw_overview (self, snapshot, width, height);
-      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      qg_graph_view_draw_overview (self, cr, width, height);
       qg_graph_view_draw_over (self, cr, width, height);
-      cairo_destroy (cr);
-      return;
     }
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  qg_graph_view_draw_near (self, cr, width, height);
+  else
+    qg_graph_view_draw_near (self, cr, width, height);
   cairo_destroy (cr);
 }
 

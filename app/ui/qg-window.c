@@ -405,6 +405,42 @@ qg_window_open (QgWindow   *self,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Tooltips                                                                  */
+
+/* GTK 4.8 wraps a tooltip at its longest word's width when it is short
+ * ("Zoom" over "Out"): the buttons' tooltips are one line of their own. */
+static gboolean
+one_line_tooltip_cb (GtkWidget  *widget,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard,
+                     GtkTooltip *tooltip)
+{
+  const char *text = gtk_widget_get_tooltip_text (widget);
+  GtkWidget *label;
+
+  if (text == NULL)
+    return FALSE;
+  label = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (label), FALSE);
+  gtk_tooltip_set_custom (tooltip, label);
+  return TRUE;
+}
+
+static void
+one_line_tooltips (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if ((GTK_IS_BUTTON (child) || GTK_IS_MENU_BUTTON (child))
+          && gtk_widget_get_tooltip_text (child) != NULL)
+        g_signal_connect (child, "query-tooltip", G_CALLBACK (one_line_tooltip_cb), NULL);
+      one_line_tooltips (child);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
 /* Narrow and wide                                                           */
 
 static void set_show_sources (QgWindow *self,
@@ -682,6 +718,7 @@ qg_window_init (QgWindow *self)
   QgViewport *viewport;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  one_line_tooltips (GTK_WIDGET (self));
   self->filter = qg_filter_new ();
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (filter_changed_cb), self,
                            G_CONNECT_SWAPPED);

@@ -68,7 +68,11 @@ def main():
           % (args.size, args.layout, args.entities, args.relations))
     print("xdot_py_ms_per_frame=%.2f" % theirs_ms)
     print("quotegraph_ms_per_frame=%.2f" % ours_ms)
-    print("speedup=%.1f" % (theirs_ms / ours_ms))
+    print("ratio=%.3f speedup=%.1f" % (ours_ms / theirs_ms, theirs_ms / ours_ms))
+    zooming_ms = float(ours["ms_per_frame_zooming"])
+    print("quotegraph_ms_per_frame_zooming=%.2f ratio_zooming=%.3f"
+          % (zooming_ms, zooming_ms / theirs_ms))
+    print("names_drawn_at_11px_or_more=%s of %d" % (ours["names_drawn"], args.entities))
     print("zoom_quotegraph=%s zoom_xdot_py=%s" % (ours["zoom"], theirs["zoom"]))
     return 0
 
