@@ -536,6 +536,49 @@ screen_text (QgGraphView *self,
   return *slot;
 }
 
+/* A name's glyphs, drawn once into a mask of their coverage, kept with
+ * its layout: the names are the same size at every zoom, and painting a
+ * mask costs a fraction of laying glyphs out again each frame. */
+static G_DEFINE_QUARK (qg-graph-view-name-mask, name_mask)
+
+static void
+show_name (QgGraphView   *self,
+           cairo_t       *cr,
+           PangoLayout   *layout,
+           double         cx,
+           double         cy,
+           const GdkRGBA *color,
+           double         alpha)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  cairo_surface_t *mask = g_object_get_qdata (G_OBJECT (layout), name_mask_quark ());
+  PangoRectangle ink, logical;
+  double x, y, sx = 0;
+
+  pango_layout_get_pixel_extents (layout, &ink, &logical);
+  if (mask != NULL)
+    cairo_surface_get_device_scale (mask, &sx, NULL);
+  if (mask == NULL || sx != scale)
+    {
+      cairo_t *mask_cr;
+
+      mask = cairo_image_surface_create (CAIRO_FORMAT_A8, (ink.width + 2) * scale,
+                                         (ink.height + 2) * scale);
+      cairo_surface_set_device_scale (mask, scale, scale);
+      mask_cr = cairo_create (mask);
+      cairo_move_to (mask_cr, 1 - ink.x, 1 - ink.y);
+      pango_cairo_show_layout (mask_cr, layout);
+      cairo_destroy (mask_cr);
+      g_object_set_qdata_full (G_OBJECT (layout), name_mask_quark (), mask,
+                               (GDestroyNotify) cairo_surface_destroy);
+    }
+  /* Where the layout would have been drawn, on whole device pixels. */
+  x = round ((cx - logical.width / 2.0 - logical.x + ink.x - 1) * scale) / scale;
+  y = round ((cy - logical.height / 2.0 - logical.y + ink.y - 1) * scale) / scale;
+  set_color (cr, color, alpha);
+  cairo_mask_surface (cr, mask, x, y);
+}
+
 /* How much larger than its text a node's outline must be to hold it. */
 static void
 shape_room (guint   kind,
@@ -909,11 +952,13 @@ place_labels (QgGraphView *self,
   room_clear (&room);
 }
 
-/* A grown node and its name, in screen space. */
+/* A grown node and its name, in screen space; the name alone if @outlined
+ * (the rasteriser drew the outline), but for the selection's. */
 static void
 draw_screen_node (QgGraphView       *self,
                   cairo_t           *cr,
-                  const ScreenLabel *label)
+                  const ScreenLabel *label,
+                  gboolean           outlined)
 {
   const QgItem *node = qg_layout_get_node (self->layout, label->index);
   guint kind = self->entity_kind[label->index];
@@ -923,7 +968,6 @@ draw_screen_node (QgGraphView       *self,
                                                                   label->index));
   double zoom = qg_viewport_get_zoom (self->viewport);
   PangoLayout *text = screen_text (self, QG_ITEM_NODE, label->index, label->shape);
-  PangoRectangle extents;
   double cx = (label->x0 + label->x1) / 2, cy = (label->y0 + label->y1) / 2;
   double dx, dy;
   const QgOp *style;
@@ -931,6 +975,8 @@ draw_screen_node (QgGraphView       *self,
 
   if (special)
     alpha = 1;
+  if (outlined && !special)
+    goto name;
   qg_graph_view_node_offset (self, label->index, &dx, &dy);
   cairo_get_matrix (cr, &matrix);
   cairo_translate (cr, cx, cy);
@@ -959,11 +1005,8 @@ draw_screen_node (QgGraphView       *self,
   else
     cairo_new_path (cr);
 
-  pango_layout_get_pixel_extents (text, NULL, &extents);
-  set_color (cr, &self->palette.node_text, alpha);
-  cairo_move_to (cr, label->tx - extents.width / 2.0 - extents.x,
-                 label->ty - extents.height / 2.0 - extents.y);
-  pango_cairo_show_layout (cr, text);
+name:
+  show_name (self, cr, text, label->tx, label->ty, &self->palette.node_text, alpha);
 }
 
 static void
@@ -972,7 +1015,6 @@ draw_screen_edge_label (QgGraphView       *self,
                         const ScreenLabel *label)
 {
   PangoLayout *text = screen_text (self, QG_ITEM_EDGE, label->index, NAME_AS_GRAPHVIZ);
-  PangoRectangle extents;
   double x = label->x0, y = label->y0, w = label->x1 - label->x0, h = label->y1 - label->y0;
   double r = 4;
 
@@ -991,18 +1033,15 @@ draw_screen_edge_label (QgGraphView       *self,
   cairo_set_dash (cr, NULL, 0, 0);
   cairo_stroke (cr);
 
-  pango_layout_get_pixel_extents (text, NULL, &extents);
-  set_color (cr, &self->palette.edge_text, 1);
-  cairo_move_to (cr, x + (w - extents.width) / 2.0 - extents.x,
-                 y + (h - extents.height) / 2.0 - extents.y);
-  pango_cairo_show_layout (cr, text);
+  show_name (self, cr, text, x + w / 2, y + h / 2, &self->palette.edge_text, 1);
 }
 
 /* The names placed in screen space, the least important first so that the
  * most important is on top. */
 static void
 draw_screen_labels (QgGraphView *self,
-                    cairo_t     *cr)
+                    cairo_t     *cr,
+                    gboolean     outlined)
 {
   for (guint i = self->screen_labels->len; i-- > 0;)
     {
@@ -1011,7 +1050,7 @@ draw_screen_labels (QgGraphView *self,
       if (label->gx <= 0)
         continue;
       if (label->kind == QG_ITEM_NODE)
-        draw_screen_node (self, cr, label);
+        draw_screen_node (self, cr, label, outlined);
       else
         draw_screen_edge_label (self, cr, label);
     }
@@ -1174,7 +1213,7 @@ qg_graph_view_draw_near (QgGraphView *self,
 
   draw_specials (self, cr, grown);
   cairo_set_matrix (cr, &screen);
-  draw_screen_labels (self, cr);
+  draw_screen_labels (self, cr, FALSE);
 }
 
 void
@@ -1190,7 +1229,7 @@ qg_graph_view_draw_over (QgGraphView *self,
   to_layout_space (self, cr);
   draw_specials (self, cr, self->grown);
   cairo_set_matrix (cr, &screen);
-  draw_screen_labels (self, cr);
+  draw_screen_labels (self, cr, TRUE);
 }
 
 static void

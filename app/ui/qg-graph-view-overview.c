@@ -29,6 +29,20 @@ qg_graph_view_seen_from_afar (QgGraphView *self)
          && (text < TEXT_MIN_PIXELS || (large && text < EDGE_LABEL_MIN_PIXELS));
 }
 
+/* layout → device pixels: (x × sx + ox, y × sy + oy). */
+typedef struct
+{
+  double sx, sy, ox, oy;
+} Transform;
+
+/* A node whose name is drawn in screen space, in its outline grown. */
+typedef struct
+{
+  guint     index;
+  Look      look;
+  Transform transform;    /* from the band's top */
+} Grown;
+
 /* What one frame of the overview draws, owned by the frame. */
 typedef struct
 {
@@ -42,6 +56,8 @@ typedef struct
   guint8     *kinds;         /* per node */
   guint8     *node_look;     /* per node: Look, or N_LOOKS when drawn apart */
   guint8     *edge_look;
+  Grown      *grown;
+  guint       n_grown;
 } Scene;
 
 typedef struct
@@ -49,6 +65,7 @@ typedef struct
   const Scene *scene;
   QgRaster     raster;
   double       oy;           /* the scene's, for this band */
+  double       top;          /* of the band, in device pixels */
   double       clip[4];      /* in layout points */
 } Band;
 
@@ -62,17 +79,17 @@ paint_of (const GdkRGBA *color,
 /* An op's outline as device points: polygons as they are, splines and
  * ellipses flattened. Returns the number of points. */
 static int
-flatten_op (const Band   *band,
-            const QgOp   *op,
-            const double *pts,
-            double       *out,
-            int           max)
+flatten_op (const Transform *tf,
+            const QgOp      *op,
+            const double    *pts,
+            double          *out,
+            int              max)
 {
-  double zoom = band->scene->zoom, ox = band->scene->ox, oy = band->oy;
+  double zoom = MAX (tf->sx, tf->sy);
   int n = 0;
 
-#define PUT(X, Y) G_STMT_START { if (n < max) { out[2 * n] = (X) * zoom + ox; \
-                                                out[2 * n + 1] = (Y) * zoom + oy; \
+#define PUT(X, Y) G_STMT_START { if (n < max) { out[2 * n] = (X) * tf->sx + tf->ox; \
+                                                out[2 * n + 1] = (Y) * tf->sy + tf->oy; \
                                                 n++; } } G_STMT_END
   switch (op->kind)
     {
@@ -119,13 +136,30 @@ flatten_op (const Band   *band,
   return n;
 }
 
+static gboolean
+tiny (const double *pts,
+      int           n)
+{
+  double x0 = pts[0], x1 = pts[0], y0 = pts[1], y1 = pts[1];
+
+  for (int i = 1; i < n; i++)
+    {
+      x0 = MIN (x0, pts[2 * i]);
+      x1 = MAX (x1, pts[2 * i]);
+      y0 = MIN (y0, pts[2 * i + 1]);
+      y1 = MAX (y1, pts[2 * i + 1]);
+    }
+  return x1 - x0 < 2.5 && y1 - y0 < 2.5;
+}
+
 /* Filled ops are filled, and outlined if @outline; the others are lines. */
 static void
-draw_item (Band          *band,
-           const QgItem  *item,
-           const QgPaint *fill,
-           const QgPaint *line,
-           gboolean       outline)
+draw_item (Band            *band,
+           const Transform *transform,
+           const QgItem    *item,
+           const QgPaint   *fill,
+           const QgPaint   *line,
+           gboolean         outline)
 {
   QgLayout *layout = band->scene->layout;
   const double *pts = qg_layout_get_points (layout);
@@ -134,10 +168,13 @@ draw_item (Band          *band,
   for (guint i = 0; i < item->n_ops; i++)
     {
       const QgOp *op = qg_layout_get_op (layout, item->first_op + i);
-      int n = flatten_op (band, op, pts + 2 * op->first, buf, 256);
+      int n = flatten_op (transform, op, pts + 2 * op->first, buf, 256);
       gboolean closed = op->kind != QG_OP_POLYLINE && (op->filled || op->kind != QG_OP_BEZIER);
 
-      if (op->filled)
+      if (op->filled && n > 0 && tiny (buf, n))
+        /* An arrowhead a pixel or two across is a dot. */
+        qg_raster_fill_rectangle (&band->raster, floor (buf[0]), floor (buf[1]), 1, 1, fill);
+      else if (op->filled)
         qg_raster_fill_polygon (&band->raster, buf, n, fill);
       if (!op->filled || outline)
         {
@@ -185,6 +222,7 @@ draw_band (gpointer data)
   const Scene *scene = band->scene;
   guint n_edges = qg_layout_get_n_edges (scene->layout);
   guint n_nodes = qg_layout_get_n_nodes (scene->layout);
+  Transform view = { scene->zoom, scene->zoom, scene->ox, band->oy };
 
   /* Dimmed first, then the rest, as near. Edge labels are left out. */
   for (Look look = 0; look < N_LOOKS; look++)
@@ -201,7 +239,7 @@ draw_band (gpointer data)
         alpha = qg_graph_view_look_alpha (look) * (first->dashed || first->dotted ? 0.6 : 1.0);
         paint = paint_of (&scene->palette.stance[qg_document_get_relation (scene->document,
                                                                            i)->stance], alpha);
-        draw_item (band, item, &paint, &paint, FALSE);
+        draw_item (band, &view, item, &paint, &paint, FALSE);
       }
 
   for (Look look = 0; look < N_LOOKS; look++)
@@ -216,9 +254,22 @@ draw_band (gpointer data)
         fill = paint_of (&scene->palette.fill[scene->kinds[i]], alpha);
         line = paint_of (&scene->palette.stroke[scene->kinds[i]], alpha);
         bar = paint_of (&scene->palette.node_text, alpha * 0.35);
-        draw_item (band, item, &fill, &line, TRUE);
+        draw_item (band, &view, item, &fill, &line, TRUE);
         draw_bars (band, item, &bar);
       }
+
+  /* The grown nodes, over the rest; their names are cairo's. */
+  for (guint g = 0; g < scene->n_grown; g++)
+    {
+      const Grown *grown = &scene->grown[g];
+      Transform t = grown->transform;
+      double alpha = qg_graph_view_look_alpha (grown->look);
+      QgPaint fill = paint_of (&scene->palette.fill[scene->kinds[grown->index]], alpha);
+      QgPaint line = paint_of (&scene->palette.stroke[scene->kinds[grown->index]], alpha);
+
+      t.oy -= band->top;
+      draw_item (band, &t, qg_layout_get_node (scene->layout, grown->index), &fill, &line, TRUE);
+    }
   return NULL;
 }
 
@@ -252,6 +303,13 @@ qg_graph_view_draw_overview (QgGraphView *self,
   Scene scene = { 0 };
   guint8 *data;
   int stride;
+
+  /* Nothing changed since the last frame (a frame drawn again, for
+   * another part of the window): the image is still right. */
+  if (self->overview != NULL && self->overview_serial == self->serial
+      && cairo_image_surface_get_width (self->overview) == raster_width
+      && cairo_image_surface_get_height (self->overview) == raster_height)
+    goto paint;
 
   /* One image, reused from frame to frame: cairo copies it first if a
    * frame still being drawn holds it. */
@@ -291,6 +349,29 @@ qg_graph_view_draw_overview (QgGraphView *self,
   scene.oy *= factor;
   scene.kinds = g_memdup2 (self->entity_kind, MAX (n_nodes, 1));
   scene.node_look = looks (self, QG_ITEM_NODE, n_nodes, self->node_emphasis);
+  /* The names go where they find room first: the nodes they grow are
+   * drawn grown, and not as they are. */
+  qg_graph_view_update_labels (self);
+  scene.grown = g_new (Grown, MAX (self->screen_labels->len, 1));
+  for (guint i = 0; i < self->screen_labels->len; i++)
+    {
+      const ScreenLabel *label = &g_array_index (self->screen_labels, ScreenLabel, i);
+      const QgItem *node;
+      Grown *grown;
+
+      if (label->kind != QG_ITEM_NODE || label->gx <= 0
+          || qg_graph_view_is_special_item (self, QG_ITEM_NODE, label->index))
+        continue;
+      node = qg_layout_get_node (self->layout, label->index);
+      grown = &scene.grown[scene.n_grown++];
+      grown->index = label->index;
+      grown->look = qg_graph_view_look_of (self->node_emphasis, label->index);
+      grown->transform.sx = scene.text_zoom * label->gx * factor;
+      grown->transform.sy = scene.text_zoom * label->gy * factor;
+      grown->transform.ox = (label->x0 + label->x1) / 2 * factor - node->cx * grown->transform.sx;
+      grown->transform.oy = (label->y0 + label->y1) / 2 * factor - node->cy * grown->transform.sy;
+      scene.node_look[label->index] = N_LOOKS;
+    }
   scene.edge_look = looks (self, QG_ITEM_EDGE, qg_layout_get_n_edges (self->layout),
                            self->edge_emphasis);
 
@@ -308,6 +389,7 @@ qg_graph_view_draw_overview (QgGraphView *self,
       band->raster.height = bottom - top;
       band->raster.stride = stride;
       band->oy = scene.oy - top;
+      band->top = top;
       qg_viewport_to_layout (self->viewport, -8, (double) top / factor - 8, &band->clip[0],
                              &band->clip[1]);
       qg_viewport_to_layout (self->viewport, width + 8, (double) bottom / factor + 8,
@@ -324,8 +406,12 @@ qg_graph_view_draw_overview (QgGraphView *self,
   g_free (scene.kinds);
   g_free (scene.node_look);
   g_free (scene.edge_look);
+  g_free (scene.grown);
 
   cairo_surface_mark_dirty (self->overview);
+  self->overview_serial = self->serial;
+
+paint:
   cairo_save (cr);
   cairo_set_source_surface (cr, self->overview, 0, 0);
   cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);

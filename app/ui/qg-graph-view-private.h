@@ -112,6 +112,8 @@ struct _QgGraphView
   double        max_font;        /* the largest label, in points */
   double        node_font;       /* the size of node names, in points */
   cairo_surface_t *overview;     /* the map from afar, drawn by the rasteriser */
+  guint         serial;          /* counts the changes of what is drawn */
+  guint         overview_serial; /* what the overview image shows */
   PangoContext *pango;
   PangoLayout **texts;           /* per layout op, made when first drawn */
   guint         n_texts;

@@ -92,6 +92,7 @@ void
 qg_graph_view_redraw (QgGraphView *self)
 {
   self->labels_valid = FALSE;
+  self->serial++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
