@@ -3,8 +3,10 @@
  *
  * Lays the document out, fits the real graph view to WxH, then N times:
  * snapshots the view and renders the snapshot onto a cairo image surface of
- * that size. Prints the median time of one frame as ms_per_frame=X; then
- * the same with the zoom changing before every frame, from the fitted map
+ * that size. Prints the median time of one frame as ms_per_frame=X (the
+ * view keeps the overview's image while nothing changes); then the same
+ * with the map moved a pixel before every frame, as ms_per_frame_panning=X;
+ * then with the zoom changing before every frame, from the fitted map
  * to four times as near and back, so that nothing of one frame serves the
  * next, as ms_per_frame_zooming=X; and how many names the fitted frame
  * drew at a size that reads, as names_drawn=N. With
@@ -169,6 +171,16 @@ main (int   argc,
                                                qg_document_get_entity (document, i)->id) >= 11;
     g_print ("names_drawn=%u\n", names);
   }
+
+  /* Panning: the same zoom, moved a pixel every frame, so that the map
+   * is drawn again each time. */
+  for (int i = 0; i < frames; i++)
+    {
+      qg_viewport_pan (qg_graph_view_get_viewport (QG_GRAPH_VIEW (view)), i % 2 ? -1 : 1, 0);
+      times[i] = time_frame (view, width, height, NULL);
+    }
+  qsort (times, frames, sizeof (double), compare_doubles);
+  g_print ("ms_per_frame_panning=%.2f\n", times[frames / 2]);
 
   /* Zooming: a new zoom every frame, on the middle, there and back. */
   for (int i = 0; i < frames; i++)

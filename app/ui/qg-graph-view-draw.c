@@ -616,6 +616,7 @@ typedef struct
   guint   *cell_starts;
   guint   *cell_boxes;
   GArray  *placed;    /* double[4] */
+  GArray **placed_in; /* per cell, or NULL: indices into placed */
 } Room;
 
 #define CELL 64.0
@@ -655,6 +656,7 @@ room_init (QgGraphView *self,
   room->boxes = g_array_sized_new (FALSE, FALSE, sizeof (double) * 4, n_nodes);
   room->owners = g_new (guint, MAX (n_nodes, 1));
   room->placed = g_array_new (FALSE, FALSE, sizeof (double) * 4);
+  room->placed_in = g_new0 (GArray *, n_cells);
   room->cell_starts = g_new0 (guint, n_cells + 1);
   fill = g_new0 (guint, n_cells);
 
@@ -699,11 +701,35 @@ room_init (QgGraphView *self,
     }
 }
 
+/* @box is taken by a name. */
+static void
+room_take (Room         *room,
+           const double *box)
+{
+  guint index = room->placed->len;
+  guint r[4];
+
+  g_array_append_vals (room->placed, box, 1);
+  cell_range (room, box[0], box[1], box[2], box[3], r);
+  for (guint y = r[1]; y <= r[3]; y++)
+    for (guint x = r[0]; x <= r[2]; x++)
+      {
+        GArray **in = &room->placed_in[y * room->columns + x];
+
+        if (*in == NULL)
+          *in = g_array_new (FALSE, FALSE, sizeof (guint));
+        g_array_append_val (*in, index);
+      }
+}
+
 static void
 room_clear (Room *room)
 {
   g_array_unref (room->boxes);
   g_array_unref (room->placed);
+  for (guint c = 0; c < room->columns * room->rows; c++)
+    g_clear_pointer (&room->placed_in[c], g_array_unref);
+  g_free (room->placed_in);
   g_free (room->owners);
   g_free (room->cell_starts);
   g_free (room->cell_boxes);
@@ -725,9 +751,18 @@ room_is_free (const Room   *room,
 {
   guint r[4];
 
-  for (guint i = 0; i < room->placed->len; i++)
-    if (overlaps (box, &g_array_index (room->placed, double, 4 * i), NAME_GAP))
-      return FALSE;
+  cell_range (room, box[0] - NAME_GAP, box[1] - NAME_GAP, box[2] + NAME_GAP, box[3] + NAME_GAP,
+              r);
+  for (guint y = r[1]; y <= r[3]; y++)
+    for (guint x = r[0]; x <= r[2]; x++)
+      {
+        GArray *in = room->placed_in[y * room->columns + x];
+
+        for (guint i = 0; in != NULL && i < in->len; i++)
+          if (overlaps (box, &g_array_index (room->placed, double,
+                                             4 * g_array_index (in, guint, i)), NAME_GAP))
+            return FALSE;
+      }
   cell_range (room, box[0], box[1], box[2], box[3], r);
   for (guint y = r[1]; y <= r[3]; y++)
     for (guint x = r[0]; x <= r[2]; x++)
@@ -778,8 +813,11 @@ try_node (QgGraphView *self,
    * already is); then shifted. A name stays on screen but when it is the
    * selection's or under the pointer. */
   for (guint k = 0; k < G_N_ELEMENTS (name_offsets); k++)
-    for (NameBreak shape = 0; shape < N_NAME_BREAKS; shape++)
+    for (guint j = 0; j < N_NAME_BREAKS; j++)
       {
+        /* A name Graphviz broke in two reads best on one line, if there is
+         * room for it; a longer one, as Graphviz broke it. */
+        NameBreak shape = node->n_texts == 2 ? (NameBreak) (N_NAME_BREAKS - 1 - j) : j;
         PangoRectangle extents;
         double w, h, room_x, room_y, x, y, box[4];
 
@@ -819,7 +857,7 @@ try_node (QgGraphView *self,
         label.ty = y;
         label.gx = nw > 0 ? (box[2] - box[0]) / nw : 1;
         label.gy = nh > 0 ? (box[3] - box[1]) / nh : 1;
-        g_array_append_val (room->placed, box);
+        room_take (room, box);
         g_array_append_val (self->screen_labels, label);
         grown[index] = TRUE;
         return;
@@ -864,7 +902,7 @@ try_edge (QgGraphView *self,
   label.x1 = box[2];
   label.y1 = box[3];
   label.gx = label.gy = 1;
-  g_array_append_val (room->placed, box);
+  room_take (room, box);
   g_array_append_val (self->screen_labels, label);
 }
 

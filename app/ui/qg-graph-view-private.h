@@ -22,7 +22,7 @@ G_BEGIN_DECLS
 /* Names are never drawn smaller than this on screen: below it, a name is
  * drawn at this size in screen space, its node grown to hold it, where it
  * finds room. */
-#define NAME_PIXELS 11.0
+#define NAME_PIXELS 13.0
 /* Edge labels below this are not drawn, but for the selection's and the
  * one under the pointer, which are drawn at NAME_PIXELS. */
 #define EDGE_LABEL_MIN_PIXELS 8.0

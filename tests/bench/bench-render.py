@@ -69,6 +69,9 @@ def main():
     print("xdot_py_ms_per_frame=%.2f" % theirs_ms)
     print("quotegraph_ms_per_frame=%.2f" % ours_ms)
     print("ratio=%.3f speedup=%.1f" % (ours_ms / theirs_ms, theirs_ms / ours_ms))
+    panning_ms = float(ours["ms_per_frame_panning"])
+    print("quotegraph_ms_per_frame_panning=%.2f ratio_panning=%.3f"
+          % (panning_ms, panning_ms / theirs_ms))
     zooming_ms = float(ours["ms_per_frame_zooming"])
     print("quotegraph_ms_per_frame_zooming=%.2f ratio_zooming=%.3f"
           % (zooming_ms, zooming_ms / theirs_ms))
