@@ -23,3 +23,41 @@ qg_test_load_small (void)
 {
   return qg_test_load ("valid", "small.json");
 }
+
+/* A document of @n witnesses' words, in an article of many-byte
+ * characters (accents, « », €, an emoji) long enough to span several
+ * kilobytes: witness i says "Témoin i a dit « i € »", and every quote
+ * backs one relation, of stance "oppose". */
+static inline char *
+qg_test_witnesses_json (guint n)
+{
+  GString *json = g_string_new ("{\"format\": \"quotegraph/1\", \"article\": {\"title\": "
+                                "\"Témoins\", \"text\": \"");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "Témoin %u a dit « %u € » 👍. ", i, i);
+  g_string_append (json, "\"}, \"entities\": [{\"id\": \"w\", \"name\": \"Témoin\", "
+                         "\"kind\": \"person\"}, {\"id\": \"x\", \"name\": \"X\", "
+                         "\"kind\": \"group\"}], \"quotes\": [");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{\"id\": \"q%u\", \"speaker\": \"w\", \"text\": "
+                                  "\"Témoin %u a dit « %u € »\"}", i ? ", " : "", i, i, i);
+  g_string_append (json, "], \"relations\": [{\"id\": \"r\", \"source\": \"w\", \"target\": "
+                         "\"x\", \"label\": \"says\", \"stance\": \"oppose\", \"evidence\": [");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s\"q%u\"", i ? ", " : "", i);
+  g_string_append (json, "]}]}");
+  return g_string_free (json, FALSE);
+}
+
+static inline QgDocument *
+qg_test_load_witnesses (guint n)
+{
+  g_autofree char *json = qg_test_witnesses_json (n);
+  g_autoptr(GError) error = NULL;
+  QgDocument *doc = qg_document_load_from_data (json, strlen (json), NULL, "witnesses.json",
+                                                NULL, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}

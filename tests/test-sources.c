@@ -79,6 +79,38 @@ test_quotes_and_relations (void)
                                  "Quotegraph test suite, 2017-09-13");
 }
 
+/* Byte offsets to characters, as text widgets count them, and back,
+ * checked at every character of an article of many-byte ones against a
+ * count of GLib's steps from the start. */
+static void
+test_char_offsets (void)
+{
+  g_autoptr(QgDocument) doc = qg_test_load_witnesses (1500);
+  g_autoptr(QgSources) sources = qg_sources_new (doc);
+  gsize length;
+  const char *text = qg_document_get_text (doc, &length);
+  gboolean split = FALSE;
+  glong chars = 0;
+
+  /* Several kilobytes, and a character cut by a 4 KiB boundary. */
+  g_assert_cmpuint (length, >, 4 * 4096);
+  for (gsize b = 4096; b < length; b += 4096)
+    split |= ((guchar) text[b] & 0xC0) == 0x80;
+  g_assert_true (split);
+
+  for (const char *p = text; ; p = g_utf8_next_char (p), chars++)
+    {
+      gsize byte = p - text;
+
+      g_assert_cmpint (qg_sources_char_offset (sources, byte), ==, chars);
+      g_assert_cmpuint (qg_sources_byte_offset (sources, chars), ==, byte);
+      if (byte == length)
+        break;
+    }
+  /* Past the end, the end. */
+  g_assert_cmpuint (qg_sources_byte_offset (sources, G_MAXLONG / 2), ==, length);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -88,6 +120,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/sources/mentions", test_mentions);
   g_test_add_func ("/quotegraph/sources/longest-name-wins", test_longest_name_wins);
   g_test_add_func ("/quotegraph/sources/quotes-and-relations", test_quotes_and_relations);
+  g_test_add_func ("/quotegraph/sources/char-offsets", test_char_offsets);
 
   return g_test_run ();
 }

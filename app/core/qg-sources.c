@@ -15,7 +15,51 @@ struct _QgSources
   GArray     *mentions;        /* QgMention */
   guint      *mention_counts;  /* per entity */
   GArray    **backed;          /* per quote: relation indices */
+  /* Every CHECKPOINT bytes, the first character that starts there or
+   * after: its byte and how many characters come before it. */
+  GArray     *checkpoints;     /* Checkpoint */
 };
+
+#define CHECKPOINT 4096
+
+typedef struct
+{
+  gsize byte;
+  glong chars;
+} Checkpoint;
+
+static inline gboolean
+starts_char (guchar c)
+{
+  return (c & 0xC0) != 0x80;
+}
+
+/* One pass over the article. */
+static GArray *
+make_checkpoints (const char *text,
+                  gsize       length)
+{
+  GArray *checkpoints = g_array_sized_new (FALSE, FALSE, sizeof (Checkpoint),
+                                           length / CHECKPOINT + 2);
+  glong chars = 0;
+  gsize next = 0;
+
+  for (gsize i = 0; i <= length; i++)
+    {
+      gboolean starts = i == length || starts_char (text[i]);
+
+      if (starts && i >= next)
+        {
+          Checkpoint c = { i, chars };
+
+          g_array_append_val (checkpoints, c);
+          next = (i / CHECKPOINT + 1) * CHECKPOINT;
+        }
+      if (i < length && starts)
+        chars++;
+    }
+  return checkpoints;
+}
 
 static gboolean
 is_word_char (const char *p)
@@ -101,6 +145,8 @@ qg_sources_new (QgDocument *document)
       last_end = m->end;
     }
 
+  self->checkpoints = make_checkpoints (text, length);
+
   for (guint q = 0; q < n_quotes; q++)
     self->backed[q] = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint r = 0; r < qg_document_get_n_relations (document); r++)
@@ -132,6 +178,7 @@ qg_sources_unref (QgSources *self)
   for (guint q = 0; q < qg_document_get_n_quotes (self->document); q++)
     g_array_unref (self->backed[q]);
   g_free (self->backed);
+  g_array_unref (self->checkpoints);
   g_free (self->mention_counts);
   g_array_unref (self->mentions);
   g_object_unref (self->document);
@@ -162,6 +209,61 @@ qg_sources_relations_of_quote (QgSources *self,
   g_return_val_if_fail (quote < qg_document_get_n_quotes (self->document), NULL);
   *n_relations = self->backed[quote]->len;
   return (const guint *) (gpointer) self->backed[quote]->data;
+}
+
+glong
+qg_sources_char_offset (QgSources *self,
+                        gsize      offset)
+{
+  gsize length;
+  const char *text = qg_document_get_text (self->document, &length);
+  const Checkpoint *c;
+  glong chars;
+
+  g_return_val_if_fail (offset <= length, -1);
+
+  /* The checkpoint of @offset's block: at or before it, since a
+   * character starts at @offset. */
+  c = &g_array_index (self->checkpoints, Checkpoint, offset / CHECKPOINT);
+  g_return_val_if_fail (c->byte <= offset, c->chars);
+  chars = c->chars;
+  for (gsize i = c->byte; i < offset; i++)
+    chars += starts_char (text[i]);
+  return chars;
+}
+
+gsize
+qg_sources_byte_offset (QgSources *self,
+                        glong      chars)
+{
+  gsize length;
+  const char *text = qg_document_get_text (self->document, &length);
+  const Checkpoint *all = (const Checkpoint *) (gpointer) self->checkpoints->data;
+  guint lo = 0, hi = self->checkpoints->len;
+  gsize byte;
+  glong at;
+
+  g_return_val_if_fail (chars >= 0, 0);
+
+  /* The last checkpoint at or before @chars. */
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (all[mid].chars <= chars)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  byte = all[lo].byte;
+  at = all[lo].chars;
+  while (byte < length && at < chars)
+    {
+      byte++;
+      if (byte < length && starts_char (text[byte]))
+        at++;
+    }
+  return byte;
 }
 
 GArray *

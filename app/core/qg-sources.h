@@ -41,6 +41,13 @@ guint            qg_sources_count_mentions     (QgSources  *sources,
 const guint     *qg_sources_relations_of_quote (QgSources  *sources,
                                                 guint       quote,
                                                 guint      *n_relations);
+/* Where byte @offset of the article is as a count of characters, as text
+ * widgets count, and back: each a short walk from the nearest of the
+ * places kept every few kilobytes, however long the article. */
+glong            qg_sources_char_offset        (QgSources  *sources,
+                                                gsize       offset);
+gsize            qg_sources_byte_offset        (QgSources  *sources,
+                                                glong       chars);
 /* The quotes whose passage contains byte @offset of the article. */
 GArray          *qg_sources_quotes_at          (QgSources  *sources,
                                                 gsize       offset);

@@ -21,6 +21,12 @@ struct _QgArticleView
   GtkTextTag  *mention_tag;
   GtkTextTag  *flash_tag;
   guint        flash_source;
+  /* The next document's text, highlighted a little at a time away from
+   * the view (where each highlight would lay the text out again), and
+   * shown when it is done. */
+  GtkTextBuffer *filling;
+  guint        fill_source;
+  guint        filled;        /* quotes, then mentions, highlighted so far */
   gsize        shown_start;
   gsize        shown_end;
   gboolean     shown;
@@ -39,13 +45,11 @@ qg_article_view_new (void)
 
 static void
 iter_at_byte (QgArticleView *self,
+              GtkTextBuffer *buffer,
               gsize          byte,
               GtkTextIter   *iter)
 {
-  const char *text = qg_document_get_text (self->document, NULL);
-
-  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), iter,
-                                      g_utf8_pointer_to_offset (text, text + byte));
+  gtk_text_buffer_get_iter_at_offset (buffer, iter, qg_sources_char_offset (self->sources, byte));
 }
 
 static void
@@ -89,55 +93,123 @@ qg_article_view_css_changed (GtkWidget         *widget,
   update_tag_colors (QG_ARTICLE_VIEW (widget));
 }
 
+/* Highlights item @i: the quotes come first, then the mentions. */
+static void
+fill_one (QgArticleView *self,
+          guint          i)
+{
+  GtkTextBuffer *buffer = self->filling;
+  guint n_quotes = qg_document_get_n_quotes (self->document);
+  GtkTextIter start, end;
+
+  if (i < n_quotes)
+    {
+      /* Evidence in its relation's stance colour; a quote that backs
+       * relations of several stances takes the first's. */
+      const QgQuote *quote = qg_document_get_quote (self->document, i);
+      guint n;
+      const guint *relations = qg_sources_relations_of_quote (self->sources, i, &n);
+
+      iter_at_byte (self, buffer, quote->start, &start);
+      iter_at_byte (self, buffer, quote->end, &end);
+      if (n > 0)
+        {
+          QgStance stance = qg_document_get_relation (self->document, relations[0])->stance;
+
+          gtk_text_buffer_apply_tag (buffer, self->stance_tags[stance], &start, &end);
+        }
+      if (quote->speaker >= 0)
+        gtk_text_buffer_apply_tag (buffer, self->speech_tag, &start, &end);
+    }
+  else
+    {
+      guint n_mentions;
+      const QgMention *mention = &qg_sources_get_mentions (self->sources, &n_mentions)[i - n_quotes];
+
+      iter_at_byte (self, buffer, mention->start, &start);
+      iter_at_byte (self, buffer, mention->end, &end);
+      gtk_text_buffer_apply_tag (buffer, self->mention_tag, &start, &end);
+    }
+}
+
+/* A few milliseconds of highlights at a time, below drawing and input. */
+#define FILL_SLICE_USEC 4000
+
+/* Highlights until @until (or to the end, if 0); shows the text when it
+ * is all done. Returns whether some is left. */
+static gboolean
+fill (QgArticleView *self,
+      gint64         until)
+{
+  guint n_mentions;
+  guint total;
+
+  qg_sources_get_mentions (self->sources, &n_mentions);
+  total = qg_document_get_n_quotes (self->document) + n_mentions;
+  while (self->filled < total)
+    {
+      fill_one (self, self->filled++);
+      if (until > 0 && self->filled % 32 == 0 && g_get_monotonic_time () > until)
+        return TRUE;
+    }
+  gtk_text_view_set_buffer (GTK_TEXT_VIEW (self), self->filling);
+  g_clear_object (&self->filling);
+  return FALSE;
+}
+
+static gboolean
+fill_cb (gpointer user_data)
+{
+  QgArticleView *self = user_data;
+
+  if (fill (self, g_get_monotonic_time () + FILL_SLICE_USEC))
+    return G_SOURCE_CONTINUE;
+  self->fill_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* What is asked of the article now cannot wait for the idle time. */
+static void
+finish_filling (QgArticleView *self)
+{
+  if (self->filling == NULL)
+    return;
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+  fill (self, 0);
+}
+
+gboolean
+qg_article_view_is_filling (QgArticleView *self)
+{
+  g_return_val_if_fail (QG_IS_ARTICLE_VIEW (self), FALSE);
+  return self->filling != NULL;
+}
+
 void
 qg_article_view_set_document (QgArticleView *self,
                               QgDocument    *document,
                               QgSources     *sources)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextTagTable *tags = gtk_text_buffer_get_tag_table (
+                            gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)));
   gsize length;
   const char *text;
-  const QgMention *mentions;
-  guint n_mentions;
 
   g_return_if_fail (QG_IS_ARTICLE_VIEW (self));
 
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+  g_clear_object (&self->filling);
   g_set_object (&self->document, document);
   g_clear_pointer (&self->sources, qg_sources_unref);
   self->sources = qg_sources_ref (sources);
   self->shown = FALSE;
   text = qg_document_get_text (document, &length);
-  gtk_text_buffer_set_text (buffer, text, length);
+  self->filling = gtk_text_buffer_new (tags);
+  gtk_text_buffer_set_text (self->filling, text, length);
 
-  /* Evidence in its relation's stance colour; a quote that backs
-   * relations of several stances takes the first's. */
-  for (guint q = 0; q < qg_document_get_n_quotes (document); q++)
-    {
-      const QgQuote *quote = qg_document_get_quote (document, q);
-      guint n;
-      const guint *relations = qg_sources_relations_of_quote (sources, q, &n);
-      GtkTextIter start, end;
-
-      iter_at_byte (self, quote->start, &start);
-      iter_at_byte (self, quote->end, &end);
-      if (n > 0)
-        gtk_text_buffer_apply_tag (buffer,
-                                   self->stance_tags[qg_document_get_relation (document,
-                                                                               relations[0])->stance],
-                                   &start, &end);
-      if (quote->speaker >= 0)
-        gtk_text_buffer_apply_tag (buffer, self->speech_tag, &start, &end);
-    }
-
-  mentions = qg_sources_get_mentions (sources, &n_mentions);
-  for (guint i = 0; i < n_mentions; i++)
-    {
-      GtkTextIter start, end;
-
-      iter_at_byte (self, mentions[i].start, &start);
-      iter_at_byte (self, mentions[i].end, &end);
-      gtk_text_buffer_apply_tag (buffer, self->mention_tag, &start, &end);
-    }
+  self->filled = 0;
+  self->fill_source = g_idle_add_full (G_PRIORITY_LOW, fill_cb, self, NULL);
+  g_source_set_name_by_id (self->fill_source, "[quotegraph] article highlights");
 }
 
 static gboolean
@@ -157,16 +229,18 @@ void
 qg_article_view_show_quote (QgArticleView *self,
                             guint          index)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextBuffer *buffer;
   const QgQuote *quote;
   GtkTextIter start, end;
 
   g_return_if_fail (QG_IS_ARTICLE_VIEW (self));
   g_return_if_fail (self->document != NULL);
 
+  finish_filling (self);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   quote = qg_document_get_quote (self->document, index);
-  iter_at_byte (self, quote->start, &start);
-  iter_at_byte (self, quote->end, &end);
+  iter_at_byte (self, buffer, quote->start, &start);
+  iter_at_byte (self, buffer, quote->end, &end);
 
   g_clear_handle_id (&self->flash_source, g_source_remove);
   unflash (self);
@@ -308,23 +382,21 @@ clicked_at (QgArticleView *self,
             double         y)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  const char *text;
   g_auto(GStrv) ids = NULL;
   GtkTextIter iter;
   int bx, by;
 
   /* A drag selects text to copy: only a plain click picks a passage. */
-  if (self->document == NULL || gtk_text_buffer_get_has_selection (buffer))
+  if (self->document == NULL || self->filling != NULL
+      || gtk_text_buffer_get_has_selection (buffer))
     return;
 
   gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET, (int) x,
                                          (int) y, &bx, &by);
   if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, bx, by))
     return;
-  text = qg_document_get_text (self->document, NULL);
-  ids = qg_article_view_items_at (self, g_utf8_offset_to_pointer (text,
-                                                                  gtk_text_iter_get_offset (&iter))
-                                          - text);
+  ids = qg_article_view_items_at (self, qg_sources_byte_offset (self->sources,
+                                                                 gtk_text_iter_get_offset (&iter)));
   if (ids[0] == NULL)
     return;
   if (ids[1] == NULL)
@@ -372,6 +444,8 @@ qg_article_view_dispose (GObject *object)
   QgArticleView *self = QG_ARTICLE_VIEW (object);
 
   g_clear_handle_id (&self->flash_source, g_source_remove);
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+  g_clear_object (&self->filling);
   g_clear_pointer (&self->chooser, gtk_widget_unparent);
   g_clear_object (&self->document);
   g_clear_pointer (&self->sources, qg_sources_unref);

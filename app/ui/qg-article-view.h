@@ -19,6 +19,10 @@ GtkWidget *qg_article_view_new          (void);
 void       qg_article_view_set_document (QgArticleView *self,
                                          QgDocument    *document,
                                          QgSources     *sources);
+/* Whether the highlights are still being laid on, a little at a time
+ * while the main loop is idle, so that a long article never holds up
+ * the map or the keys. */
+gboolean   qg_article_view_is_filling   (QgArticleView *self);
 /* Scrolls to a quote's passage, selects it and makes it flash. */
 void       qg_article_view_show_quote   (QgArticleView *self,
                                          guint          quote);
