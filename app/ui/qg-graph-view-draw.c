@@ -23,6 +23,10 @@
 #define EDGE_SLACK 6.0
 /* Names drawn in screen space in one frame at the most. */
 #define MAX_SCREEN_LABELS 400
+/* Names made in one placement: about 4 ms of Pango's time; and the time
+ * the main loop gives to making the rest when it is idle. */
+#define NAMES_PER_PLACEMENT 300
+#define NAMES_SLICE_USEC    4000
 
 static void
 set_color (cairo_t       *cr,
@@ -510,6 +514,8 @@ screen_text (QgGraphView *self,
     return *slot;
 
   text = g_string_new (NULL);
+  if (self->names_to_make > 0)
+    self->names_to_make--;
   for (guint t = 0; t < item->n_texts; t++)
     {
       const QgOp *op = qg_layout_get_op (self->layout, item->first_text + t);
@@ -534,6 +540,27 @@ screen_text (QgGraphView *self,
   /* Lines of one name a little closer than a paragraph's. */
   pango_layout_set_line_spacing (*slot, 0.9);
   return *slot;
+}
+
+/* An item's name for a placement, or NULL if it is not made yet and this
+ * placement has made its share: the selection's and the hovered item's
+ * (@forced) are made at once. */
+static PangoLayout *
+name_for_placement (QgGraphView *self,
+                    QgItemKind   kind,
+                    guint        index,
+                    NameBreak    shape,
+                    gboolean     forced)
+{
+  PangoLayout *made = kind == QG_ITEM_NODE ? self->node_names[N_NAME_BREAKS * index + shape]
+                                           : self->edge_names[index];
+
+  if (made == NULL && !forced && self->names_to_make == 0)
+    {
+      self->names_waiting = TRUE;
+      return NULL;
+    }
+  return screen_text (self, kind, index, shape);
 }
 
 /* A name's glyphs, drawn once into a mask of their coverage, kept with
@@ -787,6 +814,17 @@ static const double name_offsets[][2] = {
   { 0, 0 }, { 0, -1 }, { 0, 1 }, { -1, 0 }, { 1, 0 }, { -1, -1 }, { 1, -1 }, { -1, 1 }, { 1, 1 },
 };
 
+/* Fewer lines are tried where Graphviz made more. */
+static gboolean
+name_is_tried (const QgItem *node,
+               NameBreak     shape)
+{
+  return node->n_texts > 0
+         && !((shape == NAME_IN_THREE && node->n_texts < 4)
+              || (shape == NAME_IN_TWO && node->n_texts < 3)
+              || (shape == NAME_ON_ONE && node->n_texts < 2));
+}
+
 static void
 try_node (QgGraphView *self,
           Room        *room,
@@ -821,13 +859,15 @@ try_node (QgGraphView *self,
         PangoRectangle extents;
         double w, h, room_x, room_y, x, y, box[4];
 
-        /* Fewer lines are tried where Graphviz made more. */
-        if ((shape == NAME_IN_THREE && node->n_texts < 4)
-            || (shape == NAME_IN_TWO && node->n_texts < 3)
-            || (shape == NAME_ON_ONE && node->n_texts < 2))
+        if (!name_is_tried (node, shape))
           continue;
-        pango_layout_get_pixel_extents (screen_text (self, QG_ITEM_NODE, index, shape), NULL,
-                                        &extents);
+        PangoLayout *text = name_for_placement (self, QG_ITEM_NODE, index, shape, forced);
+
+        /* Not made yet: the node waits for the next placement, where it
+         * has every way of showing its name again. */
+        if (text == NULL)
+          return;
+        pango_layout_get_pixel_extents (text, NULL, &extents);
         /* The box that must be free is the grown outline's. */
         w = MAX ((extents.width + 2 * NAME_PAD_X) * fx + extra, nw);
         h = MAX ((extents.height + 2 * NAME_PAD_Y) * fy, nh);
@@ -871,6 +911,7 @@ try_edge (QgGraphView *self,
           gboolean     forced)
 {
   const QgItem *edge = qg_layout_get_edge (self->layout, index);
+  PangoLayout *text;
   PangoRectangle extents;
   double cx, cy, box[4];
   ScreenLabel label = { QG_ITEM_EDGE, index, NAME_PIXELS };
@@ -885,8 +926,10 @@ try_edge (QgGraphView *self,
       if (other->kind == QG_ITEM_EDGE && other->index == index)
         return;
     }
-  pango_layout_get_pixel_extents (screen_text (self, QG_ITEM_EDGE, index, NAME_AS_GRAPHVIZ), NULL,
-                                  &extents);
+  text = name_for_placement (self, QG_ITEM_EDGE, index, NAME_AS_GRAPHVIZ, forced);
+  if (text == NULL)
+    return;
+  pango_layout_get_pixel_extents (text, NULL, &extents);
   cx = edge->cx * room->zoom + room->ox;
   cy = edge->cy * room->zoom + room->oy;
   box[0] = cx - extents.width / 2.0 - 4;
@@ -1181,6 +1224,35 @@ to_layout_space (QgGraphView *self,
 
 /* What is in view and which names go where, worked out once for a frame
  * and for the input that comes before the next. */
+/* Some names were not made in the last placement: the rest are made
+ * while the main loop is idle, a few milliseconds at a time and in the
+ * order they are placed, and then the map is placed again, once. */
+static gboolean
+make_names (gpointer user_data)
+{
+  QgGraphView *self = user_data;
+  gint64 until = g_get_monotonic_time () + NAMES_SLICE_USEC;
+  guint n = self->layout != NULL ? qg_layout_get_n_nodes (self->layout) : 0;
+
+  while (self->names_made < n && self->label_order != NULL)
+    {
+      guint index = self->label_order[self->names_made++];
+      const QgItem *node = qg_layout_get_node (self->layout, index);
+
+      /* Measured too: that is where Pango shapes the text, most of the
+       * cost. */
+      for (NameBreak shape = 0; shape < N_NAME_BREAKS; shape++)
+        if (name_is_tried (node, shape))
+          pango_layout_get_pixel_extents (screen_text (self, QG_ITEM_NODE, index, shape), NULL,
+                                          NULL);
+      if (g_get_monotonic_time () > until)
+        return G_SOURCE_CONTINUE;
+    }
+  self->names_idle = 0;
+  qg_graph_view_redraw (self);
+  return G_SOURCE_REMOVE;
+}
+
 void
 qg_graph_view_update_labels (QgGraphView *self)
 {
@@ -1200,9 +1272,23 @@ qg_graph_view_update_labels (QgGraphView *self)
   self->grown = g_new0 (guint8, MAX (n_nodes, 1));
   find_visible (self, width, height, self->visible_nodes, &self->n_visible_nodes,
                 self->visible_edges, &self->n_visible_edges);
+  self->names_to_make = NAMES_PER_PLACEMENT;
+  self->names_waiting = FALSE;
   place_labels (self, width, height, self->visible_nodes, self->n_visible_nodes,
                 self->visible_edges, self->n_visible_edges, self->grown);
   self->labels_valid = TRUE;
+  if (self->names_waiting && self->names_idle == 0)
+    {
+      self->names_idle = g_idle_add_full (G_PRIORITY_LOW, make_names, self, NULL);
+      g_source_set_name_by_id (self->names_idle, "[quotegraph] more names");
+    }
+}
+
+gboolean
+qg_graph_view_is_placing_names (QgGraphView *self)
+{
+  g_return_val_if_fail (QG_IS_GRAPH_VIEW (self), FALSE);
+  return self->names_idle != 0 || (self->labels_valid && self->names_waiting);
 }
 
 void
@@ -1293,6 +1379,7 @@ qg_graph_view_forget_names (QgGraphView *self)
 void
 qg_graph_view_clear_texts (QgGraphView *self)
 {
+  self->names_made = 0;
   clear_layouts (&self->texts, &self->n_texts);
   clear_layouts (&self->node_names, &self->n_node_names);
   clear_layouts (&self->edge_names, &self->n_edge_names);

@@ -129,6 +129,14 @@ struct _QgGraphView
   guint        *visible_edges;
   guint         n_visible_edges;
   guint8       *grown;           /* per node: its name is drawn in screen space */
+  /* Names are made a few hundred a frame, so that the first frame of a
+   * large map is not held up by all of them: the ones not made yet wait,
+   * made while the main loop is idle (in label_order, names_made so far),
+   * for the placement after. */
+  guint         names_to_make;
+  gboolean      names_waiting;
+  guint         names_idle;
+  guint         names_made;
 
   /* Input */
   double        drag_x;

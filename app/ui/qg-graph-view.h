@@ -62,5 +62,8 @@ double      qg_graph_view_get_label_pixels  (QgGraphView  *self,
 
 /* Skips animations, for tests and benchmarks. */
 void        qg_graph_view_finish_animations (QgGraphView *self);
+/* Whether names are still being made for the frames to come: on a large
+ * map they are made a few hundred a frame. */
+gboolean    qg_graph_view_is_placing_names  (QgGraphView *self);
 
 G_END_DECLS
