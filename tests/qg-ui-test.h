@@ -384,6 +384,7 @@ qg_test_window_ready (gpointer data)
   GtkWidget *view = GTK_WIDGET (qg_window_get_graph_view (window));
 
   return !qg_window_is_busy (window)
+         && !qg_article_view_is_filling (qg_window_get_article_view (window))
          && qg_graph_view_get_layout (QG_GRAPH_VIEW (view)) != NULL
          && gtk_widget_get_mapped (view) && gtk_widget_get_width (view) > 0;
 }

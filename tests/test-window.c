@@ -10,6 +10,7 @@
 #include "qg-graph.h"
 #include "qg-legend.h"
 #include "qg-search-bar.h"
+#include "qg-test-utils.h"
 #include "qg-ui-test.h"
 
 static QgViewport *
@@ -179,6 +180,119 @@ test_bad_document_keeps_the_map (void)
   g_assert_nonnull (strstr (body, "relation-source-unknown.json:58: relations[0].source: "
                                   "unknown entity \"amce\" (did you mean \"acme\"?)"));
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_mapped_label_starting (GtkWidget     *widget,
+                          gconstpointer  prefix)
+{
+  return qg_test_is_label_starting (widget, prefix) && gtk_widget_get_mapped (widget);
+}
+
+static gboolean has_action    (GtkWidget     *widget,
+                              gconstpointer  name);
+static void     wait_for_zoom (QgWindow      *window,
+                               double         zoom);
+
+/* With nothing on screen, a document that fails to load: the window says
+ * why, naming the file and the place, keeps the map's actions off (the
+ * zoom keys, typing to search), and offers a way on: the example map. */
+static void
+test_failed_open_offers_a_way_on (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "broken",
+                                                 "relation-source-unknown.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  QgWindow *window = qg_window_new (GTK_APPLICATION (qg_test_app), NULL, NULL);
+  GActionGroup *zoom = qg_viewport_get_actions (viewport_of (window));
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  double before = zoom_of (window);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  qg_window_open (window, file, "relation-source-unknown.json");
+  gtk_window_present (GTK_WINDOW (window));
+  qg_test_wait_for (qg_test_not_busy, window, "the broken document to be read");
+  qg_test_wait_frames (GTK_WIDGET (window));
+
+  g_assert_null (qg_test_take_message_dialog ());
+  qg_test_collect_if (GTK_WIDGET (window), is_mapped_label_starting,
+                      "relation-source-unknown.json:58: relations[0].source: unknown entity",
+                      found);
+  g_assert_cmpuint (found->len, ==, 1);
+
+  /* The zoom keys and typing reach nothing. */
+  qg_test_keys (GTK_WIDGET (window), "plus");
+  qg_test_keys (GTK_WIDGET (window), "0");
+  qg_test_type (GTK_WIDGET (window), "kas");
+  qg_test_wait_frames (GTK_WIDGET (window));
+  g_assert_cmpfloat (zoom_of (window), ==, before);
+  g_assert_false (g_action_group_get_action_enabled (zoom, "in"));
+  g_assert_false (g_action_group_get_action_enabled (zoom, "fit"));
+  g_assert_false (qg_search_bar_get_search_mode (search_bar_of (window)));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (search_bar_of (window))));
+
+  /* The example, with a real click: its map, and the keys work. */
+  g_ptr_array_set_size (found, 0);
+  qg_test_collect_if (GTK_WIDGET (window), has_action, "win.open-example", found);
+  g_assert_cmpuint (found->len, ==, 1);
+  qg_test_click_widget (g_ptr_array_index (found, 0));
+  qg_test_wait_for (qg_test_window_ready, window, "the example map");
+  g_assert_cmpuint (qg_layout_get_n_nodes (qg_graph_view_get_layout (
+                      qg_window_get_graph_view (window))), ==, 28);
+  g_assert_true (g_action_group_get_action_enabled (zoom, "in"));
+  qg_graph_view_finish_animations (qg_window_get_graph_view (window));
+  before = zoom_of (window);
+  qg_test_keys (GTK_WIDGET (window), "plus");
+  wait_for_zoom (window, before * 1.25);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+article_filled (gpointer data)
+{
+  return !qg_article_view_is_filling (data);
+}
+
+/* A long article is highlighted a little at a time while the main loop
+ * is idle, not all at once when it is set, and each passage where it
+ * is: the characters of a text of many-byte ones, counted afresh. */
+static void
+test_article_fills_in_the_background (void)
+{
+  g_autoptr(QgDocument) doc = qg_test_load_witnesses (1500);
+  g_autoptr(QgSources) sources = qg_sources_new (doc);
+  QgArticleView *view = QG_ARTICLE_VIEW (g_object_ref_sink (qg_article_view_new ()));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextTagTable *tags = gtk_text_buffer_get_tag_table (buffer);
+  GtkTextTag *oppose = gtk_text_tag_table_lookup (tags, "evidence-oppose");
+  GtkTextTag *speech = gtk_text_tag_table_lookup (tags, "speech");
+  const char *text = qg_document_get_text (doc, NULL);
+  guint n = qg_document_get_n_quotes (doc);
+
+  /* Set, it is highlighted later, out of sight: the view still shows
+   * what it showed (nothing) until the whole text is ready. */
+  qg_article_view_set_document (view, doc, sources);
+  g_assert_true (qg_article_view_is_filling (view));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (
+                     GTK_TEXT_VIEW (view))), ==, 0);
+
+  qg_test_wait_for (article_filled, view, "the article's highlights");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, g_utf8_strlen (text, -1));
+  for (guint q = 0; q < n; q++)
+    {
+      const QgQuote *quote = qg_document_get_quote (doc, q);
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start,
+                                          g_utf8_pointer_to_offset (text, text + quote->start));
+      gtk_text_buffer_get_iter_at_offset (buffer, &end,
+                                          g_utf8_pointer_to_offset (text, text + quote->end));
+      g_assert_true (gtk_text_iter_starts_tag (&start, oppose));
+      g_assert_true (gtk_text_iter_starts_tag (&start, speech));
+      g_assert_true (gtk_text_iter_ends_tag (&end, oppose));
+    }
+  g_object_unref (view);
 }
 
 /* The texts shown in the panel with a CSS class, in order. */
@@ -889,6 +1003,10 @@ main (int   argc,
   g_test_add_func ("/quotegraph/window/bad-document-keeps-the-map",
                    test_bad_document_keeps_the_map);
   g_test_add_func ("/quotegraph/window/narrow", test_narrow_window);
+  g_test_add_func ("/quotegraph/window/failed-open-offers-a-way-on",
+                   test_failed_open_offers_a_way_on);
+  g_test_add_func ("/quotegraph/sources/article-fills-in-the-background",
+                   test_article_fills_in_the_background);
   g_test_add_func ("/quotegraph/search/by-typing", test_search_by_typing);
   g_test_add_func ("/quotegraph/search/second-escape-clears-the-selection",
                    test_second_escape_clears_the_selection);

@@ -640,6 +640,7 @@ qg_graph_view_set_document (QgGraphView *self,
 
   qg_graph_view_select_item (self, QG_ITEM_NONE, 0);
   clear_layout_state (self);
+  qg_viewport_set_content_size (self->viewport, 0, 0);
   g_clear_pointer (&self->layout, qg_layout_unref);
   g_clear_pointer (&self->previous, qg_layout_unref);
   g_clear_pointer (&self->entity_kind, g_free);
@@ -757,6 +758,8 @@ qg_graph_view_set_layout (QgGraphView *self,
       else
         qg_viewport_fit (self->viewport, animate);
     }
+  else
+    qg_viewport_set_content_size (self->viewport, 0, 0);
 
   if (self->previous != NULL)
     {
@@ -874,6 +877,7 @@ qg_graph_view_dispose (GObject *object)
   QgGraphView *self = QG_GRAPH_VIEW (object);
 
   g_clear_object (&self->transition_animation);
+  g_clear_handle_id (&self->names_idle, g_source_remove);
   if (self->viewport != NULL)
     g_signal_handlers_disconnect_by_data (self->viewport, self);
   g_clear_object (&self->viewport);

@@ -181,7 +181,8 @@ capture_key_cb (GtkEventControllerKey *controller,
 {
   gunichar c = gdk_keyval_to_unicode (keyval);
 
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || !gtk_widget_is_sensitive (GTK_WIDGET (self))
+      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
       || c == 0 || !g_unichar_isgraph (c) || gtk_search_bar_get_search_mode (self->search_bar))
     return GDK_EVENT_PROPAGATE;
   if (!gtk_event_controller_key_forward (controller, GTK_WIDGET (self->entry)))

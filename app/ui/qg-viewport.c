@@ -36,6 +36,9 @@ struct _QgViewport
   double              pointer_y;
 };
 
+/* The actions, as the "zoom" group names them. */
+static const char * const action_names[] = { "in", "out", "reset", "fit" };
+
 G_DEFINE_FINAL_TYPE (QgViewport, qg_viewport, G_TYPE_OBJECT)
 
 enum {
@@ -206,6 +209,13 @@ qg_viewport_set_content_size (QgViewport *self,
     return;
   self->content_width = MAX (width, 0);
   self->content_height = MAX (height, 0);
+
+  /* Nothing to zoom without a map. */
+  for (guint i = 0; i < G_N_ELEMENTS (action_names); i++)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (
+                                                    G_ACTION_MAP (self->actions),
+                                                    action_names[i])),
+                                 self->content_width > 0 && self->content_height > 0);
 }
 
 void
@@ -467,11 +477,14 @@ qg_viewport_init (QgViewport *self)
     { "fit", zoom_fit_action },
   };
 
+  G_STATIC_ASSERT (G_N_ELEMENTS (entries) == G_N_ELEMENTS (action_names));
+
   self->zoom = 1;
   self->fitted = TRUE;
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries),
                                    self);
+  qg_viewport_set_content_size (self, 0, 0);
 }
 
 QgViewport *

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "qg-cli.h"
 #include "qg-window-private.h"
 
 /* The window's actions, one callback each. The zoom actions are the
@@ -131,21 +132,60 @@ show_in_folder_action (GtkWidget  *widget,
   qg_window_show_in_folder (QG_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* The file that could not be opened, read again (fixed, perhaps). */
+static void
+retry_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  QgWindow *self = QG_WINDOW (widget);
+
+  if (self->opening != NULL)
+    qg_window_open (self, self->opening, self->opening_name);
+}
+
+static void
+open_example_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  g_autoptr(GFile) file = qg_bundled_document ();
+
+  qg_window_open (QG_WINDOW (widget), file, "kaspersky-us-ban.json");
+}
+
+/* What needs a document, and what needs its map on screen, is off
+ * without one. The zoom actions are the viewport's: on when it has a map
+ * to show. */
 void
 qg_window_update_actions (QgWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean document = self->document != NULL;
-  gboolean matches = qg_search_bar_get_n_matches (self->search_bar) > 0;
+  gboolean map = document && qg_graph_view_get_layout (self->graph_view) != NULL;
+  gboolean matches = map && qg_search_bar_get_n_matches (self->search_bar) > 0;
 
   gtk_widget_action_set_enabled (widget, "win.export", document);
   gtk_widget_action_set_enabled (widget, "win.export-to", document);
-  gtk_widget_action_set_enabled (widget, "win.find", document);
+  gtk_widget_action_set_enabled (widget, "win.layout", document);
+  gtk_widget_action_set_enabled (widget, "win.find", map);
   gtk_widget_action_set_enabled (widget, "win.find-next", matches);
   gtk_widget_action_set_enabled (widget, "win.find-previous", matches);
-  gtk_widget_action_set_enabled (widget, "win.select", document);
+  gtk_widget_action_set_enabled (widget, "win.select", map);
   gtk_widget_action_set_enabled (widget, "win.show-quote", document);
   gtk_widget_action_set_enabled (widget, "win.copy-quote", document);
+  gtk_widget_action_set_enabled (widget, "win.retry", !document && self->opening != NULL
+                                                      && self->loading == NULL);
+  gtk_widget_set_sensitive (self->filter_button, document);
+  gtk_widget_set_sensitive (self->narrow_filter_button, document);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_bar), map);
+  gtk_widget_set_sensitive (self->search_button, map);
+  gtk_widget_set_sensitive (self->legend_button, document);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->layout_button), document);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->narrow_layout_button), document);
+  if (!map && qg_search_bar_get_search_mode (self->search_bar))
+    g_object_set (self->search_bar, "search-mode-enabled", FALSE, NULL);
+  gtk_widget_set_visible (self->zoom_controls, map);
 }
 
 void
@@ -164,6 +204,8 @@ qg_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-to", "(sb)", export_to_action);
   gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
+  gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
+  gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action);
   gtk_widget_class_install_action (widget_class, "win.show-in-folder", "s",
                                    show_in_folder_action);
 

@@ -19,10 +19,15 @@ struct _QgWindow
 
   GSettings            *settings;
   GCancellable         *loading;
+  GFile                *opening;         /* the file last asked for, to try again */
+  char                 *opening_name;
   GCancellable         *laying_out;
+  QgDocument           *laying_out_for;  /* the document being laid out */
+  QgLayout             *pending_layout;  /* of `loaded`, done before its sources */
   QgDocument           *document;
   QgDocument           *loaded;          /* read, its sources being found */
   QgSources            *sources;
+  gint64                opened_at;       /* when the open began, for the debug log */
   char                 *engine;          /* NULL: chosen by the document's size */
   char                 *pending_selection;
   gboolean              show_legend;
@@ -43,11 +48,15 @@ struct _QgWindow
   AdwWindowTitle       *window_title;
   AdwFlap              *flap;
   AdwStatusPage        *status_page;
+  GtkStack             *main_stack;      /* the document, or why it could not be opened */
+  AdwStatusPage        *failure_page;
+  GtkWidget            *search_button;
   GtkStack             *stack;
   QgGraphView          *graph_view;
   guint                 folded_idle;
   GtkMenuButton        *layout_button;
   GtkWidget            *filter_button;
+  GtkWidget            *narrow_filter_button;
   GtkWidget            *legend_button;
   GtkActionBar         *narrow_bar;
   GtkMenuButton        *narrow_layout_button;

@@ -190,32 +190,42 @@ focus_the_map (QgWindow *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));
 }
 
-static void
-layout_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+/* Milliseconds since the document on its way began to be read. */
+static double
+since_open (QgWindow *self)
 {
-  g_autoptr(QgWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(QgLayout) layout = qg_graph_compute_layout_finish (result, &error);
-  gboolean first;
+  return (g_get_monotonic_time () - self->opened_at) / 1000.0;
+}
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  g_clear_object (&self->laying_out);
-  gtk_spinner_stop (self->layout_spinner);
-  gtk_widget_set_visible (self->layout_progress, FALSE);
+static void
+after_paint_cb (GdkFrameClock *clock,
+                QgWindow      *self)
+{
+  g_debug ("map drawn at %.0f ms", since_open (self));
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, self);
+}
 
-  if (layout == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
-      return;
-    }
+/* The debug log says when the first map is on screen. */
+static void
+log_first_frame (QgWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
-  first = qg_graph_view_get_layout (self->graph_view) == NULL;
+  if (clock != NULL)
+    g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), self);
+}
+
+/* The map of the document on screen gets its layout. */
+static void
+apply_layout (QgWindow *self,
+              QgLayout *layout)
+{
+  gboolean first = qg_graph_view_get_layout (self->graph_view) == NULL;
+
   qg_graph_view_set_layout (self->graph_view, layout, !first);
+  if (first)
+    log_first_frame (self);
   gtk_stack_set_visible_child_name (self->stack, "map");
-  gtk_widget_set_visible (self->zoom_controls, TRUE);
 
   if (self->pending_selection != NULL)
     {
@@ -232,29 +242,83 @@ layout_cb (GObject      *source,
     }
   if (first)
     focus_the_map (self);
+  qg_window_update_actions (self);
 }
 
 static void
-request_layout (QgWindow *self)
+layout_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(QgWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgLayout) layout = qg_graph_compute_layout_finish (result, &error);
+  g_autoptr(QgDocument) document = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->laying_out);
+  document = g_steal_pointer (&self->laying_out_for);
+  gtk_spinner_stop (self->layout_spinner);
+  gtk_widget_set_visible (self->layout_progress, FALSE);
+
+  if (layout == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      qg_window_update_actions (self);
+      return;
+    }
+
+  g_debug ("laid out with %s at %.0f ms", self->engine, since_open (self));
+  /* Laid out while its sources were still being found: it waits for
+   * them, and the document on screen stays as it is. */
+  if (document != self->document)
+    {
+      if (document == self->loaded)
+        {
+          g_clear_pointer (&self->pending_layout, qg_layout_unref);
+          self->pending_layout = g_steal_pointer (&layout);
+        }
+      return;
+    }
+  apply_layout (self, layout);
+}
+
+/* Lays @document out with the window's engine, in a thread; a newer
+ * request replaces an older one. */
+static void
+request_layout_of (QgWindow   *self,
+                   QgDocument *document)
 {
   g_autofree char *message = NULL;
 
-  if (self->document == NULL)
-    return;
-
-  /* A newer request replaces an older one. */
   g_cancellable_cancel (self->laying_out);
   g_clear_object (&self->laying_out);
+  g_clear_pointer (&self->pending_layout, qg_layout_unref);
   self->laying_out = g_cancellable_new ();
+  g_set_object (&self->laying_out_for, document);
 
+  if (self->engine == NULL)
+    {
+      self->engine = g_strdup (qg_graph_engine_for (document));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT_ENGINE]);
+    }
   show_engine (self);
   /* Translators: "Laying out with Hierarchical (dot)…" */
   message = g_strdup_printf (_("Laying out with %s…"), qg_graph_engine_label (self->engine));
   gtk_label_set_label (self->layout_progress_label, message);
   gtk_widget_set_visible (self->layout_progress, TRUE);
   gtk_spinner_start (self->layout_spinner);
-  qg_graph_compute_layout_async (self->document, self->engine, self->laying_out, layout_cb,
+  qg_graph_compute_layout_async (document, self->engine, self->laying_out, layout_cb,
                                  g_object_ref (self));
+  qg_window_update_actions (self);
+}
+
+static void
+request_layout (QgWindow *self)
+{
+  if (self->document != NULL)
+    request_layout_of (self, self->document);
 }
 
 static void
@@ -328,25 +392,37 @@ show_document (QgWindow   *self,
       adw_status_page_set_description (self->status_page, counts);
     }
 
-  if (self->engine == NULL)
+  /* Its layout was begun when it was read, and may be done already. */
+  if (self->pending_layout != NULL)
     {
-      self->engine = g_strdup (qg_graph_engine_for (document));
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT_ENGINE]);
+      g_autoptr(QgLayout) layout = g_steal_pointer (&self->pending_layout);
+
+      apply_layout (self, layout);
     }
+  else if (self->laying_out_for != document)
+    request_layout (self);
+  else
+    gtk_stack_set_visible_child_name (self->stack, "loading");
   qg_window_update_actions (self);
-  request_layout (self);
 }
 
+/* A document that fails to load leaves the one on screen as it was, and
+ * says why over it; with none on screen, the window says why itself, and
+ * offers to try again or to open the example. */
 static void
 show_error (QgWindow     *self,
             const GError *error)
 {
-  qg_window_present_error (self, _("The Document Could Not Be Opened"), error->message);
-  if (self->document == NULL)
+  g_autofree char *markup = NULL;
+
+  if (self->document != NULL)
     {
-      adw_status_page_set_title (self->status_page, _("No Document"));
-      adw_status_page_set_description (self->status_page, NULL);
+      qg_window_present_error (self, _("The Document Could Not Be Opened"), error->message);
+      return;
     }
+  markup = g_markup_escape_text (error->message, -1);
+  adw_status_page_set_description (self->failure_page, markup);
+  gtk_stack_set_visible_child_name (self->main_stack, "failed");
 }
 
 static void
@@ -363,7 +439,9 @@ sources_cb (GObject      *source,
     return;
   document = g_steal_pointer (&self->loaded);
   g_clear_object (&self->loading);
+  g_debug ("sources found at %.0f ms", since_open (self));
   show_document (self, document, sources);
+  g_debug ("document shown at %.0f ms", since_open (self));
 }
 
 static void
@@ -383,10 +461,14 @@ load_cb (GObject      *source,
     {
       g_clear_object (&self->loading);
       show_error (self, error);
+      qg_window_update_actions (self);
       return;
     }
-  /* Its mentions are found in a thread too, before it is shown. */
+  g_debug ("loaded at %.0f ms", since_open (self));
+  /* Its mentions are found in a thread, before it is shown; its layout,
+   * the longest part, in another at the same time. */
   g_set_object (&self->loaded, document);
+  request_layout_of (self, document);
   qg_sources_new_async (document, self->loading, sources_cb, g_object_ref (self));
 }
 
@@ -401,6 +483,15 @@ qg_window_open (QgWindow   *self,
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
   self->loading = g_cancellable_new ();
+  self->opened_at = g_get_monotonic_time ();
+  if (self->opening != file)
+    {
+      g_set_object (&self->opening, file);
+      g_free (self->opening_name);
+      self->opening_name = g_strdup (display_name);
+    }
+  gtk_stack_set_visible_child_name (self->main_stack, "document");
+  qg_window_update_actions (self);
   qg_document_load_async (file, display_name, self->loading, load_cb, g_object_ref (self));
 }
 
@@ -618,8 +709,11 @@ qg_window_dispose (GObject *object)
   g_clear_object (&self->loading);
   g_cancellable_cancel (self->laying_out);
   g_clear_object (&self->laying_out);
+  g_clear_object (&self->laying_out_for);
+  g_clear_pointer (&self->pending_layout, qg_layout_unref);
   g_clear_object (&self->document);
   g_clear_object (&self->loaded);
+  g_clear_object (&self->opening);
   g_clear_object (&self->settings);
   g_clear_handle_id (&self->zoom_label_idle, g_source_remove);
   g_clear_handle_id (&self->folded_idle, g_source_remove);
@@ -638,6 +732,7 @@ qg_window_finalize (GObject *object)
   QgWindow *self = QG_WINDOW (object);
 
   g_free (self->engine);
+  g_free (self->opening_name);
   g_free (self->pending_selection);
 
   G_OBJECT_CLASS (qg_window_parent_class)->finalize (object);
@@ -685,10 +780,14 @@ qg_window_class_init (QgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QgWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, failure_page);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, graph_view);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, layout_button);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, narrow_filter_button);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, legend_button);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, narrow_bar);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, narrow_layout_button);
@@ -724,6 +823,9 @@ qg_window_init (QgWindow *self)
                            G_CONNECT_SWAPPED);
   gtk_menu_button_set_menu_model (self->layout_button, layouts);
   gtk_menu_button_set_menu_model (self->narrow_layout_button, layouts);
+  /* Until a document's size picks an engine. */
+  gtk_label_set_label (self->layout_label, _("Layout"));
+  gtk_label_set_label (self->narrow_layout_label, _("Layout"));
 
   /* The map's zoom actions serve the window's buttons too. */
   viewport = qg_graph_view_get_viewport (self->graph_view);
