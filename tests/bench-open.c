@@ -1,0 +1,302 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-open [--keys] [--size WxH] FILE
+ *
+ * Opens FILE in a real Quotegraph window, as the application does, and
+ * measures what a person waits for and whether the window answers
+ * meanwhile:
+ *   ms_to_map       from the open to the first frame that shows the map;
+ *   ms_to_article   to the article's last highlight;
+ *   longest_stall_ms and stalls_over_33ms: the main loop's longest time
+ *                   away, and how often it was away for more than two
+ *                   frames (a timer that should run every 2 ms tells),
+ *                   from the open to a second after both;
+ *   with --keys, a key pressed through the X server (xdotool, from a
+ *   thread of its own, so that a busy window cannot hold the keys back)
+ *   every 100 ms from the open on: how many were handled and drawn, and
+ *   the time from each press to the frame after it, key_to_frame_ms
+ *   (median and longest).
+ * Needs a display (Xvfb) and, for --keys, xdotool. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <gdk/x11/gdkx.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "bench-app.h"
+#include "qg-article-view.h"
+#include "qg-graph-view.h"
+#include "qg-window.h"
+
+#define KEY_PERIOD_USEC (100 * 1000)
+#define STALL_USEC      (33 * 1000)
+#define SETTLE_USEC     (1000 * 1000)
+
+typedef struct
+{
+  QgWindow *window;
+  gint64    opened;
+  gint64    map_drawn;
+  gint64    article_done;
+  gint64    last_tick;
+  gint64    longest_stall;
+  guint     stalls;
+  guint     frames;
+
+  /* Keys: pressed by the thread, handled and drawn by the main loop. */
+  GMutex    lock;
+  GArray   *pressed;     /* gint64: when xdotool was asked */
+  GArray   *handled;     /* gint64 */
+  GArray   *drawn;       /* gint64: the frame after each handled key */
+  gboolean  stop;
+  char     *xid;
+} Bench;
+
+static int
+compare_int64 (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double ms (gint64 usec);
+
+static gboolean
+tick_cb (gpointer data)
+{
+  Bench *bench = data;
+  gint64 now = g_get_monotonic_time ();
+  gint64 gap = now - bench->last_tick;
+
+  bench->longest_stall = MAX (bench->longest_stall, gap);
+  if (gap > STALL_USEC)
+    {
+      bench->stalls++;
+      if (g_getenv ("BENCH_OPEN_STALLS"))
+        g_printerr ("stall of %.0f ms, ending at %.0f ms\n", ms (gap), ms (now - bench->opened));
+    }
+  bench->last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static gpointer
+press_keys (gpointer data)
+{
+  Bench *bench = data;
+
+  for (;;)
+    {
+      gint64 now;
+      gboolean stop;
+
+      g_mutex_lock (&bench->lock);
+      stop = bench->stop;
+      now = g_get_monotonic_time ();
+      if (!stop)
+        g_array_append_val (bench->pressed, now);
+      g_mutex_unlock (&bench->lock);
+      if (stop)
+        return NULL;
+      /* Shift: a real key that changes nothing in the window. */
+      if (!g_spawn_sync (NULL, (char *[]) { "xdotool", "key", "shift", NULL }, NULL,
+                         G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL))
+        g_error ("bench-open: xdotool failed");
+      g_usleep (KEY_PERIOD_USEC);
+    }
+}
+
+static gboolean
+key_cb (GtkEventControllerKey *controller,
+        guint                  keyval,
+        guint                  keycode,
+        GdkModifierType        state,
+        Bench                 *bench)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (keyval == GDK_KEY_Shift_L || keyval == GDK_KEY_Shift_R)
+    {
+      g_mutex_lock (&bench->lock);
+      g_array_append_val (bench->handled, now);
+      g_mutex_unlock (&bench->lock);
+      /* The next frame, drawn, is the key's answer. */
+      gtk_widget_queue_draw (GTK_WIDGET (bench->window));
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Bench         *bench)
+{
+  gint64 now = g_get_monotonic_time ();
+  GtkWidget *view = GTK_WIDGET (qg_window_get_graph_view (bench->window));
+
+  bench->frames++;
+  if (bench->map_drawn == 0 && qg_graph_view_get_layout (QG_GRAPH_VIEW (view)) != NULL
+      && gtk_widget_get_mapped (view))
+    bench->map_drawn = now;
+  g_mutex_lock (&bench->lock);
+  while (bench->drawn->len < bench->handled->len)
+    g_array_append_val (bench->drawn, now);
+  g_mutex_unlock (&bench->lock);
+}
+
+static gboolean
+mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+done (Bench *bench)
+{
+  if (bench->article_done == 0 && bench->map_drawn != 0
+      && !qg_article_view_is_filling (qg_window_get_article_view (bench->window))
+      && !qg_window_is_busy (bench->window))
+    bench->article_done = g_get_monotonic_time ();
+  /* And a second more, for what the map's first frames leave to do. */
+  return bench->map_drawn != 0 && bench->article_done != 0
+         && g_get_monotonic_time () > MAX (bench->map_drawn, bench->article_done) + SETTLE_USEC;
+}
+
+static double
+ms (gint64 usec)
+{
+  return usec / 1000.0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *size = NULL;
+  gboolean keys = FALSE;
+  const GOptionEntry entries[] = {
+    { "keys", 0, 0, G_OPTION_ARG_NONE, &keys, "Press a key every 100 ms", NULL },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size, "Window size (default: the app's)", "WxH" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("FILE");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(AdwApplication) app = NULL;
+  g_autoptr(GThread) thread = NULL;
+  GtkEventController *controller;
+  Bench bench = { 0 };
+  int width = 0, height = 0;
+  guint ticks;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2)
+    {
+      g_printerr ("bench-open: %s\n", error ? error->message : "usage: bench-open [OPTION…] FILE");
+      return 2;
+    }
+  if (size != NULL && sscanf (size, "%dx%d", &width, &height) != 2)
+    {
+      g_printerr ("bench-open: --size takes WxH\n");
+      return 2;
+    }
+  gdk_set_allowed_backends ("x11");
+  gtk_init ();
+  app = bench_app_new ("org.quotegraph.Quotegraph.BenchOpen", "bench-open");
+
+  g_mutex_init (&bench.lock);
+  bench.pressed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  bench.handled = g_array_new (FALSE, FALSE, sizeof (gint64));
+  bench.drawn = g_array_new (FALSE, FALSE, sizeof (gint64));
+  bench.window = qg_window_new (GTK_APPLICATION (app), NULL, NULL);
+  if (width > 0)
+    gtk_window_set_default_size (GTK_WINDOW (bench.window), width, height);
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (key_cb), &bench);
+  gtk_widget_add_controller (GTK_WIDGET (bench.window), controller);
+
+  /* The window up and focused, so that the keys reach it. */
+  gtk_window_present (GTK_WINDOW (bench.window));
+  while (!mapped (bench.window))
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (bench.window)), "after-paint",
+                    G_CALLBACK (after_paint_cb), &bench);
+  /* The empty window drawn once: its first frame is the window's cost,
+   * not the document's. */
+  while (bench.frames == 0)
+    g_main_context_iteration (NULL, TRUE);
+  bench.xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (
+                                 gtk_native_get_surface (GTK_NATIVE (bench.window))));
+  if (keys && !g_spawn_sync (NULL, (char *[]) { "xdotool", "windowfocus", "--sync", bench.xid,
+                                                NULL },
+                             NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, &error))
+    g_error ("bench-open: %s", error->message);
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  bench.opened = bench.last_tick = g_get_monotonic_time ();
+  qg_window_open (bench.window, file, argv[1]);
+  ticks = g_timeout_add_full (G_PRIORITY_HIGH, 2, tick_cb, &bench, NULL);
+  if (keys)
+    thread = g_thread_new ("keys", press_keys, &bench);
+
+  while (!done (&bench))
+    g_main_context_iteration (NULL, TRUE);
+  /* What follows is the benchmark's own waiting. */
+  g_source_remove (ticks);
+
+  if (keys)
+    {
+      /* The last keys pressed have their frames too. */
+      gint64 until = g_get_monotonic_time () + 2 * KEY_PERIOD_USEC;
+
+      g_mutex_lock (&bench.lock);
+      bench.stop = TRUE;
+      g_mutex_unlock (&bench.lock);
+      g_thread_join (g_steal_pointer (&thread));
+      while (g_get_monotonic_time () < until || bench.drawn->len < bench.handled->len)
+        g_main_context_iteration (NULL, FALSE);
+    }
+
+  g_print ("entities=%u relations=%u\n",
+           qg_document_get_n_entities (qg_window_get_document (bench.window)),
+           qg_document_get_n_relations (qg_window_get_document (bench.window)));
+  g_print ("ms_to_map=%.0f\n", ms (bench.map_drawn - bench.opened));
+  g_print ("ms_to_article=%.0f\n", ms (bench.article_done - bench.opened));
+  g_print ("longest_stall_ms=%.0f stalls_over_33ms=%u\n", ms (bench.longest_stall), bench.stalls);
+  if (keys)
+    {
+      g_autoptr(GArray) latency = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      for (guint i = 0; i < bench.drawn->len && i < bench.pressed->len; i++)
+        {
+          gint64 l = g_array_index (bench.drawn, gint64, i)
+                     - g_array_index (bench.pressed, gint64, i);
+
+          g_array_append_val (latency, l);
+        }
+      g_array_sort (latency, compare_int64);
+      if (g_getenv ("BENCH_OPEN_KEYS"))
+        for (guint i = 0; i < bench.drawn->len && i < bench.pressed->len; i++)
+          g_printerr ("key %u: pressed %.0f handled +%.0f drawn +%.0f\n", i,
+                      ms (g_array_index (bench.pressed, gint64, i) - bench.opened),
+                      ms (g_array_index (bench.handled, gint64, i)
+                          - g_array_index (bench.pressed, gint64, i)),
+                      ms (g_array_index (bench.drawn, gint64, i)
+                          - g_array_index (bench.handled, gint64, i)));
+      g_print ("keys_pressed=%u keys_drawn=%u\n", bench.pressed->len, bench.drawn->len);
+      if (latency->len > 0)
+        g_print ("key_to_frame_ms_median=%.0f key_to_frame_ms_longest=%.0f\n",
+                 ms (g_array_index (latency, gint64, latency->len / 2)),
+                 ms (g_array_index (latency, gint64, latency->len - 1)));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (bench.window));
+  g_array_unref (bench.pressed);
+  g_array_unref (bench.handled);
+  g_array_unref (bench.drawn);
+  g_free (bench.xid);
+  g_mutex_clear (&bench.lock);
+  return 0;
+}

@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Times a large map's way onto the screen beside dot -Ksfdp -Tsvg.
+
+bench-open.py --bench-open PATH --quotegraph PATH [--sizes 1000,10000]
+
+For each size (entities; twice as many relations, four times as many
+quotes, an article of 200 bytes an entity), generates a document, writes
+its styled graph with `quotegraph --export x.gv --layout sfdp`, times
+`dot -Ksfdp -Tsvg` on it (the reference: Graphviz laying out and drawing
+the very same graph), then runs bench-open --keys on the document: the
+real window, from the open to the map's first frame, with a key pressed
+through the X server every 100 ms, and the main loop's stalls. Prints
+both times, their ratio, and what the window answered.
+
+bench-open draws with GTK's cairo renderer: under Xvfb there is no GPU,
+and GL would be Mesa's software renderer, taking the cores that the
+layout needs. Without a display, both run under xvfb-run.
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import benchlib  # noqa: E402
+
+
+def values(output):
+    found = {}
+    for line in output.splitlines():
+        for pair in line.split():
+            if "=" in pair:
+                key, value = pair.split("=", 1)
+                found[key] = value
+    return found
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--bench-open", required=True, help="the bench-open program")
+    ap.add_argument("--quotegraph", required=True, help="the quotegraph program")
+    ap.add_argument("--sizes", default="1000,10000",
+                    help="entities of each document (default 1000,10000)")
+    benchlib.add_keep_dir_arg(ap, "work in DIR and keep the files")
+    args = ap.parse_args()
+
+    bench = benchlib.Bench("bench-open")
+    program = bench.quotegraph(args.bench_open)
+    quotegraph = bench.quotegraph(args.quotegraph)
+    dot = bench.tool("dot", "Graphviz's dot")
+    bench.tool("xdotool", "xdotool")
+    wrap = []
+    if not os.environ.get("DISPLAY"):
+        wrap = [bench.tool("xvfb-run", "xvfb-run"), "-a", "-s", "-screen 0 1920x1200x24"]
+    env = dict(os.environ, GSK_RENDERER="cairo", GDK_BACKEND="x11")
+    # The window's settings, not the person's.
+    env.setdefault("GSETTINGS_BACKEND", "memory")
+
+    with bench.work_dir(args.keep_dir) as work:
+        for entities in (int(n) for n in args.sizes.split(",")):
+            doc = os.path.join(work, "open-%d.json" % entities)
+            gv = os.path.join(work, "open-%d.gv" % entities)
+            svg = os.path.join(work, "open-%d.svg" % entities)
+            bench.generate(["--entities", str(entities), "--relations", str(2 * entities),
+                            "--quotes", str(4 * entities),
+                            "--article-bytes", str(200 * entities)], doc, captured=True)
+            bench.run_checked([quotegraph, "--layout", "sfdp", "--export", gv, doc])
+            dot_ms = bench.timed([dot, "-Ksfdp", "-Tsvg", "-o", svg, gv])
+
+            res = subprocess.run(wrap + [program, "--keys", doc], env=env,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            if res.returncode != 0:
+                sys.stderr.write(res.stderr.decode("utf-8", "replace"))
+                bench.fail("bench-open failed (exit %d)" % res.returncode)
+            ours = values(res.stdout.decode())
+            map_ms = float(ours["ms_to_map"])
+            print("entities=%d relations=%d quotes=%d article_bytes=%d"
+                  % (entities, 2 * entities, 4 * entities, 200 * entities))
+            print("  dot_sfdp_svg_ms=%.0f" % dot_ms)
+            print("  quotegraph_ms_to_map=%.0f ratio=%.2f" % (map_ms, map_ms / dot_ms))
+            print("  quotegraph_ms_to_article=%s" % ours["ms_to_article"])
+            print("  longest_stall_ms=%s stalls_over_33ms=%s"
+                  % (ours["longest_stall_ms"], ours["stalls_over_33ms"]))
+            print("  keys_pressed=%s keys_drawn=%s key_to_frame_ms_median=%s "
+                  "key_to_frame_ms_longest=%s"
+                  % (ours["keys_pressed"], ours["keys_drawn"],
+                     ours.get("key_to_frame_ms_median", "-"),
+                     ours.get("key_to_frame_ms_longest", "-")))
+            sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
