@@ -8,7 +8,9 @@
  * with the map moved a pixel before every frame, as ms_per_frame_panning=X;
  * then with the zoom changing before every frame, from the fitted map
  * to four times as near and back, so that nothing of one frame serves the
- * next, as ms_per_frame_zooming=X; and how many names the fitted frame
+ * next, as ms_per_frame_zooming=X (for a map large enough to be drawn in
+ * threads, the frame's own time, and ms_until_drawn_panning and _zooming
+ * how long its image took to follow); and how many names the fitted frame
  * drew at a size that reads, as names_drawn=N. With
  * --xdot-out, also writes Graphviz's xdot drawing of the very same layout,
  * so that xdot.py can draw it for comparison. Needs a display (Xvfb). */
@@ -32,6 +34,10 @@ compare_doubles (gconstpointer a,
 
   return x < y ? -1 : x > y;
 }
+
+/* Of the last frame of a large map: from its snapshot until its image,
+ * drawn in threads, was there. */
+static double until_drawn;
 
 /* One frame: the view's snapshot, rendered to an image as GTK would. */
 static double
@@ -58,12 +64,31 @@ time_frame (GtkWidget  *view,
   cairo_surface_flush (surface);
   ms = (g_get_monotonic_time () - start) / 1000.0;
 
+  until_drawn = 0;
+  if (qg_graph_view_is_drawing (QG_GRAPH_VIEW (view)))
+    {
+      while (qg_graph_view_is_drawing (QG_GRAPH_VIEW (view)))
+        g_main_context_iteration (NULL, TRUE);
+      until_drawn = (g_get_monotonic_time () - start) / 1000.0;
+    }
   if (png != NULL)
     cairo_surface_write_to_png (surface, png);
   g_clear_pointer (&node, gsk_render_node_unref);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
   return ms;
+}
+
+/* A large map's frames show the last image while the next is drawn in
+ * threads: how long the image took to follow, when it did. */
+static void
+print_until_drawn (const char *what,
+                   double     *drawn,
+                   int         frames)
+{
+  qsort (drawn, frames, sizeof (double), compare_doubles);
+  if (drawn[frames - 1] > 0)
+    g_print ("ms_until_drawn_%s=%.2f\n", what, drawn[frames / 2]);
 }
 
 int
@@ -88,6 +113,7 @@ main (int   argc,
   g_autoptr(QgGraph) graph = NULL;
   g_autoptr(QgLayout) layout = NULL;
   g_autofree double *times = NULL;
+  g_autofree double *drawn = NULL;
   g_autoptr(AdwApplication) app = NULL;
   GtkWidget *window, *view;
   int width = 1600, height = 1000;
@@ -153,6 +179,7 @@ main (int   argc,
   }
 
   times = g_new (double, frames);
+  drawn = g_new (double, frames);
   /* The first frame of a layout: nothing of it is kept yet. The names
    * are made a few hundred a frame: the frames until they are all made. */
   g_print ("ms_first_frame=%.2f\n", time_frame (view, width, height, NULL));
@@ -190,9 +217,11 @@ main (int   argc,
     {
       qg_viewport_pan (qg_graph_view_get_viewport (QG_GRAPH_VIEW (view)), i % 2 ? -1 : 1, 0);
       times[i] = time_frame (view, width, height, NULL);
+      drawn[i] = until_drawn;
     }
   qsort (times, frames, sizeof (double), compare_doubles);
   g_print ("ms_per_frame_panning=%.2f\n", times[frames / 2]);
+  print_until_drawn ("panning", drawn, frames);
 
   /* Zooming: a new zoom every frame, on the middle, there and back. */
   for (int i = 0; i < frames; i++)
@@ -202,9 +231,11 @@ main (int   argc,
       qg_viewport_zoom_at (qg_graph_view_get_viewport (QG_GRAPH_VIEW (view)),
                            i < frames / 2 ? step : 1 / step, width / 2.0, height / 2.0);
       times[i] = time_frame (view, width, height, NULL);
+      drawn[i] = until_drawn;
     }
   qsort (times, frames, sizeof (double), compare_doubles);
   g_print ("ms_per_frame_zooming=%.2f\n", times[frames / 2]);
+  print_until_drawn ("zooming", drawn, frames);
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

@@ -61,3 +61,47 @@ qg_test_load_witnesses (guint n)
   g_assert_no_error (error);
   return doc;
 }
+
+/* A map of @n_entities and @n_relations, each relation backed by a quote
+ * of its own, in the witnesses' article: for the sizes at which the view
+ * works otherwise. */
+static inline QgDocument *
+qg_test_load_map (guint n_entities,
+                  guint n_relations)
+{
+  static const char * const kinds[] = { "person", "agency", "company", "media", "group" };
+  static const char * const stances[] = { "support", "oppose", "neutral" };
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"quotegraph/1\", \"article\": "
+                                          "{\"title\": \"Carte\", \"text\": \"");
+  g_autoptr(GError) error = NULL;
+  QgDocument *doc;
+
+  for (guint r = 0; r < n_relations; r++)
+    g_string_append_printf (json, "Témoin %u a dit « %u € » 👍. ", r, r);
+  g_string_append (json, "\"}, \"entities\": [");
+  for (guint e = 0; e < n_entities; e++)
+    g_string_append_printf (json, "%s{\"id\": \"e%u\", \"name\": \"Entité %u\", \"kind\": \"%s\"}",
+                            e ? ", " : "", e, e, kinds[e % G_N_ELEMENTS (kinds)]);
+  g_string_append (json, "], \"quotes\": [");
+  for (guint r = 0; r < n_relations; r++)
+    g_string_append_printf (json, "%s{\"id\": \"q%u\", \"speaker\": \"e%u\", \"text\": "
+                                  "\"Témoin %u a dit « %u € »\"}",
+                            r ? ", " : "", r, r % n_entities, r, r);
+  g_string_append (json, "], \"relations\": [");
+  for (guint r = 0; r < n_relations; r++)
+    {
+      guint source = r % n_entities;
+      guint target = (r * 7 + 3) % n_entities;
+
+      g_string_append_printf (json, "%s{\"id\": \"r%u\", \"source\": \"e%u\", \"target\": "
+                                    "\"e%u\", \"label\": \"cites\", \"stance\": \"%s\", "
+                                    "\"evidence\": [\"q%u\"]}",
+                              r ? ", " : "", r, source,
+                              target == source ? (target + 1) % n_entities : target,
+                              stances[r % G_N_ELEMENTS (stances)], r);
+    }
+  g_string_append (json, "]}");
+  doc = qg_document_load_from_data (json->str, json->len, NULL, "map.json", NULL, &error);
+  g_assert_no_error (error);
+  return doc;
+}

@@ -7,6 +7,7 @@
 
 #include "qg-graph.h"
 #include "qg-kinds.h"
+#include "qg-test-utils.h"
 #include "qg-ui-test.h"
 
 #define WIDTH 900
@@ -748,6 +749,92 @@ test_names_never_too_small (Fixture       *f,
                                   11 * 3, 1e-6);
 }
 
+static gboolean
+drawn (gpointer data)
+{
+  return !qg_graph_view_is_drawing (data);
+}
+
+/* How many pixels of @b are those of @a moved by (dx, dy), of the pixels
+ * of the map (not the background) that @a shows away from the edges. */
+static double
+moved_alike (cairo_surface_t *a,
+             cairo_surface_t *b,
+             int              dx,
+             int              dy)
+{
+  guint32 background = qg_test_pixel (a, 0, 0);
+  guint same = 0, all = 0;
+
+  for (int y = 60; y < HEIGHT - 60; y += 2)
+    for (int x = 60; x < WIDTH - 60; x += 2)
+      {
+        guint32 pixel = qg_test_pixel (a, x, y);
+
+        if (pixel == background)
+          continue;
+        all++;
+        same += qg_test_pixel (b, x + dx, y + dy) == pixel;
+      }
+  g_assert_cmpuint (all, >, 1000);
+  return (double) same / all;
+}
+
+/* A map of thousands is drawn in threads: the frames meanwhile show the
+ * last image, moved to where the map now is, never a blank view; and the
+ * new image follows. */
+static void
+test_large_map_drawn_in_threads (void)
+{
+  g_autoptr(QgDocument) doc = qg_test_load_map (2000, 3200);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgLayout) layout = qg_graph_compute_layout (doc, "sfdp", &error);
+  Fixture f = { 0 };
+  cairo_surface_t *before, *moving, *after;
+
+  g_assert_no_error (error);
+  f.document = doc;
+  f.layout = layout;
+  f.window = gtk_window_new ();
+  f.view = QG_GRAPH_VIEW (qg_graph_view_new ());
+  f.viewport = qg_graph_view_get_viewport (f.view);
+  gtk_widget_set_size_request (GTK_WIDGET (f.view), WIDTH, HEIGHT);
+  gtk_window_set_child (GTK_WINDOW (f.window), GTK_WIDGET (f.view));
+  qg_graph_view_set_document (f.view, doc);
+  qg_graph_view_set_layout (f.view, layout, FALSE);
+  gtk_window_present (GTK_WINDOW (f.window));
+  qg_test_wait_for (allocated, &f, "the view to be shown");
+  /* Near enough for the map to be seen whole, and to fill the view. */
+  qg_viewport_fit (f.viewport, FALSE);
+  qg_viewport_zoom_at (f.viewport, 2.0, WIDTH / 2.0, HEIGHT / 2.0);
+  qg_test_wait_frames (f.window);
+  qg_test_wait_for (drawn, f.view, "the map's image");
+  while (qg_graph_view_is_placing_names (f.view))
+    {
+      qg_test_wait_frames (f.window);
+      qg_test_wait_for (drawn, f.view, "the map's image");
+    }
+  before = qg_test_render (GTK_WIDGET (f.view));
+  g_assert_false (qg_graph_view_is_drawing (f.view));
+
+  /* Moved: the frame is drawn at once, from the last image. */
+  qg_viewport_pan (f.viewport, 40, 30);
+  moving = qg_test_render (GTK_WIDGET (f.view));
+  g_assert_true (qg_graph_view_is_drawing (f.view));
+  g_assert_cmpfloat (moved_alike (before, moving, 40, 30), >, 0.9);
+
+  /* Then the image of the map where it is now. */
+  qg_test_wait_for (drawn, f.view, "the moved map's image");
+  after = qg_test_render (GTK_WIDGET (f.view));
+  g_assert_false (qg_graph_view_is_drawing (f.view));
+  g_assert_cmpfloat (moved_alike (before, after, 40, 30), >, 0.9);
+
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (moving);
+  cairo_surface_destroy (after);
+  gtk_window_destroy (GTK_WINDOW (f.window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -776,6 +863,8 @@ main (int   argc,
   ADD ("dark-style-changes-the-colours", test_dark_style_changes_the_colours);
   ADD ("names-never-too-small", test_names_never_too_small);
 #undef ADD
+  g_test_add_func ("/quotegraph/graph-view/large-map-drawn-in-threads",
+                   test_large_map_drawn_in_threads);
 
   status = g_test_run ();
   g_clear_object (&qg_test_app);

@@ -287,72 +287,29 @@ looks (QgGraphView  *self,
   return out;
 }
 
-void
-qg_graph_view_draw_overview (QgGraphView *self,
-                             cairo_t     *cr,
-                             double       width,
-                             double       height)
+/* The scene of the view as it is now: what the threads draw. */
+static void
+make_scene (QgGraphView *self,
+            int          factor,
+            Scene       *scene)
 {
-  int factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  int raster_width = (int) ceil (width * factor);
-  int raster_height = (int) ceil (height * factor);
-  guint n_bands = MIN (g_get_num_processors (), 4);
   guint n_nodes = qg_layout_get_n_nodes (self->layout);
-  g_autofree Band *bands = g_new0 (Band, n_bands);
-  g_autofree GThread **threads = g_new0 (GThread *, n_bands);
-  Scene scene = { 0 };
-  guint8 *data;
-  int stride;
 
-  /* Nothing changed since the last frame (a frame drawn again, for
-   * another part of the window): the image is still right. */
-  if (self->overview != NULL && self->overview_serial == self->serial
-      && cairo_image_surface_get_width (self->overview) == raster_width
-      && cairo_image_surface_get_height (self->overview) == raster_height)
-    goto paint;
-
-  /* One image, reused from frame to frame: cairo copies it first if a
-   * frame still being drawn holds it. */
-  if (self->overview == NULL
-      || cairo_image_surface_get_width (self->overview) != raster_width
-      || cairo_image_surface_get_height (self->overview) != raster_height)
-    {
-      g_clear_pointer (&self->overview, cairo_surface_destroy);
-      self->overview = cairo_image_surface_create (CAIRO_FORMAT_RGB24, raster_width,
-                                                   raster_height);
-      cairo_surface_set_device_scale (self->overview, factor, factor);
-    }
-  cairo_surface_flush (self->overview);
-  data = cairo_image_surface_get_data (self->overview);
-  stride = cairo_image_surface_get_stride (self->overview);
-  /* Opaque, on the view's own background: painting it is then a copy. */
-  {
-    QgPaint bg = paint_of (&self->palette.background, 1);
-    guint32 pixel = bg.packed | 0xff000000u;
-
-    for (int y = 0; y < raster_height; y++)
-      {
-        guint32 *row = (guint32 *) (gpointer) (data + (gsize) y * stride);
-
-        for (int x = 0; x < raster_width; x++)
-          row[x] = pixel;
-      }
-  }
-
-  scene.layout = qg_layout_ref (self->layout);
-  scene.document = g_object_ref (self->document);
-  scene.palette = self->palette;
-  scene.text_zoom = qg_viewport_get_zoom (self->viewport);
-  scene.zoom = scene.text_zoom * factor;
-  qg_viewport_get_offset (self->viewport, &scene.ox, &scene.oy);
-  scene.ox *= factor;
-  scene.oy *= factor;
-  scene.kinds = g_memdup2 (self->entity_kind, MAX (n_nodes, 1));
-  scene.node_look = looks (self, QG_ITEM_NODE, n_nodes, self->node_emphasis);
+  scene->layout = qg_layout_ref (self->layout);
+  scene->document = g_object_ref (self->document);
+  scene->palette = self->palette;
+  scene->text_zoom = qg_viewport_get_zoom (self->viewport);
+  scene->zoom = scene->text_zoom * factor;
+  qg_viewport_get_offset (self->viewport, &scene->ox, &scene->oy);
+  scene->ox *= factor;
+  scene->oy *= factor;
+  scene->kinds = g_memdup2 (self->entity_kind, MAX (n_nodes, 1));
+  scene->node_look = looks (self, QG_ITEM_NODE, n_nodes, self->node_emphasis);
   /* The names go where they find room first: the nodes they grow are
    * drawn grown, and not as they are. */
   qg_graph_view_update_labels (self);
-  scene.grown = g_new (Grown, MAX (self->screen_labels->len, 1));
+  scene->grown = g_new (Grown, MAX (self->screen_labels->len, 1));
+  scene->n_grown = 0;
   for (guint i = 0; i < self->screen_labels->len; i++)
     {
       const ScreenLabel *label = &g_array_index (self->screen_labels, ScreenLabel, i);
@@ -363,55 +320,243 @@ qg_graph_view_draw_overview (QgGraphView *self,
           || qg_graph_view_is_special_item (self, QG_ITEM_NODE, label->index))
         continue;
       node = qg_layout_get_node (self->layout, label->index);
-      grown = &scene.grown[scene.n_grown++];
+      grown = &scene->grown[scene->n_grown++];
       grown->index = label->index;
       grown->look = qg_graph_view_look_of (self->node_emphasis, label->index);
-      grown->transform.sx = scene.text_zoom * label->gx * factor;
-      grown->transform.sy = scene.text_zoom * label->gy * factor;
+      grown->transform.sx = scene->text_zoom * label->gx * factor;
+      grown->transform.sy = scene->text_zoom * label->gy * factor;
       grown->transform.ox = (label->x0 + label->x1) / 2 * factor - node->cx * grown->transform.sx;
       grown->transform.oy = (label->y0 + label->y1) / 2 * factor - node->cy * grown->transform.sy;
-      scene.node_look[label->index] = N_LOOKS;
+      scene->node_look[label->index] = N_LOOKS;
     }
-  scene.edge_look = looks (self, QG_ITEM_EDGE, qg_layout_get_n_edges (self->layout),
-                           self->edge_emphasis);
+  scene->edge_look = looks (self, QG_ITEM_EDGE, qg_layout_get_n_edges (self->layout),
+                            self->edge_emphasis);
+}
 
-  /* Drawing is most of the cost and every band is independent: one thread
-   * a band, the last one on this thread. */
+static void
+clear_scene (Scene *scene)
+{
+  g_clear_pointer (&scene->layout, qg_layout_unref);
+  g_clear_object (&scene->document);
+  g_clear_pointer (&scene->kinds, g_free);
+  g_clear_pointer (&scene->node_look, g_free);
+  g_clear_pointer (&scene->edge_look, g_free);
+  g_clear_pointer (&scene->grown, g_free);
+}
+
+/* Draws @scene on @image, its background first. Drawing is most of the
+ * cost and every band is independent: one thread a band, the last one on
+ * the calling thread. Reads nothing but the scene. */
+static void
+draw_scene (const Scene     *scene,
+            cairo_surface_t *image)
+{
+  int width = cairo_image_surface_get_width (image);
+  int height = cairo_image_surface_get_height (image);
+  int stride = cairo_image_surface_get_stride (image);
+  guint8 *data;
+  guint n_bands = MIN (g_get_num_processors (), 4);
+  g_autofree Band *bands = g_new0 (Band, n_bands);
+  g_autofree GThread **threads = g_new0 (GThread *, n_bands);
+  /* What a band draws reaches this far past it, in device pixels. */
+  double margin = 8 * scene->zoom / scene->text_zoom;
+  QgPaint bg = paint_of (&scene->palette.background, 1);
+  guint32 pixel = bg.packed | 0xff000000u;
+
+  cairo_surface_flush (image);
+  data = cairo_image_surface_get_data (image);
+  /* Opaque, on the view's own background: painting it is then a copy. */
+  for (int y = 0; y < height; y++)
+    {
+      guint32 *row = (guint32 *) (gpointer) (data + (gsize) y * stride);
+
+      for (int x = 0; x < width; x++)
+        row[x] = pixel;
+    }
+
   for (guint b = 0; b < n_bands; b++)
     {
       Band *band = &bands[b];
-      int top = raster_height * b / n_bands;
-      int bottom = raster_height * (b + 1) / n_bands;
+      int top = height * b / n_bands;
+      int bottom = height * (b + 1) / n_bands;
 
-      band->scene = &scene;
+      band->scene = scene;
       band->raster.data = data + (gsize) top * stride;
-      band->raster.width = raster_width;
+      band->raster.width = width;
       band->raster.height = bottom - top;
       band->raster.stride = stride;
-      band->oy = scene.oy - top;
+      band->oy = scene->oy - top;
       band->top = top;
-      qg_viewport_to_layout (self->viewport, -8, (double) top / factor - 8, &band->clip[0],
-                             &band->clip[1]);
-      qg_viewport_to_layout (self->viewport, width + 8, (double) bottom / factor + 8,
-                             &band->clip[2], &band->clip[3]);
+      band->clip[0] = (-margin - scene->ox) / scene->zoom;
+      band->clip[1] = (top - margin - scene->oy) / scene->zoom;
+      band->clip[2] = (width + margin - scene->ox) / scene->zoom;
+      band->clip[3] = (bottom + margin - scene->oy) / scene->zoom;
       if (b + 1 < n_bands)
         threads[b] = g_thread_new ("qg-overview", draw_band, band);
     }
   draw_band (&bands[n_bands - 1]);
   for (guint b = 0; b + 1 < n_bands; b++)
     g_thread_join (threads[b]);
+  cairo_surface_mark_dirty (image);
+}
 
-  qg_layout_unref (scene.layout);
-  g_object_unref (scene.document);
-  g_free (scene.kinds);
-  g_free (scene.node_look);
-  g_free (scene.edge_look);
-  g_free (scene.grown);
+/* ------------------------------------------------------------------------ */
+/* A large map is drawn away from the frames: while its image is drawn in
+ * threads, the frames show the last one, moved and scaled to where the
+ * view is now, so that the keys and the pointer are answered at once. */
 
-  cairo_surface_mark_dirty (self->overview);
-  self->overview_serial = self->serial;
+#define BACKGROUND_ITEMS 5000
 
-paint:
+typedef struct
+{
+  Scene            scene;
+  cairo_surface_t *image;
+  guint            serial;
+  double           zoom;   /* the view's, in widget pixels */
+  double           ox;
+  double           oy;
+} Drawing;
+
+static void
+drawing_free (Drawing *drawing)
+{
+  clear_scene (&drawing->scene);
+  g_clear_pointer (&drawing->image, cairo_surface_destroy);
+  g_free (drawing);
+}
+
+static void
+draw_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Drawing *drawing = task_data;
+
+  draw_scene (&drawing->scene, drawing->image);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+drawn_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  QgGraphView *self = QG_GRAPH_VIEW (source);
+  Drawing *drawing = g_task_get_task_data (G_TASK (result));
+
+  self->drawing = FALSE;
+  if (self->layout == NULL)
+    return;
+  /* Of a layout gone since, it shows nothing of what is: the next frame
+   * begins the image of the new one. */
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (drawing->scene.layout != self->layout)
+    return;
+  g_clear_pointer (&self->overview, cairo_surface_destroy);
+  self->overview = g_steal_pointer (&drawing->image);
+  self->overview_serial = drawing->serial;
+  self->overview_zoom = drawing->zoom;
+  self->overview_ox = drawing->ox;
+  self->overview_oy = drawing->oy;
+  g_clear_pointer (&self->overview_layout, qg_layout_unref);
+  self->overview_layout = qg_layout_ref (self->layout);
+}
+
+static void
+draw_in_background (QgGraphView *self,
+                    int          factor,
+                    int          raster_width,
+                    int          raster_height)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, drawn_cb, NULL);
+  Drawing *drawing = g_new0 (Drawing, 1);
+
+  make_scene (self, factor, &drawing->scene);
+  drawing->image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, raster_width, raster_height);
+  cairo_surface_set_device_scale (drawing->image, factor, factor);
+  drawing->serial = self->serial;
+  drawing->zoom = qg_viewport_get_zoom (self->viewport);
+  qg_viewport_get_offset (self->viewport, &drawing->ox, &drawing->oy);
+  self->drawing = TRUE;
+  g_task_set_source_tag (task, draw_in_background);
+  g_task_set_task_data (task, drawing, (GDestroyNotify) drawing_free);
+  g_task_run_in_thread (task, draw_in_thread);
+}
+
+gboolean
+qg_graph_view_is_drawing (QgGraphView *self)
+{
+  g_return_val_if_fail (QG_IS_GRAPH_VIEW (self), FALSE);
+  return self->drawing;
+}
+
+void
+qg_graph_view_draw_overview (QgGraphView *self,
+                             cairo_t     *cr,
+                             double       width,
+                             double       height)
+{
+  int factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int raster_width = (int) ceil (width * factor);
+  int raster_height = (int) ceil (height * factor);
+  gboolean current = self->overview != NULL && self->overview_serial == self->serial
+                     && self->overview_layout == self->layout
+                     && cairo_image_surface_get_width (self->overview) == raster_width
+                     && cairo_image_surface_get_height (self->overview) == raster_height;
+
+  if (!current && qg_layout_get_n_nodes (self->layout) + qg_layout_get_n_edges (self->layout)
+                  >= BACKGROUND_ITEMS)
+    {
+      double zoom = qg_viewport_get_zoom (self->viewport), ox, oy;
+
+      if (!self->drawing)
+        draw_in_background (self, factor, raster_width, raster_height);
+      else
+        /* The labels the frame draws over the image. */
+        qg_graph_view_update_labels (self);
+
+      /* Meanwhile, the last image where its map now is. */
+      gdk_cairo_set_source_rgba (cr, &self->palette.background);
+      cairo_paint (cr);
+      if (self->overview == NULL || self->overview_layout != self->layout)
+        return;
+      qg_viewport_get_offset (self->viewport, &ox, &oy);
+      cairo_save (cr);
+      cairo_translate (cr, ox - self->overview_ox * zoom / self->overview_zoom,
+                       oy - self->overview_oy * zoom / self->overview_zoom);
+      cairo_scale (cr, zoom / self->overview_zoom, zoom / self->overview_zoom);
+      cairo_set_source_surface (cr, self->overview, 0, 0);
+      /* For a few frames, while the image follows: the fastest filter. */
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_FAST);
+      cairo_paint (cr);
+      cairo_restore (cr);
+      return;
+    }
+
+  if (!current)
+    {
+      Scene scene = { 0 };
+
+      /* One image, reused from frame to frame: cairo copies it first if
+       * a frame still being drawn holds it. */
+      if (self->overview == NULL
+          || cairo_image_surface_get_width (self->overview) != raster_width
+          || cairo_image_surface_get_height (self->overview) != raster_height)
+        {
+          g_clear_pointer (&self->overview, cairo_surface_destroy);
+          self->overview = cairo_image_surface_create (CAIRO_FORMAT_RGB24, raster_width,
+                                                       raster_height);
+          cairo_surface_set_device_scale (self->overview, factor, factor);
+        }
+      make_scene (self, factor, &scene);
+      draw_scene (&scene, self->overview);
+      clear_scene (&scene);
+      self->overview_serial = self->serial;
+      g_clear_pointer (&self->overview_layout, qg_layout_unref);
+      self->overview_layout = qg_layout_ref (self->layout);
+    }
+
   cairo_save (cr);
   cairo_set_source_surface (cr, self->overview, 0, 0);
   cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);

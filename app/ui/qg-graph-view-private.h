@@ -114,6 +114,11 @@ struct _QgGraphView
   cairo_surface_t *overview;     /* the map from afar, drawn by the rasteriser */
   guint         serial;          /* counts the changes of what is drawn */
   guint         overview_serial; /* what the overview image shows */
+  QgLayout     *overview_layout; /* of which layout, */
+  double        overview_zoom;   /* and at what zoom and offset */
+  double        overview_ox;
+  double        overview_oy;
+  gboolean      drawing;         /* a large map's image is being drawn */
   PangoContext *pango;
   PangoLayout **texts;           /* per layout op, made when first drawn */
   guint         n_texts;

@@ -65,5 +65,8 @@ void        qg_graph_view_finish_animations (QgGraphView *self);
 /* Whether names are still being made for the frames to come: on a large
  * map they are made a few hundred a frame. */
 gboolean    qg_graph_view_is_placing_names  (QgGraphView *self);
+/* Whether a large map's image is being drawn in threads; the frames show
+ * the last one meanwhile. */
+gboolean    qg_graph_view_is_drawing        (QgGraphView *self);
 
 G_END_DECLS
