@@ -26,8 +26,8 @@ qg_test_load_small (void)
 
 /* A document of @n witnesses' words, in an article of many-byte
  * characters (accents, « », €, an emoji) long enough to span several
- * kilobytes: witness i says "Témoin i a dit « i € »", and every quote
- * backs one relation, of stance "oppose". */
+ * kilobytes, in lines of ten ended by CR LF: witness i says "Témoin i a
+ * dit « i € »", and every quote backs one relation, of stance "oppose". */
 static inline char *
 qg_test_witnesses_json (guint n)
 {
@@ -35,7 +35,8 @@ qg_test_witnesses_json (guint n)
                                 "\"Témoins\", \"text\": \"");
 
   for (guint i = 0; i < n; i++)
-    g_string_append_printf (json, "Témoin %u a dit « %u € » 👍. ", i, i);
+    g_string_append_printf (json, "Témoin %u a dit « %u € » 👍.%s", i, i,
+                            i % 10 == 9 ? "\\r\\n" : " ");
   g_string_append (json, "\"}, \"entities\": [{\"id\": \"w\", \"name\": \"Témoin\", "
                          "\"kind\": \"person\"}, {\"id\": \"x\", \"name\": \"X\", "
                          "\"kind\": \"group\"}], \"quotes\": [");

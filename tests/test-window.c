@@ -259,7 +259,8 @@ article_filled (gpointer data)
 static void
 test_article_fills_in_the_background (void)
 {
-  g_autoptr(QgDocument) doc = qg_test_load_witnesses (1500);
+  /* Longer than a piece of the text inserted at a time, in one line. */
+  g_autoptr(QgDocument) doc = qg_test_load_witnesses (5000);
   g_autoptr(QgSources) sources = qg_sources_new (doc);
   QgArticleView *view = QG_ARTICLE_VIEW (g_object_ref_sink (qg_article_view_new ()));
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
@@ -267,6 +268,8 @@ test_article_fills_in_the_background (void)
   GtkTextTag *oppose = gtk_text_tag_table_lookup (tags, "evidence-oppose");
   GtkTextTag *speech = gtk_text_tag_table_lookup (tags, "speech");
   const char *text = qg_document_get_text (doc, NULL);
+  const char *at = text;
+  glong chars = 0;
   guint n = qg_document_get_n_quotes (doc);
 
   /* Set, it is highlighted later, out of sight: the view still shows
@@ -279,15 +282,18 @@ test_article_fills_in_the_background (void)
   qg_test_wait_for (article_filled, view, "the article's highlights");
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, g_utf8_strlen (text, -1));
+  /* The quotes are in the article's order: their characters are counted
+   * on from one to the next. */
   for (guint q = 0; q < n; q++)
     {
       const QgQuote *quote = qg_document_get_quote (doc, q);
       GtkTextIter start, end;
 
-      gtk_text_buffer_get_iter_at_offset (buffer, &start,
-                                          g_utf8_pointer_to_offset (text, text + quote->start));
+      chars += g_utf8_pointer_to_offset (at, text + quote->start);
+      at = text + quote->start;
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, chars);
       gtk_text_buffer_get_iter_at_offset (buffer, &end,
-                                          g_utf8_pointer_to_offset (text, text + quote->end));
+                                          chars + g_utf8_pointer_to_offset (at, text + quote->end));
       g_assert_true (gtk_text_iter_starts_tag (&start, oppose));
       g_assert_true (gtk_text_iter_starts_tag (&start, speech));
       g_assert_true (gtk_text_iter_ends_tag (&end, oppose));

@@ -26,6 +26,7 @@ struct _QgArticleView
    * shown when it is done. */
   GtkTextBuffer *filling;
   guint        fill_source;
+  gsize        inserted;      /* bytes of the text in it so far */
   guint        filled;        /* quotes, then mentions, highlighted so far */
   gsize        shown_start;
   gsize        shown_end;
@@ -135,14 +136,53 @@ fill_one (QgArticleView *self,
 /* A few milliseconds of highlights at a time, below drawing and input. */
 #define FILL_SLICE_USEC 4000
 
-/* Highlights until @until (or to the end, if 0); shows the text when it
+/* Where the piece of the text from @start ends: after the last line
+ * break within TEXT_PIECE bytes, or, in a line longer than that, at the
+ * last character there, but never between a carriage return and the line
+ * feed after it. */
+#define TEXT_PIECE (128 * 1024)
+
+static gsize
+next_piece (const char *text,
+            gsize       length,
+            gsize       start)
+{
+  gsize end = start + TEXT_PIECE;
+
+  if (end >= length)
+    return length;
+  for (gsize i = end; i > start; i--)
+    if (text[i - 1] == '\n')
+      return i;
+  while (end > start + 1 && (((guchar) text[end] & 0xC0) == 0x80
+                             || (text[end] == '\n' && text[end - 1] == '\r')))
+    end--;
+  return end;
+}
+
+/* Inserts the text, then highlights, until @until (or to the end, if 0); shows the text when it
  * is all done. Returns whether some is left. */
 static gboolean
 fill (QgArticleView *self,
       gint64         until)
 {
+  gsize length;
+  const char *text = qg_document_get_text (self->document, &length);
   guint n_mentions;
   guint total;
+
+  /* The text first, a paragraph-ended piece at a time. */
+  while (self->inserted < length)
+    {
+      gsize end = next_piece (text, length, self->inserted);
+      GtkTextIter at;
+
+      gtk_text_buffer_get_end_iter (self->filling, &at);
+      gtk_text_buffer_insert (self->filling, &at, text + self->inserted, end - self->inserted);
+      self->inserted = end;
+      if (until > 0 && g_get_monotonic_time () > until)
+        return TRUE;
+    }
 
   qg_sources_get_mentions (self->sources, &n_mentions);
   total = qg_document_get_n_quotes (self->document) + n_mentions;
@@ -192,8 +232,6 @@ qg_article_view_set_document (QgArticleView *self,
 {
   GtkTextTagTable *tags = gtk_text_buffer_get_tag_table (
                             gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)));
-  gsize length;
-  const char *text;
 
   g_return_if_fail (QG_IS_ARTICLE_VIEW (self));
 
@@ -203,10 +241,8 @@ qg_article_view_set_document (QgArticleView *self,
   g_clear_pointer (&self->sources, qg_sources_unref);
   self->sources = qg_sources_ref (sources);
   self->shown = FALSE;
-  text = qg_document_get_text (document, &length);
   self->filling = gtk_text_buffer_new (tags);
-  gtk_text_buffer_set_text (self->filling, text, length);
-
+  self->inserted = 0;
   self->filled = 0;
   self->fill_source = g_idle_add_full (G_PRIORITY_LOW, fill_cb, self, NULL);
   g_source_set_name_by_id (self->fill_source, "[quotegraph] article highlights");
