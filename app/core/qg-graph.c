@@ -12,6 +12,7 @@
 #include "qg-article-index.h"
 #include "qg-graph.h"
 #include "qg-kinds.h"
+#include "qg-label.h"
 
 struct _QgGraph
 {
@@ -150,65 +151,6 @@ qg_graphviz_escape_tooltip (const char *text)
 
   for (const char *p = text; *p; p++)
     append_safe_char (out, p, "\\\\\\\\");
-  return g_string_free (out, FALSE);
-}
-
-/* Breaks long names at the spaces nearest to equal parts, so that nodes stay
- * compact and no line is left with a lone word. */
-static char *
-wrap (const char *text,
-      glong       columns)
-{
-  glong length = g_utf8_strlen (text, -1);
-  glong lines = (length + columns - 1) / columns;
-  g_autoptr(GArray) spaces = NULL;
-  GString *out;
-  glong previous = -1;
-  guint next_break = 0;
-  glong column = 0;
-
-  if (lines <= 1 || strchr (text, '\n') != NULL)
-    return g_strdup (text);
-
-  spaces = g_array_new (FALSE, FALSE, sizeof (glong));
-  for (const char *p = text; *p; p = g_utf8_next_char (p), column++)
-    if (*p == ' ')
-      g_array_append_val (spaces, column);
-
-  /* For each break, the space nearest its ideal place after the last break. */
-  {
-    g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (glong));
-
-    for (glong k = 1; k < lines; k++)
-      {
-        glong ideal = k * length / lines;
-        glong best = -1;
-
-        for (guint i = 0; i < spaces->len; i++)
-          {
-            glong at = g_array_index (spaces, glong, i);
-            if (at > previous && (best < 0 || ABS (at - ideal) < ABS (best - ideal)))
-              best = at;
-          }
-        if (best < 0)
-          break;
-        g_array_append_val (breaks, best);
-        previous = best;
-      }
-
-    out = g_string_new (NULL);
-    column = 0;
-    for (const char *p = text; *p; p = g_utf8_next_char (p), column++)
-      {
-        if (next_break < breaks->len && column == g_array_index (breaks, glong, next_break))
-          {
-            g_string_append_c (out, '\n');
-            next_break++;
-            continue;
-          }
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
-      }
-  }
   return g_string_free (out, FALSE);
 }
 
@@ -472,7 +414,7 @@ add_legend (Agraph_t          *g,
     {
       const char *kind = g_ptr_array_index (kinds, i);
       const QgKindStyle *style = qg_kind_get_style (qg_kind_from_string (kind));
-      g_autofree char *name = qg_kind_display_name (kind);
+      g_autofree char *name = qg_kind_legend_name (kind);
       g_autofree char *text = g_markup_escape_text (name, -1);
 
       g_string_append_printf (html, "<TR><TD WIDTH=\"20\" HEIGHT=\"12\" BORDER=\"1\" "
@@ -564,7 +506,7 @@ build_graph (QgDocument         *doc,
 
       if (options->hidden_entities != NULL && options->hidden_entities[i])
         continue;
-      wrapped = wrap (entity->name, WRAP_COLUMNS);
+      wrapped = qg_label_fit (entity->name, WRAP_COLUMNS);
       css = css_class_for_kind (entity->kind);
       tooltip = node_tooltip (doc, listed, i);
       n = agnode (g, (char *) entity->id, TRUE);
@@ -591,7 +533,7 @@ build_graph (QgDocument         *doc,
       if ((options->hidden_relations != NULL && options->hidden_relations[i])
           || nodes[rel->source] == NULL || nodes[rel->target] == NULL)
         continue;
-      wrapped = wrap (rel->label, WRAP_LABEL_COLUMNS);
+      wrapped = qg_label_fit (rel->label, WRAP_LABEL_COLUMNS);
       tooltip = edge_tooltip (doc, i);
       e = agedge (g, nodes[rel->source], nodes[rel->target], (char *) rel->id, TRUE);
 
