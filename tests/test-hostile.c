@@ -588,6 +588,131 @@ test_long_kind_in_legend (void)
   assert_xmllint_reads (out);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Characters XML cannot carry                                                */
+
+/* Where @data has a character XML 1.0 does not allow, raw or as a
+ * reference; NULL if nowhere. Read independently of the program's own
+ * check: any C0 control byte but tab, line feed and carriage return,
+ * U+FFFE, U+FFFF, and their references in hex or decimal. */
+static const char *
+find_non_xml (const char *data,
+              gsize       length)
+{
+  static const char * const forbidden[] = {
+    "\xEF\xBF\xBE", "\xEF\xBF\xBF", "&#xFFFE;", "&#xFFFF;", "&#xfffe;", "&#xffff;",
+    "&#65534;", "&#65535;",
+  };
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = (guchar) data[i];
+
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+        return data + i;
+      if (c == '&' && i + 2 < length && data[i + 1] == '#')
+        {
+          gboolean hex = data[i + 2] == 'x';
+          guint64 value = g_ascii_strtoull (data + i + (hex ? 3 : 2), NULL, hex ? 16 : 10);
+
+          if (value < 0x20 && value != '\t' && value != '\n' && value != '\r')
+            return data + i;
+        }
+      for (guint k = 0; k < G_N_ELEMENTS (forbidden); k++)
+        if (length - i >= strlen (forbidden[k])
+            && memcmp (data + i, forbidden[k], strlen (forbidden[k])) == 0)
+          return data + i;
+    }
+  return NULL;
+}
+
+static void
+assert_all_xml (const char *data,
+                gsize       length,
+                const char *what)
+{
+  const char *at = find_non_xml (data, length);
+
+  if (at != NULL)
+    g_error ("%s: a character XML does not allow at byte %" G_GSIZE_FORMAT ": \"%.12s\"", what,
+             (gsize) (at - data), at);
+}
+
+/* Exports the document of @s in every format: each succeeds, is made of
+ * characters XML allows, and the SVG reads as XML. The legend shows
+ * @legend_kind, as the legend draws the document's kind. */
+static void
+assert_exports_are_xml (const Strings *s,
+                        const char    *legend_kind)
+{
+  static const char * const formats[] = { "map.gv", "map.png", "map.pdf" };
+  g_auto(Folder) folder = { 0 };
+  g_autofree char *out = NULL;
+  g_autofree char *svg = NULL;
+  g_autoptr(GHashTable) picture = NULL;
+  GPtrArray *legend;
+  gsize length;
+
+  folder_init (&folder);
+  picture = export_svg (&folder, s, &out);
+  svg = read_file (out, &length);
+  assert_all_xml (svg, length, out);
+  assert_xmllint_reads (out);
+
+  /* The legend is Graphviz's HTML: a character it cannot parse makes it
+   * the bare name of its node. */
+  legend = drawn (picture, "quotegraph-legend")->lines;
+  g_assert_false (g_ptr_array_find_with_equal_func (legend, "quotegraph-legend", g_str_equal,
+                                                    NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (legend, legend_kind, g_str_equal, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *doc = folder_file (&folder, "hostile.json");
+      g_autofree char *path = folder_file (&folder, formats[i]);
+      g_autofree char *data = export (doc, path, &length);
+
+      if (g_str_has_suffix (path, ".gv"))
+        assert_all_xml (data, length, path);
+      g_assert_cmpuint (length, >, 100);
+    }
+}
+
+/* U+FFFE and U+FFFF are valid in JSON and UTF-8, not in XML: raw in the
+ * SVG, they made it unreadable, and in a kind the legend too. */
+static void
+test_noncharacters (void)
+{
+  assert_exports_are_xml (&(Strings) {
+                            .title = "Title \xEF\xBF\xBE",
+                            .source = "Source \xEF\xBF\xBF",
+                            .name = "Name \xEF\xBF\xBF",
+                            .kind = "kind \xEF\xBF\xBF",
+                            .description = "Description \xEF\xBF\xBE",
+                            .label = "label \xEF\xBF\xBE",
+                            .quote = "quote \xEF\xBF\xBF",
+                          },
+                          "Kind \xEF\xBF\xBD");
+}
+
+/* Control characters: in the title and source they became &#x1; in the
+ * SVG's <title> and <desc>, which XML 1.0 forbids; in a kind, the same in
+ * the legend's HTML, which Graphviz then could not read. */
+static void
+test_control_characters (void)
+{
+  assert_exports_are_xml (&(Strings) {
+                            .title = "Title \x01",
+                            .source = "Source \x02",
+                            .name = "Name \x1B[31m",
+                            .kind = "kind \x01",
+                            .description = "Description \x7F \x0B",
+                            .label = "label \x0C",
+                            .quote = "quote \x08",
+                          },
+                          "Kind \xEF\xBF\xBD");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -601,6 +726,8 @@ main (int   argc,
   g_test_add_func ("/quotegraph/hostile/window-layout-is-bounded", test_window_layout_is_bounded);
   g_test_add_func ("/quotegraph/hostile/cut-between-characters", test_cut_between_characters);
   g_test_add_func ("/quotegraph/hostile/long-kind-in-legend", test_long_kind_in_legend);
+  g_test_add_func ("/quotegraph/hostile/noncharacters", test_noncharacters);
+  g_test_add_func ("/quotegraph/hostile/control-characters", test_control_characters);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 
 #include "qg-export.h"
 #include "qg-graph.h"
+#include "qg-xml.h"
 
 QgExportFormat
 qg_export_format_for_path (const char *path)
@@ -173,11 +174,14 @@ qg_export_finish_svg (QgDocument *document,
                       const char *svg,
                       gsize       length)
 {
-  const char *source = qg_document_get_source (document);
+  /* The document's words, in characters XML allows. */
+  g_autofree char *safe_title = qg_xml_safe (qg_document_get_title (document));
+  g_autofree char *source = qg_document_get_source (document)
+                              ? qg_xml_safe (qg_document_get_source (document)) : NULL;
   const char *published = qg_document_get_published (document);
   const char *open = g_strstr_len (svg, length, "<svg");
   const char *end = open ? memchr (open, '>', length - (open - svg)) : NULL;
-  g_autofree char *title = g_markup_escape_text (qg_document_get_title (document), -1);
+  g_autofree char *title = g_markup_escape_text (safe_title, -1);
   g_autofree char *about = NULL;
   g_autofree char *desc = NULL;
   g_autoptr(GString) out = NULL;
@@ -190,7 +194,7 @@ qg_export_finish_svg (QgDocument *document,
   about = g_strdup_printf (_("Map of “%s”%s%s%s%s%s: %u entities and %u relations, each backed by "
                              "quotes from the article. Hover a node or an edge to read them. "
                              "Made with Quotegraph."),
-                           qg_document_get_title (document),
+                           safe_title,
                            source || published ? " (" : "", source ? source : "",
                            source && published ? ", " : "", published ? published : "",
                            source || published ? ")" : "",

@@ -13,6 +13,7 @@
 #include "qg-graph.h"
 #include "qg-kinds.h"
 #include "qg-label.h"
+#include "qg-xml.h"
 
 struct _QgGraph
 {
@@ -105,28 +106,32 @@ qg_graph_engine_for (QgDocument *document)
 /* ------------------------------------------------------------------------ */
 /* Escaping: every string handed to Graphviz comes out literally              */
 
-static void
-append_safe_char (GString    *out,
-                  const char *p,
-                  const char *backslash)
+/* @text for Graphviz, each backslash written as @backslash. XML cannot
+ * carry control characters (but for tab, line feed and carriage return),
+ * U+FFFE or U+FFFF: they are shown as U+FFFD, so that every export, the
+ * SVG and the .gv as much as the PNG and PDF drawn from it, is made of
+ * characters XML allows. */
+static char *
+escape (const char *text,
+        const char *backslash)
 {
-  guchar c = (guchar) *p;
+  g_autofree char *safe = qg_xml_safe (text);
+  GString *out = g_string_sized_new (strlen (safe) + 8);
 
-  if (c == '\\')
-    g_string_append (out, backslash);
-  else if (c == '&')
-    /* Graphviz decodes entities in labels and tooltips, so a literal '&'
-     * must itself be written as an entity. */
-    g_string_append (out, "&amp;");
-  else if (c == '\t')
-    g_string_append_c (out, ' ');
-  else if (c == '\r')
-    ; /* a CR before a newline says nothing more */
-  else if (c < 0x20 && c != '\n')
-    /* XML cannot carry other control characters: show that one was there. */
-    g_string_append (out, "\xEF\xBF\xBD");
-  else
-    g_string_append_c (out, (char) c);
+  for (const char *p = safe; *p; p++)
+    {
+      if (*p == '\\')
+        g_string_append (out, backslash);
+      else if (*p == '&')
+        /* Graphviz decodes entities in labels and tooltips, so a literal
+         * '&' must itself be written as an entity. */
+        g_string_append (out, "&amp;");
+      else if (*p == '\t')
+        g_string_append_c (out, ' ');
+      else if (*p != '\r') /* a CR before a newline says nothing more */
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* Labels are escStrings: "\N" is the node name, "\n" a line break, and
@@ -134,11 +139,7 @@ append_safe_char (GString    *out,
 char *
 qg_graphviz_escape_label (const char *text)
 {
-  GString *out = g_string_sized_new (strlen (text) + 8);
-
-  for (const char *p = text; *p; p++)
-    append_safe_char (out, p, "\\\\");
-  return g_string_free (out, FALSE);
+  return escape (text, "\\\\");
 }
 
 /* Tooltips are unescaped twice by Graphviz 2.42/2.43 (once when read as an
@@ -147,11 +148,7 @@ qg_graphviz_escape_label (const char *text)
 char *
 qg_graphviz_escape_tooltip (const char *text)
 {
-  GString *out = g_string_sized_new (strlen (text) + 8);
-
-  for (const char *p = text; *p; p++)
-    append_safe_char (out, p, "\\\\\\\\");
-  return g_string_free (out, FALSE);
+  return escape (text, "\\\\\\\\");
 }
 
 static char *
@@ -415,7 +412,8 @@ add_legend (Agraph_t          *g,
       const char *kind = g_ptr_array_index (kinds, i);
       const QgKindStyle *style = qg_kind_get_style (qg_kind_from_string (kind));
       g_autofree char *name = qg_kind_legend_name (kind);
-      g_autofree char *text = g_markup_escape_text (name, -1);
+      g_autofree char *safe = qg_xml_safe (name);
+      g_autofree char *text = g_markup_escape_text (safe, -1);
 
       g_string_append_printf (html, "<TR><TD WIDTH=\"20\" HEIGHT=\"12\" BORDER=\"1\" "
                               "BGCOLOR=\"%s\" COLOR=\"%s\"></TD><TD ALIGN=\"LEFT\">%s</TD></TR>",

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The characters XML 1.0 allows, and nothing else, in what Quotegraph
+ * exports: the SVG, and through Graphviz the PNG, the PDF and the .gv.
+ * XML 1.0's Char is #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] |
+ * [#x10000-#x10FFFF]: no other control character, and neither U+FFFE nor
+ * U+FFFF, even written as a character reference. */
+
+/* @text (valid UTF-8) with every character XML 1.0 does not allow shown
+ * as U+FFFD: that one was there, and what it was is in the document. */
+char *qg_xml_safe (const char *text);
+
+G_END_DECLS
