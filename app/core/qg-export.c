@@ -10,6 +10,8 @@
 #include "qg-graph.h"
 #include "qg-xml.h"
 
+G_DEFINE_QUARK (qg-export-error-quark, qg_export_error)
+
 QgExportFormat
 qg_export_format_for_path (const char *path)
 {
@@ -242,16 +244,28 @@ export_bytes (QgDocument             *document,
     case QG_EXPORT_SVG:
       {
         g_autoptr(GBytes) svg = qg_graph_render (graph, "svg", error);
+        g_autoptr(GError) not_xml = NULL;
         gsize length;
         const char *data;
-        char *finished;
+        g_autofree char *finished = NULL;
 
         if (svg == NULL)
           return NULL;
         data = g_bytes_get_data (svg, &length);
         finished = qg_export_finish_svg (document, qg_graph_get_n_entities (graph),
                                          qg_graph_get_n_relations (graph), data, length);
-        return g_bytes_new_take (finished, strlen (finished));
+        length = strlen (finished);
+        /* Nothing that a reader of XML would refuse is written: the
+         * document's strings are made safe, this catches what slipped
+         * through Graphviz or the finishing. */
+        if (!qg_xml_check (finished, length, &not_xml))
+          {
+            g_set_error (error, QG_EXPORT_ERROR, QG_EXPORT_ERROR_NOT_XML,
+                         _("the SVG would not be well-formed XML, and was not written: %s"),
+                         not_xml->message);
+            return NULL;
+          }
+        return g_bytes_new_take (g_steal_pointer (&finished), length);
       }
     case QG_EXPORT_PNG:
       return qg_graph_render (graph, "png", error);

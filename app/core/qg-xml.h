@@ -11,8 +11,16 @@ G_BEGIN_DECLS
  * [#x10000-#x10FFFF]: no other control character, and neither U+FFFE nor
  * U+FFFF, even written as a character reference. */
 
+gboolean  qg_xml_is_char  (gunichar     c);
 /* @text (valid UTF-8) with every character XML 1.0 does not allow shown
  * as U+FFFD: that one was there, and what it was is in the document. */
-char *qg_xml_safe (const char *text);
+char     *qg_xml_safe     (const char  *text);
+/* Whether @data is well-formed XML made of XML 1.0's characters, raw or
+ * referenced (&#…;): UTF-8, tags that nest, known entities. Declarations,
+ * a DOCTYPE and comments are passed over. The error (G_MARKUP_ERROR)
+ * gives the line and the character. */
+gboolean  qg_xml_check    (const char  *data,
+                           gsize        length,
+                           GError     **error);
 
 G_END_DECLS
