@@ -714,6 +714,34 @@ test_control_characters (void)
                           "Kind \xEF\xBF\xBD");
 }
 
+/* Graphviz's errors fail the call, in its words, and are not printed:
+ * the legend's HTML, which Graphviz could not parse, was drawn as the
+ * name of its node, with the error on stderr and an export that exited 0.
+ * No document now gives Graphviz an error, but a format does. */
+static void
+test_graphviz_error_fails (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(QgDocument) doc = document_new (&(Strings) { 0 });
+      g_autoptr(GError) error = NULL;
+      g_autoptr(QgGraph) graph = qg_graph_new (doc, "dot", &error);
+      g_autoptr(GBytes) bytes = NULL;
+
+      g_assert_true (qg_graph_layout (graph, &error));
+      bytes = qg_graph_render (graph, "no-such-format", &error);
+      g_assert_null (bytes);
+      g_assert_error (error, QG_GRAPH_ERROR, QG_GRAPH_ERROR_FORMAT);
+      g_print ("%s\n", error->message);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("Graphviz could not render the graph as no-such-format: renderer "
+                             "for no-such-format is unavailable\n");
+  g_test_trap_assert_stderr ("");
+}
+
 /* The check an SVG passes before it is written: the readers of XML would
  * refuse what it refuses, and it takes what Graphviz writes. */
 static void
@@ -775,6 +803,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/hostile/long-kind-in-legend", test_long_kind_in_legend);
   g_test_add_func ("/quotegraph/hostile/noncharacters", test_noncharacters);
   g_test_add_func ("/quotegraph/hostile/control-characters", test_control_characters);
+  g_test_add_func ("/quotegraph/hostile/graphviz-error-fails", test_graphviz_error_fails);
   g_test_add_func ("/quotegraph/hostile/xml-check", test_xml_check);
 
   return g_test_run ();

@@ -44,6 +44,65 @@ shared_context (void)
   return gvc;
 }
 
+/* Graphviz reports through cgraph's agerr: an HTML label it cannot parse
+ * (the legend was then drawn as its node's name), a layout or a format it
+ * cannot make. Printed on stderr, such an error left an export that
+ * looked made and was not. Every message goes to cgraph's own file
+ * instead (AGMAX: print none), and an error since the reset fails the
+ * call with Graphviz's words. (agseterrf's function would be given the
+ * messages, but Graphviz 2.42 reads freed memory formatting one of 1,024
+ * bytes or more for it.) Warnings stay in that file. Caller holds the
+ * lock. */
+static void
+graphviz_errors_reset (void)
+{
+  agseterr (AGMAX);
+  agreseterrors ();
+}
+
+/* Graphviz's last error since the reset, or NULL: on one line, valid
+ * UTF-8 without control characters (it may quote the document), and
+ * no longer than a label on the map. Caller holds the lock. */
+static char *
+graphviz_error (void)
+{
+  char *last;
+  g_autofree char *valid = NULL;
+  g_autofree char *safe = NULL;
+  g_autoptr(GString) line = NULL;
+
+  if (agerrors () < AGERR)
+    return NULL;
+  last = aglasterr ();
+  if (last == NULL)
+    return g_strdup ("?");
+  valid = g_utf8_make_valid (last, -1);
+  free (last);
+  line = g_string_new (NULL);
+  for (const char *p = valid; *p; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (line, *p);
+    else if (line->len > 0 && line->str[line->len - 1] != ' ')
+      g_string_append_c (line, ' ');
+  g_strchomp (line->str);
+  safe = qg_xml_safe (line->str);
+  return qg_label_fit (safe, 0);
+}
+
+/* Sets @error to @message, and Graphviz's @reason if it gave one. */
+static void
+set_graphviz_error (GError     **error,
+                    QgGraphError code,
+                    const char  *message,
+                    const char  *reason)
+{
+  if (reason == NULL)
+    g_set_error_literal (error, QG_GRAPH_ERROR, code, message);
+  else
+    /* Translators: "what failed: what Graphviz said" */
+    g_set_error (error, QG_GRAPH_ERROR, code, _("%s: %s"), message, reason);
+}
+
 static const char * const engines[] = { "dot", "neato", "fdp", "sfdp", "circo", "twopi", NULL };
 static const char * const engine_labels[] = {
   N_("Hierarchical (dot)"), N_("Spring (neato)"), N_("Force-Directed (fdp)"),
@@ -593,6 +652,7 @@ qg_graph_new_full (QgDocument            *document,
   Agraph_t *built;
   char *dot;
   gsize length;
+  g_autofree char *reason = NULL;
 
   g_return_val_if_fail (QG_IS_DOCUMENT (document), NULL);
 
@@ -608,6 +668,7 @@ qg_graph_new_full (QgDocument            *document,
 
   options.engine = engine;
   g_mutex_lock (&graphviz_lock);
+  graphviz_errors_reset ();
   built = build_graph (document, &options);
   /* The graph that is laid out is the one read back from its own DOT text,
    * so that `dot -Tsvg` on an exported .gv draws exactly the same picture. */
@@ -620,12 +681,14 @@ qg_graph_new_full (QgDocument            *document,
   self->graph = agmemread (dot);
   self->dot = g_bytes_new (dot, length);
   free (dot);
+  reason = graphviz_error ();
   g_mutex_unlock (&graphviz_lock);
 
-  if (self->graph == NULL)
+  if (self->graph == NULL || reason != NULL)
     {
-      g_set_error (error, QG_GRAPH_ERROR, QG_GRAPH_ERROR_LAYOUT,
-                   _("Graphviz could not read the graph built from the document"));
+      set_graphviz_error (error, QG_GRAPH_ERROR_LAYOUT,
+                          _("Graphviz could not read the graph built from the document"),
+                          reason);
       qg_graph_free (self);
       return NULL;
     }
@@ -673,6 +736,7 @@ gboolean
 qg_graph_layout (QgGraph  *self,
                  GError  **error)
 {
+  g_autofree char *reason = NULL;
   int status;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -683,14 +747,18 @@ qg_graph_layout (QgGraph  *self,
       gvFreeLayout (shared_context (), self->graph);
       self->laid_out = FALSE;
     }
+  graphviz_errors_reset ();
   status = gvLayout (shared_context (), self->graph, self->engine);
+  /* A layout made despite an error is still Graphviz's to free. */
   self->laid_out = status == 0;
+  reason = graphviz_error ();
   g_mutex_unlock (&graphviz_lock);
 
-  if (status != 0)
+  if (status != 0 || reason != NULL)
     {
-      g_set_error (error, QG_GRAPH_ERROR, QG_GRAPH_ERROR_LAYOUT,
-                   _("the %s layout failed"), self->engine);
+      g_autofree char *message = g_strdup_printf (_("the %s layout failed"), self->engine);
+
+      set_graphviz_error (error, QG_GRAPH_ERROR_LAYOUT, message, reason);
       return FALSE;
     }
   return TRUE;
@@ -704,22 +772,29 @@ qg_graph_render (QgGraph     *self,
   char *data = NULL;
   unsigned int length = 0;
   GBytes *bytes = NULL;
+  g_autofree char *reason = NULL;
   int status;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (self->laid_out, NULL);
 
   g_mutex_lock (&graphviz_lock);
+  graphviz_errors_reset ();
   status = gvRenderData (shared_context (), self->graph, format, &data, &length);
-  if (status == 0 && data != NULL)
+  reason = graphviz_error ();
+  if (status == 0 && data != NULL && reason == NULL)
     bytes = g_bytes_new (data, length);
   if (data != NULL)
     gvFreeRenderData (data);
   g_mutex_unlock (&graphviz_lock);
 
   if (bytes == NULL)
-    g_set_error (error, QG_GRAPH_ERROR, QG_GRAPH_ERROR_FORMAT,
-                 _("Graphviz could not render the graph as %s"), format);
+    {
+      g_autofree char *message = g_strdup_printf (_("Graphviz could not render the graph as %s"),
+                                                  format);
+
+      set_graphviz_error (error, QG_GRAPH_ERROR_FORMAT, message, reason);
+    }
   return bytes;
 }
 
