@@ -88,7 +88,7 @@ qg_kind_legend_name (const char *kind)
 {
   g_autofree char *name = qg_kind_display_name (kind);
 
-  return qg_label_fit (name, 0);
+  return qg_label_fit_legend (name);
 }
 
 const QgStanceStyle *

@@ -93,16 +93,17 @@ ellipsize_at (const char *text,
   return g_string_free (out, FALSE);
 }
 
-/* @text in at most QG_LABEL_MAX_CHARS characters, "…" included, cut between
- * two characters. */
+/* @text in at most @max characters, "…" included, cut between two
+ * characters. */
 static char *
-cut_chars (const char *text)
+cut_chars (const char *text,
+           glong       max)
 {
   const char *p = text;
   const char *cut;
   glong n = 0;
 
-  while (*p && n < QG_LABEL_MAX_CHARS)
+  while (*p && n < max)
     p = g_utf8_next_char (p), n++;
   if (*p == '\0')
     return g_strdup (text);
@@ -134,8 +135,17 @@ qg_label_fit (const char *text,
 {
   /* Cutting first keeps the wrapping, which looks for a space per line,
    * quick. */
-  g_autofree char *cut = cut_chars (text);
+  g_autofree char *cut = cut_chars (text, QG_LABEL_MAX_CHARS);
   g_autofree char *wrapped = columns > 0 ? wrap (cut, columns) : NULL;
 
   return cut_lines (wrapped ? wrapped : cut);
+}
+
+char *
+qg_label_fit_legend (const char *text)
+{
+  g_autofree char *line = g_strdup (text);
+
+  g_strdelimit (line, "\n\r\t", ' ');
+  return cut_chars (line, QG_LEGEND_MAX_CHARS);
 }

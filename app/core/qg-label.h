@@ -20,12 +20,22 @@ G_BEGIN_DECLS
 #define QG_LABEL_MAX_CHARS 200
 #define QG_LABEL_MAX_LINES 12
 
+/* A kind in a legend, the export's or the window's, is one line of at
+ * most this many characters, "…" included. Kinds name a category in a
+ * word or a few ("non-governmental organization" has 29 characters); the
+ * window's legend is as wide as its longest entry, and at 200 characters
+ * a kind made the window wider than a 1600-pixel screen. */
+#define QG_LEGEND_MAX_CHARS 40
+
 /* @text (UTF-8) as the map draws it: cut to QG_LABEL_MAX_CHARS characters
  * between two characters (an accent stays with its letter), wrapped at
  * the spaces nearest to lines of @columns characters if @columns > 0 and
  * @text has no line breaks of its own, and cut to QG_LABEL_MAX_LINES
  * lines. */
-char *qg_label_fit (const char *text,
-                    glong       columns);
+char *qg_label_fit        (const char *text,
+                           glong       columns);
+/* @text as a legend shows it: its line breaks and tabs as spaces, cut to
+ * QG_LEGEND_MAX_CHARS characters as qg_label_fit () cuts. */
+char *qg_label_fit_legend (const char *text);
 
 G_END_DECLS
