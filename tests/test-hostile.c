@@ -285,6 +285,7 @@ assert_xmllint_reads (const char *path)
 
 typedef struct
 {
+  char      *klass;
   GPtrArray *lines;    /* its <text>s */
   char      *tooltip;  /* its link's xlink:title, as XML reads it */
 } Drawn;
@@ -292,6 +293,7 @@ typedef struct
 static void
 drawn_free (Drawn *drawn)
 {
+  g_free (drawn->klass);
   g_ptr_array_unref (drawn->lines);
   g_free (drawn->tooltip);
   g_free (drawn);
@@ -336,6 +338,7 @@ picture_start (GMarkupParseContext *context,
   else if (g_str_equal (element, "g") && id && klass && !g_str_equal (klass, "graph"))
     {
       picture->group = g_new0 (Drawn, 1);
+      picture->group->klass = g_strdup (klass);
       picture->group->lines = g_ptr_array_new_with_free_func (g_free);
       picture->depth = 0;
       g_hash_table_insert (picture->groups, g_strdup (id), picture->group);
@@ -714,6 +717,50 @@ test_control_characters (void)
                           "Kind \xEF\xBF\xBD");
 }
 
+/* Huge strings without spaces, whole in the tooltips: `dot` refused the
+ * exported .gv ("longer than 16384?"), and reading it back took a time
+ * that grew with the square of a string's length. The .gv now breaks
+ * them, and `dot -Tsvg` on it draws the strings whole; a kind's class is
+ * no longer than an id. */
+static void
+test_huge_strings_read_back (void)
+{
+  g_auto(Folder) folder = { 0 };
+  g_autofree char *kind = repeat ("k", 100000);
+  g_autofree char *label = repeat ("\xF0\x9F\x98\x80", 20000);
+  g_autofree char *quote = repeat ("q", 30000);
+  g_autofree char *doc = NULL;
+  g_autofree char *gv = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *dot = g_find_program_in_path ("dot");
+  g_autoptr(GHashTable) picture = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  folder_init (&folder);
+  doc = write_document (&folder, &(Strings) { .kind = kind, .label = label, .quote = quote });
+  gv = folder_file (&folder, "map.gv");
+  g_free (export (doc, gv, NULL));
+  if (dot == NULL)
+    {
+      g_test_skip ("Graphviz's dot is not installed: the .gv is not read back by it");
+      return;
+    }
+  g_spawn_sync (NULL, (char *[]) { dot, (char *) "-Tsvg", gv, NULL }, NULL, G_SPAWN_DEFAULT,
+                NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  picture = read_picture (out, strlen (out));
+  g_assert_nonnull (strstr (drawn (picture, "a")->tooltip, kind));
+  g_assert_nonnull (strstr (drawn (picture, "a")->tooltip, quote));
+  g_assert_nonnull (strstr (drawn (picture, "r")->tooltip, label));
+  g_assert_cmpuint (strlen (drawn (picture, "a")->klass), <=,
+                    strlen ("node kind-") + 64 + strlen (" other-kind"));
+}
+
 /* Graphviz's errors fail the call, in its words, and are not printed:
  * the legend's HTML, which Graphviz could not parse, was drawn as the
  * name of its node, with the error on stderr and an export that exited 0.
@@ -803,6 +850,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/hostile/long-kind-in-legend", test_long_kind_in_legend);
   g_test_add_func ("/quotegraph/hostile/noncharacters", test_noncharacters);
   g_test_add_func ("/quotegraph/hostile/control-characters", test_control_characters);
+  g_test_add_func ("/quotegraph/hostile/huge-strings-read-back", test_huge_strings_read_back);
   g_test_add_func ("/quotegraph/hostile/graphviz-error-fails", test_graphviz_error_fails);
   g_test_add_func ("/quotegraph/hostile/xml-check", test_xml_check);
 

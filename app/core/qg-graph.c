@@ -129,6 +129,9 @@ static const char * const engine_labels[] = {
  * map of 1000 entities a hundred times larger. */
 #define LARGE_MAP_ENTITIES 150
 
+/* The longest class a kind gets, in bytes (of ASCII): an id's longest. */
+#define CSS_CLASS_MAX 64
+
 /* Quotes listed in one node's tooltip at most. */
 #define NODE_TOOLTIP_QUOTES 10
 
@@ -216,7 +219,9 @@ css_class_for_kind (const char *kind)
   static const char * const reserved[] = { "node", "edge", "graph", "cluster", "legend", NULL };
   GString *out = g_string_new (NULL);
 
-  for (const char *p = kind; *p; p++)
+  /* As long as an id at most: the class of a huge kind would weigh as
+   * much as the kind in every node of it, in the SVG and the .gv. */
+  for (const char *p = kind; *p && out->len < CSS_CLASS_MAX; p++)
     {
       if (g_ascii_isalnum (*p) || *p == '-' || *p == '_')
         g_string_append_c (out, g_ascii_tolower (*p));
@@ -614,7 +619,62 @@ build_graph (QgDocument         *doc,
   return g;
 }
 
-/* Caller holds the lock. */
+/* Graphviz's scanner reads a run of a quoted string without a backslash
+ * or a quote as one token. `dot` refuses a token longer than 16,384
+ * bytes ("longer than 16384?"), and agmemread scans one again from its
+ * start each time its buffer grows: a tooltip with an 8 MiB kind took a
+ * minute and a half to read back. */
+#define DOT_MAX_RUN 4096
+
+/* @dot as agwrite wrote it, with each run of a quoted string longer than
+ * DOT_MAX_RUN bytes broken by a backslash and a newline, which DOT's
+ * scanner drops: the strings read back the same. agwrite breaks long
+ * strings itself, but only at spaces. HTML strings (<…>, the legend) are
+ * left as they are: bounded by the labels' limit, they need no breaking. */
+static GString *
+break_long_runs (const char *dot,
+                 gsize       length)
+{
+  GString *out = g_string_sized_new (length + length / DOT_MAX_RUN * 2 + 1);
+  const char *end = dot + length;
+  gboolean quoted = FALSE;
+  guint html = 0;
+  gsize run = 0;
+
+  for (const char *p = dot; p < end; p++)
+    {
+      if (html > 0)
+        {
+          if (*p == '<')
+            html++;
+          else if (*p == '>')
+            html--;
+        }
+      else if (!quoted)
+        {
+          quoted = *p == '"';
+          html = *p == '<';
+          run = 0;
+        }
+      else if (*p == '\\' && p + 1 < end)
+        {
+          g_string_append_c (out, *p++);
+          run = 0;
+        }
+      else if (*p == '"')
+        quoted = FALSE;
+      /* Between two characters, not inside one's UTF-8. */
+      else if (++run > DOT_MAX_RUN && ((guchar) *p & 0xC0) != 0x80)
+        {
+          g_string_append (out, "\\\n");
+          run = 1;
+        }
+      g_string_append_c (out, *p);
+    }
+  return out;
+}
+
+/* The graph as DOT text, NUL-terminated. Caller holds the lock. */
 static char *
 write_dot (Agraph_t *g,
            gsize    *length)
@@ -622,13 +682,16 @@ write_dot (Agraph_t *g,
   char *buffer = NULL;
   size_t size = 0;
   FILE *stream = open_memstream (&buffer, &size);
+  GString *broken;
 
   if (stream == NULL)
     g_error ("open_memstream: %s", g_strerror (errno));
   agwrite (g, stream);
   fclose (stream);
-  *length = size;
-  return buffer;
+  broken = break_long_runs (buffer, size);
+  free (buffer);
+  *length = broken->len;
+  return g_string_free (broken, FALSE);
 }
 
 QgGraph *
@@ -679,8 +742,7 @@ qg_graph_new_full (QgDocument            *document,
   agclose (built);
   self->engine = g_strdup (engine);
   self->graph = agmemread (dot);
-  self->dot = g_bytes_new (dot, length);
-  free (dot);
+  self->dot = g_bytes_new_take (dot, length);
   reason = graphviz_error ();
   g_mutex_unlock (&graphviz_lock);
 
