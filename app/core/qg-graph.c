@@ -442,6 +442,23 @@ declare_graph_style (Agraph_t   *g,
     }
 }
 
+/* Appends to the HTML of the legend, each string escaped: a kind or a
+ * translation with "&" or "<" must not end the label early. */
+G_GNUC_PRINTF (2, 3)
+static void
+append_html (GString    *html,
+             const char *format,
+             ...)
+{
+  g_autofree char *escaped = NULL;
+  va_list args;
+
+  va_start (args, format);
+  escaped = g_markup_vprintf_escaped (format, args);
+  va_end (args);
+  g_string_append (html, escaped);
+}
+
 /* The legend of an exported map: the kinds and stances shown, as an
  * HTML-like table in a node of its own, so that it is part of the picture
  * (and of the .gv) and never taken for an entity: its class is "legend". */
@@ -469,31 +486,29 @@ add_legend (Agraph_t          *g,
   "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT FACE=\"Helvetica-Bold\">%s</FONT></TD></TR>"
   g_string_append (html, "<FONT FACE=\"Helvetica\" POINT-SIZE=\"10\"><TABLE BORDER=\"1\" "
                    "COLOR=\"#c0bfbc\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\">");
-  g_string_append_printf (html, LEGEND_HEADING,
-                          _("Kinds"));
+  append_html (html, LEGEND_HEADING, _("Kinds"));
   for (guint i = 0; i < kinds->len; i++)
     {
       const char *kind = g_ptr_array_index (kinds, i);
       const QgKindStyle *style = qg_kind_get_style (qg_kind_from_string (kind));
       g_autofree char *name = qg_kind_legend_name (kind);
       g_autofree char *safe = qg_xml_safe (name);
-      g_autofree char *text = g_markup_escape_text (safe, -1);
 
-      g_string_append_printf (html, "<TR><TD WIDTH=\"20\" HEIGHT=\"12\" BORDER=\"1\" "
-                              "BGCOLOR=\"%s\" COLOR=\"%s\"></TD><TD ALIGN=\"LEFT\">%s</TD></TR>",
-                              style->fill[QG_SCHEME_LIGHT], style->stroke[QG_SCHEME_LIGHT], text);
+      append_html (html, "<TR><TD WIDTH=\"20\" HEIGHT=\"12\" BORDER=\"1\" BGCOLOR=\"%s\" "
+                   "COLOR=\"%s\"></TD><TD ALIGN=\"LEFT\">%s</TD></TR>",
+                   style->fill[QG_SCHEME_LIGHT], style->stroke[QG_SCHEME_LIGHT], safe);
     }
   if (stances[0] || stances[1] || stances[2])
     {
-      g_string_append_printf (html, LEGEND_HEADING, _("Stances"));
+      append_html (html, LEGEND_HEADING, _("Stances"));
       /* A long arrow, dashed for neutral, as the edges are drawn. */
       for (guint i = 0; i < n_order; i++)
         if (stances[order[i]])
-          g_string_append_printf (html, "<TR><TD><FONT COLOR=\"%s\" POINT-SIZE=\"14\">%s</FONT>"
-                                  "</TD><TD ALIGN=\"LEFT\">%s</TD></TR>",
-                                  qg_stance_get_style (order[i])->color[QG_SCHEME_LIGHT],
-                                  qg_stance_get_style (order[i])->dashed ? "⇢" : "⟶",
-                                  qg_stance_display_name (order[i]));
+          append_html (html, "<TR><TD><FONT COLOR=\"%s\" POINT-SIZE=\"14\">%s</FONT></TD>"
+                       "<TD ALIGN=\"LEFT\">%s</TD></TR>",
+                       qg_stance_get_style (order[i])->color[QG_SCHEME_LIGHT],
+                       qg_stance_get_style (order[i])->dashed ? "⇢" : "⟶",
+                       qg_stance_display_name (order[i]));
     }
   g_string_append (html, "</TABLE></FONT>");
 
