@@ -60,9 +60,10 @@ graphviz_errors_reset (void)
   agreseterrors ();
 }
 
-/* Graphviz's last error since the reset, or NULL: on one line, valid
- * UTF-8 without control characters (it may quote the document), and
- * no longer than a label on the map. Caller holds the lock. */
+/* If Graphviz reported an error since the reset, its last message (the
+ * error, or what it added after it), else NULL: on one line, valid UTF-8
+ * without control characters (it may quote the document), and no longer
+ * than a label on the map. Caller holds the lock. */
 static char *
 graphviz_error (void)
 {
