@@ -8,6 +8,9 @@
 
 #include "qg-export.h"
 #include "qg-graph.h"
+#include "qg-xml.h"
+
+G_DEFINE_QUARK (qg-export-error-quark, qg_export_error)
 
 QgExportFormat
 qg_export_format_for_path (const char *path)
@@ -173,11 +176,14 @@ qg_export_finish_svg (QgDocument *document,
                       const char *svg,
                       gsize       length)
 {
-  const char *source = qg_document_get_source (document);
+  /* The document's words, in characters XML allows. */
+  g_autofree char *safe_title = qg_xml_safe (qg_document_get_title (document));
+  g_autofree char *source = qg_document_get_source (document)
+                              ? qg_xml_safe (qg_document_get_source (document)) : NULL;
   const char *published = qg_document_get_published (document);
   const char *open = g_strstr_len (svg, length, "<svg");
   const char *end = open ? memchr (open, '>', length - (open - svg)) : NULL;
-  g_autofree char *title = g_markup_escape_text (qg_document_get_title (document), -1);
+  g_autofree char *title = g_markup_escape_text (safe_title, -1);
   g_autofree char *about = NULL;
   g_autofree char *desc = NULL;
   g_autoptr(GString) out = NULL;
@@ -190,7 +196,7 @@ qg_export_finish_svg (QgDocument *document,
   about = g_strdup_printf (_("Map of “%s”%s%s%s%s%s: %u entities and %u relations, each backed by "
                              "quotes from the article. Hover a node or an edge to read them. "
                              "Made with Quotegraph."),
-                           qg_document_get_title (document),
+                           safe_title,
                            source || published ? " (" : "", source ? source : "",
                            source && published ? ", " : "", published ? published : "",
                            source || published ? ")" : "",
@@ -238,16 +244,28 @@ export_bytes (QgDocument             *document,
     case QG_EXPORT_SVG:
       {
         g_autoptr(GBytes) svg = qg_graph_render (graph, "svg", error);
+        g_autoptr(GError) not_xml = NULL;
         gsize length;
         const char *data;
-        char *finished;
+        g_autofree char *finished = NULL;
 
         if (svg == NULL)
           return NULL;
         data = g_bytes_get_data (svg, &length);
         finished = qg_export_finish_svg (document, qg_graph_get_n_entities (graph),
                                          qg_graph_get_n_relations (graph), data, length);
-        return g_bytes_new_take (finished, strlen (finished));
+        length = strlen (finished);
+        /* Nothing that a reader of XML would refuse is written: the
+         * document's strings are made safe, this catches what slipped
+         * through Graphviz or the finishing. */
+        if (!qg_xml_check (finished, length, &not_xml))
+          {
+            g_set_error (error, QG_EXPORT_ERROR, QG_EXPORT_ERROR_NOT_XML,
+                         _("the SVG would not be well-formed XML, and was not written: %s"),
+                         not_xml->message);
+            return NULL;
+          }
+        return g_bytes_new_take (g_steal_pointer (&finished), length);
       }
     case QG_EXPORT_PNG:
       return qg_graph_render (graph, "png", error);

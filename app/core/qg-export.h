@@ -5,6 +5,13 @@
 
 G_BEGIN_DECLS
 
+#define QG_EXPORT_ERROR (qg_export_error_quark ())
+
+typedef enum
+{
+  QG_EXPORT_ERROR_NOT_XML,  /* the SVG would not be well-formed XML */
+} QgExportError;
+
 typedef enum
 {
   QG_EXPORT_UNKNOWN,
@@ -25,9 +32,12 @@ typedef struct
   const guint8 *hidden_relations;
 } QgExportOptions;
 
+GQuark          qg_export_error_quark      (void);
 QgExportFormat  qg_export_format_for_path  (const char             *path);
 const char     *qg_export_extension        (QgExportFormat          format);
 const char     *qg_export_supported        (void);
+/* Errors before the writing, of Graphviz (QG_GRAPH_ERROR) or of the SVG
+ * (QG_EXPORT_ERROR), do not name the file: the caller does. */
 gboolean        qg_export_to_file          (QgDocument             *document,
                                             const QgExportOptions  *options,
                                             QgExportFormat          format,

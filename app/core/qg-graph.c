@@ -12,6 +12,8 @@
 #include "qg-article-index.h"
 #include "qg-graph.h"
 #include "qg-kinds.h"
+#include "qg-label.h"
+#include "qg-xml.h"
 
 struct _QgGraph
 {
@@ -42,6 +44,66 @@ shared_context (void)
   return gvc;
 }
 
+/* Graphviz reports through cgraph's agerr: an HTML label it cannot parse
+ * (the legend was then drawn as its node's name), a layout or a format it
+ * cannot make. Printed on stderr, such an error left an export that
+ * looked made and was not. Every message goes to cgraph's own file
+ * instead (AGMAX: print none), and an error since the reset fails the
+ * call with Graphviz's words. (agseterrf's function would be given the
+ * messages, but Graphviz 2.42 reads freed memory formatting one of 1,024
+ * bytes or more for it.) Warnings stay in that file. Caller holds the
+ * lock. */
+static void
+graphviz_errors_reset (void)
+{
+  agseterr (AGMAX);
+  agreseterrors ();
+}
+
+/* If Graphviz reported an error since the reset, its last message (the
+ * error, or what it added after it), else NULL: on one line, valid UTF-8
+ * without control characters (it may quote the document), and no longer
+ * than a label on the map. Caller holds the lock. */
+static char *
+graphviz_error (void)
+{
+  char *last;
+  g_autofree char *valid = NULL;
+  g_autofree char *safe = NULL;
+  g_autoptr(GString) line = NULL;
+
+  if (agerrors () < AGERR)
+    return NULL;
+  last = aglasterr ();
+  if (last == NULL)
+    return g_strdup ("?");
+  valid = g_utf8_make_valid (last, -1);
+  free (last);
+  line = g_string_new (NULL);
+  for (const char *p = valid; *p; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (line, *p);
+    else if (line->len > 0 && line->str[line->len - 1] != ' ')
+      g_string_append_c (line, ' ');
+  g_strchomp (line->str);
+  safe = qg_xml_safe (line->str);
+  return qg_label_fit (safe, 0);
+}
+
+/* Sets @error to @message, and Graphviz's @reason if it gave one. */
+static void
+set_graphviz_error (GError     **error,
+                    QgGraphError code,
+                    const char  *message,
+                    const char  *reason)
+{
+  if (reason == NULL)
+    g_set_error_literal (error, QG_GRAPH_ERROR, code, message);
+  else
+    /* Translators: "what failed: what Graphviz said" */
+    g_set_error (error, QG_GRAPH_ERROR, code, _("%s: %s"), message, reason);
+}
+
 static const char * const engines[] = { "dot", "neato", "fdp", "sfdp", "circo", "twopi", NULL };
 static const char * const engine_labels[] = {
   N_("Hierarchical (dot)"), N_("Spring (neato)"), N_("Force-Directed (fdp)"),
@@ -67,6 +129,9 @@ static const char * const engine_labels[] = {
  * twopi's crowded rings, scaled up until no nodes overlap, would make a
  * map of 1000 entities a hundred times larger. */
 #define LARGE_MAP_ENTITIES 150
+
+/* The longest class a kind gets, in bytes (of ASCII): an id's longest. */
+#define CSS_CLASS_MAX 64
 
 /* Quotes listed in one node's tooltip at most. */
 #define NODE_TOOLTIP_QUOTES 10
@@ -104,28 +169,32 @@ qg_graph_engine_for (QgDocument *document)
 /* ------------------------------------------------------------------------ */
 /* Escaping: every string handed to Graphviz comes out literally              */
 
-static void
-append_safe_char (GString    *out,
-                  const char *p,
-                  const char *backslash)
+/* @text for Graphviz, each backslash written as @backslash. XML cannot
+ * carry control characters (but for tab, line feed and carriage return),
+ * U+FFFE or U+FFFF: they are shown as U+FFFD, so that every export, the
+ * SVG and the .gv as much as the PNG and PDF drawn from it, is made of
+ * characters XML allows. */
+static char *
+escape (const char *text,
+        const char *backslash)
 {
-  guchar c = (guchar) *p;
+  g_autofree char *safe = qg_xml_safe (text);
+  GString *out = g_string_sized_new (strlen (safe) + 8);
 
-  if (c == '\\')
-    g_string_append (out, backslash);
-  else if (c == '&')
-    /* Graphviz decodes entities in labels and tooltips, so a literal '&'
-     * must itself be written as an entity. */
-    g_string_append (out, "&amp;");
-  else if (c == '\t')
-    g_string_append_c (out, ' ');
-  else if (c == '\r')
-    ; /* a CR before a newline says nothing more */
-  else if (c < 0x20 && c != '\n')
-    /* XML cannot carry other control characters: show that one was there. */
-    g_string_append (out, "\xEF\xBF\xBD");
-  else
-    g_string_append_c (out, (char) c);
+  for (const char *p = safe; *p; p++)
+    {
+      if (*p == '\\')
+        g_string_append (out, backslash);
+      else if (*p == '&')
+        /* Graphviz decodes entities in labels and tooltips, so a literal
+         * '&' must itself be written as an entity. */
+        g_string_append (out, "&amp;");
+      else if (*p == '\t')
+        g_string_append_c (out, ' ');
+      else if (*p != '\r') /* a CR before a newline says nothing more */
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* Labels are escStrings: "\N" is the node name, "\n" a line break, and
@@ -133,11 +202,7 @@ append_safe_char (GString    *out,
 char *
 qg_graphviz_escape_label (const char *text)
 {
-  GString *out = g_string_sized_new (strlen (text) + 8);
-
-  for (const char *p = text; *p; p++)
-    append_safe_char (out, p, "\\\\");
-  return g_string_free (out, FALSE);
+  return escape (text, "\\\\");
 }
 
 /* Tooltips are unescaped twice by Graphviz 2.42/2.43 (once when read as an
@@ -146,70 +211,7 @@ qg_graphviz_escape_label (const char *text)
 char *
 qg_graphviz_escape_tooltip (const char *text)
 {
-  GString *out = g_string_sized_new (strlen (text) + 8);
-
-  for (const char *p = text; *p; p++)
-    append_safe_char (out, p, "\\\\\\\\");
-  return g_string_free (out, FALSE);
-}
-
-/* Breaks long names at the spaces nearest to equal parts, so that nodes stay
- * compact and no line is left with a lone word. */
-static char *
-wrap (const char *text,
-      glong       columns)
-{
-  glong length = g_utf8_strlen (text, -1);
-  glong lines = (length + columns - 1) / columns;
-  g_autoptr(GArray) spaces = NULL;
-  GString *out;
-  glong previous = -1;
-  guint next_break = 0;
-  glong column = 0;
-
-  if (lines <= 1 || strchr (text, '\n') != NULL)
-    return g_strdup (text);
-
-  spaces = g_array_new (FALSE, FALSE, sizeof (glong));
-  for (const char *p = text; *p; p = g_utf8_next_char (p), column++)
-    if (*p == ' ')
-      g_array_append_val (spaces, column);
-
-  /* For each break, the space nearest its ideal place after the last break. */
-  {
-    g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (glong));
-
-    for (glong k = 1; k < lines; k++)
-      {
-        glong ideal = k * length / lines;
-        glong best = -1;
-
-        for (guint i = 0; i < spaces->len; i++)
-          {
-            glong at = g_array_index (spaces, glong, i);
-            if (at > previous && (best < 0 || ABS (at - ideal) < ABS (best - ideal)))
-              best = at;
-          }
-        if (best < 0)
-          break;
-        g_array_append_val (breaks, best);
-        previous = best;
-      }
-
-    out = g_string_new (NULL);
-    column = 0;
-    for (const char *p = text; *p; p = g_utf8_next_char (p), column++)
-      {
-        if (next_break < breaks->len && column == g_array_index (breaks, glong, next_break))
-          {
-            g_string_append_c (out, '\n');
-            next_break++;
-            continue;
-          }
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
-      }
-  }
-  return g_string_free (out, FALSE);
+  return escape (text, "\\\\\\\\");
 }
 
 static char *
@@ -218,7 +220,9 @@ css_class_for_kind (const char *kind)
   static const char * const reserved[] = { "node", "edge", "graph", "cluster", "legend", NULL };
   GString *out = g_string_new (NULL);
 
-  for (const char *p = kind; *p; p++)
+  /* As long as an id at most: the class of a huge kind would weigh as
+   * much as the kind in every node of it, in the SVG and the .gv. */
+  for (const char *p = kind; *p && out->len < CSS_CLASS_MAX; p++)
     {
       if (g_ascii_isalnum (*p) || *p == '-' || *p == '_')
         g_string_append_c (out, g_ascii_tolower (*p));
@@ -439,6 +443,23 @@ declare_graph_style (Agraph_t   *g,
     }
 }
 
+/* Appends to the HTML of the legend, each string escaped: a kind or a
+ * translation with "&" or "<" must not end the label early. */
+G_GNUC_PRINTF (2, 3)
+static void
+append_html (GString    *html,
+             const char *format,
+             ...)
+{
+  g_autofree char *escaped = NULL;
+  va_list args;
+
+  va_start (args, format);
+  escaped = g_markup_vprintf_escaped (format, args);
+  va_end (args);
+  g_string_append (html, escaped);
+}
+
 /* The legend of an exported map: the kinds and stances shown, as an
  * HTML-like table in a node of its own, so that it is part of the picture
  * (and of the .gv) and never taken for an entity: its class is "legend". */
@@ -466,30 +487,29 @@ add_legend (Agraph_t          *g,
   "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT FACE=\"Helvetica-Bold\">%s</FONT></TD></TR>"
   g_string_append (html, "<FONT FACE=\"Helvetica\" POINT-SIZE=\"10\"><TABLE BORDER=\"1\" "
                    "COLOR=\"#c0bfbc\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\">");
-  g_string_append_printf (html, LEGEND_HEADING,
-                          _("Kinds"));
+  append_html (html, LEGEND_HEADING, _("Kinds"));
   for (guint i = 0; i < kinds->len; i++)
     {
       const char *kind = g_ptr_array_index (kinds, i);
       const QgKindStyle *style = qg_kind_get_style (qg_kind_from_string (kind));
-      g_autofree char *name = qg_kind_display_name (kind);
-      g_autofree char *text = g_markup_escape_text (name, -1);
+      g_autofree char *name = qg_kind_legend_name (kind);
+      g_autofree char *safe = qg_xml_safe (name);
 
-      g_string_append_printf (html, "<TR><TD WIDTH=\"20\" HEIGHT=\"12\" BORDER=\"1\" "
-                              "BGCOLOR=\"%s\" COLOR=\"%s\"></TD><TD ALIGN=\"LEFT\">%s</TD></TR>",
-                              style->fill[QG_SCHEME_LIGHT], style->stroke[QG_SCHEME_LIGHT], text);
+      append_html (html, "<TR><TD WIDTH=\"20\" HEIGHT=\"12\" BORDER=\"1\" BGCOLOR=\"%s\" "
+                   "COLOR=\"%s\"></TD><TD ALIGN=\"LEFT\">%s</TD></TR>",
+                   style->fill[QG_SCHEME_LIGHT], style->stroke[QG_SCHEME_LIGHT], safe);
     }
   if (stances[0] || stances[1] || stances[2])
     {
-      g_string_append_printf (html, LEGEND_HEADING, _("Stances"));
+      append_html (html, LEGEND_HEADING, _("Stances"));
       /* A long arrow, dashed for neutral, as the edges are drawn. */
       for (guint i = 0; i < n_order; i++)
         if (stances[order[i]])
-          g_string_append_printf (html, "<TR><TD><FONT COLOR=\"%s\" POINT-SIZE=\"14\">%s</FONT>"
-                                  "</TD><TD ALIGN=\"LEFT\">%s</TD></TR>",
-                                  qg_stance_get_style (order[i])->color[QG_SCHEME_LIGHT],
-                                  qg_stance_get_style (order[i])->dashed ? "⇢" : "⟶",
-                                  qg_stance_display_name (order[i]));
+          append_html (html, "<TR><TD><FONT COLOR=\"%s\" POINT-SIZE=\"14\">%s</FONT></TD>"
+                       "<TD ALIGN=\"LEFT\">%s</TD></TR>",
+                       qg_stance_get_style (order[i])->color[QG_SCHEME_LIGHT],
+                       qg_stance_get_style (order[i])->dashed ? "⇢" : "⟶",
+                       qg_stance_display_name (order[i]));
     }
   g_string_append (html, "</TABLE></FONT>");
 
@@ -564,7 +584,7 @@ build_graph (QgDocument         *doc,
 
       if (options->hidden_entities != NULL && options->hidden_entities[i])
         continue;
-      wrapped = wrap (entity->name, WRAP_COLUMNS);
+      wrapped = qg_label_fit (entity->name, WRAP_COLUMNS);
       css = css_class_for_kind (entity->kind);
       tooltip = node_tooltip (doc, listed, i);
       n = agnode (g, (char *) entity->id, TRUE);
@@ -591,7 +611,7 @@ build_graph (QgDocument         *doc,
       if ((options->hidden_relations != NULL && options->hidden_relations[i])
           || nodes[rel->source] == NULL || nodes[rel->target] == NULL)
         continue;
-      wrapped = wrap (rel->label, WRAP_LABEL_COLUMNS);
+      wrapped = qg_label_fit (rel->label, WRAP_LABEL_COLUMNS);
       tooltip = edge_tooltip (doc, i);
       e = agedge (g, nodes[rel->source], nodes[rel->target], (char *) rel->id, TRUE);
 
@@ -615,7 +635,62 @@ build_graph (QgDocument         *doc,
   return g;
 }
 
-/* Caller holds the lock. */
+/* Graphviz's scanner reads a run of a quoted string without a backslash
+ * or a quote as one token. `dot` refuses a token longer than 16,384
+ * bytes ("longer than 16384?"), and agmemread scans one again from its
+ * start each time its buffer grows: a tooltip with an 8 MiB kind took a
+ * minute and a half to read back. */
+#define DOT_MAX_RUN 4096
+
+/* @dot as agwrite wrote it, with each run of a quoted string longer than
+ * DOT_MAX_RUN bytes broken by a backslash and a newline, which DOT's
+ * scanner drops: the strings read back the same. agwrite breaks long
+ * strings itself, but only at spaces. HTML strings (<…>, the legend) are
+ * left as they are: bounded by the labels' limit, they need no breaking. */
+static GString *
+break_long_runs (const char *dot,
+                 gsize       length)
+{
+  GString *out = g_string_sized_new (length + length / DOT_MAX_RUN * 2 + 1);
+  const char *end = dot + length;
+  gboolean quoted = FALSE;
+  guint html = 0;
+  gsize run = 0;
+
+  for (const char *p = dot; p < end; p++)
+    {
+      if (html > 0)
+        {
+          if (*p == '<')
+            html++;
+          else if (*p == '>')
+            html--;
+        }
+      else if (!quoted)
+        {
+          quoted = *p == '"';
+          html = *p == '<';
+          run = 0;
+        }
+      else if (*p == '\\' && p + 1 < end)
+        {
+          g_string_append_c (out, *p++);
+          run = 0;
+        }
+      else if (*p == '"')
+        quoted = FALSE;
+      /* Between two characters, not inside one's UTF-8. */
+      else if (++run > DOT_MAX_RUN && ((guchar) *p & 0xC0) != 0x80)
+        {
+          g_string_append (out, "\\\n");
+          run = 1;
+        }
+      g_string_append_c (out, *p);
+    }
+  return out;
+}
+
+/* The graph as DOT text, NUL-terminated. Caller holds the lock. */
 static char *
 write_dot (Agraph_t *g,
            gsize    *length)
@@ -623,13 +698,16 @@ write_dot (Agraph_t *g,
   char *buffer = NULL;
   size_t size = 0;
   FILE *stream = open_memstream (&buffer, &size);
+  GString *broken;
 
   if (stream == NULL)
     g_error ("open_memstream: %s", g_strerror (errno));
   agwrite (g, stream);
   fclose (stream);
-  *length = size;
-  return buffer;
+  broken = break_long_runs (buffer, size);
+  free (buffer);
+  *length = broken->len;
+  return g_string_free (broken, FALSE);
 }
 
 QgGraph *
@@ -653,6 +731,7 @@ qg_graph_new_full (QgDocument            *document,
   Agraph_t *built;
   char *dot;
   gsize length;
+  g_autofree char *reason = NULL;
 
   g_return_val_if_fail (QG_IS_DOCUMENT (document), NULL);
 
@@ -668,6 +747,7 @@ qg_graph_new_full (QgDocument            *document,
 
   options.engine = engine;
   g_mutex_lock (&graphviz_lock);
+  graphviz_errors_reset ();
   built = build_graph (document, &options);
   /* The graph that is laid out is the one read back from its own DOT text,
    * so that `dot -Tsvg` on an exported .gv draws exactly the same picture. */
@@ -678,14 +758,15 @@ qg_graph_new_full (QgDocument            *document,
   agclose (built);
   self->engine = g_strdup (engine);
   self->graph = agmemread (dot);
-  self->dot = g_bytes_new (dot, length);
-  free (dot);
+  self->dot = g_bytes_new_take (dot, length);
+  reason = graphviz_error ();
   g_mutex_unlock (&graphviz_lock);
 
-  if (self->graph == NULL)
+  if (self->graph == NULL || reason != NULL)
     {
-      g_set_error (error, QG_GRAPH_ERROR, QG_GRAPH_ERROR_LAYOUT,
-                   _("Graphviz could not read the graph built from the document"));
+      set_graphviz_error (error, QG_GRAPH_ERROR_LAYOUT,
+                          _("Graphviz could not read the graph built from the document"),
+                          reason);
       qg_graph_free (self);
       return NULL;
     }
@@ -733,6 +814,7 @@ gboolean
 qg_graph_layout (QgGraph  *self,
                  GError  **error)
 {
+  g_autofree char *reason = NULL;
   int status;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -743,14 +825,18 @@ qg_graph_layout (QgGraph  *self,
       gvFreeLayout (shared_context (), self->graph);
       self->laid_out = FALSE;
     }
+  graphviz_errors_reset ();
   status = gvLayout (shared_context (), self->graph, self->engine);
+  /* A layout made despite an error is still Graphviz's to free. */
   self->laid_out = status == 0;
+  reason = graphviz_error ();
   g_mutex_unlock (&graphviz_lock);
 
-  if (status != 0)
+  if (status != 0 || reason != NULL)
     {
-      g_set_error (error, QG_GRAPH_ERROR, QG_GRAPH_ERROR_LAYOUT,
-                   _("the %s layout failed"), self->engine);
+      g_autofree char *message = g_strdup_printf (_("the %s layout failed"), self->engine);
+
+      set_graphviz_error (error, QG_GRAPH_ERROR_LAYOUT, message, reason);
       return FALSE;
     }
   return TRUE;
@@ -764,22 +850,29 @@ qg_graph_render (QgGraph     *self,
   char *data = NULL;
   unsigned int length = 0;
   GBytes *bytes = NULL;
+  g_autofree char *reason = NULL;
   int status;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (self->laid_out, NULL);
 
   g_mutex_lock (&graphviz_lock);
+  graphviz_errors_reset ();
   status = gvRenderData (shared_context (), self->graph, format, &data, &length);
-  if (status == 0 && data != NULL)
+  reason = graphviz_error ();
+  if (status == 0 && data != NULL && reason == NULL)
     bytes = g_bytes_new (data, length);
   if (data != NULL)
     gvFreeRenderData (data);
   g_mutex_unlock (&graphviz_lock);
 
   if (bytes == NULL)
-    g_set_error (error, QG_GRAPH_ERROR, QG_GRAPH_ERROR_FORMAT,
-                 _("Graphviz could not render the graph as %s"), format);
+    {
+      g_autofree char *message = g_strdup_printf (_("Graphviz could not render the graph as %s"),
+                                                  format);
+
+      set_graphviz_error (error, QG_GRAPH_ERROR_FORMAT, message, reason);
+    }
   return bytes;
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "qg-kinds.h"
+#include "qg-label.h"
 
 /* Fills are pale in the light scheme so that dark labels read on them, and
  * deep in the dark scheme for light labels; strokes carry the hue. Each
@@ -80,6 +81,14 @@ qg_kind_display_name (const char *kind)
   g_string_append_unichar (out, g_unichar_totitle (first));
   g_string_append (out, g_utf8_next_char (kind));
   return g_string_free (out, FALSE);
+}
+
+char *
+qg_kind_legend_name (const char *kind)
+{
+  g_autofree char *name = qg_kind_display_name (kind);
+
+  return qg_label_fit_legend (name);
 }
 
 const QgStanceStyle *

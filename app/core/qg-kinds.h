@@ -64,6 +64,9 @@ const QgKindStyle   *qg_kind_get_style        (QgKind      kind);
 /* The translated name of a styled kind, or the document's own word with
  * a capital first letter ("facility" → "Facility"). */
 char                *qg_kind_display_name     (const char *kind);
+/* What a legend shows of a kind: its display name on one line, cut to
+ * QG_LEGEND_MAX_CHARS (qg-label.h). */
+char                *qg_kind_legend_name      (const char *kind);
 
 const QgStanceStyle *qg_stance_get_style      (QgStance    stance);
 const char          *qg_stance_display_name   (QgStance    stance);

@@ -124,7 +124,7 @@ qg_facet_list_new (QgDocument *document,
   for (guint i = 0; i < kinds->len; i++)
     {
       const char *kind = g_ptr_array_index (kinds, i);
-      g_autofree char *label = qg_kind_display_name (kind);
+      g_autofree char *label = qg_kind_legend_name (kind);
       g_autoptr(QgFacet) facet = facet_new (filter, label, kind, -1);
 
       g_list_store_append (store, facet);
