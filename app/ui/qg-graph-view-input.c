@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "qg-graph-view-private.h"
+#include "qg-label.h"
 
 /* Pointer, touch and keys: hovering, selecting, panning and zooming. The
  * view's zoom keys are bindings to the viewport's actions, the same ones
@@ -175,16 +176,22 @@ query_tooltip_cb (QgGraphView *self,
 
   if (self->layout == NULL || keyboard)
     return FALSE;
+  /* Bounded as the map's names are: the panel has them whole. */
   kind = qg_graph_view_hit_item (self, x, y, &index);
   if (kind == QG_ITEM_NODE)
     {
       const QgEntity *e = qg_document_get_entity (self->document, index);
+      g_autofree char *name = qg_label_fit (e->name, 0);
+      g_autofree char *description = e->description ? qg_label_fit (e->description, 0) : NULL;
 
-      text = e->description ? g_strdup_printf ("%s\n%s", e->name, e->description)
-                            : g_strdup (e->name);
+      text = description ? g_strdup_printf ("%s\n%s", name, description) : g_steal_pointer (&name);
     }
   else if (kind == QG_ITEM_EDGE)
-    text = qg_document_relation_sentence (self->document, index);
+    {
+      g_autofree char *sentence = qg_document_relation_sentence (self->document, index);
+
+      text = qg_label_fit (sentence, 0);
+    }
   else
     return FALSE;
   gtk_tooltip_set_text (tooltip, text);
