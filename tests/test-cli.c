@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 
 /* Runs the built quotegraph with no display at all, as a headless server or
@@ -430,6 +431,171 @@ test_failed_write_keeps_the_earlier_file (void)
   remove_tree (dir);
 }
 
+/* Exports the bundled map to @out, which must fail: one line on stderr that
+ * names @out as given, and says why in the words of @reason. */
+static void
+assert_export_fails (const char           *out,
+                     GSpawnChildSetupFunc  setup,
+                     const char           *reason)
+{
+  g_autofree char *expected = g_strdup_printf ("%s: could not write the map: %s\n", out, reason);
+  g_auto(Run) run;
+
+  run_in (&run, NULL, NULL, setup, (const char *[]) { "--export", out, NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, expected);
+  g_assert_cmpstr (run.out, ==, "");
+}
+
+/* @length characters in all: "aaa…a.svg". */
+static char *
+long_name (guint length)
+{
+  g_autofree char *stem = g_strnfill (length - strlen (".svg"), 'a');
+
+  return g_strconcat (stem, ".svg", NULL);
+}
+
+/* A name as long as a file system takes (255 bytes) is written; the
+ * temporary file beside it has a short name of its own. Any failure names
+ * the file asked for, never the temporary one. */
+static void
+test_export_long_name (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("qg-cli-XXXXXX", NULL);
+  g_autofree char *name = long_name (255);
+  g_autofree char *out = g_build_filename (dir, name, NULL);
+  g_autofree char *svg = NULL;
+  g_auto(Run) run;
+
+  RUN (&run, "--export", out);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  svg = read_file (out);
+  g_assert_true (g_str_has_prefix (svg, "<?xml"));
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+
+  /* A write that fails past 8 KiB: the message is about that file alone.
+   * (GLib's own g_file_set_contents cannot write that name.) */
+  {
+    FILE *earlier = fopen (out, "w");
+
+    g_assert_nonnull (earlier);
+    g_assert_cmpint (fputs ("earlier", earlier), >=, 0);
+    g_assert_cmpint (fclose (earlier), ==, 0);
+  }
+  assert_export_fails (out, limit_file_size, g_strerror (EFBIG));
+  g_clear_pointer (&svg, g_free);
+  svg = read_file (out);
+  g_assert_cmpstr (svg, ==, "earlier");
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+
+  /* One byte more is a name no file system here takes. */
+  {
+    g_autofree char *too_long = long_name (256);
+    g_autofree char *too_long_out = g_build_filename (dir, too_long, NULL);
+
+    assert_export_fails (too_long_out, NULL, "the name is longer than the file system allows");
+    g_assert_cmpuint (count_entries (dir), ==, 1);
+  }
+  remove_tree (dir);
+}
+
+/* A file where the path wants a folder is named as a file, not as a
+ * missing folder: nobody, not even root, writes there. */
+static void
+test_export_into_a_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("qg-cli-XXXXXX", NULL);
+  g_autofree char *notes = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *inside = g_build_filename (notes, "map.svg", NULL);
+  g_autofree char *deeper = g_build_filename (notes, "maps", "map.svg", NULL);
+  g_autofree char *reason = g_strdup_printf ("“%s” is a file, not a folder", notes);
+  g_autofree char *kept = NULL;
+
+  g_assert_true (g_file_set_contents (notes, "notes", -1, NULL));
+  assert_export_fails (inside, NULL, reason);
+  assert_export_fails (deeper, NULL, reason);
+  kept = read_file (notes);
+  g_assert_cmpstr (kept, ==, "notes");
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  remove_tree (dir);
+}
+
+static void
+assert_link (const char *link,
+             const char *target)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *read = g_file_read_link (link, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (read, ==, target);
+}
+
+/* Exporting onto a symbolic link writes the file it points to, through a
+ * temporary file beside that file, and keeps the link, as editors do. */
+static void
+test_export_onto_a_symlink (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("qg-cli-XXXXXX", NULL);
+  g_autofree char *maps = g_build_filename (dir, "maps", NULL);
+  g_autofree char *real = g_build_filename (maps, "real.svg", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.svg", NULL);
+  g_autofree char *chain = g_build_filename (dir, "chain.svg", NULL);
+  g_autofree char *dangling = g_build_filename (dir, "new.svg", NULL);
+  g_autofree char *dangling_target = g_build_filename (maps, "new-real.svg", NULL);
+  g_autofree char *svg = NULL;
+
+  g_assert_cmpint (g_mkdir (maps, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (real, "earlier", -1, NULL));
+  g_assert_cmpint (symlink ("maps/real.svg", link), ==, 0);
+  /* A link to a link, by its full path. */
+  g_assert_cmpint (symlink (link, chain), ==, 0);
+  g_assert_cmpint (symlink ("maps/new-real.svg", dangling), ==, 0);
+
+  /* A write that fails leaves the file, the links and the folders as they
+   * were, and names the link as given. */
+  assert_export_fails (link, limit_file_size, g_strerror (EFBIG));
+  svg = read_file (real);
+  g_assert_cmpstr (svg, ==, "earlier");
+  g_clear_pointer (&svg, g_free);
+  assert_link (link, "maps/real.svg");
+  g_assert_cmpuint (count_entries (dir), ==, 4);
+  g_assert_cmpuint (count_entries (maps), ==, 1);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *out = i == 0 ? link : chain;
+      g_auto(Run) run;
+
+      RUN (&run, "--export", out);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.err, ==, "");
+      assert_link (link, "maps/real.svg");
+      assert_link (chain, link);
+      svg = read_file (real);
+      g_assert_true (g_str_has_prefix (svg, "<?xml"));
+      g_clear_pointer (&svg, g_free);
+      g_assert_cmpuint (count_entries (dir), ==, 4);
+      g_assert_cmpuint (count_entries (maps), ==, 1);
+    }
+
+  /* A link to a file that is not there yet: the file is made. */
+  {
+    g_auto(Run) run;
+
+    RUN (&run, "--export", dangling);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_link (dangling, "maps/new-real.svg");
+    svg = read_file (dangling_target);
+    g_assert_true (g_str_has_prefix (svg, "<?xml"));
+    g_assert_cmpuint (count_entries (dir), ==, 4);
+    g_assert_cmpuint (count_entries (maps), ==, 2);
+  }
+  remove_tree (dir);
+}
+
 static void
 test_usage_errors (void)
 {
@@ -491,6 +657,9 @@ main (int   argc,
                    test_unwritable_output_leaves_nothing);
   g_test_add_func ("/quotegraph/cli/failed-write-keeps-the-earlier-file",
                    test_failed_write_keeps_the_earlier_file);
+  g_test_add_func ("/quotegraph/cli/export-long-name", test_export_long_name);
+  g_test_add_func ("/quotegraph/cli/export-into-a-file", test_export_into_a_file);
+  g_test_add_func ("/quotegraph/cli/export-onto-a-symlink", test_export_onto_a_symlink);
   g_test_add_func ("/quotegraph/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/quotegraph/cli/version", test_version);
 
