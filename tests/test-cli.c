@@ -8,6 +8,9 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "qg-graph.h"
+#include "qg-test-utils.h"
+
 
 /* Runs the built quotegraph with no display at all, as a headless server or
  * CI would, after @setup (if any) in the child; returns its exit status. */
@@ -260,12 +263,90 @@ test_export_svg (void)
   remove_tree (dir);
 }
 
-/* The exported SVG is what `dot -Tsvg` draws of the exported .gv, by every
- * engine, one process per export as the command runs. */
+/* The same picture: the same shapes, texts and links, in order, and
+ * Graphviz's viewBox in a root that scales to its container. @theirs is
+ * Graphviz's own SVG. */
+static void
+assert_same_picture (const char *ours,
+                     const char *theirs)
+{
+  guint n_ours, n_theirs;
+  g_autofree char *our_drawing = drawing (ours, &n_ours);
+  g_autofree char *their_drawing = drawing (theirs, &n_theirs);
+  g_autofree char *our_root = svg_root (ours);
+  g_autofree char *their_root = svg_root (theirs);
+  g_autofree char *our_view_box = attribute (our_root, "viewBox");
+  g_autofree char *their_view_box = attribute (their_root, "viewBox");
+  g_autofree char *our_width = attribute (our_root, "width");
+  g_autofree char *our_height = attribute (our_root, "height");
+
+  /* At least a shape and a text for each of 28 entities and 42 relations. */
+  g_assert_cmpuint (n_theirs, >, 2 * (28 + 42));
+  g_assert_cmpuint (n_ours, ==, n_theirs);
+  g_assert_true (strcmp (our_drawing, their_drawing) == 0);
+  g_assert_nonnull (their_view_box);
+  g_assert_cmpstr (our_view_box, ==, their_view_box);
+  g_assert_cmpstr (our_width, ==, "100%");
+  g_assert_null (our_height);
+}
+
+/* What `dot -Tsvg` draws of @gv. */
+static char *
+dot_svg (const char *gv)
+{
+  const char *argv[] = { "dot", "-Tsvg", gv, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* What this process draws of the graph the export laid out, after every
+ * engine before it and wherever its memory lands; the graph is the .gv's
+ * text, byte for byte. */
+static char *
+graph_svg (QgDocument *doc,
+           const char *engine,
+           const char *gv)
+{
+  QgGraphOptions options = { .engine = engine, .legend = TRUE };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgGraph) graph = qg_graph_new_full (doc, &options, &error);
+  g_autoptr(GBytes) dot = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autofree char *text = read_file (gv);
+  gsize length;
+  const char *data;
+
+  g_assert_no_error (error);
+  dot = qg_graph_to_dot (graph);
+  data = g_bytes_get_data (dot, &length);
+  g_assert_cmpmem (data, length, text, strlen (text));
+  g_assert_true (qg_graph_layout (graph, &error));
+  g_assert_no_error (error);
+  svg = qg_graph_render (graph, "svg", &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (svg, &length);
+  return g_strndup (data, length);
+}
+
+/* The exported SVG, one process per export as the command runs, is what
+ * Graphviz draws of the exported .gv, by every engine: this process,
+ * having laid out every engine before, and `dot -Tsvg`. But for fdp, whose
+ * map in Graphviz 2.42 depends on where memory lands in the process that
+ * lays it out: Quotegraph makes it land in order, `dot` leaves it to
+ * chance, and a few of its runs in a hundred draw another map
+ * (docs/format-notes.md says why). */
 static void
 test_same_picture_every_engine (void)
 {
   static const char * const engines[] = { "dot", "neato", "fdp", "sfdp", "circo", "twopi" };
+  g_autoptr(QgDocument) doc = qg_test_load ("../../data/kaspersky", "kaspersky-us-ban.json");
   g_autofree char *dir = g_dir_make_tmp ("qg-cli-XXXXXX", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (engines); i++)
@@ -273,10 +354,10 @@ test_same_picture_every_engine (void)
       g_autofree char *gv = g_strdup_printf ("%s/map-%s.gv", dir, engines[i]);
       g_autofree char *svg = g_strdup_printf ("%s/map-%s.svg", dir, engines[i]);
       g_autofree char *ours = NULL;
+      g_autofree char *here = NULL;
       g_autofree char *layout = g_strdup_printf ("layout=%s", engines[i]);
       g_auto(Run) a;
       g_auto(Run) b;
-      g_auto(Run) dot;
 
       g_test_message ("engine %s", engines[i]);
       RUN (&a, "--export", gv, "--layout", engines[i]);
@@ -288,47 +369,22 @@ test_same_picture_every_engine (void)
         g_assert_nonnull (strstr (text, layout));
       }
 
-      {
-        const char *argv[] = { "dot", "-Tsvg", gv, NULL };
-        g_autoptr(GError) error = NULL;
-        int status;
-
-        memset (&dot, 0, sizeof dot);
-        g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &dot.out,
-                      &dot.err, &status, &error);
-        g_assert_no_error (error);
-        g_assert_true (g_spawn_check_wait_status (status, NULL));
-      }
       ours = read_file (svg);
-      /* The same picture: the same shapes, texts and links, in order, and
-       * Graphviz's viewBox in a root that scales to its container. */
-      {
-        guint n_ours, n_theirs;
-        g_autofree char *our_drawing = drawing (ours, &n_ours);
-        g_autofree char *their_drawing = drawing (dot.out, &n_theirs);
-        g_autofree char *our_root = svg_root (ours);
-        g_autofree char *their_root = svg_root (dot.out);
-        g_autofree char *our_view_box = attribute (our_root, "viewBox");
-        g_autofree char *their_view_box = attribute (their_root, "viewBox");
-        g_autofree char *our_width = attribute (our_root, "width");
-        g_autofree char *our_height = attribute (our_root, "height");
+      here = graph_svg (doc, engines[i], gv);
+      assert_same_picture (ours, here);
+      if (strcmp (engines[i], "fdp") != 0)
+        {
+          g_autofree char *theirs = dot_svg (gv);
 
-        /* At least a shape and a text for each of 28 entities and 42 relations. */
-        g_assert_cmpuint (n_theirs, >, 2 * (28 + 42));
-        g_assert_cmpuint (n_ours, ==, n_theirs);
-        g_assert_true (strcmp (our_drawing, their_drawing) == 0);
-        g_assert_nonnull (their_view_box);
-        g_assert_cmpstr (our_view_box, ==, their_view_box);
-        g_assert_cmpstr (our_width, ==, "100%");
-        g_assert_null (our_height);
-      }
+          assert_same_picture (ours, theirs);
+        }
       /* With the title, the description and the legend's class that the
        * export adds. */
       g_assert_nonnull (strstr (ours, ">\n<title>Kaspersky: US government removes Russian "
                                       "security software</title>\n<desc>Map of "));
-      g_assert_cmpuint (count_of (ours, "<title>"), ==, count_of (dot.out, "<title>") + 1);
+      g_assert_cmpuint (count_of (ours, "<title>"), ==, count_of (here, "<title>") + 1);
       g_assert_cmpuint (count_of (ours, "<desc>"), ==, 1);
-      g_assert_nonnull (strstr (dot.out, " class=\"node legend\">"));
+      g_assert_nonnull (strstr (here, " class=\"node legend\">"));
       g_assert_null (strstr (ours, " class=\"node legend\">"));
       g_assert_cmpuint (count_of (ours, " class=\"legend\">"), ==, 1);
     }
