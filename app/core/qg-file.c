@@ -16,8 +16,8 @@
 #define MAX_LINKS 40
 
 /* Short, so that beside any name a file system takes there is room for
- * it (the system's own would be the name plus seven characters, one too
- * many for a name of 250); hidden, so that a file manager showing the
+ * it (GLib's is the name and seven characters more: too long beside a
+ * name of 249 bytes or more); hidden, so that a file manager showing the
  * folder does not show it come and go. */
 #define TEMPORARY_NAME ".quotegraph-XXXXXX"
 

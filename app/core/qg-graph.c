@@ -57,7 +57,8 @@ shared_context (void)
  * spline router moves the corners of round nodes' obstacles by drand48(),
  * which only fdp and neato seed; both carry on from where the last layout
  * left them. They are set back to where glibc starts them in a new
- * process, so that every layout is the first of a process, as in `dot`. */
+ * process, so that every layout is the first of a process, as in `dot`.
+ * Caller holds the lock. */
 static void
 restart_random (void)
 {
