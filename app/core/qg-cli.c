@@ -105,9 +105,6 @@ qg_cli_export (const char *output,
   if (!qg_export_to_file (doc, &(QgExportOptions) { .engine = engine, .dpi = dpi }, format,
                           output, &error))
     {
-      /* An error before the writing names the file it was to be. */
-      if (error->domain == QG_EXPORT_ERROR || error->domain == QG_GRAPH_ERROR)
-        g_prefix_error (&error, "%s: ", output);
       print_error (error->message);
       return QG_EXIT_INVALID;
     }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "qg-export.h"
+#include "qg-file.h"
 #include "qg-graph.h"
 #include "qg-xml.h"
 
@@ -278,34 +279,8 @@ export_bytes (QgDocument             *document,
     }
 }
 
-/* Why a write failed, in words for the person who chose the place, or
- * NULL to keep the system's message (which names the temporary file). */
-static const char *
-write_failure (const GError *error)
-{
-  if (error->domain != G_FILE_ERROR)
-    return NULL;
-  switch (error->code)
-    {
-    case G_FILE_ERROR_ACCES:
-    case G_FILE_ERROR_PERM:
-      return _("no permission to write in that folder");
-    case G_FILE_ERROR_NOSPC:
-      return _("the disk is full");
-    case G_FILE_ERROR_NOENT:
-    case G_FILE_ERROR_NOTDIR:
-      return _("that folder does not exist");
-    case G_FILE_ERROR_ROFS:
-      return _("the disk is read-only");
-    case G_FILE_ERROR_ISDIR:
-      return _("a folder already has that name");
-    default:
-      return NULL;
-    }
-}
-
-/* Writes through a temporary file renamed into place, so that a failure
- * never leaves a partial file behind. */
+/* Writes whole or not at all (qg-file.c says how), and says why not about
+ * the file asked for. */
 gboolean
 qg_export_to_file (QgDocument             *document,
                    const QgExportOptions  *options,
@@ -315,28 +290,28 @@ qg_export_to_file (QgDocument             *document,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *display = NULL;
   gsize length;
   const char *data;
 
   g_return_val_if_fail (QG_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (format != QG_EXPORT_UNKNOWN, FALSE);
 
-  bytes = export_bytes (document, options, format, error);
+  display = g_filename_display_name (path);
+  bytes = export_bytes (document, options, format, &local_error);
   if (bytes == NULL)
-    return FALSE;
+    {
+      /* A map that could not be made names the file it was to be. */
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", display);
+      return FALSE;
+    }
 
   data = g_bytes_get_data (bytes, &length);
-  if (!g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0666,
-                                 &local_error))
+  if (!qg_file_replace_contents (path, data, length, &local_error))
     {
-      const char *reason = write_failure (local_error);
-
       /* Translators: "FILE: could not write the map: REASON" */
-      g_autofree char *display = g_filename_display_name (path);
-
       g_set_error (error, local_error->domain, local_error->code,
-                   _("%s: could not write the map: %s"), display,
-                   reason ? reason : local_error->message);
+                   _("%s: could not write the map: %s"), display, local_error->message);
       return FALSE;
     }
   return TRUE;

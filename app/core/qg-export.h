@@ -36,8 +36,9 @@ GQuark          qg_export_error_quark      (void);
 QgExportFormat  qg_export_format_for_path  (const char             *path);
 const char     *qg_export_extension        (QgExportFormat          format);
 const char     *qg_export_supported        (void);
-/* Errors before the writing, of Graphviz (QG_GRAPH_ERROR) or of the SVG
- * (QG_EXPORT_ERROR), do not name the file: the caller does. */
+/* Every error names @path first, as "PATH: …": those before the writing
+ * (QG_GRAPH_ERROR from Graphviz, QG_EXPORT_ERROR for the SVG) and those of
+ * the writing (G_FILE_ERROR). */
 gboolean        qg_export_to_file          (QgDocument             *document,
                                             const QgExportOptions  *options,
                                             QgExportFormat          format,
