@@ -192,6 +192,15 @@ test_text_file_and_unknown_members (void)
                         qg_document_get_quote (file_doc, i)->end);
     }
   g_assert_nonnull (qg_document_get_file (file_doc));
+  g_assert_null (qg_document_get_text_file (inline_doc));
+  {
+    g_autofree char *text = NULL;
+    gsize length;
+
+    g_assert_true (g_file_load_contents (qg_document_get_text_file (file_doc), NULL, &text,
+                                         &length, NULL, NULL));
+    g_assert_cmpmem (text, length, b, len_b);
+  }
 }
 
 static void

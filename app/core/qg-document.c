@@ -26,6 +26,7 @@ struct _QgDocument
   const char *published;
   const char *text;
   char       *owned_text;  /* the text read from text_file, or NULL */
+  GFile      *text_file;   /* where it was read from, or NULL */
   gsize       text_len;
 
   QgEntity   *entities;
@@ -784,6 +785,7 @@ read_text_file (Loader     *l,
     }
 
   l->doc->owned_text = contents;
+  l->doc->text_file = g_object_ref (file);
   l->doc->text = contents;
   l->doc->text_len = length;
 }
@@ -1590,6 +1592,7 @@ qg_document_finalize (GObject *object)
   g_free (self->entity_relations);
   g_clear_pointer (&self->root, json_node_unref);
   g_clear_object (&self->file);
+  g_clear_object (&self->text_file);
   g_free (self->owned_text);
 
   G_OBJECT_CLASS (qg_document_parent_class)->finalize (object);
@@ -1615,6 +1618,13 @@ qg_document_get_file (QgDocument *self)
 {
   g_return_val_if_fail (QG_IS_DOCUMENT (self), NULL);
   return self->file;
+}
+
+GFile *
+qg_document_get_text_file (QgDocument *self)
+{
+  g_return_val_if_fail (QG_IS_DOCUMENT (self), NULL);
+  return self->text_file;
 }
 
 const char *

@@ -83,6 +83,9 @@ QgDocument       *qg_document_load_finish      (GAsyncResult  *result,
                                                 GError       **error);
 
 GFile            *qg_document_get_file         (QgDocument    *self);
+/* The file the article text was read from (its "text_file"), or NULL when
+ * the document holds the text itself. */
+GFile            *qg_document_get_text_file    (QgDocument    *self);
 const char       *qg_document_get_title        (QgDocument    *self);
 const char       *qg_document_get_source       (QgDocument    *self);
 const char       *qg_document_get_published    (QgDocument    *self);
