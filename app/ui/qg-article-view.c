@@ -6,8 +6,10 @@
 #include <glib/gi18n.h>
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "qg-article-view.h"
+#include "qg-entity-chooser.h"
 #include "qg-kinds.h"
 
 struct _QgArticleView
@@ -34,6 +36,15 @@ struct _QgArticleView
   GtkWidget   *chooser;
   double       press_x;
   double       press_y;
+  gboolean     pressed;       /* the primary button is down: a selection is being made */
+  /* Making a map: the bubble that offers what to do with a selection,
+   * and the speaker asked for a quote of the span [quote_start, quote_end). */
+  GtkWidget   *bubble;
+  GtkWidget   *speaker_chooser;
+  gsize        quote_start;
+  gsize        quote_end;
+  GtkTextBuffer *watched;     /* the buffer whose selection is followed */
+  guint        bubble_idle;
 };
 
 G_DEFINE_FINAL_TYPE (QgArticleView, qg_article_view, GTK_TYPE_TEXT_VIEW)
@@ -97,9 +108,9 @@ qg_article_view_css_changed (GtkWidget         *widget,
 /* Highlights item @i: the quotes come first, then the mentions. */
 static void
 fill_one (QgArticleView *self,
+          GtkTextBuffer *buffer,
           guint          i)
 {
-  GtkTextBuffer *buffer = self->filling;
   guint n_quotes = qg_document_get_n_quotes (self->document);
   GtkTextIter start, end;
 
@@ -188,7 +199,7 @@ fill (QgArticleView *self,
   total = qg_document_get_n_quotes (self->document) + n_mentions;
   while (self->filled < total)
     {
-      fill_one (self, self->filled++);
+      fill_one (self, self->filling, self->filled++);
       if (until > 0 && self->filled % 32 == 0 && g_get_monotonic_time () > until)
         return TRUE;
     }
@@ -225,6 +236,280 @@ qg_article_view_is_filling (QgArticleView *self)
   return self->filling != NULL;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Making a map from a selection                                             */
+
+/* The selection as a span of the article, without the white space at its
+ * ends; FALSE when there is none, or only white space, or the text shown
+ * is not yet the document's. */
+static gboolean
+selected_span (QgArticleView *self,
+               GtkTextIter   *start,
+               GtkTextIter   *end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+
+  if (self->document == NULL || self->filling != NULL
+      || !gtk_text_buffer_get_selection_bounds (buffer, start, end))
+    return FALSE;
+  while (gtk_text_iter_compare (start, end) < 0 && g_unichar_isspace (gtk_text_iter_get_char (start)))
+    gtk_text_iter_forward_char (start);
+  while (gtk_text_iter_compare (start, end) < 0)
+    {
+      GtkTextIter before = *end;
+
+      gtk_text_iter_backward_char (&before);
+      if (!g_unichar_isspace (gtk_text_iter_get_char (&before)))
+        break;
+      *end = before;
+    }
+  return !gtk_text_iter_equal (start, end);
+}
+
+/* Where a popover about the span points: its first line, in the widget's
+ * coordinates. FALSE when that line is scrolled out of sight. */
+static gboolean
+span_rectangle (QgArticleView     *self,
+                const GtkTextIter *start,
+                const GtkTextIter *end,
+                GdkRectangle      *rect)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GdkRectangle first, last, visible;
+
+  gtk_text_view_get_iter_location (view, start, &first);
+  gtk_text_view_get_iter_location (view, end, &last);
+  gtk_text_view_get_visible_rect (view, &visible);
+  if (first.y == last.y && last.x > first.x)
+    first.width = last.x - first.x;
+  else
+    first.width = MAX (first.width, 1);
+  if (!gdk_rectangle_intersect (&first, &visible, NULL))
+    return FALSE;
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, first.x, first.y,
+                                         &rect->x, &rect->y);
+  rect->width = first.width;
+  rect->height = first.height;
+  return TRUE;
+}
+
+static void
+update_bubble (QgArticleView *self)
+{
+  GtkTextIter start, end;
+  GdkRectangle rect;
+  gboolean usable = selected_span (self, &start, &end);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.add-quote", usable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.add-entity", usable);
+  if (usable && !self->pressed && gtk_widget_has_focus (GTK_WIDGET (self))
+      && !gtk_widget_get_visible (self->speaker_chooser)
+      && span_rectangle (self, &start, &end, &rect))
+    {
+      gtk_popover_set_pointing_to (GTK_POPOVER (self->bubble), &rect);
+      gtk_popover_popup (GTK_POPOVER (self->bubble));
+    }
+  else
+    gtk_popover_popdown (GTK_POPOVER (self->bubble));
+}
+
+static gboolean
+bubble_idle_cb (gpointer user_data)
+{
+  QgArticleView *self = user_data;
+
+  self->bubble_idle = 0;
+  update_bubble (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the selection, the scrolling or the focus changed: once, when the
+ * text view has laid itself out again. */
+static void
+schedule_bubble (QgArticleView *self)
+{
+  if (self->bubble_idle == 0)
+    self->bubble_idle = g_idle_add_full (G_PRIORITY_LOW, bubble_idle_cb, self, NULL);
+}
+
+static void
+mark_set_cb (GtkTextBuffer *buffer,
+             GtkTextIter   *location,
+             GtkTextMark   *mark,
+             QgArticleView *self)
+{
+  if (mark == gtk_text_buffer_get_insert (buffer)
+      || mark == gtk_text_buffer_get_selection_bound (buffer))
+    schedule_bubble (self);
+}
+
+static void
+buffer_changed_cb (QgArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+
+  if (self->watched != NULL)
+    g_signal_handlers_disconnect_by_func (self->watched, mark_set_cb, self);
+  g_set_object (&self->watched, buffer);
+  g_signal_connect (buffer, "mark-set", G_CALLBACK (mark_set_cb), self);
+  schedule_bubble (self);
+}
+
+static void
+vadjustment_changed_cb (QgArticleView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self));
+
+  if (adjustment != NULL)
+    g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (schedule_bubble), self,
+                             G_CONNECT_SWAPPED);
+}
+
+static void
+add_quote_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  QgArticleView *self = QG_ARTICLE_VIEW (widget);
+  GtkTextIter start, end;
+  GdkRectangle rect;
+
+  if (!selected_span (self, &start, &end))
+    return;
+  self->quote_start = qg_sources_byte_offset (self->sources, gtk_text_iter_get_offset (&start));
+  self->quote_end = qg_sources_byte_offset (self->sources, gtk_text_iter_get_offset (&end));
+  gtk_popover_popdown (GTK_POPOVER (self->bubble));
+
+  qg_entity_chooser_set_document (QG_ENTITY_CHOOSER (self->speaker_chooser), self->document);
+  qg_entity_chooser_reset (QG_ENTITY_CHOOSER (self->speaker_chooser));
+  if (!span_rectangle (self, &start, &end, &rect))
+    {
+      gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self), &start, 0.1, FALSE, 0, 0);
+      rect = (GdkRectangle) { gtk_widget_get_width (widget) / 2, 0, 1, 1 };
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->speaker_chooser), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->speaker_chooser));
+}
+
+static void
+speaker_chosen_cb (QgArticleView *self,
+                   const char    *id)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.add-quote", "(tts)",
+                              (guint64) self->quote_start, (guint64) self->quote_end,
+                              id != NULL ? id : "");
+}
+
+static void
+add_entity_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  QgArticleView *self = QG_ARTICLE_VIEW (widget);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) words = NULL;
+  g_autofree char *name = NULL;
+
+  if (!selected_span (self, &start, &end))
+    return;
+  gtk_popover_popdown (GTK_POPOVER (self->bubble));
+  /* A name across a line break is one name. */
+  text = gtk_text_iter_get_text (&start, &end);
+  words = g_regex_split_simple ("\\s+", text, 0, 0);
+  name = g_strjoinv (" ", words);
+  gtk_widget_activate_action (widget, "win.add-entity", "s", name);
+}
+
+static GtkWidget *
+bubble_button (const char *label,
+               const char *action)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_set_focus_on_click (button, FALSE);
+  gtk_widget_add_css_class (button, "flat");
+  return button;
+}
+
+static void
+init_editing (QgArticleView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+
+  gtk_box_append (GTK_BOX (box), bubble_button (_("Add _Quote"), "article.add-quote"));
+  gtk_box_append (GTK_BOX (box), bubble_button (_("Add _Entity"), "article.add-entity"));
+  self->bubble = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (self->bubble), box);
+  gtk_popover_set_autohide (GTK_POPOVER (self->bubble), FALSE);
+  gtk_popover_set_position (GTK_POPOVER (self->bubble), GTK_POS_TOP);
+  gtk_widget_add_css_class (self->bubble, "selection-bubble");
+  gtk_widget_set_parent (self->bubble, GTK_WIDGET (self));
+
+  self->speaker_chooser = qg_entity_chooser_new ();
+  qg_entity_chooser_set_heading (QG_ENTITY_CHOOSER (self->speaker_chooser), _("Who Says It?"));
+  qg_entity_chooser_set_none_label (QG_ENTITY_CHOOSER (self->speaker_chooser), _("No Speaker"));
+  g_signal_connect_swapped (self->speaker_chooser, "chosen", G_CALLBACK (speaker_chosen_cb), self);
+  gtk_widget_set_parent (self->speaker_chooser, GTK_WIDGET (self));
+
+  g_menu_append (section, _("Add _Quote…"), "article.add-quote");
+  g_menu_append (section, _("Add _Entity…"), "article.add-entity");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self), G_MENU_MODEL (menu));
+
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (schedule_bubble), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (schedule_bubble), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+  g_signal_connect (self, "notify::buffer", G_CALLBACK (buffer_changed_cb), NULL);
+  g_signal_connect (self, "notify::vadjustment", G_CALLBACK (vadjustment_changed_cb), NULL);
+  buffer_changed_cb (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.add-quote", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.add-entity", FALSE);
+}
+
+static gboolean
+same_text (QgDocument *a,
+           QgDocument *b)
+{
+  gsize length_a, length_b;
+  const char *text_a = qg_document_get_text (a, &length_a);
+  const char *text_b = qg_document_get_text (b, &length_b);
+
+  return length_a == length_b && memcmp (text_a, text_b, length_a) == 0;
+}
+
+static void
+retag (QgArticleView *self,
+       QgDocument    *document,
+       QgSources     *sources)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter start, end;
+  guint n_mentions;
+  guint total;
+
+  g_set_object (&self->document, document);
+  g_clear_pointer (&self->sources, qg_sources_unref);
+  self->sources = qg_sources_ref (sources);
+  self->shown = FALSE;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  for (QgStance i = 0; i < 3; i++)
+    gtk_text_buffer_remove_tag (buffer, self->stance_tags[i], &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->speech_tag, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->mention_tag, &start, &end);
+
+  qg_sources_get_mentions (sources, &n_mentions);
+  total = qg_document_get_n_quotes (document) + n_mentions;
+  for (guint i = 0; i < total; i++)
+    fill_one (self, buffer, i);
+  schedule_bubble (self);
+}
+
 void
 qg_article_view_set_document (QgArticleView *self,
                               QgDocument    *document,
@@ -234,6 +519,14 @@ qg_article_view_set_document (QgArticleView *self,
                             gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)));
 
   g_return_if_fail (QG_IS_ARTICLE_VIEW (self));
+
+  /* An edit keeps the article: its highlights change in place, and the
+   * text stays where the person was reading and selecting. */
+  if (self->filling == NULL && self->document != NULL && same_text (self->document, document))
+    {
+      retag (self, document, sources);
+      return;
+    }
 
   g_clear_handle_id (&self->fill_source, g_source_remove);
   g_clear_object (&self->filling);
@@ -468,9 +761,16 @@ event_cb (GtkEventControllerLegacy *controller,
     {
       self->press_x = p.x;
       self->press_y = p.y;
+      self->pressed = TRUE;
+      gtk_popover_popdown (GTK_POPOVER (self->bubble));
     }
-  else if (!gtk_drag_check_threshold (GTK_WIDGET (self), self->press_x, self->press_y, p.x, p.y))
-    clicked_at (self, p.x, p.y);
+  else
+    {
+      self->pressed = FALSE;
+      if (!gtk_drag_check_threshold (GTK_WIDGET (self), self->press_x, self->press_y, p.x, p.y))
+        clicked_at (self, p.x, p.y);
+      schedule_bubble (self);
+    }
   return GDK_EVENT_PROPAGATE;
 }
 
@@ -483,6 +783,12 @@ qg_article_view_dispose (GObject *object)
   g_clear_handle_id (&self->fill_source, g_source_remove);
   g_clear_object (&self->filling);
   g_clear_pointer (&self->chooser, gtk_widget_unparent);
+  g_clear_pointer (&self->bubble, gtk_widget_unparent);
+  g_clear_pointer (&self->speaker_chooser, gtk_widget_unparent);
+  g_clear_handle_id (&self->bubble_idle, g_source_remove);
+  if (self->watched != NULL)
+    g_signal_handlers_disconnect_by_func (self->watched, mark_set_cb, self);
+  g_clear_object (&self->watched);
   g_clear_object (&self->document);
   g_clear_pointer (&self->sources, qg_sources_unref);
 
@@ -498,6 +804,12 @@ qg_article_view_class_init (QgArticleViewClass *klass)
   object_class->dispose = qg_article_view_dispose;
   widget_class->css_changed = qg_article_view_css_changed;
 
+  gtk_widget_class_install_action (widget_class, "article.add-quote", NULL, add_quote_cb);
+  gtk_widget_class_install_action (widget_class, "article.add-entity", NULL, add_entity_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_q, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "article.add-quote", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "article.add-entity", NULL);
 }
 
 static void
@@ -536,4 +848,6 @@ qg_article_view_init (QgArticleView *self)
   gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
   g_signal_connect (legacy, "event", G_CALLBACK (event_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), legacy);
+
+  init_editing (self);
 }

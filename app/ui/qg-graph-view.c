@@ -196,9 +196,10 @@ qg_graph_view_node_offset (QgGraphView *self,
                            double      *dy)
 {
   *dx = *dy = 0;
-  if (self->previous != NULL)
+  if (self->previous != NULL && (self->previous_of == NULL || self->previous_of[index] >= 0))
     {
-      const QgItem *from = qg_layout_get_node (self->previous, index);
+      guint was = self->previous_of != NULL ? (guint) self->previous_of[index] : index;
+      const QgItem *from = qg_layout_get_node (self->previous, was);
       const QgItem *to = qg_layout_get_node (self->layout, index);
       double t = self->transition;
 
@@ -629,6 +630,13 @@ clear_layout_state (QgGraphView *self)
     g_array_set_size (self->screen_labels, 0);
 }
 
+static void take_document  (QgGraphView *self,
+                            QgDocument  *document);
+static void install_layout (QgGraphView *self,
+                            QgLayout    *layout,
+                            gboolean     animate,
+                            gboolean     keep_view);
+
 void
 qg_graph_view_set_document (QgGraphView *self,
                             QgDocument  *document)
@@ -639,10 +647,23 @@ qg_graph_view_set_document (QgGraphView *self,
     return;
 
   qg_graph_view_select_item (self, QG_ITEM_NONE, 0);
-  clear_layout_state (self);
   qg_viewport_set_content_size (self->viewport, 0, 0);
   g_clear_pointer (&self->layout, qg_layout_unref);
+  take_document (self, document);
+  qg_graph_view_redraw (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
+}
+
+/* Forgets what was worked out for the document on screen, layout aside,
+ * and takes @document. */
+static void
+take_document (QgGraphView *self,
+               QgDocument  *document)
+{
+  clear_layout_state (self);
   g_clear_pointer (&self->previous, qg_layout_unref);
+  g_clear_pointer (&self->previous_of, g_free);
   g_clear_pointer (&self->entity_kind, g_free);
   g_clear_pointer (&self->reading_order, g_free);
   g_clear_pointer (&self->label_order, g_free);
@@ -660,9 +681,6 @@ qg_graph_view_set_document (QgGraphView *self,
       for (guint i = 0; i < n; i++)
         self->entity_kind[i] = qg_kind_from_string (qg_document_get_entity (document, i)->kind);
     }
-  qg_graph_view_redraw (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
 }
 
 QgDocument *
@@ -686,6 +704,7 @@ static void
 transition_done (QgGraphView *self)
 {
   g_clear_pointer (&self->previous, qg_layout_unref);
+  g_clear_pointer (&self->previous_of, g_free);
   self->transition = 1;
   qg_graph_view_redraw (self);
 }
@@ -718,9 +737,21 @@ qg_graph_view_set_layout (QgGraphView *self,
   if (adw_animation_get_state (self->transition_animation) == ADW_ANIMATION_PLAYING)
     adw_animation_skip (self->transition_animation);
   g_clear_pointer (&self->previous, qg_layout_unref);
+  g_clear_pointer (&self->previous_of, g_free);
   if (animate && self->layout != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->previous = g_steal_pointer (&self->layout);
   g_clear_pointer (&self->layout, qg_layout_unref);
+  install_layout (self, layout, animate, FALSE);
+}
+
+/* Shows @layout of the document, @animate: from `previous`, if any;
+ * @keep_view: where the viewport is, unless it shows the whole map. */
+static void
+install_layout (QgGraphView *self,
+                QgLayout    *layout,
+                gboolean     animate,
+                gboolean     keep_view)
+{
   self->layout = layout ? qg_layout_ref (layout) : NULL;
   clear_layout_state (self);
   update_orders (self);
@@ -753,7 +784,9 @@ qg_graph_view_set_layout (QgGraphView *self,
                                     qg_layout_get_height (layout));
 
       /* Keep the selection in view across layouts; otherwise show it all. */
-      if (self->selection_kind != QG_ITEM_NONE && !qg_viewport_get_fitted (self->viewport))
+      if (keep_view && !qg_viewport_get_fitted (self->viewport))
+        ;
+      else if (self->selection_kind != QG_ITEM_NONE && !qg_viewport_get_fitted (self->viewport))
         qg_graph_view_center_on_selection (self, 0, animate);
       else
         qg_viewport_fit (self->viewport, animate);
@@ -768,6 +801,57 @@ qg_graph_view_set_layout (QgGraphView *self,
     }
   qg_graph_view_redraw (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
+}
+
+void
+qg_graph_view_replace_document (QgGraphView *self,
+                                QgDocument  *document,
+                                QgLayout    *layout)
+{
+  g_autoptr(QgDocument) before = NULL;
+  g_autofree char *selected = NULL;
+  guint n;
+
+  g_return_if_fail (QG_IS_GRAPH_VIEW (self));
+  g_return_if_fail (QG_IS_DOCUMENT (document));
+  g_return_if_fail (layout != NULL
+                    && qg_layout_get_n_nodes (layout) == qg_document_get_n_entities (document));
+
+  if (self->document == NULL || self->layout == NULL)
+    {
+      qg_graph_view_set_document (self, document);
+      qg_graph_view_set_layout (self, layout, FALSE);
+      return;
+    }
+
+  if (adw_animation_get_state (self->transition_animation) == ADW_ANIMATION_PLAYING)
+    adw_animation_skip (self->transition_animation);
+  selected = g_strdup (qg_graph_view_get_selection (self));
+  before = g_object_ref (self->document);
+  self->selection_kind = QG_ITEM_NONE;
+  take_document (self, document);
+
+  /* Each node that was on the map glides from where it was; a new one
+   * appears in its place. */
+  n = qg_document_get_n_entities (document);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->previous = g_steal_pointer (&self->layout);
+      self->previous_of = g_new (gint, MAX (n, 1));
+      for (guint i = 0; i < n; i++)
+        self->previous_of[i] = qg_document_find_entity (before,
+                                                        qg_document_get_entity (document, i)->id);
+    }
+  g_clear_pointer (&self->layout, qg_layout_unref);
+
+  /* The selection stays where its id still is; the view stays where it
+   * was, unless it showed the whole map, which it shows again. */
+  if (selected == NULL || !find_item (self, selected, &self->selection_kind, &self->selection_index))
+    self->selection_kind = QG_ITEM_NONE;
+  update_emphasis (self);
+  install_layout (self, layout, TRUE, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
 
 QgLayout *
@@ -884,6 +968,7 @@ qg_graph_view_dispose (GObject *object)
   qg_graph_view_clear_texts (self);
   g_clear_pointer (&self->layout, qg_layout_unref);
   g_clear_pointer (&self->previous, qg_layout_unref);
+  g_clear_pointer (&self->previous_of, g_free);
   g_clear_object (&self->document);
   g_clear_object (&self->pango);
   g_clear_pointer (&self->overview, cairo_surface_destroy);

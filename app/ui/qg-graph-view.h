@@ -23,6 +23,13 @@ QgDocument *qg_graph_view_get_document      (QgGraphView *self);
 void        qg_graph_view_set_layout        (QgGraphView *self,
                                              QgLayout    *layout,
                                              gboolean     animate);
+/* Shows @document, with @layout, in place of the one on screen, as after an
+ * edit or a reload: the viewport stays (a map shown whole is shown whole
+ * again), the selection stays where its id still exists, and the nodes
+ * that were on the map glide to their new places. */
+void        qg_graph_view_replace_document  (QgGraphView *self,
+                                             QgDocument  *document,
+                                             QgLayout    *layout);
 QgLayout   *qg_graph_view_get_layout        (QgGraphView *self);
 /* Zoom and offset; its actions are the view's "zoom" group. */
 QgViewport *qg_graph_view_get_viewport      (QgGraphView *self);

@@ -1,0 +1,248 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "qg-entity-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "qg-entity-dialog.h"
+#include "qg-kinds.h"
+
+struct _QgEntityDialog
+{
+  AdwWindow     parent_instance;
+
+  char         *entity_id;
+  /* The kinds offered, as documents write them, in the combo's order;
+   * the last row ("Other…") has none and shows other_kind_row. */
+  GPtrArray    *kinds;
+
+  AdwEntryRow  *name_row;
+  AdwComboRow  *kind_row;
+  AdwEntryRow  *other_kind_row;
+  AdwEntryRow  *aliases_row;
+  AdwEntryRow  *description_row;
+  GtkWidget    *apply_button;
+  GtkLabel     *error_label;
+};
+
+G_DEFINE_FINAL_TYPE (QgEntityDialog, qg_entity_dialog, ADW_TYPE_WINDOW)
+
+enum
+{
+  APPLY,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static char *
+stripped_text (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+const char *
+qg_entity_dialog_get_entity_id (QgEntityDialog *self)
+{
+  g_return_val_if_fail (QG_IS_ENTITY_DIALOG (self), NULL);
+  return self->entity_id;
+}
+
+char *
+qg_entity_dialog_get_name (QgEntityDialog *self)
+{
+  g_return_val_if_fail (QG_IS_ENTITY_DIALOG (self), NULL);
+  return stripped_text (self->name_row);
+}
+
+char *
+qg_entity_dialog_get_kind (QgEntityDialog *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (QG_IS_ENTITY_DIALOG (self), NULL);
+
+  selected = adw_combo_row_get_selected (self->kind_row);
+  if (selected < self->kinds->len && g_ptr_array_index (self->kinds, selected) != NULL)
+    return g_strdup (g_ptr_array_index (self->kinds, selected));
+  return stripped_text (self->other_kind_row);
+}
+
+GStrv
+qg_entity_dialog_get_aliases (QgEntityDialog *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) parts = NULL;
+
+  g_return_val_if_fail (QG_IS_ENTITY_DIALOG (self), NULL);
+
+  parts = g_strsplit (gtk_editable_get_text (GTK_EDITABLE (self->aliases_row)), ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*g_strstrip (parts[i]) != '\0')
+      g_strv_builder_add (builder, parts[i]);
+  return g_strv_builder_end (builder);
+}
+
+char *
+qg_entity_dialog_get_description (QgEntityDialog *self)
+{
+  char *text;
+
+  g_return_val_if_fail (QG_IS_ENTITY_DIALOG (self), NULL);
+
+  text = stripped_text (self->description_row);
+  if (*text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+void
+qg_entity_dialog_show_error (QgEntityDialog *self,
+                             const char     *message)
+{
+  g_return_if_fail (QG_IS_ENTITY_DIALOG (self));
+
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+/* What the document requires before it can be asked: a name and a kind. */
+static void
+update_apply (QgEntityDialog *self)
+{
+  g_autofree char *name = qg_entity_dialog_get_name (self);
+  g_autofree char *kind = qg_entity_dialog_get_kind (self);
+  guint selected = adw_combo_row_get_selected (self->kind_row);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->other_kind_row),
+                          selected < self->kinds->len
+                          && g_ptr_array_index (self->kinds, selected) == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.apply", *name != '\0' && *kind != '\0');
+}
+
+static void
+apply_cb (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  QgEntityDialog *self = QG_ENTITY_DIALOG (widget);
+
+  qg_entity_dialog_show_error (self, NULL);
+  g_signal_emit (self, signals[APPLY], 0);
+}
+
+/* The kinds FORMAT.md styles, the document's own, then "Other…". */
+static void
+fill_kinds (QgEntityDialog *self,
+            QgDocument     *document,
+            const char     *current)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  for (QgKind kind = 0; kind < QG_KIND_OTHER; kind++)
+    g_ptr_array_add (self->kinds, g_strdup (qg_kind_get_style (kind)->name));
+  for (guint i = 0; document != NULL && i < qg_document_get_n_entities (document); i++)
+    {
+      const char *kind = qg_document_get_entity (document, i)->kind;
+      gboolean known = FALSE;
+
+      for (guint k = 0; k < self->kinds->len && !known; k++)
+        known = strcmp (g_ptr_array_index (self->kinds, k), kind) == 0;
+      if (!known)
+        g_ptr_array_add (self->kinds, g_strdup (kind));
+    }
+  for (guint k = 0; k < self->kinds->len; k++)
+    {
+      g_autofree char *label = qg_kind_display_name (g_ptr_array_index (self->kinds, k));
+
+      gtk_string_list_append (labels, label);
+      if (g_strcmp0 (current, g_ptr_array_index (self->kinds, k)) == 0)
+        selected = k;
+    }
+  g_ptr_array_add (self->kinds, NULL);
+  gtk_string_list_append (labels, _("Other…"));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (self->kind_row, selected);
+}
+
+QgEntityDialog *
+qg_entity_dialog_new (GtkWindow  *parent,
+                      QgDocument *document,
+                      gint        entity,
+                      const char *name)
+{
+  QgEntityDialog *self = g_object_new (QG_TYPE_ENTITY_DIALOG, "transient-for", parent, NULL);
+  const QgEntity *edited = entity >= 0 ? qg_document_get_entity (document, entity) : NULL;
+
+  fill_kinds (self, document, edited != NULL ? edited->kind : NULL);
+  if (edited != NULL)
+    {
+      g_autofree char *aliases = g_strjoinv (", ", (char **) edited->aliases);
+
+      self->entity_id = g_strdup (edited->id);
+      gtk_window_set_title (GTK_WINDOW (self), _("Edit Entity"));
+      gtk_button_set_label (GTK_BUTTON (self->apply_button), _("_Save"));
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), edited->name);
+      gtk_editable_set_text (GTK_EDITABLE (self->aliases_row), aliases);
+      gtk_editable_set_text (GTK_EDITABLE (self->description_row),
+                             edited->description != NULL ? edited->description : "");
+    }
+  else
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Add Entity"));
+      gtk_button_set_label (GTK_BUTTON (self->apply_button), _("_Add"));
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), name != NULL ? name : "");
+    }
+  update_apply (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  return self;
+}
+
+static void
+qg_entity_dialog_finalize (GObject *object)
+{
+  QgEntityDialog *self = QG_ENTITY_DIALOG (object);
+
+  g_free (self->entity_id);
+  g_ptr_array_unref (self->kinds);
+  G_OBJECT_CLASS (qg_entity_dialog_parent_class)->finalize (object);
+}
+
+static void
+qg_entity_dialog_class_init (QgEntityDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = qg_entity_dialog_finalize;
+
+  signals[APPLY] = g_signal_new ("apply", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                 NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/quotegraph/Quotegraph/ui/qg-entity-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, QgEntityDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, QgEntityDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, QgEntityDialog, other_kind_row);
+  gtk_widget_class_bind_template_child (widget_class, QgEntityDialog, aliases_row);
+  gtk_widget_class_bind_template_child (widget_class, QgEntityDialog, description_row);
+  gtk_widget_class_bind_template_child (widget_class, QgEntityDialog, apply_button);
+  gtk_widget_class_bind_template_child (widget_class, QgEntityDialog, error_label);
+
+  gtk_widget_class_install_action (widget_class, "entity.apply", NULL, apply_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+qg_entity_dialog_init (QgEntityDialog *self)
+{
+  self->kinds = g_ptr_array_new_with_free_func (g_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->apply_button);
+  g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (update_apply), self);
+  g_signal_connect_swapped (self->other_kind_row, "changed", G_CALLBACK (update_apply), self);
+  g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (update_apply), self);
+}
