@@ -342,6 +342,73 @@ qg_test_find_labelled (GtkWidget  *root,
   return found;
 }
 
+/* The first toplevel of @type, or NULL. */
+static inline gpointer
+qg_test_find_toplevel (GType type)
+{
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  gpointer found = NULL;
+
+  g_object_ref (toplevels);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type))
+        found = item;
+    }
+  return found;
+}
+
+/* The file chooser: GTK's own, as GtkFileChooserNative shows it without
+ * a portal. */
+static inline GtkFileChooser *
+qg_test_find_file_chooser (void)
+{
+  return qg_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+}
+
+static inline gboolean
+qg_test_file_chooser_shown (gpointer data)
+{
+  return qg_test_find_file_chooser () != NULL;
+}
+
+static inline gboolean
+qg_test_file_chooser_gone (gpointer data)
+{
+  return qg_test_find_file_chooser () == NULL;
+}
+
+static inline gboolean
+qg_test_is_shown_tree_view (GtkWidget     *widget,
+                            gconstpointer  data)
+{
+  return GTK_IS_TREE_VIEW (widget) && gtk_widget_get_mapped (widget);
+}
+
+/* The file chooser's list of files, the one tree view it shows. */
+static inline GtkTreeView *
+qg_test_file_chooser_list (GtkWidget *chooser)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  qg_test_collect_if (chooser, qg_test_is_shown_tree_view, NULL, views);
+  return views->len == 1 ? g_ptr_array_index (views, 0) : NULL;
+}
+
+/* GTK 4.8's chooser gives its list of files a model once the folder is
+ * read. Destroyed before that, it cancels the reading and says so in a
+ * dialog of its own, "The folder contents could not be displayed", left
+ * open without a parent over the next test. */
+static inline gboolean
+qg_test_file_chooser_listed (gpointer chooser)
+{
+  GtkTreeView *list = qg_test_file_chooser_list (chooser);
+
+  return list != NULL && gtk_tree_view_get_model (list) != NULL;
+}
+
 typedef struct
 {
   QgGraphView *view;

@@ -289,64 +289,6 @@ test_failed_write_keeps_the_earlier_file (void)
  * extension: its title, "Kaspersky: US government removes…", made safe. */
 #define KASPERSKY_NAME "Kaspersky - US government removes Russian security software"
 
-/* The first toplevel of @type, or NULL. */
-static gpointer
-find_toplevel (GType type)
-{
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
-  gpointer found = NULL;
-
-  g_object_ref (toplevels);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type))
-        found = item;
-    }
-  return found;
-}
-
-/* The save dialog: GTK's own, as GtkFileChooserNative shows it without a
- * portal. */
-static GtkFileChooser *
-find_file_chooser (void)
-{
-  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
-}
-
-static gboolean
-file_chooser_shown (gpointer data)
-{
-  return find_file_chooser () != NULL;
-}
-
-static gboolean
-file_chooser_gone (gpointer data)
-{
-  return find_file_chooser () == NULL;
-}
-
-static gboolean
-is_shown_tree_view (GtkWidget     *widget,
-                    gconstpointer  data)
-{
-  return GTK_IS_TREE_VIEW (widget) && gtk_widget_get_mapped (widget);
-}
-
-/* GTK 4.8's chooser gives its list of files a model once the folder is
- * read. Destroyed before that, it cancels the reading and says so in a
- * dialog of its own, "The folder contents could not be displayed", left
- * open without a parent over the next test. */
-static gboolean
-folder_listed (gpointer data)
-{
-  g_autoptr(GPtrArray) views = g_ptr_array_new ();
-
-  qg_test_collect_if (GTK_WIDGET (data), is_shown_tree_view, NULL, views);
-  return views->len == 1 && gtk_tree_view_get_model (g_ptr_array_index (views, 0)) != NULL;
-}
-
 /* The save dialog, opened from @window as its Export item does, with its
  * folder listed. */
 static GtkFileChooser *
@@ -355,12 +297,12 @@ open_save_dialog (QgWindow *window)
   GtkFileChooser *chooser;
 
   /* Nothing left by the dialog before: GTK's own messages are these. */
-  g_assert_null (find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
+  g_assert_null (qg_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
-  qg_test_wait_for (file_chooser_shown, NULL, "the save dialog");
-  chooser = find_file_chooser ();
+  qg_test_wait_for (qg_test_file_chooser_shown, NULL, "the save dialog");
+  chooser = qg_test_find_file_chooser ();
   g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
-  qg_test_wait_for (folder_listed, chooser, "the save dialog to list its folder");
+  qg_test_wait_for (qg_test_file_chooser_listed, chooser, "the save dialog to list its folder");
   return chooser;
 }
 
@@ -376,7 +318,7 @@ written (gpointer data)
   Written *w = data;
 
   return !qg_window_is_busy (w->window) && g_file_test (w->path, G_FILE_TEST_EXISTS)
-         && find_file_chooser () == NULL;
+         && qg_test_find_file_chooser () == NULL;
 }
 
 /* Accepts the dialog, after @choose has given it a name, with the filter
@@ -548,7 +490,7 @@ test_export_dialog_proposes_a_safe_name (void)
 
       g_assert_cmpstr (proposed, ==, cases[i].expected);
       gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-      qg_test_wait_for (file_chooser_gone, NULL, "the save dialog to close");
+      qg_test_wait_for (qg_test_file_chooser_gone, NULL, "the save dialog to close");
       gtk_window_destroy (GTK_WINDOW (window));
     }
 }
