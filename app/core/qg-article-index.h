@@ -42,6 +42,16 @@ qg_article_is_space (char c)
   return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
+/* Whether @s is only such white space, or empty: says nothing. */
+static inline gboolean
+qg_article_is_blank (const char *s)
+{
+  for (; *s; s++)
+    if (!qg_article_is_space (*s))
+      return FALSE;
+  return TRUE;
+}
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QgArticleIndex, qg_article_index_free)
 
 G_END_DECLS
