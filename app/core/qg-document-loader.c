@@ -668,13 +668,8 @@ read_entities (Loader     *l,
 
   if (array == NULL)
     return;
+  /* May be empty (FORMAT.md): a map being started has only its article. */
   n = json_array_get_length (array);
-  if (n == 0)
-    {
-      report (l, "entities", "entities", _("at least one entity is required"));
-      return;
-    }
-
   l->doc->entities = g_new0 (QgEntity, n);
   for (guint i = 0; i < n; i++)
     {
