@@ -82,6 +82,30 @@ void              qg_document_load_async       (GFile               *file,
 QgDocument       *qg_document_load_finish      (GAsyncResult  *result,
                                                 GError       **error);
 
+/* Saving: the document as FORMAT.md JSON, in a stable order (the format's,
+ * then unknown members as they were), indented by two spaces, ended by a
+ * line break. @file is where it is to be written, for its "text_file":
+ * kept when it names the same file from there, else the text is written
+ * inline; NULL keeps it as it is. */
+char             *qg_document_to_json          (QgDocument    *self,
+                                                GFile         *file,
+                                                gsize         *length);
+/* Writes whole or not at all, keeping the permissions of the file it
+ * replaces (qg-file.c). Errors name @file: "FILE: could not save the map:
+ * REASON". */
+gboolean          qg_document_save             (QgDocument    *self,
+                                                GFile         *file,
+                                                GCancellable  *cancellable,
+                                                GError       **error);
+void              qg_document_save_async       (QgDocument          *self,
+                                                GFile               *file,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean          qg_document_save_finish      (QgDocument    *self,
+                                                GAsyncResult  *result,
+                                                GError       **error);
+
 GFile            *qg_document_get_file         (QgDocument    *self);
 /* The file the article text was read from (its "text_file"), or NULL when
  * the document holds the text itself. */
