@@ -19,6 +19,29 @@ qg_test_load (const char *dir,
   return doc;
 }
 
+/* A copy of tests/data/valid/small-text-file.json in @dir, as map.json,
+ * beside its article, small.txt; returns the copy's path. */
+static inline char *
+qg_test_copy_small_text_file (const char *dir)
+{
+  static const char * const names[][2] = {
+    { "small-text-file.json", "map.json" }, { "small.txt", "small.txt" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *from = g_test_build_filename (G_TEST_DIST, "data", "valid", names[i][0],
+                                                     NULL);
+      g_autofree char *to = g_build_filename (dir, names[i][1], NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (to, contents, length, NULL));
+    }
+  return g_build_filename (dir, "map.json", NULL);
+}
+
 /* tests/data/valid/small.json: three entities, four quotes, three relations. */
 static inline QgDocument *
 qg_test_load_small (void)

@@ -12,6 +12,7 @@
 
 #include "qg-cli.h"
 #include "qg-document.h"
+#include "qg-edit.h"
 #include "qg-test-utils.h"
 
 static JsonNode *
@@ -419,15 +420,10 @@ static void
 test_text_file_where_it_is_saved (void)
 {
   g_autofree char *dir = make_dir ();
-  g_autofree char *json_path = g_build_filename (dir, "map.json", NULL);
+  g_autofree char *json_path = qg_test_copy_small_text_file (dir);
   g_autofree char *text_path = g_build_filename (dir, "small.txt", NULL);
   g_autofree char *other_dir = g_build_filename (dir, "elsewhere", NULL);
   g_autofree char *other_path = g_build_filename (other_dir, "map.json", NULL);
-  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "valid",
-                                                   "small-text-file.json", NULL);
-  g_autofree char *article_path = g_test_build_filename (G_TEST_DIST, "data", "valid",
-                                                         "small.txt", NULL);
-  g_autofree char *contents = NULL;
   g_autofree char *article = NULL;
   g_autofree char *here = NULL;
   g_autofree char *there = NULL;
@@ -439,10 +435,7 @@ test_text_file_where_it_is_saved (void)
   g_autoptr(QgDocument) moved = NULL;
   gsize length, article_length;
 
-  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (json_path, contents, length, NULL));
-  g_assert_true (g_file_get_contents (article_path, &article, &article_length, NULL));
-  g_assert_true (g_file_set_contents (text_path, article, article_length, NULL));
+  g_assert_true (g_file_get_contents (text_path, &article, &article_length, NULL));
   g_assert_cmpint (g_mkdir (other_dir, 0755), ==, 0);
   doc = qg_document_load (file, "map.json", NULL, &error);
   g_assert_no_error (error);
@@ -466,6 +459,57 @@ test_text_file_where_it_is_saved (void)
   remove_dir (dir);
 }
 
+/* What could not be opened again is not written. */
+static void
+test_save_refuses_what_would_not_open (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "huge.json", NULL);
+  g_autofree char *text = g_strnfill (QG_DOCUMENT_MAX_BYTES / 2 + 1, '\t');
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgDocument) doc = NULL;
+  g_autofree char *listed = NULL;
+
+  /* Each tab is written as two characters, \t. */
+  text[0] = 'x';
+  doc = qg_document_new_for_article (text, -1, "T", NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_save_fails (doc, path, "it would be larger than 64 MB, the most Quotegraph opens");
+  listed = list_dir (dir);
+  g_assert_cmpstr (listed, ==, "");
+  remove_dir (dir);
+}
+
+/* An edited document, saved and opened again, is the edited one. */
+static void
+test_save_an_edit (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "map.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(QgDocument) doc = qg_document_new_for_article ("Acme said it will comply.", -1,
+                                                           "Acme", NULL, NULL, NULL);
+  g_autoptr(QgEdit) add = qg_edit_new_add_entity ("Acme", "company");
+  g_autoptr(QgEdit) quote = qg_edit_new_add_quote (13, 25);
+  g_autoptr(QgDocument) with_entity = NULL;
+  g_autoptr(QgDocument) with_quote = NULL;
+  g_autoptr(QgDocument) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  with_entity = qg_document_apply (doc, add, &id, &error);
+  g_assert_no_error (error);
+  qg_edit_set_speaker (quote, id);
+  with_quote = qg_document_apply (with_entity, quote, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (qg_document_save (with_quote, file, NULL, &error));
+  reread = qg_document_load (file, "map.json", NULL, &error);
+  g_assert_no_error (error);
+  qg_test_assert_same_model (with_quote, reread);
+  g_assert_cmpstr (qg_document_get_quote (reread, 0)->text, ==, "will comply.");
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -486,6 +530,9 @@ main (int   argc,
                    test_save_into_a_read_only_folder);
   g_test_add_func ("/quotegraph/save/text-file-where-it-is-saved",
                    test_text_file_where_it_is_saved);
+  g_test_add_func ("/quotegraph/save/refuses-what-would-not-open",
+                   test_save_refuses_what_would_not_open);
+  g_test_add_func ("/quotegraph/save/an-edit", test_save_an_edit);
 
   return g_test_run ();
 }

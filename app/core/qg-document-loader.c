@@ -65,6 +65,7 @@ use_path (const IdUse *use,
 typedef struct
 {
   QgDocument   *doc;
+  QgDocument   *previous;  /* the document an edit was made to, or NULL */
   const char   *display;
   GFile        *base_dir;
   GCancellable *cancellable;
@@ -277,8 +278,8 @@ matches_digits (const char *s,
   return *s == '\0';
 }
 
-static gboolean
-is_iso8601_date (const char *s)
+gboolean
+qg_document_date_is_valid (const char *s)
 {
   int y = atoi (s);
 
@@ -503,7 +504,7 @@ read_text_file (Loader     *l,
       return;
     }
 
-  l->doc->owned_text = contents;
+  l->doc->text_bytes = g_bytes_new_take (contents, length + 1);
   l->doc->text_file = g_object_ref (file);
   l->doc->text = contents;
   l->doc->text_len = length;
@@ -527,7 +528,7 @@ read_article (Loader     *l,
   l->doc->source = qg_problems_string_member (l->problems, article, "article", "source", FALSE);
 
   s = qg_problems_string_member (l->problems, article, "article", "published", FALSE);
-  if (s != NULL && !is_iso8601_date (s))
+  if (s != NULL && !qg_document_date_is_valid (s))
     report (l, "article.published", "article.published",
             _("\"%s\" is not an ISO 8601 date (write it like \"2017-09-13\")"), s);
   else
@@ -555,6 +556,16 @@ read_article (Loader     *l,
           l->doc->text_len = strlen (s);
           l->doc->text = s;
         }
+    }
+  else if (l->previous != NULL && l->previous->text_bytes != NULL
+           && qg_document_shares_article (l->previous, l->doc->root))
+    {
+      /* An edit leaves the article as it was (the very same node): it is
+       * not read again, and the text is the one every version shows. */
+      l->doc->text_bytes = g_bytes_ref (l->previous->text_bytes);
+      l->doc->text_file = g_object_ref (l->previous->text_file);
+      l->doc->text = l->previous->text;
+      l->doc->text_len = l->previous->text_len;
     }
   else if (qg_problems_check_type (l->problems, text_file, "article.text_file", QG_WANT_STRING))
     {
@@ -759,6 +770,8 @@ read_quotes (Loader     *l,
       q->id = json_object_get_string_member (obj, "id");
       q->text = text;
       use->index = (gint) l->doc->n_quotes;
+      g_hash_table_insert (l->doc->quote_index, (gpointer) q->id,
+                           GUINT_TO_POINTER (l->doc->n_quotes + 1));
       l->doc->n_quotes++;
     }
 }
@@ -883,6 +896,27 @@ read_relations (Loader     *l,
     }
 }
 
+/* A quote of the document an edit was made to, with the same text (the
+ * same string of the JSON tree both share) and occurrence, is in the
+ * same place: only the others are looked for. */
+static gboolean
+reuse_place (Loader  *l,
+             QgQuote *q)
+{
+  QgDocument *previous = l->previous;
+  gint j;
+
+  if (previous == NULL || previous->text != l->doc->text)
+    return FALSE;
+  j = qg_document_find_quote (previous, q->id);
+  if (j < 0 || previous->quotes[j].text != q->text
+      || previous->quotes[j].occurrence != q->occurrence)
+    return FALSE;
+  q->start = previous->quotes[j].start;
+  q->end = previous->quotes[j].end;
+  return TRUE;
+}
+
 /* Proves every quote against the article and records its byte range. */
 static void
 verify_quotes (Loader *l)
@@ -890,18 +924,27 @@ verify_quotes (Loader *l)
   QgDocument *doc = l->doc;
   g_autoptr(QgArticleIndex) index = NULL;
   g_autofree QgPassage *passages = NULL;
+  g_autofree guint *quotes = NULL;
+  guint n = 0;
 
   if (doc->n_quotes == 0 || doc->text == NULL)
     return;
 
-  index = qg_article_index_new (doc->text, doc->text_len);
   passages = g_new0 (QgPassage, doc->n_quotes);
+  quotes = g_new (guint, doc->n_quotes);
   for (guint i = 0; i < doc->n_quotes; i++)
     {
-      passages[i].text = doc->quotes[i].text;
-      passages[i].occurrence = doc->quotes[i].occurrence;
+      if (reuse_place (l, &doc->quotes[i]))
+        continue;
+      passages[n].text = doc->quotes[i].text;
+      passages[n].occurrence = doc->quotes[i].occurrence;
+      quotes[n++] = i;
     }
-  if (!qg_article_index_find (index, passages, doc->n_quotes))
+  if (n == 0)
+    return;
+
+  index = qg_article_index_new (doc->text, doc->text_len);
+  if (!qg_article_index_find (index, passages, n))
     {
       report (l, "quotes", "quotes",
               _("checking the quotes took too long: the article and the quotes repeat the same "
@@ -909,18 +952,19 @@ verify_quotes (Loader *l)
       return;
     }
 
-  for (guint i = 0; i < doc->n_quotes; i++)
+  for (guint k = 0; k < n; k++)
     {
-      QgQuote *q = &doc->quotes[i];
+      QgPassage *passage = &passages[k];
+      QgQuote *q = &doc->quotes[quotes[k]];
       IdUse *use;
       g_autofree char *where = NULL;
       g_autofree char *locate = NULL;
       char path[48];
 
-      if (passages[i].found)
+      if (passage->found)
         {
-          q->start = passages[i].start;
-          q->end = passages[i].end;
+          q->start = passage->start;
+          q->end = passage->end;
           continue;
         }
 
@@ -929,12 +973,12 @@ verify_quotes (Loader *l)
       use_path (use, path, sizeof path);
       where = g_strdup_printf ("%s \"%s\"", path, q->id);
       locate = g_strconcat (path, ".text", NULL);
-      if (passages[i].count == 0 && l->n_prefixes++ >= MAX_PREFIXES)
+      if (passage->count == 0 && l->n_prefixes++ >= MAX_PREFIXES)
         {
           report (l, where, locate, _("text not found in the article"));
           continue;
         }
-      if (passages[i].count == 0)
+      if (passage->count == 0)
         {
           g_autofree char *prefix = qg_article_index_longest_prefix (index, q->text);
 
@@ -959,8 +1003,8 @@ verify_quotes (Loader *l)
                   g_dngettext (GETTEXT_PACKAGE,
                                "text occurs %u time in the article, but occurrence is %u",
                                "text occurs %u times in the article, but occurrence is %u",
-                               passages[i].count),
-                  passages[i].count, q->occurrence);
+                               passage->count),
+                  passage->count, q->occurrence);
         }
     }
 }
@@ -1007,6 +1051,7 @@ qg_document_read_tree (JsonNode      *root,
                        gsize          length,
                        GFile         *base_dir,
                        const char    *display_name,
+                       QgDocument    *previous,
                        GCancellable  *cancellable,
                        GError       **error)
 {
@@ -1014,6 +1059,7 @@ qg_document_read_tree (JsonNode      *root,
   Loader l = { 0 };
 
   l.doc = doc;
+  l.previous = previous;
   l.display = display_name;
   l.base_dir = base_dir;
   l.cancellable = cancellable;
@@ -1086,7 +1132,8 @@ qg_document_load_from_data (const char    *data,
     }
 
   root = json_parser_steal_root (parser);
-  return qg_document_read_tree (root, data, length, base_dir, display_name, cancellable, error);
+  return qg_document_read_tree (root, data, length, base_dir, display_name, NULL, cancellable,
+                                error);
 }
 
 QgDocument *

@@ -78,6 +78,7 @@ qg_document_finalize (GObject *object)
     g_free (self->relations[i].evidence);
   g_free (self->relations);
   g_clear_pointer (&self->entity_index, g_hash_table_unref);
+  g_clear_pointer (&self->quote_index, g_hash_table_unref);
   g_clear_pointer (&self->relation_index, g_hash_table_unref);
   g_free (self->speaker_starts);
   g_free (self->speaker_quotes);
@@ -86,7 +87,7 @@ qg_document_finalize (GObject *object)
   g_clear_pointer (&self->root, json_node_unref);
   g_clear_object (&self->file);
   g_clear_object (&self->text_file);
-  g_free (self->owned_text);
+  g_clear_pointer (&self->text_bytes, g_bytes_unref);
 
   G_OBJECT_CLASS (qg_document_parent_class)->finalize (object);
 }
@@ -103,6 +104,7 @@ static void
 qg_document_init (QgDocument *self)
 {
   self->entity_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->quote_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->relation_index = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
@@ -189,6 +191,14 @@ qg_document_get_quote (QgDocument *self,
   g_return_val_if_fail (QG_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (index < self->n_quotes, NULL);
   return &self->quotes[index];
+}
+
+gint
+qg_document_find_quote (QgDocument *self,
+                        const char *id)
+{
+  g_return_val_if_fail (QG_IS_DOCUMENT (self), -1);
+  return (gint) GPOINTER_TO_UINT (g_hash_table_lookup (self->quote_index, id)) - 1;
 }
 
 guint
