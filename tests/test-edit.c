@@ -5,8 +5,10 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "qg-cli.h"
 #include "qg-document.h"
 #include "qg-edit.h"
+#include "qg-history.h"
 #include "qg-test-utils.h"
 
 /* small.json's article:
@@ -832,6 +834,215 @@ test_new_for_article_refused (void)
     }
 }
 
+/* ------------------------------------------------------------------------ */
+/* A sequence of edits on the bundled map                                    */
+
+static const char * const kinds[] = { "person", "agency", "company", "media", "group", "court" };
+static const char * const names[] = {
+  "Federal Trade Commission", "Zoë Ågren", "The “Bell”", "Reuters", "東京", "A", "Kaspersky",
+};
+static const char * const labels[] = { "criticises", "funds", "sues", "works with", "bans" };
+
+static const char *
+random_id (QgDocument *doc,
+           guint       kind)
+{
+  guint n = kind == 0 ? qg_document_get_n_entities (doc)
+            : kind == 1 ? qg_document_get_n_quotes (doc) : qg_document_get_n_relations (doc);
+  guint i;
+
+  /* Now and then an id that is not there, or of another kind. */
+  if (n == 0 || g_test_rand_int_range (0, 20) == 0)
+    return g_test_rand_bit () ? "nowhere" : "dhs";
+  i = g_test_rand_int_range (0, n);
+  return kind == 0 ? qg_document_get_entity (doc, i)->id
+         : kind == 1 ? qg_document_get_quote (doc, i)->id : qg_document_get_relation (doc, i)->id;
+}
+
+static void
+random_span (QgDocument *doc,
+             gsize      *start,
+             gsize      *end)
+{
+  gsize len;
+
+  qg_document_get_text (doc, &len);
+  *start = g_test_rand_int_range (0, len);
+  *end = MIN (len, *start + g_test_rand_int_range (0, 160));
+}
+
+static char **
+random_quotes (QgDocument *doc)
+{
+  guint n = g_test_rand_int_range (0, 4);
+  char **ids = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    ids[i] = g_strdup (random_id (doc, 1));
+  return ids;
+}
+
+static QgEdit *
+random_edit (QgDocument *doc)
+{
+  g_auto(GStrv) evidence = random_quotes (doc);
+  const char *name = names[g_test_rand_int_range (0, G_N_ELEMENTS (names))];
+  const char *kind = kinds[g_test_rand_int_range (0, G_N_ELEMENTS (kinds))];
+  const char *label = labels[g_test_rand_int_range (0, G_N_ELEMENTS (labels))];
+  const char *aliases[] = { "Alias", name, NULL };
+  gsize start, end;
+  QgEdit *edit;
+
+  random_span (doc, &start, &end);
+  switch (g_test_rand_int_range (0, 10))
+    {
+    case 0:
+      edit = qg_edit_new_add_quote (start, end);
+      if (g_test_rand_bit ())
+        qg_edit_set_speaker (edit, random_id (doc, 0));
+      return edit;
+    case 1:
+      edit = qg_edit_new_add_entity (name, kind);
+      if (g_test_rand_bit ())
+        qg_edit_set_aliases (edit, aliases);
+      return edit;
+    case 2:
+      edit = qg_edit_new_add_relation (random_id (doc, 0), random_id (doc, 0), label,
+                                       (const char * const *) evidence);
+      qg_edit_set_stance (edit, g_test_rand_int_range (0, 3));
+      return edit;
+    case 3:
+      edit = qg_edit_new_change_entity (random_id (doc, 0));
+      if (g_test_rand_bit ())
+        qg_edit_set_name (edit, name);
+      if (g_test_rand_bit ())
+        qg_edit_set_kind (edit, kind);
+      if (g_test_rand_bit ())
+        qg_edit_set_aliases (edit, g_test_rand_bit () ? aliases : NULL);
+      if (g_test_rand_bit ())
+        qg_edit_set_description (edit, g_test_rand_bit () ? "Described" : NULL);
+      return edit;
+    case 4:
+      edit = qg_edit_new_change_quote (random_id (doc, 1));
+      if (g_test_rand_bit ())
+        qg_edit_set_span (edit, start, end);
+      if (g_test_rand_bit ())
+        qg_edit_set_speaker (edit, g_test_rand_bit () ? random_id (doc, 0) : NULL);
+      if (g_test_rand_bit ())
+        qg_edit_set_note (edit, g_test_rand_bit () ? "Noted" : NULL);
+      return edit;
+    case 5:
+      edit = qg_edit_new_change_relation (random_id (doc, 2));
+      if (g_test_rand_bit ())
+        qg_edit_set_source (edit, random_id (doc, 0));
+      if (g_test_rand_bit ())
+        qg_edit_set_target (edit, random_id (doc, 0));
+      if (g_test_rand_bit ())
+        qg_edit_set_label (edit, label);
+      if (g_test_rand_bit ())
+        qg_edit_set_stance (edit, g_test_rand_int_range (0, 3));
+      if (g_test_rand_bit ())
+        qg_edit_set_evidence (edit, (const char * const *) evidence);
+      return edit;
+    case 6:
+      return qg_edit_new_delete_entity (random_id (doc, 0));
+    case 7:
+      return qg_edit_new_delete_quote (random_id (doc, 1));
+    case 8:
+      return qg_edit_new_delete_relation (random_id (doc, 2));
+    case 9:
+    default:
+      return qg_edit_new_merge_entities (random_id (doc, 0), random_id (doc, 0));
+    }
+}
+
+/* Every edited document, saved and read again, loads without a problem,
+ * equals the one edited and saves to the same bytes; undo and redo go
+ * back and forth through the same documents. */
+static void
+test_edits_on_the_bundled_map (void)
+{
+  g_autoptr(GFile) file = qg_bundled_document ();
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgDocument) doc = qg_document_load (file, "kaspersky-us-ban.json", NULL, &error);
+  g_autoptr(QgHistory) history = NULL;
+  g_autoptr(GPtrArray) versions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) names_of = g_ptr_array_new_with_free_func (g_free);
+  guint made[QG_EDIT_MERGE_ENTITIES + 1] = { 0 };
+  guint refused = 0;
+
+  g_assert_no_error (error);
+  history = qg_history_new (doc);
+  g_ptr_array_add (versions, g_object_ref (doc));
+  for (guint step = 0; step < 400; step++)
+    {
+      QgDocument *current = qg_history_get_document (history);
+      g_autoptr(QgEdit) edit = random_edit (current);
+      g_autoptr(GError) edit_error = NULL;
+      g_autofree char *new_id = NULL;
+      g_autofree char *json = NULL;
+      g_autofree char *again = NULL;
+      g_autoptr(QgDocument) reread = NULL;
+      QgDocument *edited;
+      gsize length;
+
+      edited = qg_history_apply (history, edit, &new_id, &edit_error);
+      if (edited == NULL)
+        {
+          /* A refusal says why, and changes nothing. */
+          g_assert_error (edit_error, QG_DOCUMENT_ERROR, QG_DOCUMENT_ERROR_INVALID);
+          g_assert_true (g_str_has_prefix (edit_error->message, "The edit would break") == FALSE);
+          g_assert_true (qg_history_get_document (history) == current);
+          refused++;
+          continue;
+        }
+      g_assert_no_error (edit_error);
+      g_assert_true (qg_history_get_document (history) == edited);
+      if (new_id != NULL)
+        g_assert_true (qg_document_find_entity (edited, new_id) >= 0
+                       || qg_document_find_quote (edited, new_id) >= 0
+                       || qg_document_find_relation (edited, new_id) >= 0);
+
+      json = qg_document_to_json (edited, NULL, &length);
+      reread = qg_document_load_from_data (json, length, dir, "saved.json", NULL, &error);
+      g_assert_no_error (error);
+      qg_test_assert_same_model (edited, reread);
+      again = qg_document_to_json (reread, NULL, NULL);
+      g_assert_cmpstr (again, ==, json);
+
+      g_ptr_array_add (versions, g_object_ref (edited));
+      g_ptr_array_add (names_of, g_strdup (qg_edit_get_label (edit)));
+      made[qg_edit_get_kind (edit)]++;
+    }
+  /* Most edits are made, of every kind; some are refused. */
+  for (guint kind = 0; kind < G_N_ELEMENTS (made); kind++)
+    {
+      g_test_message ("edits of kind %u made: %u", kind, made[kind]);
+      g_assert_cmpuint (made[kind], >, 3);
+    }
+  g_test_message ("%u refused", refused);
+  g_assert_cmpuint (refused, >, 20);
+
+  for (guint i = versions->len - 1; i > 0; i--)
+    {
+      g_assert_cmpstr (qg_history_get_undo_label (history), ==,
+                       g_ptr_array_index (names_of, i - 1));
+      g_assert_true (qg_history_undo (history));
+      qg_test_assert_same_model (qg_history_get_document (history),
+                                 g_ptr_array_index (versions, i - 1));
+    }
+  g_assert_false (qg_history_get_can_undo (history));
+  g_assert_false (qg_history_get_modified (history));
+  for (guint i = 1; i < versions->len; i++)
+    {
+      g_assert_true (qg_history_redo (history));
+      qg_test_assert_same_model (qg_history_get_document (history),
+                                 g_ptr_array_index (versions, i));
+    }
+  g_assert_false (qg_history_get_can_redo (history));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -862,6 +1073,7 @@ main (int   argc,
                    test_text_file_is_not_read_again);
   g_test_add_func ("/quotegraph/edit/new-for-article", test_new_for_article);
   g_test_add_func ("/quotegraph/edit/new-for-article-refused", test_new_for_article_refused);
+  g_test_add_func ("/quotegraph/edit/edits-on-the-bundled-map", test_edits_on_the_bundled_map);
 
   return g_test_run ();
 }
