@@ -98,7 +98,7 @@ test_undo_and_redo (void)
   g_assert_cmpstr (qg_history_get_undo_label (history), ==, "Delete Relation");
   assert_counts (&counts, &(Counts) { .document = 1, .undo_label = 1 });
 
-  g_assert_true (qg_history_undo (history));
+  g_assert_true (qg_history_undo (history) == qg_history_get_document (history));
   qg_test_assert_same_model (qg_history_get_document (history), added);
   g_assert_cmpstr (qg_history_get_undo_label (history), ==, "Add Entity");
   g_assert_cmpstr (qg_history_get_redo_label (history), ==, "Delete Relation");
@@ -173,7 +173,7 @@ test_saved_mark (void)
   g_object_unref (apply (history, qg_edit_new_add_entity ("One", "group")));
   g_object_unref (apply (history, qg_edit_new_add_entity ("Two", "group")));
   g_assert_true (qg_history_get_modified (history));
-  qg_history_set_saved (history);
+  qg_history_set_saved (history, NULL);
   g_assert_false (qg_history_get_modified (history));
   assert_counts (&counts, &(Counts) { .modified = 2 });
 
@@ -202,6 +202,37 @@ test_saved_mark (void)
   g_assert_true (qg_history_get_modified (history));
 }
 
+/* A save in the background ends after more edits: the version it wrote
+ * is the one saved, unless it was dropped meanwhile. */
+static void
+test_saved_in_the_background (void)
+{
+  g_autoptr(QgDocument) doc = qg_document_new_for_article ("Some text.", -1, "T", NULL, NULL,
+                                                           NULL);
+  g_autoptr(QgHistory) history = qg_history_new (doc);
+  g_autoptr(QgDocument) written = apply (history, qg_edit_new_add_entity ("One", "group"));
+
+  g_object_unref (apply (history, qg_edit_new_add_entity ("Two", "group")));
+  qg_history_set_saved (history, written);
+  g_assert_true (qg_history_get_modified (history));
+  g_assert_nonnull (qg_history_undo (history));
+  g_assert_false (qg_history_get_modified (history));
+  /* The version undone to is made again: it is known by its tree. */
+  g_assert_true (qg_history_get_document (history) != written);
+  g_assert_nonnull (qg_history_redo (history));
+  qg_history_set_saved (history, NULL);
+  g_assert_false (qg_history_get_modified (history));
+
+  /* Written, then dropped by an edit after undoing past it. */
+  g_assert_nonnull (qg_history_undo (history));
+  g_assert_nonnull (qg_history_undo (history));
+  g_object_unref (apply (history, qg_edit_new_add_entity ("Three", "group")));
+  qg_history_set_saved (history, written);
+  g_assert_true (qg_history_get_modified (history));
+  g_assert_nonnull (qg_history_undo (history));
+  g_assert_true (qg_history_get_modified (history));
+}
+
 /* A new map has no file: it is unsaved from the start. */
 static void
 test_new_map_is_modified (void)
@@ -214,7 +245,7 @@ test_new_map_is_modified (void)
   g_assert_true (qg_history_get_modified (history));
   g_object_get (history, "modified", &modified, NULL);
   g_assert_true (modified);
-  qg_history_set_saved (history);
+  qg_history_set_saved (history, NULL);
   g_assert_false (qg_history_get_modified (history));
 }
 
@@ -306,6 +337,8 @@ main (int   argc,
   g_test_add_func ("/quotegraph/history/refused-edit-is-not-pushed",
                    test_refused_edit_is_not_pushed);
   g_test_add_func ("/quotegraph/history/saved-mark", test_saved_mark);
+  g_test_add_func ("/quotegraph/history/saved-in-the-background",
+                   test_saved_in_the_background);
   g_test_add_func ("/quotegraph/history/new-map-is-modified", test_new_map_is_modified);
   g_test_add_func ("/quotegraph/history/properties", test_properties);
   g_test_add_func ("/quotegraph/history/push-another-article", test_push_another_article);

@@ -232,32 +232,32 @@ qg_history_apply (QgHistory     *self,
 }
 
 /* Makes version @i the current one, and says what changed. */
-static gboolean
+static QgDocument *
 go_to (QgHistory *self,
        guint      i)
 {
   g_auto(State) before = get_state (self);
 
   if (!enter (self, i))
-    return FALSE;
+    return NULL;
   notify_changes (self, &before);
-  return TRUE;
+  return qg_history_get_document (self);
 }
 
-gboolean
+QgDocument *
 qg_history_undo (QgHistory *self)
 {
-  g_return_val_if_fail (QG_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (QG_IS_HISTORY (self), NULL);
 
-  return qg_history_get_can_undo (self) && go_to (self, self->current - 1);
+  return qg_history_get_can_undo (self) ? go_to (self, self->current - 1) : NULL;
 }
 
-gboolean
+QgDocument *
 qg_history_redo (QgHistory *self)
 {
-  g_return_val_if_fail (QG_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (QG_IS_HISTORY (self), NULL);
 
-  return qg_history_get_can_redo (self) && go_to (self, self->current + 1);
+  return qg_history_get_can_redo (self) ? go_to (self, self->current + 1) : NULL;
 }
 
 gboolean
@@ -298,14 +298,21 @@ qg_history_get_modified (QgHistory *self)
 }
 
 void
-qg_history_set_saved (QgHistory *self)
+qg_history_set_saved (QgHistory  *self,
+                      QgDocument *document)
 {
   g_auto(State) before = { 0 };
 
   g_return_if_fail (QG_IS_HISTORY (self));
+  g_return_if_fail (document == NULL || QG_IS_DOCUMENT (document));
 
   before = get_state (self);
-  self->saved = self->current;
+  /* A version is known by its tree: its document may have been made
+   * again since. */
+  self->saved = -1;
+  for (guint i = 0; i < self->versions->len; i++)
+    if (document == NULL ? i == self->current : version_at (self, i)->root == document->root)
+      self->saved = i;
   notify_changes (self, &before);
 }
 

@@ -33,8 +33,9 @@ QgDocument *qg_history_apply          (QgHistory     *self,
                                        const QgEdit  *edit,
                                        char         **new_id,
                                        GError       **error);
-gboolean    qg_history_undo           (QgHistory     *self);
-gboolean    qg_history_redo           (QgHistory     *self);
+/* The version it goes to, now the current one, or NULL if there is none. */
+QgDocument *qg_history_undo           (QgHistory     *self);
+QgDocument *qg_history_redo           (QgHistory     *self);
 
 gboolean    qg_history_get_can_undo   (QgHistory     *self);
 gboolean    qg_history_get_can_redo   (QgHistory     *self);
@@ -44,7 +45,11 @@ const char *qg_history_get_redo_label (QgHistory     *self);
 
 /* Whether the current version differs from the one last saved. */
 gboolean    qg_history_get_modified   (QgHistory     *self);
-/* The current version is the one saved. */
-void        qg_history_set_saved      (QgHistory     *self);
+/* @document (NULL: the current version) is the version saved. A save in
+ * the background may end after more edits: the version it wrote is the
+ * one saved, and if an edit made after undoing past it has dropped it,
+ * none is. */
+void        qg_history_set_saved      (QgHistory     *self,
+                                       QgDocument    *document);
 
 G_END_DECLS
