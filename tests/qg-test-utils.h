@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <string.h>
+
 #include "qg-document.h"
 
 /* A document of tests/data/DIR, named by its file name in messages. */
@@ -15,6 +17,29 @@ qg_test_load (const char *dir,
 
   g_assert_no_error (error);
   return doc;
+}
+
+/* A copy of tests/data/valid/small-text-file.json in @dir, as map.json,
+ * beside its article, small.txt; returns the copy's path. */
+static inline char *
+qg_test_copy_small_text_file (const char *dir)
+{
+  static const char * const names[][2] = {
+    { "small-text-file.json", "map.json" }, { "small.txt", "small.txt" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *from = g_test_build_filename (G_TEST_DIST, "data", "valid", names[i][0],
+                                                     NULL);
+      g_autofree char *to = g_build_filename (dir, names[i][1], NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (to, contents, length, NULL));
+    }
+  return g_build_filename (dir, "map.json", NULL);
 }
 
 /* tests/data/valid/small.json: three entities, four quotes, three relations. */
@@ -105,4 +130,71 @@ qg_test_load_map (guint n_entities,
   doc = qg_document_load_from_data (json->str, json->len, NULL, "map.json", NULL, &error);
   g_assert_no_error (error);
   return doc;
+}
+
+/* The index of an id, or -1, as a string for messages. */
+static inline const char *
+qg_test_entity_id (QgDocument *doc,
+                   gint        entity)
+{
+  return entity >= 0 ? qg_document_get_entity (doc, entity)->id : NULL;
+}
+
+/* Two documents whose models are equal: the same article, and the same
+ * entities, quotes (each in the same place) and relations, in order. */
+static inline void
+qg_test_assert_same_model (QgDocument *a,
+                           QgDocument *b)
+{
+  gsize len_a, len_b;
+  const char *text_a = qg_document_get_text (a, &len_a);
+  const char *text_b = qg_document_get_text (b, &len_b);
+
+  g_assert_cmpstr (qg_document_get_title (a), ==, qg_document_get_title (b));
+  g_assert_cmpstr (qg_document_get_source (a), ==, qg_document_get_source (b));
+  g_assert_cmpstr (qg_document_get_published (a), ==, qg_document_get_published (b));
+  g_assert_cmpmem (text_a, len_a, text_b, len_b);
+
+  g_assert_cmpuint (qg_document_get_n_entities (a), ==, qg_document_get_n_entities (b));
+  for (guint i = 0; i < qg_document_get_n_entities (a); i++)
+    {
+      const QgEntity *x = qg_document_get_entity (a, i);
+      const QgEntity *y = qg_document_get_entity (b, i);
+
+      g_assert_cmpstr (x->id, ==, y->id);
+      g_assert_cmpstr (x->name, ==, y->name);
+      g_assert_cmpstr (x->kind, ==, y->kind);
+      g_assert_cmpstr (x->description, ==, y->description);
+      g_assert_true (g_strv_equal (x->aliases, y->aliases));
+    }
+  g_assert_cmpuint (qg_document_get_n_quotes (a), ==, qg_document_get_n_quotes (b));
+  for (guint i = 0; i < qg_document_get_n_quotes (a); i++)
+    {
+      const QgQuote *x = qg_document_get_quote (a, i);
+      const QgQuote *y = qg_document_get_quote (b, i);
+
+      g_assert_cmpstr (x->id, ==, y->id);
+      g_assert_cmpstr (x->text, ==, y->text);
+      g_assert_cmpstr (x->note, ==, y->note);
+      g_assert_cmpstr (qg_test_entity_id (a, x->speaker), ==, qg_test_entity_id (b, y->speaker));
+      g_assert_cmpuint (x->occurrence, ==, y->occurrence);
+      g_assert_cmpuint (x->start, ==, y->start);
+      g_assert_cmpuint (x->end, ==, y->end);
+    }
+  g_assert_cmpuint (qg_document_get_n_relations (a), ==, qg_document_get_n_relations (b));
+  for (guint i = 0; i < qg_document_get_n_relations (a); i++)
+    {
+      const QgRelation *x = qg_document_get_relation (a, i);
+      const QgRelation *y = qg_document_get_relation (b, i);
+
+      g_assert_cmpstr (x->id, ==, y->id);
+      g_assert_cmpstr (x->label, ==, y->label);
+      g_assert_cmpstr (qg_test_entity_id (a, x->source), ==, qg_test_entity_id (b, y->source));
+      g_assert_cmpstr (qg_test_entity_id (a, x->target), ==, qg_test_entity_id (b, y->target));
+      g_assert_cmpint (x->stance, ==, y->stance);
+      g_assert_cmpuint (x->n_evidence, ==, y->n_evidence);
+      for (guint j = 0; j < x->n_evidence; j++)
+        g_assert_cmpstr (qg_document_get_quote (a, x->evidence[j])->id, ==,
+                         qg_document_get_quote (b, y->evidence[j])->id);
+    }
 }

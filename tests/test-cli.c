@@ -219,6 +219,29 @@ test_check_broken_prints_every_error (void)
 }
 
 static void
+test_empty_map (void)
+{
+  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "data", "valid", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("qg-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "empty.svg", NULL);
+  g_autofree char *svg = NULL;
+  g_auto(Run) run;
+
+  run_in (&run, valid, NULL, NULL, (const char *[]) { "--check", "empty-map.json", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "empty-map.json: valid: 0 entities, 0 quotes, 0 relations; "
+                                "every quote found in the article\n");
+  run_clear (&run);
+  run_in (&run, valid, NULL, NULL, (const char *[]) { "--export", out, "empty-map.json", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  svg = read_file (out);
+  g_assert_nonnull (strstr (svg, "<title>A map being started</title>"));
+  g_assert_null (strstr (svg, "class=\"node"));
+  remove_tree (dir);
+}
+
+static void
 test_check_syntax_error (void)
 {
   g_autofree char *dir = broken_dir ();
@@ -689,6 +712,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/cli/check-broken-prints-every-error",
                    test_check_broken_prints_every_error);
   g_test_add_func ("/quotegraph/cli/check-syntax-error", test_check_syntax_error);
+  g_test_add_func ("/quotegraph/cli/empty-map", test_empty_map);
   g_test_add_func ("/quotegraph/cli/export-svg", test_export_svg);
   g_test_add_func ("/quotegraph/cli/same-picture-every-engine", test_same_picture_every_engine);
   g_test_add_func ("/quotegraph/cli/bad-document-writes-nothing",

@@ -364,6 +364,31 @@ test_minimal_document (void)
   g_assert_null (qg_document_get_published (doc));
 }
 
+/* FORMAT.md: entities may be empty, a map being started. Quotes need no
+ * speaker, so a map may hold quotes before it has any entity. */
+static void
+test_empty_map (void)
+{
+  g_autoptr(QgDocument) doc = load_valid ("empty-map.json");
+  const char *json = "{\"format\": \"quotegraph/1\", \"article\": {\"title\": \"T\", "
+                     "\"text\": \"ab cd\"}, \"entities\": [], \"quotes\": [{\"id\": \"q\", "
+                     "\"text\": \"cd\"}], \"relations\": []}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgDocument) quoted = qg_document_load_from_data (json, strlen (json), NULL, "q.json",
+                                                             NULL, &error);
+
+  g_assert_cmpuint (qg_document_get_n_entities (doc), ==, 0);
+  g_assert_cmpuint (qg_document_get_n_quotes (doc), ==, 0);
+  g_assert_cmpuint (qg_document_get_n_relations (doc), ==, 0);
+  g_assert_cmpstr (qg_document_get_title (doc), ==, "A map being started");
+  g_assert_cmpint (qg_document_find_entity (doc, "acme"), ==, -1);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (qg_document_get_n_entities (quoted), ==, 0);
+  g_assert_cmpint (qg_document_get_quote (quoted, 0)->speaker, ==, -1);
+  g_assert_cmpuint (qg_document_get_quote (quoted, 0)->start, ==, 3);
+}
+
 static void
 test_published_forms (void)
 {
@@ -596,6 +621,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/document/no-text-file-without-a-folder",
                    test_no_text_file_without_a_folder);
   g_test_add_func ("/quotegraph/document/minimal-document", test_minimal_document);
+  g_test_add_func ("/quotegraph/document/empty-map", test_empty_map);
   g_test_add_func ("/quotegraph/document/published-forms", test_published_forms);
   g_test_add_func ("/quotegraph/document/suggestion-is-the-nearest",
                    test_suggestion_is_the_nearest);

@@ -990,6 +990,51 @@ test_dot_export_reads_back_with_its_legend (void)
   agclose (g);
 }
 
+/* A map being started has no entity: every engine lays it out as nothing,
+ * where the window shows its invitation to begin. */
+static void
+test_empty_map_lays_out (void)
+{
+  g_autoptr(QgDocument) doc = qg_test_load ("valid", "empty-map.json");
+  const char * const *engines = qg_graph_engines ();
+
+  for (guint i = 0; engines[i]; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(QgLayout) layout = qg_graph_compute_layout (doc, engines[i], &error);
+
+      g_test_message ("engine %s", engines[i]);
+      g_assert_no_error (error);
+      g_assert_cmpuint (qg_layout_get_n_nodes (layout), ==, 0);
+      g_assert_cmpuint (qg_layout_get_n_edges (layout), ==, 0);
+    }
+}
+
+/* Its export is a valid, empty picture that names the article, without a
+ * legend: with nothing shown, there is nothing to explain. */
+static void
+test_empty_map_exports (void)
+{
+  g_autoptr(QgDocument) doc = qg_test_load ("valid", "empty-map.json");
+  gsize svg_length, dot_length, png_length, pdf_length;
+  g_autofree char *svg = export_to_string (doc, NULL, QG_EXPORT_SVG, "empty.svg", &svg_length);
+  g_autofree char *dot = export_to_string (doc, NULL, QG_EXPORT_DOT, "empty.gv", &dot_length);
+  g_autofree char *png = export_to_string (doc, NULL, QG_EXPORT_PNG, "empty.png", &png_length);
+  g_autofree char *pdf = export_to_string (doc, NULL, QG_EXPORT_PDF, "empty.pdf", &pdf_length);
+  g_autoptr(Svg) parsed = svg_parse (svg, svg_length);
+  Agraph_t *g = agmemread (dot);
+
+  g_assert_cmpuint (g_hash_table_size (parsed->objects), ==, 0);
+  g_assert_cmpuint (parsed->n_legends, ==, 0);
+  g_assert_cmpstr (parsed->title, ==, "A map being started");
+  g_assert_nonnull (strstr (parsed->desc, "0 entities and 0 relations"));
+  g_assert_nonnull (g);
+  g_assert_cmpint (agnnodes (g), ==, 0);
+  agclose (g);
+  g_assert_cmpmem (png, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1013,6 +1058,8 @@ main (int   argc,
                    test_finish_svg_keeps_a_size_without_view_box);
   g_test_add_func ("/quotegraph/export/filtered", test_filtered_export);
   g_test_add_func ("/quotegraph/export/bitmap-and-pdf", test_bitmap_and_pdf_exports);
+  g_test_add_func ("/quotegraph/graph/empty-map-lays-out", test_empty_map_lays_out);
+  g_test_add_func ("/quotegraph/export/empty-map", test_empty_map_exports);
   g_test_add_func ("/quotegraph/export/dot-reads-back-with-its-legend",
                    test_dot_export_reads_back_with_its_legend);
 

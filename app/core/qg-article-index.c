@@ -65,28 +65,54 @@ normalize (const char *text,
   return j;
 }
 
-/* The original offset of normalised position @at (at may be n). */
-static gsize
-original_offset (QgArticleIndex *index,
-                 gsize           at)
+/* How many breakpoints are at or before @at, a normalised position or,
+ * with @original, one in the article: they are in the order of both. */
+static guint
+breakpoints_before (QgArticleIndex *index,
+                    gsize           at,
+                    gboolean        original)
 {
   const Breakpoint *bps = (const Breakpoint *) (gpointer) index->breakpoints->data;
   guint lo = 0;
   guint hi = index->breakpoints->len;
 
-  if (at >= index->n)
-    return index->length;
-  /* The last breakpoint at or before @at. */
   while (lo < hi)
     {
       guint mid = (lo + hi) / 2;
 
-      if (bps[mid].norm_at <= at)
+      if (bps[mid].norm_at + (original ? bps[mid].shift : 0) <= at)
         lo = mid + 1;
       else
         hi = mid;
     }
-  return at + (lo > 0 ? bps[lo - 1].shift : 0);
+  return lo;
+}
+
+/* The shift after the first @n breakpoints. */
+static gsize
+shift_after (QgArticleIndex *index,
+             guint           n)
+{
+  return n > 0 ? g_array_index (index->breakpoints, Breakpoint, n - 1).shift : 0;
+}
+
+/* The original offset of normalised position @at (at may be n). */
+static gsize
+original_offset (QgArticleIndex *index,
+                 gsize           at)
+{
+  if (at >= index->n)
+    return index->length;
+  return at + shift_after (index, breakpoints_before (index, at, FALSE));
+}
+
+/* The normalised position of original offset @at, of a byte that is not
+ * white space. */
+static gsize
+normalized_offset (QgArticleIndex *index,
+                   gsize           at)
+{
+  return at - shift_after (index, breakpoints_before (index, at, TRUE));
 }
 
 QgArticleIndex *
@@ -404,6 +430,39 @@ qg_article_index_find (QgArticleIndex *index,
   g_free (wide.filter);
   g_free (narrow.filter);
   return compared < COMPARE_BUDGET;
+}
+
+guint
+qg_article_index_occurrence_at (QgArticleIndex *index,
+                                gsize           start,
+                                gsize           end)
+{
+  gsize from, length;
+  const char *pattern;
+  const char *hay = index->norm;
+  guint64 compared = 0;
+  guint count = 1;
+
+  g_return_val_if_fail (start < end && end <= index->length, 0);
+
+  from = normalized_offset (index, start);
+  length = normalized_offset (index, end - 1) + 1 - from;
+  pattern = index->norm + from;
+  /* Every start before it at which the same text is found, overlapping
+   * ones too, as the loader counts them. */
+  while (hay < pattern)
+    {
+      const char *hit = memmem (hay, pattern + length - 1 - hay, pattern, length);
+
+      if (hit == NULL || hit >= pattern)
+        break;
+      compared += (hit - hay) + length;
+      if (compared >= COMPARE_BUDGET || count == G_MAXUINT32)
+        return 0;
+      count++;
+      hay = hit + 1;
+    }
+  return count;
 }
 
 static gboolean

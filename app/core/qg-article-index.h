@@ -30,6 +30,14 @@ void            qg_article_index_free            (QgArticleIndex *index);
 gboolean        qg_article_index_find            (QgArticleIndex *index,
                                                   QgPassage      *passages,
                                                   guint           n_passages);
+/* The occurrence by which the passage that is the article's own text at
+ * the bytes [start, end) is found: one more than the places before it
+ * where the same text starts, overlapping ones included. The bytes at
+ * @start and @end - 1 must not be white space. 0 if it gave up, as
+ * qg_article_index_find() does. */
+guint           qg_article_index_occurrence_at   (QgArticleIndex *index,
+                                                  gsize           start,
+                                                  gsize           end);
 char           *qg_article_index_longest_prefix  (QgArticleIndex *index,
                                                   const char     *text);
 gboolean        qg_article_index_found_if_folded (QgArticleIndex *index,
@@ -40,6 +48,16 @@ static inline gboolean
 qg_article_is_space (char c)
 {
   return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* Whether @s is only such white space, or empty: says nothing. */
+static inline gboolean
+qg_article_is_blank (const char *s)
+{
+  for (; *s; s++)
+    if (!qg_article_is_space (*s))
+      return FALSE;
+  return TRUE;
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QgArticleIndex, qg_article_index_free)

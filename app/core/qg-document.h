@@ -59,6 +59,10 @@ typedef struct
   guint     n_evidence;
 } QgRelation;
 
+/* qg-edit.h */
+typedef struct _QgEdit QgEdit;
+typedef struct _QgEditEffects QgEditEffects;
+
 #define QG_TYPE_DOCUMENT (qg_document_get_type ())
 G_DECLARE_FINAL_TYPE (QgDocument, qg_document, QG, DOCUMENT, GObject)
 
@@ -82,6 +86,57 @@ void              qg_document_load_async       (GFile               *file,
 QgDocument       *qg_document_load_finish      (GAsyncResult  *result,
                                                 GError       **error);
 
+/* A new map of an article: a document with no file, whose article text is
+ * exactly @text (@length bytes, or -1 if NUL-terminated), with no entity,
+ * quote or relation yet. @source and @published may be NULL. */
+QgDocument       *qg_document_new_for_article  (const char    *text,
+                                                gssize         length,
+                                                const char    *title,
+                                                const char    *source,
+                                                const char    *published,
+                                                GError       **error);
+
+/* Editing (qg-edit.h): a new document, the edit made to @self, which
+ * stays as it is; *new_id (if given) is the id of what the edit added, or
+ * NULL. An edit that would break a rule of the format is refused with
+ * QG_DOCUMENT_ERROR_INVALID, its message the reason in words for the
+ * person. */
+QgDocument       *qg_document_apply            (QgDocument    *self,
+                                                const QgEdit  *edit,
+                                                char         **new_id,
+                                                GError       **error);
+/* What applying @edit would take with it (qg-edit.h); clear @effects
+ * with qg_edit_effects_clear(). FALSE, with the reason, if it would be
+ * refused. */
+gboolean          qg_document_get_edit_effects (QgDocument    *self,
+                                                const QgEdit  *edit,
+                                                QgEditEffects *effects,
+                                                GError       **error);
+
+/* Saving: the document as FORMAT.md JSON, in a stable order (the format's,
+ * then unknown members as they were), indented by two spaces, ended by a
+ * line break. @file is where it is to be written, for its "text_file":
+ * kept when it names the same file from there, else the text is written
+ * inline; NULL keeps it as it is. */
+char             *qg_document_to_json          (QgDocument    *self,
+                                                GFile         *file,
+                                                gsize         *length);
+/* Writes whole or not at all, keeping the permissions of the file it
+ * replaces (qg-file.c). Errors name @file: "FILE: could not save the map:
+ * REASON". */
+gboolean          qg_document_save             (QgDocument    *self,
+                                                GFile         *file,
+                                                GCancellable  *cancellable,
+                                                GError       **error);
+void              qg_document_save_async       (QgDocument          *self,
+                                                GFile               *file,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean          qg_document_save_finish      (QgDocument    *self,
+                                                GAsyncResult  *result,
+                                                GError       **error);
+
 GFile            *qg_document_get_file         (QgDocument    *self);
 /* The file the article text was read from (its "text_file"), or NULL when
  * the document holds the text itself. */
@@ -100,6 +155,8 @@ gint              qg_document_find_entity      (QgDocument    *self,
 guint             qg_document_get_n_quotes     (QgDocument    *self);
 const QgQuote    *qg_document_get_quote        (QgDocument    *self,
                                                 guint          index);
+gint              qg_document_find_quote       (QgDocument    *self,
+                                                const char    *id);
 guint             qg_document_get_n_relations  (QgDocument    *self);
 const QgRelation *qg_document_get_relation     (QgDocument    *self,
                                                 guint          index);

@@ -169,11 +169,15 @@ qg_file_replace_contents (const char  *path,
   if (fd < 0)
     return fail (error, errno, target);
 
-  /* Replacing a file, the new one is on the disk before it takes the old
-   * one's name, as GLib's G_FILE_SET_CONTENTS_CONSISTENT does: a crash
-   * leaves one or the other, never an empty file. */
   replacing = g_stat (target, &st) == 0;
-  if (!write_all (fd, data, length) || (replacing && fsync (fd) != 0))
+  /* The file replaced keeps its permissions (a document shared with a
+   * group stays shared, a private one private); a new file has the
+   * umask's, as any other. Replacing a file, the new one is on the disk
+   * before it takes the old one's name, as GLib's
+   * G_FILE_SET_CONTENTS_CONSISTENT does: a crash leaves one or the other,
+   * never an empty file. */
+  if ((replacing && S_ISREG (st.st_mode) && fchmod (fd, st.st_mode & 07777) != 0)
+      || !write_all (fd, data, length) || (replacing && fsync (fd) != 0))
     {
       saved_errno = errno;
       close (fd);

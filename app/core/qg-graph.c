@@ -790,7 +790,8 @@ build_graph (QgDocument         *doc,
       set_attr (e, e_pen, style->pen_width);
     }
 
-  if (options->legend)
+  /* With no entity shown there is nothing to explain: the picture is empty. */
+  if (options->legend && agnnodes (g) > 0)
     add_legend (g, doc, options->hidden_entities, options->hidden_relations);
   if (options->dpi > 0)
     {
@@ -918,7 +919,7 @@ qg_graph_new_full (QgDocument            *document,
    * so that `dot -Tsvg` on an exported .gv draws exactly the same picture. */
   dot = write_dot (built, &length);
   self = g_new0 (QgGraph, 1);
-  self->n_entities = agnnodes (built) - (options.legend ? 1 : 0);
+  self->n_entities = agnnodes (built) - (options.legend && agnnodes (built) > 0 ? 1 : 0);
   self->n_relations = agnedges (built);
   agclose (built);
   self->engine = g_strdup (engine);

@@ -110,7 +110,6 @@ case("article-text-file-link", text_file("outside-link.txt"))
 
 # entities
 case("entities-wrong-type", setter("entities", {"id": "acme"}))
-case("entities-empty", setter("entities", []))
 case("entity-not-object", lambda d: d["entities"].append("acme"))
 case("entity-id-missing", deleter("entities", 1, "id"))
 case("entity-id-invalid", setter("entities", 1, "id", "the agency"))
