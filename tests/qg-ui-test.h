@@ -110,6 +110,33 @@ qg_test_run (const char * const *argv)
   g_assert_true (g_spawn_check_wait_status (child.status, NULL));
 }
 
+typedef struct
+{
+  GtkTextView *view;
+  GtkTextIter *iter;
+} QgTestScrollWait;
+
+static inline gboolean
+qg_test_iter_visible (gpointer data)
+{
+  QgTestScrollWait *wait = data;
+  GdkRectangle visible, rect;
+
+  gtk_text_view_get_visible_rect (wait->view, &visible);
+  gtk_text_view_get_iter_location (wait->view, wait->iter, &rect);
+  return rect.y >= visible.y && rect.y + rect.height <= visible.y + visible.height;
+}
+
+/* Waits until @iter's line is in view in @view. */
+static inline void
+qg_test_wait_iter_visible (GtkTextView *view,
+                           GtkTextIter *iter)
+{
+  QgTestScrollWait wait = { view, iter };
+
+  qg_test_wait_for (qg_test_iter_visible, &wait, "the passage to be in view");
+}
+
 /* Runs xdotool with @args after giving @widget's window the focus. */
 static inline void
 qg_test_xdotool (GtkWidget   *widget,

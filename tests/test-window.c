@@ -379,23 +379,6 @@ test_panel_shows_the_quotes (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-typedef struct
-{
-  GtkTextView *view;
-  GtkTextIter *iter;
-} ScrollWait;
-
-static gboolean
-iter_visible (gpointer data)
-{
-  ScrollWait *w = data;
-  GdkRectangle visible, rect;
-
-  gtk_text_view_get_visible_rect (w->view, &visible);
-  gtk_text_view_get_iter_location (w->view, w->iter, &rect);
-  return rect.y >= visible.y && rect.y + rect.height <= visible.y + visible.height;
-}
-
 static void
 test_click_in_the_article_selects (void)
 {
@@ -417,10 +400,7 @@ test_click_in_the_article_selects (void)
   /* Click in its middle, as a person would. */
   gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (article), &iter,
                                       g_utf8_pointer_to_offset (text, text + quote->start + 6));
-  {
-    ScrollWait w = { article, &iter };
-    qg_test_wait_for (iter_visible, &w, "the passage to be in view");
-  }
+  qg_test_wait_iter_visible (article, &iter);
   gtk_text_view_get_iter_location (article, &iter, &rect);
   gtk_text_view_buffer_to_window_coords (article, GTK_TEXT_WINDOW_WIDGET, rect.x + 2,
                                          rect.y + rect.height / 2, &wx, &wy);
@@ -769,14 +749,14 @@ test_show_in_article_scrolls_to_it (void)
   gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (article), &start,
                                       g_utf8_pointer_to_offset (text, text + quote->start));
   {
-    ScrollWait w = { article, &start };
+    QgTestScrollWait w = { article, &start };
 
-    g_assert_false (iter_visible (&w));
+    g_assert_false (qg_test_iter_visible (&w));
     button = qg_test_find_labelled (GTK_WIDGET (qg_window_get_source_panel (window)),
                                     GTK_TYPE_BUTTON, "_Show in Article");
     g_assert_nonnull (button);
     qg_test_click_widget (button);
-    qg_test_wait_for (iter_visible, &w, "the passage to come into view");
+    qg_test_wait_for (qg_test_iter_visible, &w, "the passage to come into view");
   }
   g_assert_true (gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (article),
                                                        &start, &end));

@@ -100,6 +100,17 @@ search_changed (QgEntityChooser *self)
   refilter (self);
 }
 
+/* Whether the list shows the matches of @text already. */
+static gboolean
+searched_for (QgEntityChooser *self,
+              const char      *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *folded = *stripped != '\0' ? g_utf8_casefold (stripped, -1) : NULL;
+
+  return g_strcmp0 (folded, self->search) == 0;
+}
+
 static void
 choose (QgEntityChooser *self,
         const char      *id)
@@ -126,7 +137,13 @@ choose_position (QgEntityChooser *self,
 static void
 search_activate (QgEntityChooser *self)
 {
-  guint position = gtk_single_selection_get_selected (self->selection);
+  guint position;
+
+  /* Enter straight after typing comes before the search entry's delay
+   * is over: what was typed is what counts. */
+  if (!searched_for (self, gtk_editable_get_text (GTK_EDITABLE (self->entry))))
+    search_changed (self);
+  position = gtk_single_selection_get_selected (self->selection);
 
   if (position != GTK_INVALID_LIST_POSITION)
     choose_position (self, position);

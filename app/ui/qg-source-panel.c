@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "qg-entity-chooser.h"
 #include "qg-kinds.h"
 #include "qg-source-panel.h"
 
@@ -51,6 +52,154 @@ add_heading (QgSourcePanel *self,
 
   gtk_label_set_selectable (GTK_LABEL (label), FALSE);
   gtk_widget_set_margin_top (label, 12);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Editing                                                                   */
+
+static GtkWidget *
+action_button (const char *label,
+               const char *action,
+               const char *id)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
+  return button;
+}
+
+static GtkWidget *
+icon_action_button (const char *icon,
+                    const char *tooltip,
+                    const char *action,
+                    const char *id)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+  gtk_widget_add_css_class (button, "flat");
+  return button;
+}
+
+/* An entity chooser behind a button, made when it is first opened: it
+ * activates @action with (@id, the entity chosen). */
+typedef struct
+{
+  QgSourcePanel *self;
+  char          *id;
+  char          *action;
+  const char    *heading;
+  const char    *none;
+  gboolean       exclude_self;
+} ChooserSetup;
+
+static void
+chooser_setup_free (gpointer data)
+{
+  ChooserSetup *setup = data;
+
+  g_free (setup->id);
+  g_free (setup->action);
+  g_free (setup);
+}
+
+static void
+chosen_cb (QgEntityChooser *chooser,
+           const char      *entity,
+           ChooserSetup    *setup)
+{
+  GtkWidget *button = gtk_widget_get_parent (GTK_WIDGET (chooser));
+
+  /* The popover closed and the focus back on its button before the edit,
+   * which makes the panel anew, button and popover with it. */
+  if (button != NULL)
+    gtk_widget_grab_focus (button);
+  gtk_widget_activate_action (GTK_WIDGET (setup->self), setup->action, "(ss)", setup->id,
+                              entity != NULL ? entity : "");
+}
+
+static void
+create_chooser (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  ChooserSetup *setup = user_data;
+  GtkWidget *chooser = GTK_WIDGET (gtk_menu_button_get_popover (button));
+
+  if (chooser == NULL)
+    {
+      chooser = qg_entity_chooser_new ();
+      qg_entity_chooser_set_heading (QG_ENTITY_CHOOSER (chooser), setup->heading);
+      qg_entity_chooser_set_none_label (QG_ENTITY_CHOOSER (chooser), setup->none);
+      if (setup->exclude_self)
+        qg_entity_chooser_set_excluded (QG_ENTITY_CHOOSER (chooser), setup->id);
+      g_signal_connect (chooser, "chosen", G_CALLBACK (chosen_cb), setup);
+      gtk_menu_button_set_popover (button, chooser);
+    }
+  qg_entity_chooser_set_document (QG_ENTITY_CHOOSER (chooser), setup->self->document);
+  qg_entity_chooser_reset (QG_ENTITY_CHOOSER (chooser));
+}
+
+static GtkWidget *
+chooser_button (QgSourcePanel *self,
+                const char    *label,
+                const char    *icon,
+                const char    *heading,
+                const char    *none,
+                const char    *action,
+                const char    *id,
+                gboolean       exclude_self)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  ChooserSetup *setup = g_new0 (ChooserSetup, 1);
+
+  setup->self = self;
+  setup->id = g_strdup (id);
+  setup->action = g_strdup (action);
+  setup->heading = heading;
+  setup->none = none;
+  setup->exclude_self = exclude_self;
+  if (label != NULL)
+    gtk_menu_button_set_label (GTK_MENU_BUTTON (button), label);
+  else
+    {
+      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), icon);
+      gtk_widget_set_tooltip_text (button, heading);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      heading, -1);
+      gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
+    }
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_chooser, setup,
+                                         chooser_setup_free);
+  return button;
+}
+
+static GtkWidget *
+add_button_row (QgSourcePanel *self)
+{
+  GtkWidget *row = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (row), GTK_SELECTION_NONE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (row), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (row), 6);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (row), 4);
+  gtk_widget_add_css_class (row, "edit-buttons");
+  gtk_box_append (GTK_BOX (self->box), row);
+  return row;
+}
+
+static void
+append_to_row (GtkWidget *row,
+               GtkWidget *button)
+{
+  gtk_flow_box_append (GTK_FLOW_BOX (row), button);
+  /* The flow box's children take no focus of their own: the buttons do. */
+  gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
 }
 
 /* A quote, verbatim, with who says it, why it is attributed, and what to
@@ -117,6 +266,12 @@ add_quote (QgSourcePanel *self,
   gtk_widget_set_halign (actions, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (actions), show);
   gtk_box_append (GTK_BOX (actions), copy);
+  gtk_box_append (GTK_BOX (actions),
+                  chooser_button (self, NULL, "avatar-default-symbolic", _("Who Says It?"),
+                                  _("No Speaker"), "win.set-speaker", quote->id, FALSE));
+  gtk_box_append (GTK_BOX (actions),
+                  icon_action_button ("user-trash-symbolic", _("Delete the Quote"),
+                                      "win.delete-item", quote->id));
   gtk_box_append (GTK_BOX (card), actions);
 
   gtk_box_append (GTK_BOX (self->box), card);
@@ -158,10 +313,24 @@ show_article (QgSourcePanel *self)
       add_label (self, line, "dim-label");
     }
   add_label (self, counts, NULL);
-  add_label (self, _("Every quote on the map was found in the article, word for word."),
-             "dim-label");
-  gtk_widget_set_margin_top (add_label (self, _("Click an entity or a relation on the map to read "
-                                                "the quotes that back it."), NULL), 12);
+  if (qg_document_get_n_entities (self->document) == 0)
+    {
+      /* A map being started: what to do first. */
+      gtk_widget_set_margin_top (add_label (self, _("Select a name in the article below and "
+                                                    "choose Add Entity, or a passage and choose "
+                                                    "Add Quote. Connect two entities from the "
+                                                    "first one's page here."), NULL), 12);
+    }
+  else
+    {
+      add_label (self, _("Every quote on the map was found in the article, word for word."),
+                 "dim-label");
+      gtk_widget_set_margin_top (add_label (self, _("Click an entity or a relation on the map to "
+                                                    "read the quotes that back it. Select text "
+                                                    "in the article to add a quote or an "
+                                                    "entity."), NULL), 12);
+    }
+  append_to_row (add_button_row (self), action_button (_("_Add Entity…"), "win.add-entity", ""));
 }
 
 static void
@@ -179,6 +348,7 @@ show_entity (QgSourcePanel *self,
   const guint *spoken = qg_document_get_speaker_quotes (self->document, index, &n_spoken);
   const guint *relations = qg_document_get_entity_relations (self->document, index,
                                                              &n_relations);
+  GtkWidget *row;
 
   add_label (self, entity->name, "title-2");
   add_label (self, kind, "dim-label");
@@ -191,6 +361,15 @@ show_entity (QgSourcePanel *self,
 
       add_label (self, also, "dim-label");
     }
+
+  row = add_button_row (self);
+  append_to_row (row, action_button (_("_Edit…"), "win.edit-item", entity->id));
+  append_to_row (row, chooser_button (self, _("_Connect To…"), NULL, _("Connect To"), NULL,
+                                      "win.add-relation", entity->id, FALSE));
+  append_to_row (row, chooser_button (self, _("_Merge…"), NULL,
+                                      _("Merge Which Entity into This One?"), NULL,
+                                      "win.merge-entities", entity->id, TRUE));
+  append_to_row (row, action_button (_("_Delete…"), "win.delete-item", entity->id));
 
   if (n_spoken > 0)
     add_heading (self, _("What It Says"));
@@ -214,12 +393,16 @@ show_relation (QgSourcePanel *self,
   g_autofree char *sentence = qg_document_relation_sentence (self->document, index);
   const QgEntity *source = qg_document_get_entity (self->document, relation->source);
   const QgEntity *target = qg_document_get_entity (self->document, relation->target);
-  GtkWidget *stance;
+  GtkWidget *stance, *row;
 
   add_label (self, sentence, "title-3");
   stance = add_label (self, qg_stance_display_name (relation->stance), "caption-heading");
   gtk_widget_add_css_class (stance, qg_stance_to_string (relation->stance));
   gtk_label_set_selectable (GTK_LABEL (stance), FALSE);
+
+  row = add_button_row (self);
+  append_to_row (row, action_button (_("_Edit…"), "win.edit-item", relation->id));
+  append_to_row (row, action_button (_("_Delete…"), "win.delete-item", relation->id));
 
   add_heading (self, g_dngettext (GETTEXT_PACKAGE, "Evidence", "Evidence", relation->n_evidence));
   for (guint e = 0; e < relation->n_evidence; e++)

@@ -186,6 +186,7 @@ qg_window_update_actions (QgWindow *self)
   if (!map && qg_search_bar_get_search_mode (self->search_bar))
     g_object_set (self->search_bar, "search-mode-enabled", FALSE, NULL);
   gtk_widget_set_visible (self->zoom_controls, map);
+  qg_window_edit_update_actions (self);
 }
 
 void

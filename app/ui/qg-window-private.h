@@ -2,6 +2,7 @@
 #pragma once
 
 #include "qg-filter.h"
+#include "qg-history.h"
 #include "qg-filter-popover.h"
 #include "qg-legend.h"
 #include "qg-search-bar.h"
@@ -75,6 +76,26 @@ struct _QgWindow
   GtkScrolledWindow    *panel_scroller;
   QgSourcePanel        *source_panel;
   QgArticleView        *article_view;
+  GMenu                *primary_menu;
+
+  /* Editing (qg-window-edit.c): the documents made so far, and the edited
+   * one on its way to the screen. */
+  QgHistory            *history;
+  GMenu                *edit_menu;       /* Undo and Redo, named */
+  GCancellable         *editing;
+  QgDocument           *edit_document;
+  QgSources            *edit_sources;
+  QgLayout             *edit_layout;
+  char                 *edit_select;
+
+  /* Saving (qg-window-save.c): where Save writes, and the recovery copy of
+   * unsaved changes. */
+  GFile                *save_file;
+  GtkFileChooserNative *save_dialog;
+  guint                 saving;
+  gboolean              close_confirmed;
+  char                 *recovery_id;
+  guint                 recovery_source;
 };
 
 /* qg-window.c */
@@ -89,6 +110,30 @@ void  qg_window_present_error       (QgWindow   *self,
 void  qg_window_class_init_actions  (GtkWidgetClass *widget_class);
 /* Which actions can be used now; called whenever that may change. */
 void  qg_window_update_actions      (QgWindow   *self);
+
+/* The filters, applied again to the map on screen. */
+void  qg_window_apply_filters       (QgWindow   *self);
+/* The title, marked while there are unsaved changes. */
+void  qg_window_update_title        (QgWindow   *self);
+
+/* qg-window-edit.c */
+void  qg_window_class_init_edit     (GtkWidgetClass *widget_class);
+void  qg_window_edit_reset          (QgWindow   *self,
+                                     QgDocument *document);
+void  qg_window_edit_update_actions (QgWindow   *self);
+void  qg_window_edit_dispose        (QgWindow   *self);
+/* Whether the document on screen has edits not saved. */
+gboolean qg_window_get_modified     (QgWindow   *self);
+
+/* qg-window-save.c */
+void  qg_window_class_init_save     (GtkWidgetClass *widget_class);
+void  qg_window_save_update_actions (QgWindow   *self);
+void  qg_window_save_dispose        (QgWindow   *self);
+/* TRUE if the window may close now; else it asks, and closes if told. */
+gboolean qg_window_confirm_close    (QgWindow   *self);
+/* A recovery copy in half a minute, if there are unsaved changes then. */
+void  qg_window_recovery_schedule   (QgWindow   *self);
+void  qg_window_recovery_discard    (QgWindow   *self);
 
 /* qg-window-export.c */
 void  qg_window_export_with_dialog  (QgWindow   *self);

@@ -75,7 +75,8 @@ gboolean
 qg_window_is_busy (QgWindow *self)
 {
   g_return_val_if_fail (QG_IS_WINDOW (self), FALSE);
-  return self->loading != NULL || self->laying_out != NULL || self->exporting > 0;
+  return self->loading != NULL || self->laying_out != NULL || self->exporting > 0
+         || self->editing != NULL || self->saving > 0;
 }
 
 const char *
@@ -132,8 +133,8 @@ qg_window_select_and_show (QgWindow   *self,
 /* ------------------------------------------------------------------------ */
 /* Filters and search: what the map hides and what it marks                  */
 
-static void
-filter_changed_cb (QgWindow *self)
+void
+qg_window_apply_filters (QgWindow *self)
 {
   g_autofree guint8 *entities = NULL;
   g_autofree guint8 *relations = NULL;
@@ -359,14 +360,10 @@ show_document (QgWindow   *self,
                QgDocument *document,
                QgSources  *sources)
 {
-  const char *source = qg_document_get_source (document);
-
   g_set_object (&self->document, document);
   g_clear_pointer (&self->sources, qg_sources_unref);
   self->sources = qg_sources_ref (sources);
-  adw_window_title_set_title (self->window_title, qg_document_get_title (document));
-  adw_window_title_set_subtitle (self->window_title, source ? source : "");
-  gtk_window_set_title (GTK_WINDOW (self), qg_document_get_title (document));
+  qg_window_edit_reset (self, document);
 
   qg_graph_view_set_document (self->graph_view, document);
   qg_source_panel_set_document (self->source_panel, document, sources);
@@ -404,6 +401,25 @@ show_document (QgWindow   *self,
   else
     gtk_stack_set_visible_child_name (self->stack, "loading");
   qg_window_update_actions (self);
+}
+
+void
+qg_window_update_title (QgWindow *self)
+{
+  QgDocument *document = self->document;
+  const char *source;
+  g_autofree char *title = NULL;
+
+  if (document == NULL)
+    return;
+  source = qg_document_get_source (document);
+  /* Translators: the title of a map with unsaved changes */
+  title = qg_window_get_modified (self) ? g_strdup_printf (_("• %s"),
+                                                           qg_document_get_title (document))
+                                        : g_strdup (qg_document_get_title (document));
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, source ? source : "");
+  gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
 /* A document that fails to load leaves the one on screen as it was, and
@@ -638,6 +654,8 @@ qg_window_close_request (GtkWindow *window)
   QgWindow *self = QG_WINDOW (window);
   int width, height;
 
+  if (!qg_window_confirm_close (self))
+    return TRUE;
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
@@ -719,9 +737,12 @@ qg_window_dispose (GObject *object)
   g_clear_handle_id (&self->folded_idle, g_source_remove);
   g_clear_pointer (&self->sources, qg_sources_unref);
   qg_window_export_dispose (self);
+  qg_window_edit_dispose (self);
+  qg_window_save_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), QG_TYPE_WINDOW);
   g_clear_object (&self->facets);
   g_clear_object (&self->filter);
+  g_clear_object (&self->edit_menu);
 
   G_OBJECT_CLASS (qg_window_parent_class)->dispose (object);
 }
@@ -806,8 +827,11 @@ qg_window_class_init (QgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QgWindow, panel_scroller);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, source_panel);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, article_view);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, primary_menu);
 
   qg_window_class_init_actions (widget_class);
+  qg_window_class_init_edit (widget_class);
+  qg_window_class_init_save (widget_class);
 }
 
 static void
@@ -818,8 +842,11 @@ qg_window_init (QgWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   one_line_tooltips (GTK_WIDGET (self));
+  /* Undo and Redo first in the menu, named after what they would do. */
+  self->edit_menu = g_menu_new ();
+  g_menu_prepend_section (self->primary_menu, NULL, G_MENU_MODEL (self->edit_menu));
   self->filter = qg_filter_new ();
-  g_signal_connect_object (self->filter, "changed", G_CALLBACK (filter_changed_cb), self,
+  g_signal_connect_object (self->filter, "changed", G_CALLBACK (qg_window_apply_filters), self,
                            G_CONNECT_SWAPPED);
   gtk_menu_button_set_menu_model (self->layout_button, layouts);
   gtk_menu_button_set_menu_model (self->narrow_layout_button, layouts);

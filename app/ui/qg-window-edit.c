@@ -1,0 +1,603 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "qg-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "qg-edit.h"
+#include "qg-entity-dialog.h"
+#include "qg-facet.h"
+#include "qg-graph.h"
+#include "qg-history.h"
+#include "qg-relation-dialog.h"
+#include "qg-window-private.h"
+
+/* Editing: every edit makes a new document from the one the history is
+ * at (qg_document_apply), which the history keeps, and the window shows it
+ * in place of the one on screen once its mentions are found and its map
+ * is laid out, keeping the viewport and the selection. An edit the format
+ * refuses changes nothing, and says why. */
+
+/* ------------------------------------------------------------------------ */
+/* Showing an edited document                                                */
+
+static void
+edit_shown (QgWindow *self)
+{
+  g_autoptr(QgDocument) document = g_steal_pointer (&self->edit_document);
+  g_autoptr(QgSources) sources = g_steal_pointer (&self->edit_sources);
+  g_autoptr(QgLayout) layout = g_steal_pointer (&self->edit_layout);
+  g_autofree char *select = g_steal_pointer (&self->edit_select);
+  g_autoptr(GListModel) facets = NULL;
+
+  g_clear_object (&self->editing);
+  g_set_object (&self->document, document);
+  g_clear_pointer (&self->sources, qg_sources_unref);
+  self->sources = qg_sources_ref (sources);
+
+  qg_graph_view_replace_document (self->graph_view, document, layout);
+  qg_source_panel_set_document (self->source_panel, document, sources);
+  qg_article_view_set_document (self->article_view, document, sources);
+  qg_search_bar_set_document (self->search_bar, document, sources);
+  /* The filters stay as the person set them; a kind new to the map is
+   * shown. */
+  facets = g_steal_pointer (&self->facets);
+  self->facets = qg_facet_list_new (document, self->filter);
+  qg_legend_set_model (self->legend, self->facets);
+  qg_filter_popover_set_model (self->filter_popover, self->facets);
+  qg_filter_popover_set_model (self->narrow_filter_popover, self->facets);
+
+  qg_window_apply_filters (self);
+  if (select != NULL)
+    qg_window_select_and_show (self, select, 0);
+  qg_window_update_title (self);
+  qg_window_update_actions (self);
+}
+
+static void
+edit_layout_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(QgWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgLayout) layout = qg_graph_compute_layout_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (layout == NULL)
+    {
+      /* The document is kept; its map waits for another layout. */
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      g_clear_object (&self->editing);
+      g_clear_object (&self->edit_document);
+      g_clear_pointer (&self->edit_sources, qg_sources_unref);
+      return;
+    }
+  self->edit_layout = g_steal_pointer (&layout);
+  if (self->edit_sources != NULL)
+    edit_shown (self);
+}
+
+static void
+edit_sources_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(QgWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgSources) sources = qg_sources_new_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || sources == NULL)
+    return;
+  self->edit_sources = g_steal_pointer (&sources);
+  if (self->edit_layout != NULL)
+    edit_shown (self);
+}
+
+/* Shows @document, the history's current one, in place of the one on
+ * screen; then selects @select, if given. A later call replaces an
+ * earlier one still under way. */
+static void
+show_edited (QgWindow   *self,
+             QgDocument *document,
+             const char *select)
+{
+  g_cancellable_cancel (self->editing);
+  g_clear_object (&self->editing);
+  g_clear_pointer (&self->edit_sources, qg_sources_unref);
+  g_clear_pointer (&self->edit_layout, qg_layout_unref);
+  g_free (self->edit_select);
+  self->edit_select = g_strdup (select);
+  g_set_object (&self->edit_document, document);
+  self->editing = g_cancellable_new ();
+
+  if (self->engine == NULL)
+    self->engine = g_strdup (qg_graph_engine_for (document));
+  qg_graph_compute_layout_async (document, self->engine, self->editing, edit_layout_cb,
+                                 g_object_ref (self));
+  qg_sources_new_async (document, self->editing, edit_sources_cb, g_object_ref (self));
+  qg_window_update_title (self);
+  qg_window_update_actions (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Making an edit                                                            */
+
+static void
+toast_with_undo (QgWindow   *self,
+                 const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+/* Applies @edit to the history's document. On success the new document is
+ * shown, selecting what the edit added (or @select), and TRUE is returned;
+ * a refusal returns FALSE and its reason in @error. */
+static gboolean
+apply_edit (QgWindow     *self,
+            QgEdit       *edit,
+            const char   *select,
+            GError      **error)
+{
+  g_autoptr(QgDocument) edited = NULL;
+  g_autofree char *new_id = NULL;
+
+  if (self->history == NULL)
+    return FALSE;
+  edited = qg_document_apply (qg_history_get_document (self->history), edit, &new_id, error);
+  if (edited == NULL)
+    return FALSE;
+  g_debug ("%s: %s", qg_edit_get_label (edit), new_id ? new_id : qg_edit_get_id (edit));
+  qg_history_push (self->history, edited, qg_edit_get_label (edit));
+  show_edited (self, edited, select != NULL ? select : new_id);
+  qg_window_recovery_schedule (self);
+  return TRUE;
+}
+
+/* An edit asked for without a dialog: a refusal is said in one. */
+static void
+apply_or_explain (QgWindow   *self,
+                  QgEdit     *edit,
+                  const char *select,
+                  const char *done)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (apply_edit (self, edit, select, &error))
+    {
+      if (done != NULL)
+        toast_with_undo (self, done);
+    }
+  else if (error != NULL)
+    qg_window_present_error (self, _("The Edit Was Refused"), error->message);
+}
+
+static QgDocument *
+current (QgWindow *self)
+{
+  return self->history != NULL ? qg_history_get_document (self->history) : NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Quotes                                                                    */
+
+static void
+add_quote_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  QgWindow *self = QG_WINDOW (widget);
+  g_autoptr(QgEdit) edit = NULL;
+  guint64 start, end;
+  const char *speaker;
+
+  g_variant_get (parameter, "(tt&s)", &start, &end, &speaker);
+  edit = qg_edit_new_add_quote (start, end);
+  if (*speaker != '\0')
+    qg_edit_set_speaker (edit, speaker);
+  /* The speaker's entity shows the new quote among what it says. */
+  apply_or_explain (self, edit, *speaker != '\0' ? speaker : NULL, _("Quote added"));
+}
+
+static void
+set_speaker_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  QgWindow *self = QG_WINDOW (widget);
+  g_autoptr(QgEdit) edit = NULL;
+  const char *quote, *speaker;
+
+  g_variant_get (parameter, "(&s&s)", &quote, &speaker);
+  edit = qg_edit_new_change_quote (quote);
+  qg_edit_set_speaker (edit, *speaker != '\0' ? speaker : NULL);
+  apply_or_explain (self, edit, NULL, NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Entities                                                                  */
+
+static void
+entity_dialog_apply (QgEntityDialog *dialog,
+                     QgWindow       *self)
+{
+  const char *id = qg_entity_dialog_get_entity_id (dialog);
+  g_autofree char *name = qg_entity_dialog_get_name (dialog);
+  g_autofree char *kind = qg_entity_dialog_get_kind (dialog);
+  g_auto(GStrv) aliases = qg_entity_dialog_get_aliases (dialog);
+  g_autofree char *description = qg_entity_dialog_get_description (dialog);
+  g_autoptr(QgEdit) edit = id != NULL ? qg_edit_new_change_entity (id)
+                                      : qg_edit_new_add_entity (name, kind);
+  g_autoptr(GError) error = NULL;
+
+  qg_edit_set_name (edit, name);
+  qg_edit_set_kind (edit, kind);
+  qg_edit_set_aliases (edit, (const char * const *) aliases);
+  qg_edit_set_description (edit, description);
+  if (apply_edit (self, edit, id, &error))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  else if (error != NULL)
+    qg_entity_dialog_show_error (dialog, error->message);
+}
+
+static void
+present_entity_dialog (QgWindow   *self,
+                       gint        entity,
+                       const char *name)
+{
+  QgEntityDialog *dialog = qg_entity_dialog_new (GTK_WINDOW (self), current (self), entity, name);
+
+  g_signal_connect_object (dialog, "apply", G_CALLBACK (entity_dialog_apply), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_entity_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  present_entity_dialog (QG_WINDOW (widget), -1, g_variant_get_string (parameter, NULL));
+}
+
+static void
+merge_entities_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  QgWindow *self = QG_WINDOW (widget);
+  g_autoptr(QgEdit) edit = NULL;
+  const char *keep, *other;
+
+  g_variant_get (parameter, "(&s&s)", &keep, &other);
+  edit = qg_edit_new_merge_entities (keep, other);
+  apply_or_explain (self, edit, keep, _("Entities merged"));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Relations                                                                 */
+
+static void
+relation_dialog_apply (QgRelationDialog *dialog,
+                       QgWindow         *self)
+{
+  const char *id = qg_relation_dialog_get_relation_id (dialog);
+  const char *source = qg_relation_dialog_get_source_id (dialog);
+  const char *target = qg_relation_dialog_get_target_id (dialog);
+  g_autofree char *label = qg_relation_dialog_get_label (dialog);
+  g_auto(GStrv) evidence = qg_relation_dialog_get_evidence (dialog);
+  g_autoptr(QgEdit) edit = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (id != NULL)
+    {
+      edit = qg_edit_new_change_relation (id);
+      qg_edit_set_target (edit, target);
+      qg_edit_set_label (edit, label);
+      qg_edit_set_evidence (edit, (const char * const *) evidence);
+    }
+  else
+    edit = qg_edit_new_add_relation (source, target, label, (const char * const *) evidence);
+  qg_edit_set_stance (edit, qg_relation_dialog_get_stance (dialog));
+  if (apply_edit (self, edit, id, &error))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  else if (error != NULL)
+    qg_relation_dialog_show_error (dialog, error->message);
+}
+
+static void
+present_relation_dialog (QgWindow   *self,
+                         gint        relation,
+                         const char *source,
+                         const char *target)
+{
+  QgRelationDialog *dialog = qg_relation_dialog_new (GTK_WINDOW (self), current (self), relation,
+                                                     source, target);
+
+  g_signal_connect_object (dialog, "apply", G_CALLBACK (relation_dialog_apply), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Connect to…: from an entity, to another chosen already or in the dialog. */
+static void
+add_relation_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  QgWindow *self = QG_WINDOW (widget);
+  const char *source, *target;
+
+  g_variant_get (parameter, "(&s&s)", &source, &target);
+  if (qg_document_find_entity (current (self), source) < 0)
+    return;
+  present_relation_dialog (self, -1, source, *target != '\0' ? target : NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Any item                                                                  */
+
+static void
+edit_item_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  QgWindow *self = QG_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  gint found;
+
+  if ((found = qg_document_find_entity (current (self), id)) >= 0)
+    present_entity_dialog (self, found, NULL);
+  else if ((found = qg_document_find_relation (current (self), id)) >= 0)
+    present_relation_dialog (self, found, NULL, NULL);
+}
+
+/* What a deletion takes with it, in words, before it happens. */
+static char *
+describe_effects (QgDocument          *document,
+                  const QgEditEffects *effects)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  guint deleted = effects->deleted_relations ? effects->deleted_relations->len : 0;
+  guint weakened = effects->weakened_relations ? effects->weakened_relations->len : 0;
+  guint unspoken = effects->unspoken_quotes ? effects->unspoken_quotes->len : 0;
+  guint looped = effects->looped_relations ? effects->looped_relations->len : 0;
+
+  if (deleted > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u relation is deleted with it.",
+                                                          "%u relations are deleted with it.",
+                                                          deleted), deleted));
+  if (weakened > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u relation loses a piece of its "
+                                                          "evidence and keeps the rest.",
+                                                          "%u relations lose a piece of their "
+                                                          "evidence and keep the rest.",
+                                                          weakened), weakened));
+  if (unspoken > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u quote loses its speaker.",
+                                                          "%u quotes lose their speaker.",
+                                                          unspoken), unspoken));
+  if (looped > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u relation between the two becomes "
+                                                          "a relation of the entity to itself.",
+                                                          "%u relations between the two become "
+                                                          "relations of the entity to itself.",
+                                                          looped), looped));
+  if (parts->len == 0)
+    return g_strdup (_("Nothing else changes."));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" ", (char **) parts->pdata);
+}
+
+static void
+delete_response (AdwMessageDialog *dialog,
+                 const char       *response,
+                 QgWindow         *self)
+{
+  QgEdit *edit = g_object_get_data (G_OBJECT (dialog), "edit");
+
+  if (g_strcmp0 (response, "delete") == 0 && edit != NULL)
+    apply_or_explain (self, edit, NULL, _("Deleted"));
+}
+
+static void
+delete_item_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  QgWindow *self = QG_WINDOW (widget);
+  QgDocument *document = current (self);
+  const char *id = g_variant_get_string (parameter, NULL);
+  g_auto(QgEditEffects) effects = { 0 };
+  g_autoptr(QgEdit) edit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  gint found;
+
+  if (document == NULL)
+    return;
+  if ((found = qg_document_find_entity (document, id)) >= 0)
+    {
+      edit = qg_edit_new_delete_entity (id);
+      heading = g_strdup_printf (_("Delete “%s”?"), qg_document_get_entity (document, found)->name);
+    }
+  else if ((found = qg_document_find_relation (document, id)) >= 0)
+    {
+      g_autofree char *sentence = qg_document_relation_sentence (document, found);
+
+      edit = qg_edit_new_delete_relation (id);
+      heading = g_strdup_printf (_("Delete “%s”?"), sentence);
+    }
+  else if (qg_document_find_quote (document, id) >= 0)
+    {
+      edit = qg_edit_new_delete_quote (id);
+      heading = g_strdup (_("Delete the Quote?"));
+    }
+  else
+    return;
+
+  if (!qg_document_get_edit_effects (document, edit, &effects, &error))
+    {
+      qg_window_present_error (self, _("The Edit Was Refused"), error->message);
+      return;
+    }
+  body = describe_effects (document, &effects);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "edit", g_steal_pointer (&edit),
+                          (GDestroyNotify) qg_edit_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Undo and redo                                                             */
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  QgWindow *self = QG_WINDOW (widget);
+
+  if (self->history != NULL && qg_history_get_can_undo (self->history))
+    {
+      show_edited (self, qg_history_undo (self->history), NULL);
+      qg_window_recovery_schedule (self);
+    }
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  QgWindow *self = QG_WINDOW (widget);
+
+  if (self->history != NULL && qg_history_get_can_redo (self->history))
+    {
+      show_edited (self, qg_history_redo (self->history), NULL);
+      qg_window_recovery_schedule (self);
+    }
+}
+
+/* The menu names what Undo and Redo would do: "Undo Add Quote". */
+static void
+update_undo_menu (QgWindow *self)
+{
+  gboolean undo = self->history != NULL && qg_history_get_can_undo (self->history);
+  gboolean redo = self->history != NULL && qg_history_get_can_redo (self->history);
+  g_autofree char *undo_label = NULL;
+  g_autofree char *redo_label = NULL;
+
+  /* Translators: "Undo Add Quote": the edit's name follows */
+  undo_label = undo ? g_strdup_printf (_("_Undo %s"), qg_history_get_undo_label (self->history))
+                    : g_strdup (_("_Undo"));
+  /* Translators: "Redo Add Quote" */
+  redo_label = redo ? g_strdup_printf (_("_Redo %s"), qg_history_get_redo_label (self->history))
+                    : g_strdup (_("_Redo"));
+  g_menu_remove_all (self->edit_menu);
+  g_menu_append (self->edit_menu, undo_label, "win.undo");
+  g_menu_append (self->edit_menu, redo_label, "win.redo");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", redo);
+}
+
+/* ------------------------------------------------------------------------ */
+
+gboolean
+qg_window_get_modified (QgWindow *self)
+{
+  g_return_val_if_fail (QG_IS_WINDOW (self), FALSE);
+  return self->history != NULL && qg_history_get_modified (self->history);
+}
+
+/* The document read from a file starts a history of its own. */
+void
+qg_window_edit_reset (QgWindow   *self,
+                      QgDocument *document)
+{
+  g_cancellable_cancel (self->editing);
+  g_clear_object (&self->editing);
+  g_clear_object (&self->edit_document);
+  g_clear_pointer (&self->edit_sources, qg_sources_unref);
+  g_clear_pointer (&self->edit_layout, qg_layout_unref);
+  g_clear_object (&self->history);
+  qg_window_recovery_discard (self);
+  self->close_confirmed = FALSE;
+  g_clear_object (&self->save_file);
+  if (document != NULL)
+    {
+      GFile *file = qg_document_get_file (document);
+
+      self->history = qg_history_new (document);
+      /* The bundled example is saved elsewhere, as a new map is. */
+      if (file != NULL && g_file_is_native (file))
+        self->save_file = g_object_ref (file);
+    }
+  qg_window_update_title (self);
+}
+
+void
+qg_window_edit_update_actions (QgWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean editable = self->history != NULL && self->document != NULL;
+
+  gtk_widget_action_set_enabled (widget, "win.add-quote", editable);
+  gtk_widget_action_set_enabled (widget, "win.set-speaker", editable);
+  gtk_widget_action_set_enabled (widget, "win.add-entity", editable);
+  gtk_widget_action_set_enabled (widget, "win.merge-entities", editable);
+  gtk_widget_action_set_enabled (widget, "win.add-relation", editable);
+  gtk_widget_action_set_enabled (widget, "win.edit-item", editable);
+  gtk_widget_action_set_enabled (widget, "win.delete-item", editable);
+  update_undo_menu (self);
+  qg_window_save_update_actions (self);
+}
+
+void
+qg_window_edit_dispose (QgWindow *self)
+{
+  g_cancellable_cancel (self->editing);
+  g_clear_object (&self->editing);
+  g_clear_object (&self->edit_document);
+  g_clear_pointer (&self->edit_sources, qg_sources_unref);
+  g_clear_pointer (&self->edit_layout, qg_layout_unref);
+  g_clear_pointer (&self->edit_select, g_free);
+  g_clear_object (&self->history);
+}
+
+void
+qg_window_class_init_edit (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.add-quote", "(tts)", add_quote_action);
+  gtk_widget_class_install_action (widget_class, "win.set-speaker", "(ss)", set_speaker_action);
+  gtk_widget_class_install_action (widget_class, "win.add-entity", "s", add_entity_action);
+  gtk_widget_class_install_action (widget_class, "win.merge-entities", "(ss)",
+                                   merge_entities_action);
+  gtk_widget_class_install_action (widget_class, "win.add-relation", "(ss)", add_relation_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-item", "s", edit_item_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-item", "s", delete_item_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+}

@@ -1,0 +1,519 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Making a map in the window, by real input through the X server: a
+ * selection of the article becomes a quote or an entity, two entities are
+ * connected, every edit is undone and redone, and the map is saved, closed
+ * and opened again with its edits. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "qg-entity-chooser.h"
+#include "qg-entity-dialog.h"
+#include "qg-history.h"
+#include "qg-relation-dialog.h"
+#include "qg-ui-test.h"
+
+static QgDocument *
+current_document (QgWindow *window)
+{
+  return qg_window_get_document (window);
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+is_shown_of_type (GtkWidget     *widget,
+                  gconstpointer  type)
+{
+  return is_of_type (widget, type) && gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+shown_chooser (gpointer data)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  qg_test_collect_if (data, is_shown_of_type, GSIZE_TO_POINTER (QG_TYPE_ENTITY_CHOOSER), found);
+  return found->len == 1;
+}
+
+/* The one toplevel of @type shown, waited for. */
+typedef struct
+{
+  GType      type;
+  GtkWindow *found;
+} ToplevelWait;
+
+static gboolean
+toplevel_shown (gpointer data)
+{
+  ToplevelWait *wait = data;
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  g_object_ref (toplevels);
+  wait->found = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) item = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, wait->type) && gtk_widget_get_mapped (item))
+        wait->found = GTK_WINDOW (item);
+    }
+  return wait->found != NULL;
+}
+
+static GtkWindow *
+wait_for_toplevel (GType       type,
+                   const char *what)
+{
+  ToplevelWait wait = { type, NULL };
+
+  qg_test_wait_for (toplevel_shown, &wait, what);
+  qg_test_wait_frames (GTK_WIDGET (wait.found));
+  return wait.found;
+}
+
+static gboolean
+toplevel_gone (gpointer data)
+{
+  ToplevelWait *wait = data;
+
+  return !toplevel_shown (wait);
+}
+
+static void
+wait_for_no_toplevel (GType       type,
+                      const char *what)
+{
+  ToplevelWait wait = { type, NULL };
+
+  qg_test_wait_for (toplevel_gone, &wait, what);
+}
+
+/* The edit on its way is on screen. */
+static void
+wait_for_edit (QgWindow *window)
+{
+  qg_test_wait_for (qg_test_window_ready, window, "the edited map to be shown");
+  qg_graph_view_finish_animations (qg_window_get_graph_view (window));
+  qg_test_wait_frames (GTK_WIDGET (window));
+}
+
+/* Where the article's byte @byte is in the article view, scrolled into
+ * view: the left edge of its character, half way down its line. */
+static void
+article_point (QgWindow *window,
+               gsize     byte,
+               int      *x,
+               int      *y)
+{
+  GtkTextView *article = GTK_TEXT_VIEW (qg_window_get_article_view (window));
+  const char *text = qg_document_get_text (current_document (window), NULL);
+  GtkTextIter iter;
+  GdkRectangle rect;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (article), &iter,
+                                      g_utf8_pointer_to_offset (text, text + byte));
+  gtk_text_view_get_iter_location (article, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (article, GTK_TEXT_WINDOW_WIDGET, rect.x,
+                                         rect.y + rect.height / 2, x, y);
+}
+
+/* Selects @passage of the article with the mouse, as a person would: a
+ * press just inside its first character, a drag, a release just inside
+ * its last. Returns its byte range. */
+static void
+select_passage (QgWindow   *window,
+                const char *passage,
+                gsize      *start,
+                gsize      *end)
+{
+  GtkTextView *article = GTK_TEXT_VIEW (qg_window_get_article_view (window));
+  const char *text = qg_document_get_text (current_document (window), NULL);
+  const char *found = strstr (text, passage);
+  GtkTextIter iter;
+  g_autofree char *sx = NULL, *sy = NULL, *ex = NULL, *ey = NULL;
+  int x0, y0, x1, y1;
+
+  g_assert_nonnull (found);
+  *start = found - text;
+  *end = *start + strlen (passage);
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (article), &iter,
+                                      g_utf8_pointer_to_offset (text, found));
+  {
+    gtk_text_view_scroll_to_mark (article, gtk_text_buffer_create_mark (
+                                    gtk_text_view_get_buffer (article), NULL, &iter, TRUE),
+                                  0.2, TRUE, 0, 0.3);
+    qg_test_wait_iter_visible (article, &iter);
+    qg_test_wait_frames (GTK_WIDGET (article));
+  }
+  article_point (window, *start, &x0, &y0);
+  article_point (window, *end, &x1, &y1);
+  qg_test_surface_point (GTK_WIDGET (article), x0 + 1, y0, &sx, &sy);
+  qg_test_surface_point (GTK_WIDGET (article), x1 - 1, y1, &ex, &ey);
+  qg_test_xdotool (GTK_WIDGET (article),
+                   (const char *[]) { "mousemove", "--window", qg_test_xid (GTK_WIDGET (article)),
+                                      sx, sy, "mousedown", "1", "mousemove", "--window",
+                                      qg_test_xid (GTK_WIDGET (article)), ex, ey, "mouseup", "1",
+                                      NULL });
+  qg_test_wait_frames (GTK_WIDGET (article));
+}
+
+static const QgQuote *
+quote_at (QgDocument *doc,
+          gsize       start,
+          gsize       end)
+{
+  for (guint i = 0; i < qg_document_get_n_quotes (doc); i++)
+    {
+      const QgQuote *quote = qg_document_get_quote (doc, i);
+
+      if (quote->start == start && quote->end == end)
+        return quote;
+    }
+  return NULL;
+}
+
+static gboolean
+is_close_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "close")
+         && gtk_widget_get_mapped (widget);
+}
+
+/* The title bar's close button, clicked. */
+static void
+click_close_button (QgWindow *window)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  qg_test_collect_if (GTK_WIDGET (window), is_close_button, NULL, found);
+  g_assert_cmpuint (found->len, ==, 1);
+  qg_test_click_widget (g_ptr_array_index (found, 0));
+}
+
+static gboolean
+title_marked (QgWindow *window)
+{
+  return g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• ");
+}
+
+/* A selection, the Add Quote shortcut, a speaker typed in the chooser and
+ * Enter: the quote is that span, said by that entity. Undo takes it away,
+ * Redo brings it back. */
+static void
+test_add_quote_from_a_selection (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  GtkWidget *article = GTK_WIDGET (qg_window_get_article_view (window));
+  guint n_quotes = qg_document_get_n_quotes (current_document (window));
+  const QgQuote *quote;
+  gsize start, end;
+  gint speaker;
+
+  g_assert_false (title_marked (window));
+  select_passage (window, "But it hasn't given up.", &start, &end);
+  g_assert_null (quote_at (current_document (window), start, end));
+  qg_test_keys (article, "ctrl+shift+q");
+  qg_test_wait_for (shown_chooser, article, "the speaker to be asked for");
+  qg_test_type (article, "kaspersky lab");
+  qg_test_keys (article, "Return");
+  wait_for_edit (window);
+
+  g_assert_cmpuint (qg_document_get_n_quotes (current_document (window)), ==, n_quotes + 1);
+  quote = quote_at (current_document (window), start, end);
+  g_assert_nonnull (quote);
+  g_assert_cmpstr (quote->text, ==, "But it hasn't given up.");
+  speaker = qg_document_find_entity (current_document (window), "kaspersky-lab");
+  g_assert_cmpint (quote->speaker, ==, speaker);
+  g_assert_true (title_marked (window));
+  /* The speaker is selected, and the panel shows what it says. */
+  g_assert_cmpstr (qg_graph_view_get_selection (qg_window_get_graph_view (window)), ==,
+                   "kaspersky-lab");
+
+  qg_test_keys (GTK_WIDGET (qg_window_get_graph_view (window)), "ctrl+z");
+  wait_for_edit (window);
+  g_assert_cmpuint (qg_document_get_n_quotes (current_document (window)), ==, n_quotes);
+  g_assert_null (quote_at (current_document (window), start, end));
+  g_assert_false (title_marked (window));
+
+  qg_test_keys (GTK_WIDGET (qg_window_get_graph_view (window)), "ctrl+shift+z");
+  wait_for_edit (window);
+  g_assert_nonnull (quote_at (current_document (window), start, end));
+  g_assert_true (title_marked (window));
+
+  /* Closing with the change unsaved asks first; Escape is Cancel. */
+  click_close_button (window);
+  wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Save Changes?");
+  qg_test_keys (GTK_WIDGET (window), "Escape");
+  wait_for_no_toplevel (ADW_TYPE_MESSAGE_DIALOG, "the question to be answered");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The bubble over a selection: Add Entity opens the dialog with the name
+ * filled in; Enter adds it, and the map selects it. */
+static void
+test_add_entity_from_the_bubble (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  GtkWidget *article = GTK_WIDGET (qg_window_get_article_view (window));
+  guint n_entities = qg_document_get_n_entities (current_document (window));
+  GtkWidget *button;
+  GtkWindow *dialog;
+  const char *selected;
+  gint found;
+  gsize start, end;
+
+  select_passage (window, "Acting Secretary of Homeland Security", &start, &end);
+  qg_test_wait_frames (article);
+  button = qg_test_find_labelled (article, GTK_TYPE_BUTTON, "Add _Entity");
+  g_assert_nonnull (button);
+  qg_test_wait_frames (button);
+  qg_test_click_widget (button);
+  dialog = wait_for_toplevel (QG_TYPE_ENTITY_DIALOG, "the entity dialog");
+  {
+    g_autofree char *name = qg_entity_dialog_get_name (QG_ENTITY_DIALOG (dialog));
+
+    g_assert_cmpstr (name, ==, "Acting Secretary of Homeland Security");
+  }
+  qg_test_keys (GTK_WIDGET (dialog), "Return");
+  wait_for_no_toplevel (QG_TYPE_ENTITY_DIALOG, "the dialog to close");
+  wait_for_edit (window);
+
+  g_assert_cmpuint (qg_document_get_n_entities (current_document (window)), ==, n_entities + 1);
+  selected = qg_graph_view_get_selection (qg_window_get_graph_view (window));
+  g_assert_nonnull (selected);
+  found = qg_document_find_entity (current_document (window), selected);
+  g_assert_cmpint (found, >=, 0);
+  g_assert_cmpstr (qg_document_get_entity (current_document (window), found)->name, ==,
+                   "Acting Secretary of Homeland Security");
+  /* A new node on the map. */
+  g_assert_cmpuint (qg_layout_get_n_nodes (qg_graph_view_get_layout (
+                      qg_window_get_graph_view (window))), ==, n_entities + 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+
+/* Where a node's middle is on screen now. */
+static void
+node_on_screen (QgWindow   *window,
+                const char *id,
+                double     *x,
+                double     *y)
+{
+  QgGraphView *view = qg_window_get_graph_view (window);
+  QgViewport *viewport = qg_graph_view_get_viewport (view);
+  const QgItem *node = qg_layout_get_node (qg_graph_view_get_layout (view),
+                                           qg_document_find_entity (current_document (window),
+                                                                    id));
+  double ox, oy, zoom = qg_viewport_get_zoom (viewport);
+
+  qg_viewport_get_offset (viewport, &ox, &oy);
+  *x = node->cx * zoom + ox;
+  *y = node->cy * zoom + oy;
+}
+
+static void
+click_node (QgWindow   *window,
+            const char *id)
+{
+  double x, y;
+
+  node_on_screen (window, id, &x, &y);
+  qg_test_click (GTK_WIDGET (qg_window_get_graph_view (window)), x, y);
+  qg_test_wait_for_selection (qg_window_get_graph_view (window), id);
+  qg_test_wait_frames (GTK_WIDGET (window));
+}
+
+static GtkWidget *
+panel_of (QgWindow *window)
+{
+  return GTK_WIDGET (qg_window_get_source_panel (window));
+}
+
+static gboolean
+is_mapped_check (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_CHECK_BUTTON (widget) && gtk_widget_get_mapped (widget);
+}
+
+/* Connect To… in the panel of a node clicked on the map, the other end
+ * typed in the chooser, the label typed and a quote checked in the
+ * dialog, and Add: the relation is on the map, selected. */
+static void
+test_connect_two_entities (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  guint n_relations = qg_document_get_n_relations (current_document (window));
+  GtkWidget *button;
+  GtkWindow *dialog;
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  g_auto(GStrv) evidence = NULL;
+  const QgRelation *relation;
+  gint found;
+
+  click_node (window, "reuters");
+  button = qg_test_find_labelled (panel_of (window), GTK_TYPE_MENU_BUTTON, "_Connect To…");
+  g_assert_nonnull (button);
+  qg_test_click_widget (button);
+  qg_test_wait_for (shown_chooser, panel_of (window), "the other end to be asked for");
+  qg_test_type (button, "newegg");
+  qg_test_keys (button, "Return");
+
+  dialog = wait_for_toplevel (QG_TYPE_RELATION_DIALOG, "the relation dialog");
+  g_assert_cmpstr (qg_relation_dialog_get_target_id (QG_RELATION_DIALOG (dialog)), ==, "newegg");
+  qg_test_type (GTK_WIDGET (dialog), "asked");
+  qg_test_collect_if (GTK_WIDGET (dialog), is_mapped_check, NULL, checks);
+  g_assert_cmpuint (checks->len, >, 0);
+  qg_test_click_widget (g_ptr_array_index (checks, 0));
+  qg_test_wait_frames (GTK_WIDGET (dialog));
+  evidence = qg_relation_dialog_get_evidence (QG_RELATION_DIALOG (dialog));
+  g_assert_cmpuint (g_strv_length (evidence), ==, 1);
+  qg_test_click_widget (qg_test_find_labelled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Add"));
+  wait_for_no_toplevel (QG_TYPE_RELATION_DIALOG, "the dialog to close");
+  wait_for_edit (window);
+
+  g_assert_cmpuint (qg_document_get_n_relations (current_document (window)), ==, n_relations + 1);
+  found = qg_document_find_relation (current_document (window),
+                                     qg_graph_view_get_selection (qg_window_get_graph_view (window)));
+  g_assert_cmpint (found, >=, 0);
+  relation = qg_document_get_relation (current_document (window), found);
+  g_assert_cmpstr (qg_document_get_entity (current_document (window), relation->source)->id, ==,
+                   "reuters");
+  g_assert_cmpstr (qg_document_get_entity (current_document (window), relation->target)->id, ==,
+                   "newegg");
+  g_assert_cmpstr (relation->label, ==, "asked");
+  g_assert_cmpuint (relation->n_evidence, ==, 1);
+  g_assert_cmpstr (qg_document_get_quote (current_document (window), relation->evidence[0])->id,
+                   ==, evidence[0]);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_mapped_button_labelled (GtkWidget     *widget,
+                           gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* Delete… says what goes with the entity, and Delete takes them all;
+ * Undo brings them back. */
+static void
+test_delete_says_what_goes (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  QgDocument *before = g_object_ref (current_document (window));
+  gint reuters = qg_document_find_entity (before, "reuters");
+  guint n_relations;
+  GtkWindow *dialog;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autofree char *expected = NULL;
+
+  qg_document_get_entity_relations (before, reuters, &n_relations);
+  g_assert_cmpuint (n_relations, >, 0);
+  click_node (window, "reuters");
+  qg_test_click_widget (qg_test_find_labelled (panel_of (window), GTK_TYPE_BUTTON, "_Delete…"));
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "the question");
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Delete “Reuters”?");
+  expected = g_strdup_printf (n_relations == 1 ? "%u relation is deleted with it."
+                                               : "%u relations are deleted with it.",
+                              n_relations);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), expected));
+  qg_test_collect_if (GTK_WIDGET (dialog), is_mapped_button_labelled, "_Delete", buttons);
+  g_assert_cmpuint (buttons->len, ==, 1);
+  qg_test_click_widget (g_ptr_array_index (buttons, 0));
+  wait_for_edit (window);
+
+  g_assert_cmpint (qg_document_find_entity (current_document (window), "reuters"), ==, -1);
+  g_assert_cmpuint (qg_document_get_n_relations (current_document (window)), ==,
+                    qg_document_get_n_relations (before) - n_relations);
+  g_assert_null (qg_graph_view_get_selection (qg_window_get_graph_view (window)));
+
+  qg_test_keys (GTK_WIDGET (qg_window_get_graph_view (window)), "ctrl+z");
+  wait_for_edit (window);
+  g_assert_cmpint (qg_document_find_entity (current_document (window), "reuters"), >=, 0);
+  g_assert_cmpuint (qg_document_get_n_relations (current_document (window)), ==,
+                    qg_document_get_n_relations (before));
+  g_object_unref (before);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* An entity added from the panel, Ctrl+S, the window closed and the file
+ * opened again: the entity is there, and the title unmarked. */
+static void
+test_save_close_reopen (void)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "valid", "small.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("quotegraph-edit-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "map.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  QgWindow *window;
+  GtkWindow *dialog;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  g_clear_pointer (&contents, g_free);
+  window = qg_test_open_window (NULL, NULL, file);
+
+  qg_test_click_widget (qg_test_find_labelled (panel_of (window), GTK_TYPE_BUTTON,
+                                               "_Add Entity…"));
+  dialog = wait_for_toplevel (QG_TYPE_ENTITY_DIALOG, "the entity dialog");
+  qg_test_type (GTK_WIDGET (dialog), "Ada Lovelace");
+  qg_test_keys (GTK_WIDGET (dialog), "Return");
+  wait_for_no_toplevel (QG_TYPE_ENTITY_DIALOG, "the dialog to close");
+  wait_for_edit (window);
+  g_assert_true (title_marked (window));
+
+  qg_test_keys (GTK_WIDGET (qg_window_get_graph_view (window)), "ctrl+s");
+  qg_test_wait_for (qg_test_not_busy, window, "the map to be saved");
+  g_assert_false (title_marked (window));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"name\": \"Ada Lovelace\""));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = qg_test_open_window (NULL, NULL, file);
+  {
+    QgDocument *doc = current_document (window);
+    gboolean seen = FALSE;
+
+    for (guint i = 0; i < qg_document_get_n_entities (doc); i++)
+      seen |= g_str_equal (qg_document_get_entity (doc, i)->name, "Ada Lovelace");
+    g_assert_true (seen);
+  }
+  g_assert_false (title_marked (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!qg_test_init_ui (&argc, &argv))
+    return 0;
+  g_test_add_func ("/quotegraph/edit/add-quote-from-a-selection", test_add_quote_from_a_selection);
+  g_test_add_func ("/quotegraph/edit/add-entity-from-the-bubble", test_add_entity_from_the_bubble);
+  g_test_add_func ("/quotegraph/edit/connect-two-entities", test_connect_two_entities);
+  g_test_add_func ("/quotegraph/edit/delete-says-what-goes", test_delete_says_what_goes);
+  g_test_add_func ("/quotegraph/edit/save-close-reopen", test_save_close_reopen);
+  return g_test_run ();
+}
