@@ -66,6 +66,7 @@ action_button (const char *label,
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
+  gtk_widget_add_css_class (button, "flat");
   return button;
 }
 
@@ -164,7 +165,12 @@ chooser_button (QgSourcePanel *self,
   setup->none = none;
   setup->exclude_self = exclude_self;
   if (label != NULL)
-    gtk_menu_button_set_label (GTK_MENU_BUTTON (button), label);
+    {
+      /* A child of its own, without the arrow: it reads as the other
+       * buttons of its row. */
+      gtk_menu_button_set_child (GTK_MENU_BUTTON (button), gtk_label_new_with_mnemonic (label));
+      gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
+    }
   else
     {
       gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), icon);
@@ -173,7 +179,6 @@ chooser_button (QgSourcePanel *self,
                                       heading, -1);
       gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
     }
-  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_chooser, setup,
                                          chooser_setup_free);
   return button;
@@ -186,7 +191,7 @@ add_button_row (QgSourcePanel *self)
 
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (row), GTK_SELECTION_NONE);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (row), 6);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (row), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (row), 0);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (row), 4);
   gtk_widget_add_css_class (row, "edit-buttons");
   gtk_box_append (GTK_BOX (self->box), row);
