@@ -12,6 +12,7 @@
 #include "qg-entity-chooser.h"
 #include "qg-entity-dialog.h"
 #include "qg-history.h"
+#include "qg-quote-dialog.h"
 #include "qg-relation-dialog.h"
 #include "qg-ui-test.h"
 
@@ -97,13 +98,40 @@ wait_for_no_toplevel (GType       type,
   qg_test_wait_for (toplevel_gone, &wait, what);
 }
 
-/* The edit on its way is on screen. */
-static void
-wait_for_edit (QgWindow *window)
+typedef struct
 {
-  qg_test_wait_for (qg_test_window_ready, window, "the edited map to be shown");
+  QgWindow   *window;
+  QgDocument *before;
+} EditWait;
+
+static gboolean
+edit_shown (gpointer data)
+{
+  EditWait *wait = data;
+
+  return qg_window_get_document (wait->window) != wait->before
+         && qg_test_window_ready (wait->window);
+}
+
+/* The edit asked for by what was just done, on screen: another document
+ * than @before (a reference, which this drops). */
+static void
+wait_for_edit_from (QgWindow   *window,
+                    QgDocument *before)
+{
+  EditWait wait = { window, before };
+
+  qg_test_wait_for (edit_shown, &wait, "the edited map to be shown");
   qg_graph_view_finish_animations (qg_window_get_graph_view (window));
   qg_test_wait_frames (GTK_WIDGET (window));
+  g_object_unref (before);
+}
+
+/* Holds the document on screen, for wait_for_edit_from(). */
+static QgDocument *
+hold (QgWindow *window)
+{
+  return g_object_ref (qg_window_get_document (window));
 }
 
 /* Where the article's byte @byte is in the article view, scrolled into
@@ -213,6 +241,7 @@ title_marked (QgWindow *window)
 static void
 test_add_quote_from_a_selection (void)
 {
+  QgDocument *held = NULL;
   QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
   GtkWidget *article = GTK_WIDGET (qg_window_get_article_view (window));
   guint n_quotes = qg_document_get_n_quotes (current_document (window));
@@ -220,6 +249,7 @@ test_add_quote_from_a_selection (void)
   gsize start, end;
   gint speaker;
 
+  held = hold (window);
   g_assert_false (title_marked (window));
   select_passage (window, "But it hasn't given up.", &start, &end);
   g_assert_null (quote_at (current_document (window), start, end));
@@ -227,7 +257,8 @@ test_add_quote_from_a_selection (void)
   qg_test_wait_for (shown_chooser, article, "the speaker to be asked for");
   qg_test_type (article, "kaspersky lab");
   qg_test_keys (article, "Return");
-  wait_for_edit (window);
+  wait_for_edit_from (window, held);
+  held = hold (window);
 
   g_assert_cmpuint (qg_document_get_n_quotes (current_document (window)), ==, n_quotes + 1);
   quote = quote_at (current_document (window), start, end);
@@ -241,13 +272,15 @@ test_add_quote_from_a_selection (void)
                    "kaspersky-lab");
 
   qg_test_keys (GTK_WIDGET (qg_window_get_graph_view (window)), "ctrl+z");
-  wait_for_edit (window);
+  wait_for_edit_from (window, held);
+  held = hold (window);
   g_assert_cmpuint (qg_document_get_n_quotes (current_document (window)), ==, n_quotes);
   g_assert_null (quote_at (current_document (window), start, end));
   g_assert_false (title_marked (window));
 
   qg_test_keys (GTK_WIDGET (qg_window_get_graph_view (window)), "ctrl+shift+z");
-  wait_for_edit (window);
+  wait_for_edit_from (window, held);
+  held = hold (window);
   g_assert_nonnull (quote_at (current_document (window), start, end));
   g_assert_true (title_marked (window));
 
@@ -258,6 +291,7 @@ test_add_quote_from_a_selection (void)
   wait_for_no_toplevel (ADW_TYPE_MESSAGE_DIALOG, "the question to be answered");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 
+  g_clear_object (&held);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -266,6 +300,7 @@ test_add_quote_from_a_selection (void)
 static void
 test_add_entity_from_the_bubble (void)
 {
+  QgDocument *held = NULL;
   QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
   GtkWidget *article = GTK_WIDGET (qg_window_get_article_view (window));
   guint n_entities = qg_document_get_n_entities (current_document (window));
@@ -275,6 +310,7 @@ test_add_entity_from_the_bubble (void)
   gint found;
   gsize start, end;
 
+  held = hold (window);
   select_passage (window, "Acting Secretary of Homeland Security", &start, &end);
   qg_test_wait_frames (article);
   button = qg_test_find_labelled (article, GTK_TYPE_BUTTON, "Add _Entity");
@@ -289,7 +325,8 @@ test_add_entity_from_the_bubble (void)
   }
   qg_test_keys (GTK_WIDGET (dialog), "Return");
   wait_for_no_toplevel (QG_TYPE_ENTITY_DIALOG, "the dialog to close");
-  wait_for_edit (window);
+  wait_for_edit_from (window, held);
+  held = hold (window);
 
   g_assert_cmpuint (qg_document_get_n_entities (current_document (window)), ==, n_entities + 1);
   selected = qg_graph_view_get_selection (qg_window_get_graph_view (window));
@@ -302,6 +339,7 @@ test_add_entity_from_the_bubble (void)
   g_assert_cmpuint (qg_layout_get_n_nodes (qg_graph_view_get_layout (
                       qg_window_get_graph_view (window))), ==, n_entities + 1);
 
+  g_clear_object (&held);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -356,6 +394,7 @@ is_mapped_check (GtkWidget     *widget,
 static void
 test_connect_two_entities (void)
 {
+  QgDocument *held = NULL;
   QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
   guint n_relations = qg_document_get_n_relations (current_document (window));
   GtkWidget *button;
@@ -365,6 +404,7 @@ test_connect_two_entities (void)
   const QgRelation *relation;
   gint found;
 
+  held = hold (window);
   click_node (window, "reuters");
   button = qg_test_find_labelled (panel_of (window), GTK_TYPE_MENU_BUTTON, "_Connect To…");
   g_assert_nonnull (button);
@@ -384,7 +424,8 @@ test_connect_two_entities (void)
   g_assert_cmpuint (g_strv_length (evidence), ==, 1);
   qg_test_click_widget (qg_test_find_labelled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Add"));
   wait_for_no_toplevel (QG_TYPE_RELATION_DIALOG, "the dialog to close");
-  wait_for_edit (window);
+  wait_for_edit_from (window, held);
+  held = hold (window);
 
   g_assert_cmpuint (qg_document_get_n_relations (current_document (window)), ==, n_relations + 1);
   found = qg_document_find_relation (current_document (window),
@@ -399,6 +440,7 @@ test_connect_two_entities (void)
   g_assert_cmpuint (relation->n_evidence, ==, 1);
   g_assert_cmpstr (qg_document_get_quote (current_document (window), relation->evidence[0])->id,
                    ==, evidence[0]);
+  g_clear_object (&held);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -415,6 +457,7 @@ is_mapped_button_labelled (GtkWidget     *widget,
 static void
 test_delete_says_what_goes (void)
 {
+  QgDocument *held = NULL;
   QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
   QgDocument *before = g_object_ref (current_document (window));
   gint reuters = qg_document_find_entity (before, "reuters");
@@ -423,6 +466,7 @@ test_delete_says_what_goes (void)
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
   g_autofree char *expected = NULL;
 
+  held = hold (window);
   qg_document_get_entity_relations (before, reuters, &n_relations);
   g_assert_cmpuint (n_relations, >, 0);
   click_node (window, "reuters");
@@ -437,7 +481,8 @@ test_delete_says_what_goes (void)
   qg_test_collect_if (GTK_WIDGET (dialog), is_mapped_button_labelled, "_Delete", buttons);
   g_assert_cmpuint (buttons->len, ==, 1);
   qg_test_click_widget (g_ptr_array_index (buttons, 0));
-  wait_for_edit (window);
+  wait_for_edit_from (window, held);
+  held = hold (window);
 
   g_assert_cmpint (qg_document_find_entity (current_document (window), "reuters"), ==, -1);
   g_assert_cmpuint (qg_document_get_n_relations (current_document (window)), ==,
@@ -445,11 +490,13 @@ test_delete_says_what_goes (void)
   g_assert_null (qg_graph_view_get_selection (qg_window_get_graph_view (window)));
 
   qg_test_keys (GTK_WIDGET (qg_window_get_graph_view (window)), "ctrl+z");
-  wait_for_edit (window);
+  wait_for_edit_from (window, held);
+  held = hold (window);
   g_assert_cmpint (qg_document_find_entity (current_document (window), "reuters"), >=, 0);
   g_assert_cmpuint (qg_document_get_n_relations (current_document (window)), ==,
                     qg_document_get_n_relations (before));
   g_object_unref (before);
+  g_clear_object (&held);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -458,6 +505,7 @@ test_delete_says_what_goes (void)
 static void
 test_save_close_reopen (void)
 {
+  QgDocument *held = NULL;
   g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "valid", "small.json", NULL);
   g_autofree char *dir = g_dir_make_tmp ("quotegraph-edit-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "map.json", NULL);
@@ -472,6 +520,7 @@ test_save_close_reopen (void)
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
   g_clear_pointer (&contents, g_free);
   window = qg_test_open_window (NULL, NULL, file);
+  held = hold (window);
 
   qg_test_click_widget (qg_test_find_labelled (panel_of (window), GTK_TYPE_BUTTON,
                                                "_Add Entity…"));
@@ -479,7 +528,8 @@ test_save_close_reopen (void)
   qg_test_type (GTK_WIDGET (dialog), "Ada Lovelace");
   qg_test_keys (GTK_WIDGET (dialog), "Return");
   wait_for_no_toplevel (QG_TYPE_ENTITY_DIALOG, "the dialog to close");
-  wait_for_edit (window);
+  wait_for_edit_from (window, held);
+  held = hold (window);
   g_assert_true (title_marked (window));
 
   qg_test_keys (GTK_WIDGET (qg_window_get_graph_view (window)), "ctrl+s");
@@ -487,6 +537,7 @@ test_save_close_reopen (void)
   g_assert_false (title_marked (window));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "\"name\": \"Ada Lovelace\""));
+  g_clear_object (&held);
   gtk_window_destroy (GTK_WINDOW (window));
 
   window = qg_test_open_window (NULL, NULL, file);
@@ -499,9 +550,134 @@ test_save_close_reopen (void)
     g_assert_true (seen);
   }
   g_assert_false (title_marked (window));
+  g_clear_object (&held);
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);
   g_rmdir (dir);
+}
+
+static gboolean
+is_mapped_button_tooltip (GtkWidget     *widget,
+                          gconstpointer  tooltip)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+/* The first shown button with @tooltip in @root. */
+static GtkWidget *
+first_with_tooltip (GtkWidget  *root,
+                    const char *tooltip)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  qg_test_collect_if (root, is_mapped_button_tooltip, tooltip, found);
+  g_assert_cmpuint (found->len, >, 0);
+  return g_ptr_array_index (found, 0);
+}
+
+static const QgQuote *
+quote_by_id (QgDocument *doc,
+             const char *id)
+{
+  gint found = qg_document_find_quote (doc, id);
+
+  g_assert_cmpint (found, >=, 0);
+  return qg_document_get_quote (doc, found);
+}
+
+/* A quote's edit button in the panel: its speaker chosen again and a
+ * note written, in the dialog, by real clicks and keys. */
+static void
+test_edit_a_quote (void)
+{
+  QgDocument *held = NULL;
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  GtkWindow *dialog;
+  GtkWidget *speaker;
+  const QgQuote *quote;
+
+  held = hold (window);
+  click_node (window, "best-buy");
+  qg_test_click_widget (first_with_tooltip (panel_of (window), "Edit the Quote"));
+  dialog = wait_for_toplevel (QG_TYPE_QUOTE_DIALOG, "the quote dialog");
+  g_assert_cmpstr (qg_quote_dialog_get_quote_id (QG_QUOTE_DIALOG (dialog)), ==, "bestbuy-stops");
+  g_assert_cmpstr (qg_quote_dialog_get_speaker_id (QG_QUOTE_DIALOG (dialog)), ==, "best-buy");
+
+  speaker = GTK_WIDGET (qg_test_find_labelled (GTK_WIDGET (dialog), GTK_TYPE_MENU_BUTTON,
+                                               "Best Buy"));
+  g_assert_nonnull (speaker);
+  qg_test_click_widget (speaker);
+  qg_test_wait_for (shown_chooser, dialog, "the speaker to be asked for");
+  qg_test_type (GTK_WIDGET (dialog), "amazon");
+  qg_test_keys (GTK_WIDGET (dialog), "Return");
+  qg_test_wait_frames (GTK_WIDGET (dialog));
+  g_assert_cmpstr (qg_quote_dialog_get_speaker_id (QG_QUOTE_DIALOG (dialog)), ==, "amazon");
+
+  qg_test_click_widget (qg_test_find_labelled (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                               "Note, such as why the speaker is inferred"));
+  qg_test_keys (GTK_WIDGET (dialog), "ctrl+a");
+  qg_test_type (GTK_WIDGET (dialog), "Said to Reuters");
+  qg_test_keys (GTK_WIDGET (dialog), "Return");
+  wait_for_no_toplevel (QG_TYPE_QUOTE_DIALOG, "the dialog to close");
+  wait_for_edit_from (window, held);
+  held = hold (window);
+
+  quote = quote_by_id (current_document (window), "bestbuy-stops");
+  g_assert_cmpint (quote->speaker, ==, qg_document_find_entity (current_document (window),
+                                                                "amazon"));
+  g_assert_cmpstr (quote->note, ==, "Said to Reuters");
+  /* The text of a quote is the article's, and stays. */
+  g_assert_cmpstr (quote->text, ==, quote_by_id (held, "bestbuy-stops")->text);
+  g_clear_object (&held);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Merge…: the entity chosen goes into the one shown, its name one of
+ * the kept one's other names, its relations the kept one's. */
+static void
+test_merge_two_entities (void)
+{
+  QgDocument *held = NULL;
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  QgDocument *before = g_object_ref (current_document (window));
+  guint n_amazon, n_newegg;
+  const QgEntity *amazon;
+  gboolean named = FALSE;
+  GtkWidget *button;
+
+  held = hold (window);
+  qg_document_get_entity_relations (before, qg_document_find_entity (before, "amazon"),
+                                    &n_amazon);
+  qg_document_get_entity_relations (before, qg_document_find_entity (before, "newegg"),
+                                    &n_newegg);
+  click_node (window, "amazon");
+  button = qg_test_find_labelled (panel_of (window), GTK_TYPE_MENU_BUTTON, "_Merge…");
+  qg_test_click_widget (button);
+  qg_test_wait_for (shown_chooser, panel_of (window), "the other entity to be asked for");
+  qg_test_type (button, "newegg");
+  qg_test_keys (button, "Return");
+  wait_for_edit_from (window, held);
+  held = hold (window);
+
+  g_assert_cmpint (qg_document_find_entity (current_document (window), "newegg"), ==, -1);
+  amazon = qg_document_get_entity (current_document (window),
+                                   qg_document_find_entity (current_document (window), "amazon"));
+  for (guint i = 0; amazon->aliases[i] != NULL; i++)
+    named |= g_str_equal (amazon->aliases[i], "Newegg");
+  g_assert_true (named);
+  {
+    guint n;
+
+    qg_document_get_entity_relations (current_document (window),
+                                      qg_document_find_entity (current_document (window),
+                                                               "amazon"), &n);
+    g_assert_cmpuint (n, ==, n_amazon + n_newegg);
+  }
+  g_assert_cmpstr (qg_graph_view_get_selection (qg_window_get_graph_view (window)), ==, "amazon");
+  g_object_unref (before);
+  g_clear_object (&held);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 int
@@ -515,5 +691,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/edit/connect-two-entities", test_connect_two_entities);
   g_test_add_func ("/quotegraph/edit/delete-says-what-goes", test_delete_says_what_goes);
   g_test_add_func ("/quotegraph/edit/save-close-reopen", test_save_close_reopen);
+  g_test_add_func ("/quotegraph/edit/edit-a-quote", test_edit_a_quote);
+  g_test_add_func ("/quotegraph/edit/merge-two-entities", test_merge_two_entities);
   return g_test_run ();
 }

@@ -114,12 +114,6 @@ chosen_cb (QgEntityChooser *chooser,
            const char      *entity,
            ChooserSetup    *setup)
 {
-  GtkWidget *button = gtk_widget_get_parent (GTK_WIDGET (chooser));
-
-  /* The popover closed and the focus back on its button before the edit,
-   * which makes the panel anew, button and popover with it. */
-  if (button != NULL)
-    gtk_widget_grab_focus (button);
   gtk_widget_activate_action (GTK_WIDGET (setup->self), setup->action, "(ss)", setup->id,
                               entity != NULL ? entity : "");
 }
@@ -148,7 +142,6 @@ create_chooser (GtkMenuButton *button,
 static GtkWidget *
 chooser_button (QgSourcePanel *self,
                 const char    *label,
-                const char    *icon,
                 const char    *heading,
                 const char    *none,
                 const char    *action,
@@ -164,21 +157,10 @@ chooser_button (QgSourcePanel *self,
   setup->heading = heading;
   setup->none = none;
   setup->exclude_self = exclude_self;
-  if (label != NULL)
-    {
-      /* A child of its own, without the arrow: it reads as the other
-       * buttons of its row. */
-      gtk_menu_button_set_child (GTK_MENU_BUTTON (button), gtk_label_new_with_mnemonic (label));
-      gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
-    }
-  else
-    {
-      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), icon);
-      gtk_widget_set_tooltip_text (button, heading);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      heading, -1);
-      gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
-    }
+  /* A child of its own, without the arrow: it reads as the other buttons
+   * of its row. */
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), gtk_label_new_with_mnemonic (label));
+  gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_chooser, setup,
                                          chooser_setup_free);
   return button;
@@ -272,8 +254,8 @@ add_quote (QgSourcePanel *self,
   gtk_box_append (GTK_BOX (actions), show);
   gtk_box_append (GTK_BOX (actions), copy);
   gtk_box_append (GTK_BOX (actions),
-                  chooser_button (self, NULL, "avatar-default-symbolic", _("Who Says It?"),
-                                  _("No Speaker"), "win.set-speaker", quote->id, FALSE));
+                  icon_action_button ("document-edit-symbolic", _("Edit the Quote"),
+                                      "win.edit-item", quote->id));
   gtk_box_append (GTK_BOX (actions),
                   icon_action_button ("user-trash-symbolic", _("Delete the Quote"),
                                       "win.delete-item", quote->id));
@@ -369,9 +351,9 @@ show_entity (QgSourcePanel *self,
 
   row = add_button_row (self);
   append_to_row (row, action_button (_("_Edit…"), "win.edit-item", entity->id));
-  append_to_row (row, chooser_button (self, _("_Connect To…"), NULL, _("Connect To"), NULL,
+  append_to_row (row, chooser_button (self, _("_Connect To…"), _("Connect To"), NULL,
                                       "win.add-relation", entity->id, FALSE));
-  append_to_row (row, chooser_button (self, _("_Merge…"), NULL,
+  append_to_row (row, chooser_button (self, _("_Merge…"),
                                       _("Merge Which Entity into This One?"), NULL,
                                       "win.merge-entities", entity->id, TRUE));
   append_to_row (row, action_button (_("_Delete…"), "win.delete-item", entity->id));
@@ -429,6 +411,16 @@ qg_source_panel_show (QgSourcePanel *self,
 
   g_return_if_fail (QG_IS_SOURCE_PANEL (self));
 
+  /* A button of the old page with the focus (the one whose edit made the
+   * page anew) lets go of it first: GTK 4.8 would later ask the destroyed
+   * button whether it holds the focus. */
+  {
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+    GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+    if (focus != NULL && gtk_widget_is_ancestor (focus, self->box))
+      gtk_root_set_focus (root, NULL);
+  }
   while ((child = gtk_widget_get_first_child (self->box)) != NULL)
     gtk_box_remove (GTK_BOX (self->box), child);
   if (self->document == NULL)

@@ -10,6 +10,7 @@
 #include "qg-facet.h"
 #include "qg-graph.h"
 #include "qg-history.h"
+#include "qg-quote-dialog.h"
 #include "qg-relation-dialog.h"
 #include "qg-window-private.h"
 
@@ -206,18 +207,29 @@ add_quote_action (GtkWidget  *widget,
 }
 
 static void
-set_speaker_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+quote_dialog_apply (QgQuoteDialog *dialog,
+                    QgWindow      *self)
 {
-  QgWindow *self = QG_WINDOW (widget);
-  g_autoptr(QgEdit) edit = NULL;
-  const char *quote, *speaker;
+  g_autoptr(QgEdit) edit = qg_edit_new_change_quote (qg_quote_dialog_get_quote_id (dialog));
+  g_autofree char *note = qg_quote_dialog_get_note (dialog);
+  g_autoptr(GError) error = NULL;
 
-  g_variant_get (parameter, "(&s&s)", &quote, &speaker);
-  edit = qg_edit_new_change_quote (quote);
-  qg_edit_set_speaker (edit, *speaker != '\0' ? speaker : NULL);
-  apply_or_explain (self, edit, NULL, NULL);
+  qg_edit_set_speaker (edit, qg_quote_dialog_get_speaker_id (dialog));
+  qg_edit_set_note (edit, note);
+  if (apply_edit (self, edit, NULL, &error))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  else if (error != NULL)
+    qg_quote_dialog_show_error (dialog, error->message);
+}
+
+static void
+present_quote_dialog (QgWindow *self,
+                      guint     quote)
+{
+  QgQuoteDialog *dialog = qg_quote_dialog_new (GTK_WINDOW (self), current (self), quote);
+
+  g_signal_connect_object (dialog, "apply", G_CALLBACK (quote_dialog_apply), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -354,6 +366,8 @@ edit_item_action (GtkWidget  *widget,
     present_entity_dialog (self, found, NULL);
   else if ((found = qg_document_find_relation (current (self), id)) >= 0)
     present_relation_dialog (self, found, NULL, NULL);
+  else if ((found = qg_document_find_quote (current (self), id)) >= 0)
+    present_quote_dialog (self, found);
 }
 
 /* What a deletion takes with it, in words, before it happens. */
@@ -560,7 +574,6 @@ qg_window_edit_update_actions (QgWindow *self)
   gboolean editable = self->history != NULL && self->document != NULL;
 
   gtk_widget_action_set_enabled (widget, "win.add-quote", editable);
-  gtk_widget_action_set_enabled (widget, "win.set-speaker", editable);
   gtk_widget_action_set_enabled (widget, "win.add-entity", editable);
   gtk_widget_action_set_enabled (widget, "win.merge-entities", editable);
   gtk_widget_action_set_enabled (widget, "win.add-relation", editable);
@@ -586,7 +599,6 @@ void
 qg_window_class_init_edit (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.add-quote", "(tts)", add_quote_action);
-  gtk_widget_class_install_action (widget_class, "win.set-speaker", "(ss)", set_speaker_action);
   gtk_widget_class_install_action (widget_class, "win.add-entity", "s", add_entity_action);
   gtk_widget_class_install_action (widget_class, "win.merge-entities", "(ss)",
                                    merge_entities_action);
