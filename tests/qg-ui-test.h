@@ -429,9 +429,43 @@ qg_test_open_window (const char *layout,
   return qg_test_open_window_sized (layout, select, file, 1100, 760);
 }
 
-/* The one message dialog open, its body taken and the dialog closed. */
+static inline gboolean
+qg_test_is_error_list (GtkWidget     *widget,
+                       gconstpointer  data)
+{
+  return GTK_IS_TEXT_VIEW (widget) && gtk_widget_has_css_class (widget, "error-list");
+}
+
+/* The one list of errors under @root, or NULL. */
+static inline GtkTextView *
+qg_test_error_list (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+
+  qg_test_collect_if (root, qg_test_is_error_list, NULL, lists);
+  g_assert_cmpuint (lists->len, <=, 1);
+  return lists->len ? g_ptr_array_index (lists, 0) : NULL;
+}
+
+/* The errors listed under @root, one a line, or NULL if it lists none. */
 static inline char *
-qg_test_take_message_dialog (void)
+qg_test_listed_errors (GtkWidget *root)
+{
+  GtkTextView *list = qg_test_error_list (root);
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  if (list == NULL)
+    return NULL;
+  buffer = gtk_text_view_get_buffer (list);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* The one message dialog open, its body and the errors it lists (NULL
+ * for none) taken, and the dialog closed. */
+static inline char *
+qg_test_take_dialog_and_errors (char **errors)
 {
   g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
   char *body = NULL;
@@ -445,11 +479,20 @@ qg_test_take_message_dialog (void)
         {
           g_assert_null (body);
           body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (item)));
+          if (errors != NULL)
+            *errors = qg_test_listed_errors (GTK_WIDGET (item));
           gtk_window_destroy (GTK_WINDOW (item));
           break;
         }
     }
   return body;
+}
+
+/* The one message dialog open, its body taken and the dialog closed. */
+static inline char *
+qg_test_take_message_dialog (void)
+{
+  return qg_test_take_dialog_and_errors (NULL);
 }
 
 /* Sets up GTK for the tests, or says why they cannot run; returns FALSE

@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 
 /* What the files of the window share: qg-window.c holds the state and the
  * chain from a file to the map (load, find the sources, lay out),
- * qg-window-actions.c the win.* actions, qg-window-export.c the export. */
+ * qg-window-actions.c the win.* actions, qg-window-export.c the export,
+ * qg-window-errors.c what is said when a file cannot be opened. */
 
 struct _QgWindow
 {
@@ -49,7 +50,7 @@ struct _QgWindow
   AdwFlap              *flap;
   AdwStatusPage        *status_page;
   GtkStack             *main_stack;      /* the document, or why it could not be opened */
-  AdwStatusPage        *failure_page;
+  GtkBox               *failure_errors;  /* the failure page's list of errors */
   GtkWidget            *search_button;
   GtkStack             *stack;
   QgGraphView          *graph_view;
@@ -84,6 +85,15 @@ void  qg_window_select_and_show     (QgWindow   *self,
 void  qg_window_present_error       (QgWindow   *self,
                                      const char *heading,
                                      const char *message);
+
+/* qg-window-errors.c */
+GtkWidget *qg_window_error_list_new (const char *errors);
+void  qg_window_present_errors      (QgWindow   *self,
+                                     const char *heading,
+                                     const char *body,
+                                     const char *errors);
+void  qg_window_show_load_error     (QgWindow   *self,
+                                     const char *errors);
 
 /* qg-window-actions.c */
 void  qg_window_class_init_actions  (GtkWidgetClass *widget_class);

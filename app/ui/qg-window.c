@@ -406,25 +406,6 @@ show_document (QgWindow   *self,
   qg_window_update_actions (self);
 }
 
-/* A document that fails to load leaves the one on screen as it was, and
- * says why over it; with none on screen, the window says why itself, and
- * offers to try again or to open the example. */
-static void
-show_error (QgWindow     *self,
-            const GError *error)
-{
-  g_autofree char *markup = NULL;
-
-  if (self->document != NULL)
-    {
-      qg_window_present_error (self, _("The Document Could Not Be Opened"), error->message);
-      return;
-    }
-  markup = g_markup_escape_text (error->message, -1);
-  adw_status_page_set_description (self->failure_page, markup);
-  gtk_stack_set_visible_child_name (self->main_stack, "failed");
-}
-
 static void
 sources_cb (GObject      *source,
             GAsyncResult *result,
@@ -460,7 +441,7 @@ load_cb (GObject      *source,
   if (document == NULL)
     {
       g_clear_object (&self->loading);
-      show_error (self, error);
+      qg_window_show_load_error (self, error->message);
       qg_window_update_actions (self);
       return;
     }
@@ -781,7 +762,7 @@ qg_window_class_init (QgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QgWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, QgWindow, failure_page);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, failure_errors);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, graph_view);
