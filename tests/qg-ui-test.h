@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "qg-application.h"
 #include "qg-cli.h"
 #include "qg-ui-resources.h"
 #include "qg-window.h"
@@ -513,10 +514,14 @@ qg_test_init_ui (int    *argc,
   gdk_set_allowed_backends ("x11");
   gtk_test_init (argc, argv, NULL);
 
-  /* An application with Quotegraph's resource path loads its style. */
+  /* Quotegraph's own application, which windows open files through,
+   * with its resource path, which loads its style. */
   g_assert_nonnull (qg_ui_get_resource ());
-  qg_test_app = adw_application_new ("org.quotegraph.Quotegraph.Tests", G_APPLICATION_NON_UNIQUE);
-  g_application_set_resource_base_path (G_APPLICATION (qg_test_app), "/org/quotegraph/Quotegraph");
+  qg_test_app = g_object_new (QG_TYPE_APPLICATION,
+                              "application-id", "org.quotegraph.Quotegraph.Tests",
+                              "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
+                              "resource-base-path", "/org/quotegraph/Quotegraph",
+                              NULL);
   g_application_register (G_APPLICATION (qg_test_app), NULL, &error);
   g_assert_no_error (error);
   return TRUE;

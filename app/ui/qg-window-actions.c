@@ -141,7 +141,7 @@ retry_action (GtkWidget  *widget,
   QgWindow *self = QG_WINDOW (widget);
 
   if (self->opening != NULL)
-    qg_window_open (self, self->opening, self->opening_name);
+    qg_window_open_file (self, self->opening, self->opening_name);
 }
 
 static void

@@ -20,6 +20,7 @@ struct _QgWindow
 
   GSettings            *settings;
   GCancellable         *loading;
+  gboolean              reloading;       /* what is loading is a new version of the document */
   GFile                *opening;         /* the file last asked for, to try again */
   char                 *opening_name;
   GCancellable         *laying_out;
@@ -79,6 +80,9 @@ struct _QgWindow
 };
 
 /* qg-window.c */
+void  qg_window_set_opening         (QgWindow   *self,
+                                     GFile      *file,
+                                     const char *display_name);
 void  qg_window_select_and_show     (QgWindow   *self,
                                      const char *id,
                                      double      min_zoom);

@@ -453,6 +453,19 @@ load_cb (GObject      *source,
   qg_sources_new_async (document, self->loading, sources_cb, g_object_ref (self));
 }
 
+/* The file last asked for, which "Try Again" reads again. */
+void
+qg_window_set_opening (QgWindow   *self,
+                       GFile      *file,
+                       const char *display_name)
+{
+  if (self->opening == file)
+    return;
+  g_set_object (&self->opening, file);
+  g_free (self->opening_name);
+  self->opening_name = g_strdup (display_name);
+}
+
 void
 qg_window_open (QgWindow   *self,
                 GFile      *file,
@@ -465,12 +478,7 @@ qg_window_open (QgWindow   *self,
   g_clear_object (&self->loading);
   self->loading = g_cancellable_new ();
   self->opened_at = g_get_monotonic_time ();
-  if (self->opening != file)
-    {
-      g_set_object (&self->opening, file);
-      g_free (self->opening_name);
-      self->opening_name = g_strdup (display_name);
-    }
+  qg_window_set_opening (self, file, display_name);
   gtk_stack_set_visible_child_name (self->main_stack, "document");
   qg_window_update_actions (self);
   qg_document_load_async (file, display_name, self->loading, load_cb, g_object_ref (self));

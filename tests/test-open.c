@@ -1,0 +1,445 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Opening files as a person does, under Xvfb: the command line and the
+ * desktop, what a file is told by, what is said when it cannot be
+ * opened. Input is real X events, sent with xdotool. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "qg-test-utils.h"
+#include "qg-ui-test.h"
+
+/* A folder of the test's own, for the files it writes and for the
+ * recent files' list (XDG_DATA_HOME), made afresh for every run. */
+static char *scratch;
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+    }
+  g_remove (path);
+}
+
+static GFile *
+valid_file (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid", name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+/* @name of tests/data/valid copied into the scratch folder: a file the
+ * test may change. */
+static GFile *
+scratch_copy (const char *name)
+{
+  g_autofree char *from = g_test_build_filename (G_TEST_DIST, "data", "valid", name, NULL);
+  g_autofree char *to = g_build_filename (scratch, name, NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (to, contents, length, NULL));
+  return g_file_new_for_path (to);
+}
+
+static GFile *
+scratch_file (const char *name,
+              const char *contents,
+              gssize      length)
+{
+  g_autofree char *path = g_build_filename (scratch, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  return g_file_new_for_path (path);
+}
+
+/* The application's windows of Quotegraph, in its order. */
+static GPtrArray *
+app_windows (void)
+{
+  GPtrArray *windows = g_ptr_array_new ();
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (qg_test_app)); l; l = l->next)
+    if (QG_IS_WINDOW (l->data))
+      g_ptr_array_add (windows, l->data);
+  return windows;
+}
+
+static gboolean
+one_window (gpointer data)
+{
+  g_autoptr(GPtrArray) windows = app_windows ();
+
+  return windows->len == 1;
+}
+
+static QgWindow *
+window_holding (GFile *file)
+{
+  g_autoptr(GPtrArray) windows = app_windows ();
+
+  for (guint i = 0; i < windows->len; i++)
+    if (qg_window_holds_file (g_ptr_array_index (windows, i), file))
+      return g_ptr_array_index (windows, i);
+  return NULL;
+}
+
+static gboolean
+shown_and_ready (gpointer data)
+{
+  QgWindow *window = window_holding (data);
+
+  return window != NULL && qg_window_get_document (window) != NULL
+         && qg_test_window_ready (window);
+}
+
+/* The window that shows @file once it is laid out and on screen. */
+static QgWindow *
+wait_for_window (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  qg_test_wait_for (shown_and_ready, file, name);
+  return window_holding (file);
+}
+
+static gboolean
+is_active (gpointer data)
+{
+  return gtk_window_is_active (data);
+}
+
+static void
+close_all_windows (void)
+{
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  g_object_ref (toplevels);
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+}
+
+/* The one message dialog shown, or NULL. */
+static AdwMessageDialog *
+message_dialog (void)
+{
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *found = NULL;
+
+  g_object_ref (toplevels);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        {
+          g_assert_null (found);
+          found = ADW_MESSAGE_DIALOG (item);
+        }
+    }
+  return found;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return message_dialog () != NULL && gtk_widget_get_mapped (GTK_WIDGET (message_dialog ()));
+}
+
+/* ------------------------------------------------------------------------ */
+/* The desktop and the command line                                          */
+
+/* Two files given at once open two windows; one given again while it is
+ * read, or once shown, presents the window that shows it. */
+static void
+test_two_files_two_windows (void)
+{
+  g_autoptr(GFile) small = valid_file ("small.json");
+  g_autoptr(GFile) library = valid_file ("library-vote.json");
+  GFile *files[] = { small, library, small };
+  g_autoptr(GPtrArray) windows = NULL;
+  QgWindow *small_window, *library_window;
+
+  g_application_open (G_APPLICATION (qg_test_app), files, G_N_ELEMENTS (files), "");
+  small_window = wait_for_window (small);
+  library_window = wait_for_window (library);
+  windows = app_windows ();
+  g_assert_cmpuint (windows->len, ==, 2);
+  g_assert_true (small_window != library_window);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (small_window)), ==, "Small test");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (library_window)), ==,
+                   "Millbrook council votes 4-3 to close Eastside library branch");
+
+  /* Asked for again, from behind the other window: it comes forward. */
+  gtk_window_present (GTK_WINDOW (library_window));
+  qg_test_wait_for (is_active, library_window, "the library's window to be active");
+  g_application_open (G_APPLICATION (qg_test_app), &small, 1, "");
+  qg_test_wait_for (is_active, small_window, "the small map's window to come forward");
+  g_clear_pointer (&windows, g_ptr_array_unref);
+  windows = app_windows ();
+  g_assert_cmpuint (windows->len, ==, 2);
+  close_all_windows ();
+}
+
+typedef struct
+{
+  const char *title;
+  guint       count;
+} TitleWait;
+
+/* The X windows shown with the title @title, as xdotool finds them. */
+static GStrv
+x_windows_titled (const char *title)
+{
+  g_autofree char *pattern = g_strdup_printf ("^%s$", title);
+  const char *argv[] = { "xdotool", "search", "--onlyvisible", "--name", pattern, NULL };
+  g_autofree char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               NULL, &status, NULL));
+  return g_strsplit_set (g_strstrip (out), "\n", -1);
+}
+
+static gboolean
+x_windows_are (gpointer data)
+{
+  TitleWait *w = data;
+  g_auto(GStrv) found = x_windows_titled (w->title);
+
+  return g_strv_length (found) == w->count && (w->count > 0 || found[0] == NULL);
+}
+
+static void
+wait_x_windows (const char *title,
+                guint       count)
+{
+  TitleWait w = { title, count };
+
+  qg_test_wait_for (x_windows_are, &w, title);
+}
+
+static char *
+x_focus (void)
+{
+  const char *argv[] = { "xdotool", "getwindowfocus", NULL };
+  char *out = NULL;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               NULL, NULL, NULL));
+  return g_strstrip (out);
+}
+
+static gboolean
+x_focus_is (gpointer data)
+{
+  g_autofree char *focus = x_focus ();
+
+  return g_strcmp0 (focus, data) == 0;
+}
+
+static void
+x_keys (const char *xid,
+        const char *keys)
+{
+  qg_test_run ((const char *[]) { "xdotool", "windowfocus", "--sync", xid, "key",
+                                  "--clearmodifiers", keys, NULL });
+}
+
+static void
+subprocess_waited (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  g_assert_true (g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL));
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+wait_subprocess (GSubprocess *process)
+{
+  gboolean done = FALSE;
+
+  /* Its exit is seen by the main loop. */
+  g_subprocess_wait_async (process, NULL, subprocess_waited, &done);
+  qg_test_wait_for (is_true, &done, "quotegraph to exit");
+}
+
+/* The program itself: `quotegraph A B` opens two windows, and `quotegraph
+ * A` again, from another shell, brings A's forward instead of opening it
+ * twice. --check still takes one file. */
+static void
+test_command_line (void)
+{
+  const char *quotegraph = g_getenv ("QUOTEGRAPH");
+  g_autofree char *small = g_test_build_filename (G_TEST_DIST, "data", "valid", "small.json",
+                                                  NULL);
+  g_autofree char *library = g_test_build_filename (G_TEST_DIST, "data", "valid",
+                                                    "library-vote.json", NULL);
+  const char *library_title = "Millbrook council votes 4-3 to close Eastside library branch";
+  g_autoptr(GSubprocess) first = NULL;
+  g_autoptr(GSubprocess) again = NULL;
+  g_autoptr(GSubprocess) check = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) small_windows = NULL;
+  g_auto(GStrv) library_windows = NULL;
+
+  g_assert_nonnull (quotegraph);
+  check = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, quotegraph, "--check",
+                            small, library, NULL);
+  g_assert_no_error (error);
+  wait_subprocess (check);
+  g_assert_cmpint (g_subprocess_get_exit_status (check), ==, 2);
+
+  first = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, quotegraph, small, library, NULL);
+  g_assert_no_error (error);
+  wait_x_windows ("Small test", 1);
+  wait_x_windows (library_title, 1);
+  small_windows = x_windows_titled ("Small test");
+  library_windows = x_windows_titled (library_title);
+
+  /* Again, with the library's window in front. */
+  qg_test_run ((const char *[]) { "xdotool", "windowfocus", "--sync", library_windows[0],
+                                  NULL });
+  again = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, quotegraph, small, NULL);
+  g_assert_no_error (error);
+  wait_subprocess (again);
+  g_assert_true (g_subprocess_get_if_exited (again));
+  g_assert_cmpint (g_subprocess_get_exit_status (again), ==, 0);
+  qg_test_wait_for (x_focus_is, small_windows[0], "the small map's window to come forward");
+  wait_x_windows ("Small test", 1);
+  /* Still running: no identifier once it has exited. */
+  g_assert_nonnull (g_subprocess_get_identifier (first));
+
+  /* Quit, as a person would; it ends well. */
+  x_keys (small_windows[0], "ctrl+q");
+  wait_subprocess (first);
+  g_assert_true (g_subprocess_get_if_exited (first));
+  g_assert_cmpint (g_subprocess_get_exit_status (first), ==, 0);
+}
+
+/* ------------------------------------------------------------------------ */
+/* What a file is                                                            */
+
+static gboolean
+dialog_heading_is (gpointer data)
+{
+  return message_dialog () != NULL
+         && g_strcmp0 (adw_message_dialog_get_heading (message_dialog ()), data) == 0;
+}
+
+/* An article starts a new map: one way there for all. */
+static void
+test_article_starts_a_map (void)
+{
+  g_autoptr(GFile) text = valid_file ("small.txt");
+  g_autoptr(GFile) html = scratch_file ("page.html", "<!DOCTYPE html><title>A</title><p>B", -1);
+  g_autoptr(GPtrArray) windows = NULL;
+  AdwMessageDialog *dialog;
+
+  qg_application_open_file (QG_APPLICATION (qg_test_app), text, NULL, NULL);
+  qg_test_wait_for (dialog_heading_is, "New Maps Are Not Available Yet", "the new map");
+  dialog = message_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“small.txt” is an article"));
+  windows = app_windows ();
+  g_assert_cmpuint (windows->len, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  qg_application_open_file (QG_APPLICATION (qg_test_app), html, NULL, NULL);
+  qg_test_wait_for (dialog_heading_is, "New Maps Are Not Available Yet", "the new map");
+  close_all_windows ();
+}
+
+static gboolean
+failure_page_shown (gpointer data)
+{
+  GtkTextView *list = qg_test_error_list (data);
+
+  return list != NULL && gtk_widget_get_mapped (GTK_WIDGET (list));
+}
+
+/* What is neither is refused, naming the file and saying what it is: over
+ * the map on screen, which stays, or on a window of its own. */
+static void
+test_neither_is_refused (void)
+{
+  static const char png[] = "\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0";
+  g_autoptr(GFile) picture = scratch_file ("picture.json", png, sizeof png - 1);
+  g_autofree char *path = g_file_get_path (picture);
+  g_autofree char *expected = g_strdup_printf ("%s: not a Quotegraph document or an article: "
+                                               "its content is of the type \"PNG image\" "
+                                               "(image/png)", path);
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  QgDocument *before = qg_window_get_document (window);
+  g_autoptr(GPtrArray) windows = NULL;
+  g_autofree char *errors = NULL;
+  g_autofree char *listed = NULL;
+
+  qg_window_open_file (window, picture, NULL);
+  qg_test_wait_for (message_dialog_shown, NULL, "the error");
+  g_free (qg_test_take_dialog_and_errors (&errors));
+  g_assert_cmpstr (errors, ==, expected);
+  g_assert_true (qg_window_get_document (window) == before);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* From the desktop, with no window: one says why, and can try again. */
+  qg_application_open_file (QG_APPLICATION (qg_test_app), picture, NULL, NULL);
+  qg_test_wait_for (one_window, NULL, "a window");
+  windows = app_windows ();
+  window = g_ptr_array_index (windows, 0);
+  qg_test_wait_for (failure_page_shown, window, "the failure page");
+  listed = qg_test_listed_errors (GTK_WIDGET (window));
+  g_assert_cmpstr (listed, ==, expected);
+  g_assert_true (gtk_widget_is_sensitive (qg_test_find_labelled (GTK_WIDGET (window),
+                                                                 GTK_TYPE_BUTTON,
+                                                                 "_Try Again")));
+  close_all_windows ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = NULL;
+  int status;
+
+  /* The recent files are the test's own. */
+  scratch = g_dir_make_tmp ("quotegraph-open-XXXXXX", NULL);
+  data_home = g_build_filename (scratch, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  if (!qg_test_init_ui (&argc, &argv))
+    return 0;
+
+  g_test_add_func ("/quotegraph/open/two-files-two-windows", test_two_files_two_windows);
+  g_test_add_func ("/quotegraph/open/command-line", test_command_line);
+  g_test_add_func ("/quotegraph/open/article-starts-a-map", test_article_starts_a_map);
+  g_test_add_func ("/quotegraph/open/neither-is-refused", test_neither_is_refused);
+
+  status = g_test_run ();
+  g_clear_object (&qg_test_app);
+  remove_tree (scratch);
+  g_free (scratch);
+  return status;
+}
