@@ -430,6 +430,24 @@ qg_test_open_window (const char *layout,
   return qg_test_open_window_sized (layout, select, file, 1100, 760);
 }
 
+/* The first toplevel of @type, or NULL. */
+static inline gpointer
+qg_test_find_toplevel (GType type)
+{
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  gpointer found = NULL;
+
+  g_object_ref (toplevels);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type))
+        found = item;
+    }
+  return found;
+}
+
 static inline gboolean
 qg_test_is_error_list (GtkWidget     *widget,
                        gconstpointer  data)

@@ -289,30 +289,12 @@ test_failed_write_keeps_the_earlier_file (void)
  * extension: its title, "Kaspersky: US government removes…", made safe. */
 #define KASPERSKY_NAME "Kaspersky - US government removes Russian security software"
 
-/* The first toplevel of @type, or NULL. */
-static gpointer
-find_toplevel (GType type)
-{
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
-  gpointer found = NULL;
-
-  g_object_ref (toplevels);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type))
-        found = item;
-    }
-  return found;
-}
-
 /* The save dialog: GTK's own, as GtkFileChooserNative shows it without a
  * portal. */
 static GtkFileChooser *
 find_file_chooser (void)
 {
-  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  return qg_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
 }
 
 static gboolean
@@ -355,7 +337,7 @@ open_save_dialog (QgWindow *window)
   GtkFileChooser *chooser;
 
   /* Nothing left by the dialog before: GTK's own messages are these. */
-  g_assert_null (find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
+  g_assert_null (qg_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
   qg_test_wait_for (file_chooser_shown, NULL, "the save dialog");
   chooser = find_file_chooser ();

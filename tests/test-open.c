@@ -77,6 +77,18 @@ app_windows (void)
   return windows;
 }
 
+static GtkWidget *
+view_of (QgWindow *window)
+{
+  return GTK_WIDGET (qg_window_get_graph_view (window));
+}
+
+static gboolean
+not_fitted (gpointer data)
+{
+  return !qg_viewport_get_fitted (data);
+}
+
 static gboolean
 one_window (gpointer data)
 {
@@ -113,6 +125,32 @@ wait_for_window (GFile *file)
 
   qg_test_wait_for (shown_and_ready, file, name);
   return window_holding (file);
+}
+
+typedef struct
+{
+  QgWindow *window;
+  GFile    *file;
+} ShownWait;
+
+static gboolean
+window_shows (gpointer data)
+{
+  ShownWait *w = data;
+  QgDocument *document = qg_window_get_document (w->window);
+
+  return document != NULL && qg_document_get_file (document) != NULL
+         && g_file_equal (qg_document_get_file (document), w->file)
+         && qg_test_window_ready (w->window);
+}
+
+static void
+wait_window_shows (QgWindow *window,
+                   GFile    *file)
+{
+  ShownWait w = { window, file };
+
+  qg_test_wait_for (window_shows, &w, "the new map");
 }
 
 static gboolean
@@ -387,10 +425,8 @@ test_neither_is_refused (void)
 {
   static const char png[] = "\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0";
   g_autoptr(GFile) picture = scratch_file ("picture.json", png, sizeof png - 1);
-  g_autofree char *path = g_file_get_path (picture);
-  g_autofree char *expected = g_strdup_printf ("%s: not a Quotegraph document or an article: "
-                                               "its content is of the type \"PNG image\" "
-                                               "(image/png)", path);
+  const char *expected = "picture.json: not a Quotegraph document or an article: its content "
+                         "is of the type \"PNG image\" (image/png)";
   QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
   QgDocument *before = qg_window_get_document (window);
   g_autoptr(GPtrArray) windows = NULL;
@@ -418,6 +454,250 @@ test_neither_is_refused (void)
   close_all_windows ();
 }
 
+/* ------------------------------------------------------------------------ */
+/* Drops                                                                     */
+
+/* A window of the test's own that offers @file to be dragged, as a file
+ * manager does: a real drag, through the X server, from it to a window. */
+typedef struct
+{
+  GtkWidget     *window;
+  GtkWidget     *label;
+  GFile         *file;
+  gboolean       began;
+} DragSource;
+
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 DragSource    *drag)
+{
+  GSList *files = g_slist_prepend (NULL, drag->file);
+  GdkContentProvider *content = gdk_content_provider_new_typed (GDK_TYPE_FILE_LIST, files);
+
+  g_slist_free (files);
+  return content;
+}
+
+static void
+drag_begin_cb (GtkDragSource *source,
+               GdkDrag       *gdk_drag,
+               DragSource    *drag)
+{
+  drag->began = TRUE;
+}
+
+static void
+drag_source_init (DragSource *drag,
+                  GFile      *file)
+{
+  GtkDragSource *source = gtk_drag_source_new ();
+
+  drag->file = g_object_ref (file);
+  drag->began = FALSE;
+  drag->window = gtk_window_new ();
+  drag->label = gtk_label_new ("Drag me");
+  gtk_window_set_default_size (GTK_WINDOW (drag->window), 200, 100);
+  gtk_window_set_child (GTK_WINDOW (drag->window), drag->label);
+  gtk_drag_source_set_actions (source, GDK_ACTION_COPY);
+  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), drag);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), drag);
+  gtk_widget_add_controller (drag->label, GTK_EVENT_CONTROLLER (source));
+  gtk_window_present (GTK_WINDOW (drag->window));
+  qg_test_wait_frames (drag->window);
+}
+
+static void
+drag_source_clear (DragSource *drag)
+{
+  gtk_window_destroy (GTK_WINDOW (drag->window));
+  g_clear_object (&drag->file);
+}
+
+static GtkDropTarget *
+drop_target_of (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GtkDropTarget *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        found = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (found);
+  return found;
+}
+
+static gboolean
+drop_hovering (gpointer data)
+{
+  return gtk_drop_target_get_current_drop (data) != NULL;
+}
+
+/* Presses on the source, drags out of it and over (x, y) of @onto, and
+ * lets go there, each step once the last has been seen. */
+static void
+drag_and_drop (DragSource *drag,
+               GtkWidget  *onto,
+               double      x,
+               double      y)
+{
+  GtkDropTarget *target = drop_target_of (GTK_WIDGET (gtk_widget_get_native (onto)));
+  g_autofree char *source_xid = qg_test_xid (drag->window);
+  g_autofree char *onto_xid = qg_test_xid (onto);
+  g_autofree char *sx = NULL;
+  g_autofree char *sy = NULL;
+  g_autofree char *nx = NULL;
+  g_autofree char *ny = NULL;
+
+  qg_test_surface_point (onto, x, y, &sx, &sy);
+  qg_test_surface_point (onto, x + 10, y + 10, &nx, &ny);
+  qg_test_pointer_then (drag->label, 20, 20, (const char *[]) { "mousedown", "1", NULL });
+  qg_test_run ((const char *[]) { "xdotool", "mousemove", "--window", source_xid, "40", "40",
+                                  "mousemove", "--window", source_xid, "80", "60", NULL });
+  qg_test_wait_for (is_true, &drag->began, "the drag to begin");
+  qg_test_run ((const char *[]) { "xdotool", "mousemove", "--window", onto_xid, sx, sy,
+                                  "mousemove", "--window", onto_xid, nx, ny, NULL });
+  qg_test_wait_for (drop_hovering, target, "the drag over the window");
+  qg_test_run ((const char *[]) { "xdotool", "mouseup", "1", NULL });
+}
+
+/* A map dragged from a file manager onto the map opens in the window. */
+static void
+test_drop_opens (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  g_autoptr(GFile) library = valid_file ("library-vote.json");
+  DragSource drag;
+
+  drag_source_init (&drag, library);
+  drag_and_drop (&drag, view_of (window), 500, 300);
+  wait_window_shows (window, library);
+  g_assert_cmpuint (qg_document_get_n_entities (qg_window_get_document (window)), ==, 12);
+  drag_source_clear (&drag);
+  close_all_windows ();
+}
+
+/* A broken map dropped on the map: the dialog lists every error, as
+ * --check prints them, and the map is as it was: the same document, the
+ * same view, the same selection. */
+static void
+test_failed_open_keeps_the_map (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  QgGraphView *view = qg_window_get_graph_view (window);
+  QgViewport *viewport = qg_graph_view_get_viewport (view);
+  QgDocument *before = qg_window_get_document (window);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "broken",
+                                                 "several-errors.json", NULL);
+  g_autofree char *err = g_test_build_filename (G_TEST_DIST, "data", "broken",
+                                                "several-errors.err", NULL);
+  g_autoptr(GFile) broken = g_file_new_for_path (path);
+  g_autofree char *expected = NULL;
+  g_autofree char *errors = NULL;
+  double zoom, x, y, after_x, after_y;
+  DragSource drag;
+
+  g_assert_true (g_file_get_contents (err, &expected, NULL, NULL));
+  g_strchomp (expected);
+  /* Somewhere of the person's own: zoomed in, one entity selected. */
+  qg_test_keys (view_of (window), "plus");
+  qg_test_wait_for (not_fitted, viewport, "the zoom");
+  qg_viewport_finish_animation (viewport);
+  g_assert_true (qg_graph_view_set_selection (view, "fsb"));
+  zoom = qg_viewport_get_zoom (viewport);
+  qg_viewport_get_offset (viewport, &x, &y);
+
+  drag_source_init (&drag, broken);
+  drag_and_drop (&drag, view_of (window), 400, 300);
+  qg_test_wait_for (message_dialog_shown, NULL, "the errors");
+  g_assert_cmpstr (adw_message_dialog_get_heading (message_dialog ()), ==,
+                   "The Document Could Not Be Opened");
+  g_free (qg_test_take_dialog_and_errors (&errors));
+  g_assert_cmpstr (errors, ==, expected);
+
+  g_assert_true (qg_window_get_document (window) == before);
+  g_assert_true (qg_graph_view_get_document (view) == before);
+  g_assert_cmpfloat (qg_viewport_get_zoom (viewport), ==, zoom);
+  qg_viewport_get_offset (viewport, &after_x, &after_y);
+  g_assert_cmpfloat (after_x, ==, x);
+  g_assert_cmpfloat (after_y, ==, y);
+  g_assert_cmpstr (qg_graph_view_get_selection (view), ==, "fsb");
+  drag_source_clear (&drag);
+  close_all_windows ();
+}
+
+/* ------------------------------------------------------------------------ */
+/* The Open dialog                                                           */
+
+/* The Open dialog: GTK's own, as GtkFileChooserNative shows it without a
+ * portal. */
+static gboolean
+file_chooser_shown (gpointer data)
+{
+  return qg_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+static gboolean
+is_focused_entry (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_TEXT (widget) && gtk_widget_has_focus (widget);
+}
+
+static gboolean
+location_typed_into (gpointer data)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+  qg_test_collect_if (GTK_WIDGET (data), is_focused_entry, NULL, entries);
+  return entries->len == 1;
+}
+
+/* Ctrl+O, a path typed into the dialog as a person would (Ctrl+L, the
+ * path, Enter): the map opens in the window. */
+static void
+test_open_dialog_by_keys (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  g_autoptr(GFile) library = valid_file ("library-vote.json");
+  g_autofree char *path = g_file_get_path (library);
+  g_autoptr(GListModel) filters = NULL;
+  g_autoptr(GPtrArray) windows = NULL;
+  GtkFileChooser *chooser;
+  const char *names[] = { "Maps and Articles", "Quotegraph Maps", "Articles (Text or HTML)",
+                          "All Files" };
+
+  qg_test_keys (GTK_WIDGET (window), "ctrl+o");
+  qg_test_wait_for (file_chooser_shown, NULL, "the Open dialog");
+  chooser = qg_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_OPEN);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, "Open a Map or an Article");
+  filters = gtk_file_chooser_get_filters (chooser);
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
+
+      g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, names[i]);
+    }
+
+  qg_test_keys (GTK_WIDGET (chooser), "ctrl+l");
+  qg_test_wait_for (location_typed_into, chooser, "the location entry");
+  qg_test_type (GTK_WIDGET (chooser), path);
+  qg_test_keys (GTK_WIDGET (chooser), "Return");
+  wait_window_shows (window, library);
+  g_assert_null (qg_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  g_assert_cmpuint (qg_document_get_n_entities (qg_window_get_document (window)), ==, 12);
+  windows = app_windows ();
+  g_assert_cmpuint (windows->len, ==, 1);
+  close_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -436,6 +716,11 @@ main (int   argc,
   g_test_add_func ("/quotegraph/open/command-line", test_command_line);
   g_test_add_func ("/quotegraph/open/article-starts-a-map", test_article_starts_a_map);
   g_test_add_func ("/quotegraph/open/neither-is-refused", test_neither_is_refused);
+  g_test_add_func ("/quotegraph/open/drop-opens", test_drop_opens);
+  g_test_add_func ("/quotegraph/open/failed-open-keeps-the-map", test_failed_open_keeps_the_map);
+  /* GTK's file dialog, all below /quotegraph/open/dialog/: run by
+   * tests/meson.build as a test of its own (see dialog_tests there). */
+  g_test_add_func ("/quotegraph/open/dialog/by-keys", test_open_dialog_by_keys);
 
   status = g_test_run ();
   g_clear_object (&qg_test_app);

@@ -42,7 +42,8 @@ opening_new (QgApplication *app,
 
   opening->app = app ? g_object_ref (app) : NULL;
   opening->file = g_object_ref (file);
-  opening->display_name = display_name ? g_strdup (display_name) : g_file_get_parse_name (file);
+  /* A file chosen or dropped is named as the person saw it. */
+  opening->display_name = display_name ? g_strdup (display_name) : g_file_get_basename (file);
   g_set_weak_pointer (&opening->into, into);
   return opening;
 }

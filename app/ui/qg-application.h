@@ -18,7 +18,7 @@ QgApplication *qg_application_new                  (void);
  * without one, or if its edits are unsaved, in a new window), an article
  * starts a new map, and anything else is refused, over @into or on a new
  * window's failure page. @display_name names it in messages (NULL: its
- * path). */
+ * name, without the folder). */
 void           qg_application_open_file            (QgApplication *self,
                                                     GFile         *file,
                                                     const char    *display_name,

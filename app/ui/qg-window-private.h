@@ -46,6 +46,8 @@ struct _QgWindow
   guint                 exporting;
   GFile                *export_folder;
 
+  GtkFileChooserNative *open_dialog;
+
   AdwToastOverlay      *toasts;
   AdwWindowTitle       *window_title;
   AdwFlap              *flap;
@@ -98,6 +100,11 @@ void  qg_window_present_errors      (QgWindow   *self,
                                      const char *errors);
 void  qg_window_show_load_error     (QgWindow   *self,
                                      const char *errors);
+
+/* qg-window-open.c */
+void  qg_window_open_init           (QgWindow   *self);
+void  qg_window_open_with_dialog    (QgWindow   *self);
+void  qg_window_open_dispose        (QgWindow   *self);
 
 /* qg-window-actions.c */
 void  qg_window_class_init_actions  (GtkWidgetClass *widget_class);

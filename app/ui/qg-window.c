@@ -708,6 +708,7 @@ qg_window_dispose (GObject *object)
   g_clear_handle_id (&self->folded_idle, g_source_remove);
   g_clear_pointer (&self->sources, qg_sources_unref);
   qg_window_export_dispose (self);
+  qg_window_open_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), QG_TYPE_WINDOW);
   g_clear_object (&self->facets);
   g_clear_object (&self->filter);
@@ -844,5 +845,6 @@ qg_window_init (QgWindow *self)
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
                             G_CALLBACK (search_mode_cb), self);
   g_signal_connect_swapped (self->graph_view, "map", G_CALLBACK (focus_the_map), self);
+  qg_window_open_init (self);
   qg_window_update_actions (self);
 }
