@@ -337,6 +337,9 @@ test_command_line (void)
   g_autofree char *library = g_test_build_filename (G_TEST_DIST, "data", "valid",
                                                     "library-vote.json", NULL);
   const char *library_title = "Millbrook council votes 4-3 to close Eastside library branch";
+  g_autofree char *data_home = g_build_filename (scratch, "quotegraph-data", NULL);
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE);
   g_autoptr(GSubprocess) first = NULL;
   g_autoptr(GSubprocess) again = NULL;
   g_autoptr(GSubprocess) check = NULL;
@@ -345,13 +348,15 @@ test_command_line (void)
   g_auto(GStrv) library_windows = NULL;
 
   g_assert_nonnull (quotegraph);
-  check = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, quotegraph, "--check",
-                            small, library, NULL);
+  /* Its recent files are its own, not this process's. */
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
+  check = g_subprocess_launcher_spawn (launcher, &error, quotegraph, "--check", small, library,
+                                       NULL);
   g_assert_no_error (error);
   wait_subprocess (check);
   g_assert_cmpint (g_subprocess_get_exit_status (check), ==, 2);
 
-  first = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, quotegraph, small, library, NULL);
+  first = g_subprocess_launcher_spawn (launcher, &error, quotegraph, small, library, NULL);
   g_assert_no_error (error);
   wait_x_windows ("Small test", 1);
   wait_x_windows (library_title, 1);
@@ -361,7 +366,7 @@ test_command_line (void)
   /* Again, with the library's window in front. */
   qg_test_run ((const char *[]) { "xdotool", "windowfocus", "--sync", library_windows[0],
                                   NULL });
-  again = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, quotegraph, small, NULL);
+  again = g_subprocess_launcher_spawn (launcher, &error, quotegraph, small, NULL);
   g_assert_no_error (error);
   wait_subprocess (again);
   g_assert_true (g_subprocess_get_if_exited (again));
@@ -632,6 +637,107 @@ test_failed_open_keeps_the_map (void)
 }
 
 /* ------------------------------------------------------------------------ */
+/* Recent files                                                              */
+
+static gboolean
+is_recent (gpointer data)
+{
+  return gtk_recent_manager_has_item (gtk_recent_manager_get_default (), data);
+}
+
+static gboolean
+is_model_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, g_type_from_name ("GtkModelButton"));
+}
+
+/* The mapped item of the popover menu under @root labelled @label. */
+static GtkWidget *
+menu_item (GtkWidget  *root,
+           const char *label)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+
+  qg_test_collect_if (root, is_model_button, NULL, items);
+  for (guint i = 0; i < items->len; i++)
+    {
+      GtkWidget *item = g_ptr_array_index (items, i);
+      g_autofree char *text = NULL;
+
+      g_object_get (item, "text", &text, NULL);
+      if (g_strcmp0 (text, label) == 0 && gtk_widget_get_mapped (item))
+        return item;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *label;
+} ItemWait;
+
+static gboolean
+item_shown (gpointer data)
+{
+  ItemWait *w = data;
+
+  return menu_item (w->root, w->label) != NULL;
+}
+
+/* Clicks the menu's item @label once it is shown. */
+static void
+click_menu_item (GtkWidget  *popover,
+                 const char *label)
+{
+  ItemWait w = { popover, label };
+
+  qg_test_wait_for (item_shown, &w, label);
+  qg_test_wait_frames (popover);
+  qg_test_click_widget (menu_item (popover, label));
+}
+
+static gboolean
+is_main_menu_button (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
+/* A map opened is offered again in the main menu's Open Recent, by its
+ * name, and its folder where another has that name; a click there opens
+ * it again. */
+static void
+test_open_recent (void)
+{
+  g_autoptr(GFile) other_small = valid_file ("small.json");
+  g_autoptr(GFile) small = scratch_copy ("small.json");
+  g_autoptr(GFile) library = valid_file ("library-vote.json");
+  g_autofree char *small_uri = g_file_get_uri (small);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  QgWindow *window = qg_test_open_window (NULL, NULL, other_small);
+  g_autofree char *label = g_strdup_printf ("small.json (%s)", scratch);
+  GtkWidget *popover;
+
+  qg_window_open_file (window, small, NULL);
+  wait_window_shows (window, small);
+  qg_test_wait_for (is_recent, small_uri, "the map to be a recent file");
+  qg_window_open_file (window, library, NULL);
+  wait_window_shows (window, library);
+
+  qg_test_collect_if (GTK_WIDGET (window), is_main_menu_button, NULL, buttons);
+  g_assert_cmpuint (buttons->len, ==, 1);
+  qg_test_click_widget (g_ptr_array_index (buttons, 0));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (g_ptr_array_index (buttons, 0)));
+  click_menu_item (popover, "Open Recent");
+  /* Two of that name, from two folders: each says which. */
+  click_menu_item (popover, label);
+  wait_window_shows (window, small);
+  close_all_windows ();
+}
+
+/* ------------------------------------------------------------------------ */
 /* The Open dialog                                                           */
 
 /* The Open dialog: GTK's own, as GtkFileChooserNative shows it without a
@@ -718,6 +824,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/open/neither-is-refused", test_neither_is_refused);
   g_test_add_func ("/quotegraph/open/drop-opens", test_drop_opens);
   g_test_add_func ("/quotegraph/open/failed-open-keeps-the-map", test_failed_open_keeps_the_map);
+  g_test_add_func ("/quotegraph/open/recent", test_open_recent);
   /* GTK's file dialog, all below /quotegraph/open/dialog/: run by
    * tests/meson.build as a test of its own (see dialog_tests there). */
   g_test_add_func ("/quotegraph/open/dialog/by-keys", test_open_dialog_by_keys);

@@ -103,6 +103,14 @@ open_action (GtkWidget  *widget,
 }
 
 static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  qg_window_open_recent (QG_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -210,6 +218,7 @@ qg_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-quote", "u", show_quote_action);
   gtk_widget_class_install_action (widget_class, "win.copy-quote", "u", copy_quote_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-to", "(sb)", export_to_action);
   gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);

@@ -143,6 +143,111 @@ drop_cb (GtkDropTarget *target,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Recent files                                                              */
+
+#define N_RECENT 10
+
+static int
+newest_first (gconstpointer a,
+              gconstpointer b)
+{
+  GDateTime *ta = gtk_recent_info_get_modified (*(GtkRecentInfo **) a);
+  GDateTime *tb = gtk_recent_info_get_modified (*(GtkRecentInfo **) b);
+
+  return g_date_time_compare (tb, ta);
+}
+
+/* The maps this program opened, newest first, that are still there. */
+static GPtrArray *
+recent_maps (void)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  GPtrArray *maps = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
+
+  for (GList *l = items; l; l = l->next)
+    if (gtk_recent_info_has_application (l->data, g_get_application_name ())
+        && gtk_recent_info_is_local (l->data) && gtk_recent_info_exists (l->data))
+      g_ptr_array_add (maps, gtk_recent_info_ref (l->data));
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  g_ptr_array_sort (maps, newest_first);
+  if (maps->len > N_RECENT)
+    g_ptr_array_set_size (maps, N_RECENT);
+  return maps;
+}
+
+/* A file's name, and its folder's too where another has the same name. */
+static char *
+recent_label (GPtrArray *maps,
+              guint      index)
+{
+  GtkRecentInfo *info = g_ptr_array_index (maps, index);
+  const char *name = gtk_recent_info_get_display_name (info);
+
+  for (guint i = 0; i < maps->len; i++)
+    if (i != index && g_strcmp0 (gtk_recent_info_get_display_name (g_ptr_array_index (maps, i)),
+                                 name) == 0)
+      {
+        g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+        g_autoptr(GFile) folder = g_file_get_parent (file);
+        g_autofree char *where = g_file_get_parse_name (folder);
+
+        /* Translators: a recent file's name and its folder. */
+        return g_strdup_printf (_("%s (%s)"), name, where);
+      }
+  return g_strdup (name);
+}
+
+static void
+update_recent (QgWindow *self)
+{
+  g_autoptr(GPtrArray) maps = recent_maps ();
+  g_autoptr(GMenu) files = g_menu_new ();
+
+  g_menu_remove_all (self->recent_section);
+  if (maps->len == 0)
+    return;
+  for (guint i = 0; i < maps->len; i++)
+    {
+      g_autofree char *label = recent_label (maps, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s",
+                                         gtk_recent_info_get_uri (g_ptr_array_index (maps, i)));
+      g_menu_append_item (files, item);
+    }
+  g_menu_append_submenu (self->recent_section, _("Open _Recent"), G_MENU_MODEL (files));
+}
+
+/* A map shown from a file of its own is offered again in Open Recent. */
+void
+qg_window_remember_recent (QgWindow   *self,
+                           QgDocument *document)
+{
+  GFile *file = qg_document_get_file (document);
+  g_autofree char *uri = NULL;
+  g_autofree char *exec = NULL;
+  GtkRecentData data = { 0 };
+
+  if (file == NULL || !g_file_is_native (file))
+    return;
+  uri = g_file_get_uri (file);
+  exec = g_strdup_printf ("%s %%u", g_get_prgname ());
+  data.mime_type = (char *) "application/json";
+  data.app_name = (char *) g_get_application_name ();
+  data.app_exec = exec;
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+void
+qg_window_open_recent (QgWindow   *self,
+                       const char *uri)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+  qg_window_open_file (self, file, NULL);
+}
+
+/* ------------------------------------------------------------------------ */
 
 void
 qg_window_open_init (QgWindow *self)
@@ -152,6 +257,10 @@ qg_window_open_init (QgWindow *self)
   /* Anywhere on the window: the map, the sources, the failure page. */
   g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);
+  update_recent (self);
 }
 
 void

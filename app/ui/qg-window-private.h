@@ -47,6 +47,7 @@ struct _QgWindow
   GFile                *export_folder;
 
   GtkFileChooserNative *open_dialog;
+  GMenu                *recent_section;  /* of the main menu: Open Recent, if any */
 
   AdwToastOverlay      *toasts;
   AdwWindowTitle       *window_title;
@@ -104,6 +105,10 @@ void  qg_window_show_load_error     (QgWindow   *self,
 /* qg-window-open.c */
 void  qg_window_open_init           (QgWindow   *self);
 void  qg_window_open_with_dialog    (QgWindow   *self);
+void  qg_window_open_recent         (QgWindow   *self,
+                                     const char *uri);
+void  qg_window_remember_recent     (QgWindow   *self,
+                                     QgDocument *document);
 void  qg_window_open_dispose        (QgWindow   *self);
 
 /* qg-window-actions.c */

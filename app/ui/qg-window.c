@@ -364,6 +364,7 @@ show_document (QgWindow   *self,
   g_set_object (&self->document, document);
   g_clear_pointer (&self->sources, qg_sources_unref);
   self->sources = qg_sources_ref (sources);
+  qg_window_remember_recent (self, document);
   adw_window_title_set_title (self->window_title, qg_document_get_title (document));
   adw_window_title_set_subtitle (self->window_title, source ? source : "");
   gtk_window_set_title (GTK_WINDOW (self), qg_document_get_title (document));
@@ -767,6 +768,7 @@ qg_window_class_init (QgWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/quotegraph/Quotegraph/ui/qg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, QgWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, status_page);
