@@ -407,6 +407,7 @@ qg_test_open_window_sized (const char *layout,
 {
   QgWindow *window = qg_window_new (GTK_APPLICATION (qg_test_app), layout, select);
   g_autoptr(GFile) bundled_file = qg_bundled_document ();
+  g_autofree char *name = g_file_get_basename (file ? file : bundled_file);
 
   /* No key left held by a test before, and the pointer away: left over a
    * button, it would raise a tooltip, which takes the next Escape. */
@@ -414,7 +415,7 @@ qg_test_open_window_sized (const char *layout,
                                   "Control_R", "Shift_R", "mousemove", "1900", "1180", NULL });
   if (width > 0)
     gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  qg_window_open (window, file ? file : bundled_file, "kaspersky-us-ban.json");
+  qg_window_open (window, file ? file : bundled_file, name);
   gtk_window_present (GTK_WINDOW (window));
   qg_test_wait_for (qg_test_window_ready, window, "the map to be laid out and shown");
   qg_graph_view_finish_animations (qg_window_get_graph_view (window));

@@ -8,6 +8,7 @@
 
 #include "qg-test-utils.h"
 #include "qg-ui-test.h"
+#include "qg-window-private.h"
 
 /* A folder of the test's own, for the files it writes and for the
  * recent files' list (XDG_DATA_HOME), made afresh for every run. */
@@ -192,6 +193,12 @@ message_dialog (void)
         }
     }
   return found;
+}
+
+static gboolean
+no_message_dialog (gpointer data)
+{
+  return message_dialog () == NULL;
 }
 
 static gboolean
@@ -738,6 +745,313 @@ test_open_recent (void)
 }
 
 /* ------------------------------------------------------------------------ */
+/* Live reload                                                               */
+
+static char *
+read_text (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+/* @file's text with @from replaced by @to. */
+static char *
+edited (GFile      *file,
+        const char *from,
+        const char *to)
+{
+  g_autofree char *text = read_text (file);
+  g_auto(GStrv) parts = NULL;
+
+  g_assert_nonnull (strstr (text, from));
+  parts = g_strsplit (text, from, 2);
+  return g_strjoin (to, parts[0], parts[1], NULL);
+}
+
+/* Saved as most editors do: a new file renamed over the old. */
+static void
+save_by_rename (GFile      *file,
+                const char *text)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
+/* Saved in place: the file truncated and written again. */
+static void
+save_in_place (GFile      *file,
+               const char *text)
+{
+  g_autofree char *path = g_file_get_path (file);
+  FILE *out = fopen (path, "w");
+
+  g_assert_nonnull (out);
+  g_assert_cmpint (fputs (text, out), >=, 0);
+  g_assert_cmpint (fclose (out), ==, 0);
+}
+
+typedef struct
+{
+  QgWindow   *window;
+  QgDocument *before;
+} VersionWait;
+
+static gboolean
+new_version_shown (gpointer data)
+{
+  VersionWait *w = data;
+
+  return qg_window_get_document (w->window) != w->before && qg_test_window_ready (w->window);
+}
+
+/* Waits for a document other than @before to be shown. */
+static QgDocument *
+wait_new_version (QgWindow   *window,
+                  QgDocument *before)
+{
+  VersionWait w = { window, before };
+
+  qg_test_wait_for (new_version_shown, &w, "the new version");
+  return qg_window_get_document (window);
+}
+
+static QgDocument *
+save_and_wait (QgWindow   *window,
+               void      (*save) (GFile *file, const char *text),
+               GFile      *file,
+               const char *text)
+{
+  VersionWait w = { window, qg_window_get_document (window) };
+
+  save (file, text);
+  qg_test_wait_for (new_version_shown, &w, "the new version");
+  return qg_window_get_document (window);
+}
+
+static const char *
+entity_name (QgDocument *document,
+             const char *id)
+{
+  return qg_document_get_entity (document, qg_document_find_entity (document, id))->name;
+}
+
+/* A map saved elsewhere, by rename or in place, is shown anew where the
+ * person was: the same zoom and part of the map, the same selection, or
+ * none when it is gone. */
+static void
+test_reload_follows_a_save (void)
+{
+  g_autoptr(GFile) file = scratch_copy ("small.json");
+  QgWindow *window = qg_test_open_window (NULL, NULL, file);
+  QgGraphView *view = qg_window_get_graph_view (window);
+  QgViewport *viewport = qg_graph_view_get_viewport (view);
+  g_autofree char *renamed = edited (file, "\"Acme Corp\",", "\"Acme Corporation\",");
+  g_autofree char *in_place = NULL;
+  g_autofree char *gone = NULL;
+  QgDocument *document;
+  double zoom, x, y, after_x, after_y;
+
+  qg_test_keys (view_of (window), "plus");
+  qg_test_wait_for (not_fitted, viewport, "the zoom");
+  qg_viewport_finish_animation (viewport);
+  qg_test_keys (view_of (window), "Right");
+  qg_viewport_finish_animation (viewport);
+  g_assert_true (qg_graph_view_set_selection (view, "acme"));
+  zoom = qg_viewport_get_zoom (viewport);
+  qg_viewport_get_offset (viewport, &x, &y);
+
+  document = save_and_wait (window, save_by_rename, file, renamed);
+  g_assert_cmpstr (entity_name (document, "acme"), ==, "Acme Corporation");
+  g_assert_cmpstr (qg_graph_view_get_selection (view), ==, "acme");
+  g_assert_false (qg_viewport_get_fitted (viewport));
+  g_assert_cmpfloat_with_epsilon (qg_viewport_get_zoom (viewport), zoom, 1e-9);
+  qg_viewport_get_offset (viewport, &after_x, &after_y);
+  g_assert_cmpfloat_with_epsilon (after_x, x, 1e-6);
+  g_assert_cmpfloat_with_epsilon (after_y, y, 1e-6);
+
+  in_place = edited (file, "\"Acme Corporation\",", "\"Acme Inc\",");
+  document = save_and_wait (window, save_in_place, file, in_place);
+  g_assert_cmpstr (entity_name (document, "acme"), ==, "Acme Inc");
+
+  /* The selection gone with its id. */
+  g_assert_true (qg_graph_view_set_selection (view, "cafe-silent"));
+  gone = edited (file, "\"cafe-silent\"", "\"cafe-quiet\"");
+  document = save_and_wait (window, save_by_rename, file, gone);
+  g_assert_cmpint (qg_document_find_relation (document, "cafe-quiet"), >=, 0);
+  g_assert_null (qg_graph_view_get_selection (view));
+  close_all_windows ();
+}
+
+/* The article, read from a file of its own, is followed as well. */
+static void
+test_reload_follows_the_text_file (void)
+{
+  g_autoptr(GFile) text_file = scratch_copy ("small.txt");
+  g_autoptr(GFile) file = scratch_copy ("small-text-file.json");
+  QgWindow *window = qg_test_open_window (NULL, NULL, file);
+  g_autofree char *longer = edited (text_file, "“no comment”.", "“no comment”. The end.");
+  QgDocument *document;
+
+  document = save_and_wait (window, save_by_rename, text_file, longer);
+  g_assert_true (g_str_has_suffix (qg_document_get_text (document, NULL), "The end."));
+  close_all_windows ();
+}
+
+static gboolean
+banner_shown (gpointer data)
+{
+  GtkWidget *banner = gtk_widget_get_ancestor (data, GTK_TYPE_REVEALER);
+
+  return gtk_revealer_get_child_revealed (GTK_REVEALER (banner));
+}
+
+static gboolean
+banner_hidden (gpointer data)
+{
+  GtkWidget *banner = gtk_widget_get_ancestor (data, GTK_TYPE_REVEALER);
+
+  return !gtk_revealer_get_reveal_child (GTK_REVEALER (banner))
+         && !gtk_revealer_get_child_revealed (GTK_REVEALER (banner));
+}
+
+/* The line of @text on which @what begins. */
+static guint
+line_of (const char *text,
+         const char *what)
+{
+  const char *at = strstr (text, what);
+  guint line = 1;
+
+  g_assert_nonnull (at);
+  for (const char *p = text; p < at; p++)
+    line += *p == '\n';
+  return line;
+}
+
+/* A new version that cannot be opened leaves the map, under a banner
+ * that shows its errors and goes when dismissed, or when the file opens
+ * again. */
+static void
+test_reload_broken_keeps_the_map (void)
+{
+  g_autoptr(GFile) file = scratch_copy ("small.json");
+  QgWindow *window = qg_test_open_window (NULL, NULL, file);
+  QgDocument *before = qg_window_get_document (window);
+  g_autofree char *good = read_text (file);
+  g_autofree char *broken = edited (file, "\"target\": \"agency\"", "\"target\": \"agenc\"");
+  g_autofree char *expected = g_strdup_printf ("small.json:%u: relations[0].target: unknown "
+                                               "entity \"agenc\" (did you mean \"agency\"?)",
+                                               line_of (broken, "\"agenc\""));
+  GtkWidget *show_errors, *dismiss, *label;
+  g_autofree char *errors = NULL;
+
+  show_errors = qg_test_find_labelled (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Show Errors");
+  g_assert_nonnull (show_errors);
+  save_by_rename (file, broken);
+  qg_test_wait_for (banner_shown, show_errors, "the banner");
+  g_assert_true (qg_window_get_document (window) == before);
+  label = gtk_widget_get_prev_sibling (show_errors);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==,
+                   "“small.json” changed, and the new version cannot be opened: this is the "
+                   "last one that could");
+
+  /* Its errors, as --check prints them. */
+  qg_test_click_widget (show_errors);
+  qg_test_wait_for (message_dialog_shown, NULL, "the errors");
+  g_assert_cmpstr (adw_message_dialog_get_heading (message_dialog ()), ==,
+                   "The New Version Cannot Be Opened");
+  g_free (qg_test_take_dialog_and_errors (&errors));
+  g_assert_cmpstr (errors, ==, expected);
+
+  /* Dismissed, with a click. */
+  dismiss = gtk_widget_get_next_sibling (show_errors);
+  qg_test_click_widget (dismiss);
+  qg_test_wait_for (banner_hidden, show_errors, "the banner to go");
+  g_assert_true (qg_window_get_document (window) == before);
+
+  /* Broken again, then fixed: the banner goes by itself. */
+  save_by_rename (file, broken);
+  qg_test_wait_for (banner_shown, show_errors, "the banner again");
+  save_and_wait (window, save_by_rename, file, good);
+  qg_test_wait_for (banner_hidden, show_errors, "the banner to go by itself");
+  close_all_windows ();
+}
+
+/* Ctrl+R reads the file again; the bundled map has none to read. */
+static void
+test_reload_by_ctrl_r (void)
+{
+  g_autoptr(GFile) file = scratch_copy ("small.json");
+  QgWindow *bundled = qg_test_open_window (NULL, NULL, NULL);
+  QgWindow *window;
+  QgDocument *document;
+
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (bundled), "win.reload", NULL)
+                  && qg_window_is_busy (bundled));
+  gtk_window_destroy (GTK_WINDOW (bundled));
+
+  window = qg_test_open_window (NULL, NULL, file);
+  document = qg_window_get_document (window);
+  qg_test_keys (view_of (window), "ctrl+r");
+  document = wait_new_version (window, document);
+  g_assert_cmpstr (qg_document_get_title (document), ==, "Small test");
+  close_all_windows ();
+}
+
+/* The button of @dialog's response @label that is shown (it has two, a
+ * wide and a narrow one). */
+static GtkWidget *
+response_button (AdwMessageDialog *dialog,
+                 const char       *label)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *found = NULL;
+
+  qg_test_wait_frames (GTK_WIDGET (dialog));
+  qg_test_collect_if (GTK_WIDGET (dialog), qg_test_is_label, label, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (labels, i)))
+      {
+        g_assert_null (found);
+        found = gtk_widget_get_ancestor (g_ptr_array_index (labels, i), GTK_TYPE_BUTTON);
+      }
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* A window with edits of its own asks before their file replaces them. */
+static void
+test_reload_asks_first (void)
+{
+  g_autoptr(GFile) file = scratch_copy ("small.json");
+  QgWindow *window = qg_test_open_window (NULL, NULL, file);
+  QgDocument *before = qg_window_get_document (window);
+  AdwMessageDialog *dialog;
+
+  qg_window_ask_reload (window);
+  qg_test_wait_for (message_dialog_shown, NULL, "the question");
+  dialog = message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Reload the Document?");
+  /* Asked once, however often the file changes. */
+  qg_window_ask_reload (window);
+  g_assert_true (message_dialog () == dialog);
+  qg_test_click_widget (response_button (dialog, "_Keep Your Version"));
+  qg_test_wait_for (no_message_dialog, NULL, "the question to go");
+  g_assert_true (qg_window_get_document (window) == before);
+  g_assert_false (qg_window_is_busy (window));
+
+  qg_window_ask_reload (window);
+  qg_test_wait_for (message_dialog_shown, NULL, "the question");
+  qg_test_click_widget (response_button (message_dialog (), "_Reload"));
+  wait_new_version (window, before);
+  close_all_windows ();
+}
+
+/* ------------------------------------------------------------------------ */
 /* The Open dialog                                                           */
 
 /* The Open dialog: GTK's own, as GtkFileChooserNative shows it without a
@@ -825,6 +1139,11 @@ main (int   argc,
   g_test_add_func ("/quotegraph/open/drop-opens", test_drop_opens);
   g_test_add_func ("/quotegraph/open/failed-open-keeps-the-map", test_failed_open_keeps_the_map);
   g_test_add_func ("/quotegraph/open/recent", test_open_recent);
+  g_test_add_func ("/quotegraph/reload/follows-a-save", test_reload_follows_a_save);
+  g_test_add_func ("/quotegraph/reload/follows-the-text-file", test_reload_follows_the_text_file);
+  g_test_add_func ("/quotegraph/reload/broken-keeps-the-map", test_reload_broken_keeps_the_map);
+  g_test_add_func ("/quotegraph/reload/by-ctrl-r", test_reload_by_ctrl_r);
+  g_test_add_func ("/quotegraph/reload/asks-first", test_reload_asks_first);
   /* GTK's file dialog, all below /quotegraph/open/dialog/: run by
    * tests/meson.build as a test of its own (see dialog_tests there). */
   g_test_add_func ("/quotegraph/open/dialog/by-keys", test_open_dialog_by_keys);

@@ -161,6 +161,30 @@ retry_action (GtkWidget  *widget,
 }
 
 static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  qg_window_reload (QG_WINDOW (widget));
+}
+
+static void
+show_reload_errors_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  qg_window_show_reload_errors (QG_WINDOW (widget));
+}
+
+static void
+dismiss_banner_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  qg_window_hide_reload_banner (QG_WINDOW (widget));
+}
+
+static void
 open_example_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -192,6 +216,11 @@ qg_window_update_actions (QgWindow *self)
   gtk_widget_action_set_enabled (widget, "win.copy-quote", document);
   gtk_widget_action_set_enabled (widget, "win.retry", !document && self->opening != NULL
                                                       && self->loading == NULL);
+  /* The bundled map is no file to read again. */
+  gtk_widget_action_set_enabled (widget, "win.reload",
+                                 document && qg_document_get_file (self->document) != NULL
+                                 && g_file_is_native (qg_document_get_file (self->document)));
+  gtk_widget_action_set_enabled (widget, "win.show-reload-errors", self->reload_errors != NULL);
   gtk_widget_set_sensitive (self->filter_button, document);
   gtk_widget_set_sensitive (self->narrow_filter_button, document);
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_bar), map);
@@ -223,11 +252,18 @@ qg_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-to", "(sb)", export_to_action);
   gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.show-reload-errors", NULL,
+                                   show_reload_errors_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-reload-banner", NULL,
+                                   dismiss_banner_action);
   gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action);
   gtk_widget_class_install_action (widget_class, "win.show-in-folder", "s",
                                    show_in_folder_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
                                        NULL);

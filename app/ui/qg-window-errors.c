@@ -47,7 +47,7 @@ qg_window_error_list_new (const char *errors)
 }
 
 /* @errors below @heading and @body, in a dialog over the window. */
-void
+AdwMessageDialog *
 qg_window_present_errors (QgWindow   *self,
                           const char *heading,
                           const char *body,
@@ -59,6 +59,7 @@ qg_window_present_errors (QgWindow   *self,
   adw_message_dialog_set_extra_child (dialog, qg_window_error_list_new (errors));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 /* A document that fails to load leaves the one on screen as it was, and

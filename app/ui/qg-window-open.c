@@ -203,7 +203,9 @@ update_recent (QgWindow *self)
   g_autoptr(GPtrArray) maps = recent_maps ();
   g_autoptr(GMenu) files = g_menu_new ();
 
-  g_menu_remove_all (self->recent_section);
+  /* After Open…, the section's first item. */
+  while (g_menu_model_get_n_items (G_MENU_MODEL (self->open_section)) > 1)
+    g_menu_remove (self->open_section, 1);
   if (maps->len == 0)
     return;
   for (guint i = 0; i < maps->len; i++)
@@ -215,7 +217,7 @@ update_recent (QgWindow *self)
                                          gtk_recent_info_get_uri (g_ptr_array_index (maps, i)));
       g_menu_append_item (files, item);
     }
-  g_menu_append_submenu (self->recent_section, _("Open _Recent"), G_MENU_MODEL (files));
+  g_menu_append_submenu (self->open_section, _("Open _Recent"), G_MENU_MODEL (files));
 }
 
 /* A map shown from a file of its own is offered again in Open Recent. */

@@ -47,4 +47,8 @@ void         qg_window_show_open_error   (QgWindow       *self,
                                           const char     *display_name,
                                           const char     *errors);
 
+/* qg-window-reload.c */
+/* Reads the document's file again, asking first if its edits are unsaved. */
+void         qg_window_reload            (QgWindow       *self);
+
 G_END_DECLS
