@@ -453,11 +453,11 @@ static inline gboolean
 qg_test_is_error_list (GtkWidget     *widget,
                        gconstpointer  data)
 {
-  return GTK_IS_TEXT_VIEW (widget) && gtk_widget_has_css_class (widget, "error-list");
+  return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "error-list");
 }
 
 /* The one list of errors under @root, or NULL. */
-static inline GtkTextView *
+static inline GtkWidget *
 qg_test_error_list (GtkWidget *root)
 {
   g_autoptr(GPtrArray) lists = g_ptr_array_new ();
@@ -467,19 +467,29 @@ qg_test_error_list (GtkWidget *root)
   return lists->len ? g_ptr_array_index (lists, 0) : NULL;
 }
 
+static inline gboolean
+qg_test_is_error (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "problem");
+}
+
 /* The errors listed under @root, one a line, or NULL if it lists none. */
 static inline char *
 qg_test_listed_errors (GtkWidget *root)
 {
-  GtkTextView *list = qg_test_error_list (root);
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
+  GtkWidget *list = qg_test_error_list (root);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GStrvBuilder) errors = g_strv_builder_new ();
+  g_auto(GStrv) lines = NULL;
 
   if (list == NULL)
     return NULL;
-  buffer = gtk_text_view_get_buffer (list);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  qg_test_collect_if (list, qg_test_is_error, NULL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    g_strv_builder_add (errors, gtk_label_get_label (g_ptr_array_index (labels, i)));
+  lines = g_strv_builder_end (errors);
+  return g_strjoinv ("\n", lines);
 }
 
 /* The one message dialog open, its body and the errors it lists (NULL

@@ -14,6 +14,8 @@
  * recent files' list (XDG_DATA_HOME), made afresh for every run. */
 static char *scratch;
 
+static GFile *scratch_copy_of (const char *from);
+
 static void
 remove_tree (const char *path)
 {
@@ -46,6 +48,14 @@ static GFile *
 scratch_copy (const char *name)
 {
   g_autofree char *from = g_test_build_filename (G_TEST_DIST, "data", "valid", name, NULL);
+
+  return scratch_copy_of (from);
+}
+
+static GFile *
+scratch_copy_of (const char *from)
+{
+  g_autofree char *name = g_path_get_basename (from);
   g_autofree char *to = g_build_filename (scratch, name, NULL);
   g_autofree char *contents = NULL;
   gsize length;
@@ -425,9 +435,9 @@ test_article_starts_a_map (void)
 static gboolean
 failure_page_shown (gpointer data)
 {
-  GtkTextView *list = qg_test_error_list (data);
+  GtkWidget *list = qg_test_error_list (data);
 
-  return list != NULL && gtk_widget_get_mapped (GTK_WIDGET (list));
+  return list != NULL && gtk_widget_get_mapped (list);
 }
 
 /* What is neither is refused, naming the file and saying what it is: over
@@ -757,7 +767,7 @@ read_text (GFile *file)
   return text;
 }
 
-/* @file's text with @from replaced by @to. */
+/* @file's text with every @from replaced by @to. */
 static char *
 edited (GFile      *file,
         const char *from,
@@ -767,8 +777,8 @@ edited (GFile      *file,
   g_auto(GStrv) parts = NULL;
 
   g_assert_nonnull (strstr (text, from));
-  parts = g_strsplit (text, from, 2);
-  return g_strjoin (to, parts[0], parts[1], NULL);
+  parts = g_strsplit (text, from, -1);
+  return g_strjoinv (to, parts);
 }
 
 /* Saved as most editors do: a new file renamed over the old. */
@@ -956,8 +966,8 @@ test_reload_broken_keeps_the_map (void)
   g_assert_true (qg_window_get_document (window) == before);
   label = gtk_widget_get_prev_sibling (show_errors);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==,
-                   "“small.json” changed, and the new version cannot be opened: this is the "
-                   "last one that could");
+                   "The new version of “small.json” cannot be opened: the map shows the last "
+                   "one that could");
 
   /* Its errors, as --check prints them. */
   qg_test_click_widget (show_errors);
@@ -1051,6 +1061,38 @@ test_reload_asks_first (void)
   close_all_windows ();
 }
 
+/* Many errors: each listed, as the loader gives them, in a list that
+ * scrolls. */
+static void
+test_every_error_listed (void)
+{
+  g_autofree char *json = g_test_build_filename (G_TEST_DIST, "..", "data", "kaspersky",
+                                                 "kaspersky-us-ban.json", NULL);
+  g_autofree char *txt = g_test_build_filename (G_TEST_DIST, "..", "data", "kaspersky",
+                                                "kaspersky-us-ban.txt", NULL);
+  g_autoptr(GFile) text = scratch_copy_of (txt);
+  g_autoptr(GFile) file = scratch_copy_of (json);
+  g_autofree char *broken = edited (file, "\"target\": \"kaspersky-lab\"",
+                                    "\"target\": \"kaspersky-lb\"");
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *errors = NULL;
+  g_auto(GStrv) lines = NULL;
+  GtkWidget *list;
+
+  save_by_rename (file, broken);
+  g_assert_null (qg_document_load (file, "kaspersky-us-ban.json", NULL, &error));
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 16);
+  qg_window_open_file (window, file, NULL);
+  qg_test_wait_for (message_dialog_shown, NULL, "the errors");
+  list = qg_test_error_list (GTK_WIDGET (message_dialog ()));
+  g_assert_nonnull (gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW));
+  g_free (qg_test_take_dialog_and_errors (&errors));
+  g_assert_cmpstr (errors, ==, error->message);
+  close_all_windows ();
+}
+
 /* ------------------------------------------------------------------------ */
 /* The Open dialog                                                           */
 
@@ -1138,6 +1180,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/open/neither-is-refused", test_neither_is_refused);
   g_test_add_func ("/quotegraph/open/drop-opens", test_drop_opens);
   g_test_add_func ("/quotegraph/open/failed-open-keeps-the-map", test_failed_open_keeps_the_map);
+  g_test_add_func ("/quotegraph/open/every-error-listed", test_every_error_listed);
   g_test_add_func ("/quotegraph/open/recent", test_open_recent);
   g_test_add_func ("/quotegraph/reload/follows-a-save", test_reload_follows_a_save);
   g_test_add_func ("/quotegraph/reload/follows-the-text-file", test_reload_follows_the_text_file);

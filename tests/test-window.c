@@ -213,7 +213,7 @@ test_failed_open_offers_a_way_on (void)
   errors = qg_test_listed_errors (GTK_WIDGET (window));
   g_assert_cmpstr (errors, ==, "relation-source-unknown.json:58: relations[0].source: unknown "
                                "entity \"amce\" (did you mean \"acme\"?)");
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (qg_test_error_list (GTK_WIDGET (window)))));
+  g_assert_true (gtk_widget_get_mapped (qg_test_error_list (GTK_WIDGET (window))));
 
   /* The zoom keys and typing reach nothing. */
   qg_test_keys (GTK_WIDGET (window), "plus");

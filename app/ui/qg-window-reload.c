@@ -162,12 +162,14 @@ void
 qg_window_show_reload_banner (QgWindow   *self,
                               const char *errors)
 {
+  g_autofree char *name = g_file_get_basename (qg_document_get_file (self->document));
   g_autofree char *title = NULL;
 
   g_free (self->reload_errors);
   self->reload_errors = g_strdup (errors);
-  title = g_strdup_printf (_("“%s” changed, and the new version cannot be opened: this is "
-                             "the last one that could"), self->shown_name);
+  /* Its name, without the folder: a banner is read at a glance. */
+  title = g_strdup_printf (_("The new version of “%s” cannot be opened: the map shows the "
+                             "last one that could"), name);
   gtk_label_set_label (self->reload_banner_label, title);
   gtk_revealer_set_reveal_child (self->reload_banner, TRUE);
   qg_window_update_actions (self);
@@ -198,8 +200,8 @@ qg_window_show_reload_errors (QgWindow *self)
   if (self->reload_errors == NULL)
     return;
   dialog = qg_window_present_errors (self, _("The New Version Cannot Be Opened"),
-                                     _("The map is the last version that could be. It "
-                                       "follows the file again once it opens."),
+                                     _("The map shows the last version that opened, and "
+                                       "follows the file again once these are fixed."),
                                      self->reload_errors);
   adw_message_dialog_add_response (dialog, "reload", _("_Try Again"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (errors_response_cb), self, 0);
