@@ -447,8 +447,8 @@ test_neither_is_refused (void)
 {
   static const char png[] = "\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0";
   g_autoptr(GFile) picture = scratch_file ("picture.json", png, sizeof png - 1);
-  const char *expected = "picture.json: not a Quotegraph document or an article: its content "
-                         "is of the type \"PNG image\" (image/png)";
+  const char *expected = "picture.json: not a Quotegraph document or an article: it is a PNG "
+                         "image";
   QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
   QgDocument *before = qg_window_get_document (window);
   g_autoptr(GPtrArray) windows = NULL;

@@ -211,19 +211,21 @@ test_other_files (void)
   assert_text_is (" \n\t\r\n", QG_FILE_KIND_UNKNOWN, "in.txt: not a Quotegraph document or an "
                   "article: the file is empty");
   assert_text_is ("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj", QG_FILE_KIND_UNKNOWN,
-                  "in.txt: not a Quotegraph document or an article: its content is of the "
-                  "type \"PDF document\" (application/pdf)");
+                  "in.txt: not a Quotegraph document or an article: it is a PDF document");
   assert_sniff (png, sizeof png - 1, QG_FILE_KIND_UNKNOWN, "in.txt: not a Quotegraph "
-                "document or an article: its content is of the type \"PNG image\" (image/png)");
+                "document or an article: it is a PNG image");
   assert_sniff (zip, sizeof zip - 1, QG_FILE_KIND_UNKNOWN, "in.txt: not a Quotegraph "
-                "document or an article: its content is of the type \"Zip archive\" "
-                "(application/zip)");
+                "document or an article: it is a ZIP archive, or a document made of one (DOCX, "
+                "ODT, EPUB)");
   assert_text_is ("{\\rtf1\\ansi Hello}", QG_FILE_KIND_UNKNOWN, "in.txt: not a Quotegraph "
-                  "document or an article: its content is of the type \"RTF document\" "
-                  "(application/rtf)");
+                  "document or an article: it is an RTF document");
   assert_text_is ("<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
-                  QG_FILE_KIND_UNKNOWN, "in.txt: not a Quotegraph document or an article: its "
-                  "content is of the type \"SVG image\" (image/svg+xml)");
+                  QG_FILE_KIND_UNKNOWN, "in.txt: not a Quotegraph document or an article: it "
+                  "is an SVG image");
+  assert_text_is ("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"/>", QG_FILE_KIND_UNKNOWN,
+                  "in.txt: not a Quotegraph document or an article: it is an XML document");
+  assert_sniff ("\x7F" "ELF\x02\x01", 6, QG_FILE_KIND_UNKNOWN, "in.txt: not a Quotegraph "
+                "document or an article: it is a program");
   assert_sniff (binary, sizeof binary - 1, QG_FILE_KIND_UNKNOWN, "in.txt: not a Quotegraph "
                 "document or an article: it holds binary data, not text");
   assert_sniff ("\xFF\xFEh\0i\0", 6, QG_FILE_KIND_UNKNOWN, "in.txt: not a Quotegraph "
