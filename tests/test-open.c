@@ -732,6 +732,7 @@ test_open_recent (void)
   g_autoptr(GFile) small = scratch_copy ("small.json");
   g_autoptr(GFile) library = valid_file ("library-vote.json");
   g_autofree char *small_uri = g_file_get_uri (small);
+  g_autofree char *other_uri = g_file_get_uri (other_small);
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
   QgWindow *window = qg_test_open_window (NULL, NULL, other_small);
   g_autofree char *label = g_strdup_printf ("small.json (%s)", scratch);
@@ -739,9 +740,10 @@ test_open_recent (void)
 
   qg_window_open_file (window, small, NULL);
   wait_window_shows (window, small);
-  qg_test_wait_for (is_recent, small_uri, "the map to be a recent file");
   qg_window_open_file (window, library, NULL);
   wait_window_shows (window, library);
+  qg_test_wait_for (is_recent, other_uri, "the other map to be a recent file");
+  qg_test_wait_for (is_recent, small_uri, "the map to be a recent file");
 
   qg_test_collect_if (GTK_WIDGET (window), is_main_menu_button, NULL, buttons);
   g_assert_cmpuint (buttons->len, ==, 1);
@@ -871,12 +873,16 @@ test_reload_follows_a_save (void)
   qg_test_keys (view_of (window), "Right");
   qg_viewport_finish_animation (viewport);
   g_assert_true (qg_graph_view_set_selection (view, "acme"));
+  qg_filter_set_kind_hidden (qg_window_get_filter (window), "guild", TRUE);
+  g_assert_true (qg_graph_view_is_hidden (view, "cafe"));
   zoom = qg_viewport_get_zoom (viewport);
   qg_viewport_get_offset (viewport, &x, &y);
 
   document = save_and_wait (window, save_by_rename, file, renamed);
   g_assert_cmpstr (entity_name (document, "acme"), ==, "Acme Corporation");
   g_assert_cmpstr (qg_graph_view_get_selection (view), ==, "acme");
+  g_assert_true (qg_graph_view_is_hidden (view, "cafe"));
+  g_assert_true (qg_filter_get_kind_hidden (qg_window_get_filter (window), "guild"));
   g_assert_false (qg_viewport_get_fitted (viewport));
   g_assert_cmpfloat_with_epsilon (qg_viewport_get_zoom (viewport), zoom, 1e-9);
   qg_viewport_get_offset (viewport, &after_x, &after_y);

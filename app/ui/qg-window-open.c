@@ -197,17 +197,40 @@ recent_label (GPtrArray *maps,
   return g_strdup (name);
 }
 
+/* Whether @menu lists @maps already, by the same labels. */
+static gboolean
+lists_maps (GMenuModel *menu,
+            GPtrArray  *maps)
+{
+  if ((guint) g_menu_model_get_n_items (menu) != maps->len)
+    return FALSE;
+  for (guint i = 0; i < maps->len; i++)
+    {
+      g_autofree char *label = recent_label (maps, i);
+      g_autofree char *shown = NULL;
+      g_autofree char *uri = NULL;
+
+      if (!g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &shown)
+          || !g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_TARGET, "s", &uri)
+          || g_strcmp0 (shown, label) != 0
+          || g_strcmp0 (uri, gtk_recent_info_get_uri (g_ptr_array_index (maps, i))) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The list is changed only when it is another, and in place: rebuilt,
+ * the submenu would close under a person who has it open. */
 static void
 update_recent (QgWindow *self)
 {
   g_autoptr(GPtrArray) maps = recent_maps ();
-  g_autoptr(GMenu) files = g_menu_new ();
-
   /* After Open…, the section's first item. */
-  while (g_menu_model_get_n_items (G_MENU_MODEL (self->open_section)) > 1)
-    g_menu_remove (self->open_section, 1);
-  if (maps->len == 0)
+  gboolean shown = g_menu_model_get_n_items (G_MENU_MODEL (self->open_section)) > 1;
+
+  if (lists_maps (G_MENU_MODEL (self->recent_menu), maps))
     return;
+  g_menu_remove_all (self->recent_menu);
   for (guint i = 0; i < maps->len; i++)
     {
       g_autofree char *label = recent_label (maps, i);
@@ -215,9 +238,13 @@ update_recent (QgWindow *self)
 
       g_menu_item_set_action_and_target (item, "win.open-recent", "s",
                                          gtk_recent_info_get_uri (g_ptr_array_index (maps, i)));
-      g_menu_append_item (files, item);
+      g_menu_append_item (self->recent_menu, item);
     }
-  g_menu_append_submenu (self->open_section, _("Open _Recent"), G_MENU_MODEL (files));
+  if (maps->len == 0 && shown)
+    g_menu_remove (self->open_section, 1);
+  else if (maps->len > 0 && !shown)
+    g_menu_append_submenu (self->open_section, _("Open _Recent"),
+                           G_MENU_MODEL (self->recent_menu));
 }
 
 /* A map shown from a file of its own is offered again in Open Recent. */
@@ -260,6 +287,7 @@ qg_window_open_init (QgWindow *self)
   g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 
+  self->recent_menu = g_menu_new ();
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);
   update_recent (self);
@@ -271,6 +299,7 @@ qg_window_open_dispose (QgWindow *self)
   if (self->open_dialog != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->open_dialog));
   g_clear_object (&self->open_dialog);
+  g_clear_object (&self->recent_menu);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -59,6 +59,7 @@ struct _QgWindow
 
   GtkFileChooserNative *open_dialog;
   GMenu                *open_section;    /* of the main menu: Open…, and Open Recent if any */
+  GMenu                *recent_menu;     /* Open Recent's */
 
   /* Live reload: the document's file and its text file watched, a burst
    * of changes waited out, the errors of a new version that failed. */
@@ -126,6 +127,8 @@ void  qg_window_show_reload_banner  (QgWindow   *self,
                                      const char *errors);
 void  qg_window_hide_reload_banner  (QgWindow   *self);
 void  qg_window_show_reload_errors  (QgWindow   *self);
+/* Another document is shown: its file's changes are not waited for. */
+void  qg_window_forget_changes      (QgWindow   *self);
 void  qg_window_reload_dispose      (QgWindow   *self);
 
 /* qg-window-errors.c */

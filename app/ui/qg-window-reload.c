@@ -208,6 +208,14 @@ qg_window_show_reload_errors (QgWindow *self)
 }
 
 void
+qg_window_forget_changes (QgWindow *self)
+{
+  g_clear_handle_id (&self->reload_timeout, g_source_remove);
+  self->changes_began = 0;
+  qg_window_hide_reload_banner (self);
+}
+
+void
 qg_window_reload_dispose (QgWindow *self)
 {
   g_clear_handle_id (&self->reload_timeout, g_source_remove);

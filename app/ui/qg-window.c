@@ -390,6 +390,8 @@ show_document (QgWindow   *self,
       g_free (self->shown_name);
       self->shown_name = g_strdup (self->opening_name);
       qg_window_remember_recent (self, document);
+      /* What was said or waited for of the last document's file is past. */
+      qg_window_forget_changes (self);
     }
   qg_window_watch_files (self);
   adw_window_title_set_title (self->window_title, qg_document_get_title (document));
