@@ -997,6 +997,44 @@ test_reload_broken_keeps_the_map (void)
   close_all_windows ();
 }
 
+typedef struct
+{
+  QgWindow *window;
+  guint     handled;
+} HandledWait;
+
+static gboolean
+changes_handled (gpointer data)
+{
+  HandledWait *w = data;
+
+  return w->window->changes_handled > w->handled && !qg_window_is_busy (w->window);
+}
+
+/* What the window wrote itself (a save) is not read back as a new
+ * version: the document, and all that goes with it, stays. */
+static void
+test_reload_not_its_own_write (void)
+{
+  g_autoptr(GFile) file = scratch_copy ("small.json");
+  QgWindow *window = qg_test_open_window (NULL, NULL, file);
+  QgDocument *before = qg_window_get_document (window);
+  g_autofree char *saved = edited (file, "\"Acme Corp\",", "\"Acme Corp.\",");
+  g_autofree char *theirs = edited (file, "\"Acme Corp\",", "\"Acme Ltd\",");
+  HandledWait w = { window, window->changes_handled };
+  QgDocument *document;
+
+  save_by_rename (file, saved);
+  qg_window_note_own_write (window);
+  qg_test_wait_for (changes_handled, &w, "the change to be waited out");
+  g_assert_true (qg_window_get_document (window) == before);
+
+  /* Another program's, after it, is. */
+  document = save_and_wait (window, save_by_rename, file, theirs);
+  g_assert_cmpstr (entity_name (document, "acme"), ==, "Acme Ltd");
+  close_all_windows ();
+}
+
 /* Ctrl+R reads the file again; the bundled map has none to read. */
 static void
 test_reload_by_ctrl_r (void)
@@ -1191,6 +1229,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/reload/follows-a-save", test_reload_follows_a_save);
   g_test_add_func ("/quotegraph/reload/follows-the-text-file", test_reload_follows_the_text_file);
   g_test_add_func ("/quotegraph/reload/broken-keeps-the-map", test_reload_broken_keeps_the_map);
+  g_test_add_func ("/quotegraph/reload/not-its-own-write", test_reload_not_its_own_write);
   g_test_add_func ("/quotegraph/reload/by-ctrl-r", test_reload_by_ctrl_r);
   g_test_add_func ("/quotegraph/reload/asks-first", test_reload_asks_first);
   /* GTK's file dialog, all below /quotegraph/open/dialog/: run by

@@ -21,6 +21,7 @@ typedef struct
 {
   GFileMonitor *monitor;
   GFile        *file;
+  char         *own_etag;  /* the version the window wrote itself, or NULL */
 } QgWatch;
 
 struct _QgWindow
@@ -67,6 +68,7 @@ struct _QgWindow
   QgWatch               text_watch;
   guint                 reload_timeout;
   gint64                changes_began;
+  guint                 changes_handled;  /* bursts of changes waited out, for tests */
   GtkWidget            *reload_question;  /* weak */
   char                 *reload_errors;
   GtkRevealer          *reload_banner;

@@ -19,13 +19,46 @@
 #define RELOAD_QUIET_MS     200
 #define RELOAD_MAX_WAIT_MS  700
 
+/* The file's version on disk, as GIO tells versions apart (its time of
+ * change, to the microsecond), or NULL. */
+static char *
+etag_of (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info ? g_strdup (g_file_info_get_etag (info)) : NULL;
+}
+
+/* Whether @watch's file is as the window itself last wrote it. */
+static gboolean
+is_own_write (QgWatch *watch)
+{
+  g_autofree char *now = NULL;
+
+  if (watch->file == NULL)
+    return TRUE;
+  if (watch->own_etag == NULL)
+    return FALSE;
+  now = etag_of (watch->file);
+  return g_strcmp0 (now, watch->own_etag) == 0;
+}
+
 static gboolean
 reload_timeout_cb (gpointer user_data)
 {
   QgWindow *self = user_data;
+  gboolean own = self->file_watch.own_etag != NULL || self->text_watch.own_etag != NULL;
 
   self->reload_timeout = 0;
   self->changes_began = 0;
+  self->changes_handled++;
+  /* What the window saved is what it shows: nothing to read again. */
+  if (own && is_own_write (&self->file_watch) && is_own_write (&self->text_watch))
+    {
+      g_debug ("the change on disk is the window's own");
+      return G_SOURCE_REMOVE;
+    }
   qg_window_reload (self);
   return G_SOURCE_REMOVE;
 }
@@ -71,6 +104,7 @@ unwatch (QgWatch *watch)
     g_file_monitor_cancel (watch->monitor);
   g_clear_object (&watch->monitor);
   g_clear_object (&watch->file);
+  g_clear_pointer (&watch->own_etag, g_free);
 }
 
 /* Watches @file, unless it is watched already. A monitor of a file
@@ -104,6 +138,26 @@ qg_window_watch_files (QgWindow *self)
 {
   watch (self, &self->file_watch, qg_document_get_file (self->document));
   watch (self, &self->text_watch, qg_document_get_text_file (self->document));
+}
+
+static void
+note_own_write (QgWatch *watch)
+{
+  g_free (watch->own_etag);
+  watch->own_etag = watch->file ? etag_of (watch->file) : NULL;
+}
+
+/* Called once the window has written the document's files itself (saved
+ * them): the changes that writing makes on disk are not read back as a
+ * new version, which would replace the document, and its undo history,
+ * by itself. */
+void
+qg_window_note_own_write (QgWindow *self)
+{
+  g_return_if_fail (QG_IS_WINDOW (self));
+
+  note_own_write (&self->file_watch);
+  note_own_write (&self->text_watch);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -50,5 +50,8 @@ void         qg_window_show_open_error   (QgWindow       *self,
 /* qg-window-reload.c */
 /* Reads the document's file again, asking first if its edits are unsaved. */
 void         qg_window_reload            (QgWindow       *self);
+/* The document's files on disk are now as the window wrote them (saved):
+ * not a new version to read back. */
+void         qg_window_note_own_write    (QgWindow       *self);
 
 G_END_DECLS
