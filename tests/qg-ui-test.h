@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "qg-application.h"
 #include "qg-cli.h"
 #include "qg-ui-resources.h"
 #include "qg-window.h"
@@ -500,6 +501,7 @@ qg_test_open_window_sized (const char *layout,
 {
   QgWindow *window = qg_window_new (GTK_APPLICATION (qg_test_app), layout, select);
   g_autoptr(GFile) bundled_file = qg_bundled_document ();
+  g_autofree char *name = g_file_get_basename (file ? file : bundled_file);
 
   /* No key left held by a test before, and the pointer away: left over a
    * button, it would raise a tooltip, which takes the next Escape. */
@@ -507,7 +509,7 @@ qg_test_open_window_sized (const char *layout,
                                   "Control_R", "Shift_R", "mousemove", "1900", "1180", NULL });
   if (width > 0)
     gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  qg_window_open (window, file ? file : bundled_file, "kaspersky-us-ban.json");
+  qg_window_open (window, file ? file : bundled_file, name);
   gtk_window_present (GTK_WINDOW (window));
   qg_test_wait_for (qg_test_window_ready, window, "the map to be laid out and shown");
   qg_graph_view_finish_animations (qg_window_get_graph_view (window));
@@ -523,9 +525,53 @@ qg_test_open_window (const char *layout,
   return qg_test_open_window_sized (layout, select, file, 1100, 760);
 }
 
-/* The one message dialog open, its body taken and the dialog closed. */
+static inline gboolean
+qg_test_is_error_list (GtkWidget     *widget,
+                       gconstpointer  data)
+{
+  return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "error-list");
+}
+
+/* The one list of errors under @root, or NULL. */
+static inline GtkWidget *
+qg_test_error_list (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+
+  qg_test_collect_if (root, qg_test_is_error_list, NULL, lists);
+  g_assert_cmpuint (lists->len, <=, 1);
+  return lists->len ? g_ptr_array_index (lists, 0) : NULL;
+}
+
+static inline gboolean
+qg_test_is_error (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "problem");
+}
+
+/* The errors listed under @root, one a line, or NULL if it lists none. */
 static inline char *
-qg_test_take_message_dialog (void)
+qg_test_listed_errors (GtkWidget *root)
+{
+  GtkWidget *list = qg_test_error_list (root);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GStrvBuilder) errors = g_strv_builder_new ();
+  g_auto(GStrv) lines = NULL;
+
+  if (list == NULL)
+    return NULL;
+  qg_test_collect_if (list, qg_test_is_error, NULL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    g_strv_builder_add (errors, gtk_label_get_label (g_ptr_array_index (labels, i)));
+  lines = g_strv_builder_end (errors);
+  return g_strjoinv ("\n", lines);
+}
+
+/* The one message dialog open, its body and the errors it lists (NULL
+ * for none) taken, and the dialog closed. */
+static inline char *
+qg_test_take_dialog_and_errors (char **errors)
 {
   g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
   char *body = NULL;
@@ -539,11 +585,20 @@ qg_test_take_message_dialog (void)
         {
           g_assert_null (body);
           body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (item)));
+          if (errors != NULL)
+            *errors = qg_test_listed_errors (GTK_WIDGET (item));
           gtk_window_destroy (GTK_WINDOW (item));
           break;
         }
     }
   return body;
+}
+
+/* The one message dialog open, its body taken and the dialog closed. */
+static inline char *
+qg_test_take_message_dialog (void)
+{
+  return qg_test_take_dialog_and_errors (NULL);
 }
 
 /* Sets up GTK for the tests, or says why they cannot run; returns FALSE
@@ -564,10 +619,14 @@ qg_test_init_ui (int    *argc,
   gdk_set_allowed_backends ("x11");
   gtk_test_init (argc, argv, NULL);
 
-  /* An application with Quotegraph's resource path loads its style. */
+  /* Quotegraph's own application, which windows open files through,
+   * with its resource path, which loads its style. */
   g_assert_nonnull (qg_ui_get_resource ());
-  qg_test_app = adw_application_new ("org.quotegraph.Quotegraph.Tests", G_APPLICATION_NON_UNIQUE);
-  g_application_set_resource_base_path (G_APPLICATION (qg_test_app), "/org/quotegraph/Quotegraph");
+  qg_test_app = g_object_new (QG_TYPE_APPLICATION,
+                              "application-id", "org.quotegraph.Quotegraph.Tests",
+                              "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
+                              "resource-base-path", "/org/quotegraph/Quotegraph",
+                              NULL);
   g_application_register (G_APPLICATION (qg_test_app), NULL, &error);
   g_assert_no_error (error);
   return TRUE;

@@ -671,6 +671,7 @@ test_usage_errors (void)
     { { "--check", "--export", "map.svg" },
       "quotegraph: --check and --export cannot be used together\n" },
     { { "--check", "a.json", "b.json" }, "quotegraph: give at most one FILE\n" },
+    { { "--export", "map.svg", "a.json", "b.json" }, "quotegraph: give at most one FILE\n" },
     { { "--frobnicate" }, NULL },
     { { "--export" }, NULL },
   };

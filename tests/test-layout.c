@@ -428,6 +428,67 @@ test_same_layout_every_time (void)
     }
 }
 
+typedef struct
+{
+  GAsyncResult *results[3];
+} Together;
+
+static gboolean
+all_done (Together *t)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (t->results); i++)
+    if (t->results[i] == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* Windows lay out in threads of their own, two documents at once when
+ * two are opened together: each gets its own map, as if alone. (Each
+ * thread's layout used to point Graphviz's globals at its graph, which
+ * the other thread's rendering then read: a crash within some hundred
+ * rounds.) */
+static void
+test_layouts_at_once (void)
+{
+  g_autoptr(QgDocument) small = qg_test_load_small ();
+  g_autoptr(QgDocument) library = qg_test_load ("valid", "library-vote.json");
+  QgDocument *docs[] = { small, library, small, small };
+  const char *engines[] = { "dot", "dot", "neato", "fdp" };
+  char *expected[G_N_ELEMENTS (docs)] = { NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (docs); i++)
+    {
+      g_autoptr(QgLayout) alone = layout_in_a_thread (docs[i], engines[i]);
+
+      expected[i] = layout_fingerprint (alone);
+    }
+  for (guint round = 0; round < 500; round++)
+    {
+      /* Both dots, and one of the spring engines, whose graphs differ most. */
+      guint jobs[] = { 0, 1, 2 + round % 2 };
+      Together t = { { NULL } };
+
+      for (guint j = 0; j < G_N_ELEMENTS (jobs); j++)
+        qg_graph_compute_layout_async (docs[jobs[j]], engines[jobs[j]], NULL, computed_cb,
+                                       &t.results[j]);
+      while (!all_done (&t))
+        g_main_context_iteration (NULL, TRUE);
+      for (guint j = 0; j < G_N_ELEMENTS (jobs); j++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(QgLayout) layout = qg_graph_compute_layout_finish (t.results[j], &error);
+          g_autofree char *found = NULL;
+
+          g_assert_no_error (error);
+          found = layout_fingerprint (layout);
+          g_assert_cmpstr (found, ==, expected[jobs[j]]);
+          g_object_unref (t.results[j]);
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_free (expected[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -440,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/layout/every-engine-gives-geometry",
                    test_every_engine_gives_geometry);
   g_test_add_func ("/quotegraph/layout/same-layout-every-time", test_same_layout_every_time);
+  g_test_add_func ("/quotegraph/layout/layouts-at-once", test_layouts_at_once);
   for (guint i = 0; i < G_N_ELEMENTS (label_bounds); i++)
     {
       g_autofree char *path = g_strdup_printf ("/quotegraph/layout/labels-clear/%s",

@@ -25,14 +25,22 @@ struct _QgGraph
   GBytes   *dot;       /* the DOT text that graph was read from */
   char     *engine;
   gboolean  laid_out;
+  gboolean  holds_graphviz;  /* laid out by this thread, which keeps the lock */
   guint     n_entities;  /* shown: the filters' hidden ones left out */
   guint     n_relations;
 };
 
 G_DEFINE_QUARK (qg-graph-error-quark, qg_graph_error)
 
-/* cgraph and gvc keep global state: one caller at a time. */
-static GMutex graphviz_lock;
+/* cgraph and gvc keep global state: one caller at a time. More than one
+ * call: a layout points Graphviz's globals at its graph's attributes
+ * (N_width, E_label…, set by graph_init), which rendering that graph
+ * reads, so that a graph laid out in one thread and rendered after
+ * another thread's layout read the other graph's attributes and crashed
+ * (two windows laying out at once did). A laid-out graph keeps Graphviz
+ * for its thread until it is freed; the lock is recursive so that the
+ * calls it makes meanwhile can take it too. */
+static GRecMutex graphviz_lock;
 
 /* One context for the whole process, never freed: Graphviz 2.43's pango
  * plugin caches a pointer to the last font name, which lives in the
@@ -912,7 +920,7 @@ qg_graph_new_full (QgDocument            *document,
     }
 
   options.engine = engine;
-  g_mutex_lock (&graphviz_lock);
+  g_rec_mutex_lock (&graphviz_lock);
   graphviz_errors_reset ();
   built = build_graph (document, &options);
   /* The graph that is laid out is the one read back from its own DOT text,
@@ -926,7 +934,7 @@ qg_graph_new_full (QgDocument            *document,
   self->graph = agmemread (dot);
   self->dot = g_bytes_new_take (dot, length);
   reason = graphviz_error ();
-  g_mutex_unlock (&graphviz_lock);
+  g_rec_mutex_unlock (&graphviz_lock);
 
   if (self->graph == NULL || reason != NULL)
     {
@@ -945,13 +953,16 @@ qg_graph_free (QgGraph *self)
   if (self == NULL)
     return;
 
-  g_mutex_lock (&graphviz_lock);
+  g_rec_mutex_lock (&graphviz_lock);
   /* The order Graphviz documents: layout, then graph (the context is shared). */
   if (self->laid_out)
     gvFreeLayout (shared_context (), self->graph);
   if (self->graph != NULL)
     agclose (self->graph);
-  g_mutex_unlock (&graphviz_lock);
+  g_rec_mutex_unlock (&graphviz_lock);
+  /* Graphviz is another graph's to lay out. */
+  if (self->holds_graphviz)
+    g_rec_mutex_unlock (&graphviz_lock);
 
   g_clear_pointer (&self->dot, g_bytes_unref);
   g_free (self->engine);
@@ -986,7 +997,14 @@ qg_graph_layout (QgGraph  *self,
 
   g_return_val_if_fail (self != NULL, FALSE);
 
-  g_mutex_lock (&graphviz_lock);
+  g_rec_mutex_lock (&graphviz_lock);
+  /* Held on, till the graph is freed: its renders need Graphviz's globals
+   * as this layout leaves them. */
+  if (!self->holds_graphviz)
+    {
+      g_rec_mutex_lock (&graphviz_lock);
+      self->holds_graphviz = TRUE;
+    }
   /* The context before the layout's memory: its first call opens cgraph's
    * graph of default attributes, which lives as long as the process. */
   gvc = shared_context ();
@@ -1003,7 +1021,7 @@ qg_graph_layout (QgGraph  *self,
   /* A layout made despite an error is still Graphviz's to free. */
   self->laid_out = status == 0;
   reason = graphviz_error ();
-  g_mutex_unlock (&graphviz_lock);
+  g_rec_mutex_unlock (&graphviz_lock);
 
   if (status != 0 || reason != NULL)
     {
@@ -1029,7 +1047,7 @@ qg_graph_render (QgGraph     *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (self->laid_out, NULL);
 
-  g_mutex_lock (&graphviz_lock);
+  g_rec_mutex_lock (&graphviz_lock);
   graphviz_errors_reset ();
   status = gvRenderData (shared_context (), self->graph, format, &data, &length);
   reason = graphviz_error ();
@@ -1037,7 +1055,7 @@ qg_graph_render (QgGraph     *self,
     bytes = g_bytes_new (data, length);
   if (data != NULL)
     gvFreeRenderData (data);
-  g_mutex_unlock (&graphviz_lock);
+  g_rec_mutex_unlock (&graphviz_lock);
 
   if (bytes == NULL)
     {
@@ -1273,9 +1291,9 @@ qg_graph_get_layout (QgGraph    *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (self->laid_out, NULL);
 
-  g_mutex_lock (&graphviz_lock);
+  g_rec_mutex_lock (&graphviz_lock);
   layout = extract_layout (self, document);
-  g_mutex_unlock (&graphviz_lock);
+  g_rec_mutex_unlock (&graphviz_lock);
   return layout;
 }
 

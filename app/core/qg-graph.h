@@ -49,6 +49,8 @@ const char         *qg_graph_get_engine         (QgGraph     *graph);
 /* The entities and relations in the graph: what the filters left. */
 guint               qg_graph_get_n_entities     (QgGraph     *graph);
 guint               qg_graph_get_n_relations    (QgGraph     *graph);
+/* Laid out, the graph keeps Graphviz for the calling thread until it is
+ * freed, in that thread: another thread's graphs wait till then. */
 gboolean            qg_graph_layout             (QgGraph     *graph,
                                                  GError     **error);
 GBytes             *qg_graph_render             (QgGraph     *graph,

@@ -10,17 +10,53 @@
 #include "qg-application.h"
 #include "qg-cli.h"
 #include "qg-graph.h"
-#include "qg-window.h"
 
 struct _QgApplication
 {
   AdwApplication  parent_instance;
 
-  /* From the command line, for the first window. */
-  char           *pending_path;
+  /* From the command line: the files (Opening), and for the first window
+   * the engine and the selection. */
+  GPtrArray      *pending;
   char           *layout;
   char           *select;
+  GPtrArray      *sniffing;  /* Opening: files being read to tell what they are */
 };
+
+/* A file on its way to a window. */
+typedef struct
+{
+  QgApplication *app;
+  GFile         *file;
+  char          *display_name;
+  QgWindow      *into;  /* weak */
+} Opening;
+
+static Opening *
+opening_new (QgApplication *app,
+             GFile         *file,
+             const char    *display_name,
+             QgWindow      *into)
+{
+  Opening *opening = g_new0 (Opening, 1);
+
+  opening->app = app ? g_object_ref (app) : NULL;
+  opening->file = g_object_ref (file);
+  /* A file chosen or dropped is named as the person saw it. */
+  opening->display_name = display_name ? g_strdup (display_name) : g_file_get_basename (file);
+  g_set_weak_pointer (&opening->into, into);
+  return opening;
+}
+
+static void
+opening_free (Opening *opening)
+{
+  g_clear_object (&opening->app);
+  g_object_unref (opening->file);
+  g_free (opening->display_name);
+  g_clear_weak_pointer (&opening->into);
+  g_free (opening);
+}
 
 G_DEFINE_FINAL_TYPE (QgApplication, qg_application, ADW_TYPE_APPLICATION)
 
@@ -154,7 +190,7 @@ qg_application_handle_local_options (GApplication *application,
     return usage_error (_("--dpi must be between 10 and 2400"));
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
 
-  if (files != NULL && files[0] != NULL && files[1] != NULL)
+  if ((check || export != NULL) && files != NULL && files[0] != NULL && files[1] != NULL)
     return usage_error (_("give at most one FILE"));
   path = files ? files[0] : NULL;
   if (check && export != NULL)
@@ -172,25 +208,31 @@ qg_application_handle_local_options (GApplication *application,
   if (export != NULL)
     return qg_cli_export (export, layout, dpi, path);
 
-  /* The window: an already running instance opens the file itself. */
+  /* The windows: an already running instance opens the files itself. */
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   if (path != NULL)
     {
       g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) given = g_ptr_array_new_with_free_func (g_object_unref);
 
       if (!g_application_register (application, NULL, &error))
         {
           g_printerr ("quotegraph: %s\n", error->message);
           return QG_EXIT_INVALID;
         }
+      for (guint i = 0; files[i]; i++)
+        g_ptr_array_add (given, g_file_new_for_commandline_arg (files[i]));
       if (g_application_get_is_remote (application))
         {
-          g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-          g_application_open (application, &file, 1, "");
+          g_application_open (application, (GFile **) given->pdata, given->len, "");
           return QG_EXIT_OK;
         }
+      /* Opened once running; errors name each file as it was typed. */
+      self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) opening_free);
+      for (guint i = 0; files[i]; i++)
+        g_ptr_array_add (self->pending, opening_new (NULL, g_ptr_array_index (given, i),
+                                                     files[i], NULL));
     }
-  g_free (self->pending_path);
-  self->pending_path = g_strdup (path);
   g_free (self->layout);
   self->layout = g_steal_pointer (&layout);
   g_free (self->select);
@@ -214,16 +256,26 @@ qg_application_activate (GApplication *application)
   QgApplication *self = QG_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  if (window == NULL || self->pending_path != NULL)
+  /* Each file presents its window once it is known what it is. */
+  if (self->pending != NULL)
     {
-      g_autoptr(GFile) file = NULL;
-      g_autofree char *display = qg_cli_display_name (self->pending_path);
+      g_autoptr(GPtrArray) pending = g_steal_pointer (&self->pending);
 
-      file = self->pending_path ? g_file_new_for_commandline_arg (self->pending_path)
-                                : qg_bundled_document ();
+      for (guint i = 0; i < pending->len; i++)
+        {
+          Opening *opening = g_ptr_array_index (pending, i);
+
+          qg_application_open_file (self, opening->file, opening->display_name, NULL);
+        }
+      return;
+    }
+  if (window == NULL)
+    {
+      g_autoptr(GFile) file = qg_bundled_document ();
+      g_autofree char *display = qg_cli_display_name (NULL);
+
       window = GTK_WINDOW (new_window (self));
       qg_window_open (QG_WINDOW (window), file, display);
-      g_clear_pointer (&self->pending_path, g_free);
     }
   gtk_window_present (window);
 }
@@ -237,13 +289,135 @@ qg_application_open (GApplication  *application,
   QgApplication *self = QG_APPLICATION (application);
 
   for (int i = 0; i < n_files; i++)
-    {
-      g_autofree char *display = g_file_get_parse_name (files[i]);
-      QgWindow *window = new_window (self);
+    qg_application_open_file (self, files[i], NULL, NULL);
+}
 
-      qg_window_open (window, files[i], display);
+/* The window that shows @file, or is opening it. */
+static QgWindow *
+find_window (QgApplication *self,
+             GFile         *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (QG_IS_WINDOW (l->data) && qg_window_holds_file (l->data, file))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+is_sniffing (QgApplication *self,
+             GFile         *file)
+{
+  for (guint i = 0; i < self->sniffing->len; i++)
+    if (g_file_equal (((Opening *) g_ptr_array_index (self->sniffing, i))->file, file))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+sniffed_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Opening *opening = user_data;
+  QgApplication *self = g_object_ref (opening->app);
+  g_autoptr(GError) error = NULL;
+  QgFileKind kind = qg_sniff_file_finish (result, &error);
+  QgWindow *window = find_window (self, opening->file);
+
+  g_ptr_array_remove (self->sniffing, opening);
+  if (window != NULL)
+    gtk_window_present (GTK_WINDOW (window));
+  else if (kind == QG_FILE_KIND_DOCUMENT)
+    {
+      /* A window whose edits are not saved keeps them: the map opens in
+       * a window of its own. */
+      window = opening->into;
+      if (window == NULL || qg_window_get_modified (window))
+        window = new_window (self);
+      qg_window_open (window, opening->file, opening->display_name);
       gtk_window_present (GTK_WINDOW (window));
     }
+  else if (kind != QG_FILE_KIND_UNKNOWN)
+    qg_application_new_map_from_article (self, opening->file, kind,
+                                         opening->into ? GTK_WINDOW (opening->into) : NULL);
+  else
+    {
+      window = opening->into;
+      if (window == NULL)
+        window = new_window (self);
+      qg_window_show_open_error (window, opening->file, opening->display_name, error->message);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+  opening_free (opening);
+  g_application_release (G_APPLICATION (self));
+  g_object_unref (self);
+}
+
+void
+qg_application_open_file (QgApplication *self,
+                          GFile         *file,
+                          const char    *display_name,
+                          QgWindow      *into)
+{
+  QgWindow *shown;
+  Opening *opening;
+
+  g_return_if_fail (QG_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (into == NULL || QG_IS_WINDOW (into));
+
+  shown = find_window (self, file);
+  if (shown != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (shown));
+      return;
+    }
+  /* Given twice before the first is read: it opens once. */
+  if (is_sniffing (self, file))
+    return;
+  opening = opening_new (self, file, display_name, into);
+  g_ptr_array_add (self->sniffing, opening);
+  /* Without a window yet, the application waits for the file. */
+  g_application_hold (G_APPLICATION (self));
+  qg_sniff_file_async (file, opening->display_name, NULL, sniffed_cb, opening);
+}
+
+static void
+not_yet_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     GApplication     *app)
+{
+  g_application_release (app);
+}
+
+/* Every article opened, from the command line, the Open dialog, a drop
+ * or the desktop, comes here. */
+void
+qg_application_new_map_from_article (QgApplication *self,
+                                     GFile         *file,
+                                     QgFileKind     kind,
+                                     GtkWindow     *parent)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  g_return_if_fail (QG_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (kind == QG_FILE_KIND_TEXT || kind == QG_FILE_KIND_HTML);
+
+  /* TODO: the New Map dialog, with the text of @file (@kind says whether
+   * it is HTML to be reduced), replaces this message. */
+  body = g_strdup_printf (_("“%s” is an article. Starting a map from an article is not "
+                            "available yet: open a Quotegraph document instead."), name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
+                                                       _("New Maps Are Not Available Yet"),
+                                                       body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  /* Without a window, the application lasts as long as the message. */
+  g_application_hold (G_APPLICATION (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (not_yet_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -299,7 +473,8 @@ qg_application_finalize (GObject *object)
 {
   QgApplication *self = QG_APPLICATION (object);
 
-  g_free (self->pending_path);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->sniffing, g_ptr_array_unref);
   g_free (self->layout);
   g_free (self->select);
 
@@ -323,8 +498,9 @@ qg_application_class_init (QgApplicationClass *klass)
 static void
 qg_application_init (QgApplication *self)
 {
+  self->sniffing = g_ptr_array_new ();
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE]"));
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (
     G_APPLICATION (self),
     _("Map who said what about whom in a news article, with the quotes that back it.\n"

@@ -95,6 +95,22 @@ copy_quote_action (GtkWidget  *widget,
 }
 
 static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  qg_window_open_with_dialog (QG_WINDOW (widget));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  qg_window_open_recent (QG_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -141,7 +157,31 @@ retry_action (GtkWidget  *widget,
   QgWindow *self = QG_WINDOW (widget);
 
   if (self->opening != NULL)
-    qg_window_open (self, self->opening, self->opening_name);
+    qg_window_open_file (self, self->opening, self->opening_name);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  qg_window_reload (QG_WINDOW (widget));
+}
+
+static void
+show_reload_errors_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  qg_window_show_reload_errors (QG_WINDOW (widget));
+}
+
+static void
+dismiss_banner_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  qg_window_hide_reload_banner (QG_WINDOW (widget));
 }
 
 static void
@@ -176,6 +216,11 @@ qg_window_update_actions (QgWindow *self)
   gtk_widget_action_set_enabled (widget, "win.copy-quote", document);
   gtk_widget_action_set_enabled (widget, "win.retry", !document && self->opening != NULL
                                                       && self->loading == NULL);
+  /* The bundled map is no file to read again. */
+  gtk_widget_action_set_enabled (widget, "win.reload",
+                                 document && qg_document_get_file (self->document) != NULL
+                                 && g_file_is_native (qg_document_get_file (self->document)));
+  gtk_widget_action_set_enabled (widget, "win.show-reload-errors", self->reload_errors != NULL);
   gtk_widget_set_sensitive (self->filter_button, document);
   gtk_widget_set_sensitive (self->narrow_filter_button, document);
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_bar), map);
@@ -202,14 +247,25 @@ qg_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.select", "s", select_action);
   gtk_widget_class_install_action (widget_class, "win.show-quote", "u", show_quote_action);
   gtk_widget_class_install_action (widget_class, "win.copy-quote", "u", copy_quote_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-to", "(sb)", export_to_action);
   gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.show-reload-errors", NULL,
+                                   show_reload_errors_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-reload-banner", NULL,
+                                   dismiss_banner_action);
   gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action);
   gtk_widget_class_install_action (widget_class, "win.show-in-folder", "s",
                                    show_in_folder_action);
 
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,

@@ -12,7 +12,18 @@ G_BEGIN_DECLS
 
 /* What the files of the window share: qg-window.c holds the state and the
  * chain from a file to the map (load, find the sources, lay out),
- * qg-window-actions.c the win.* actions, qg-window-export.c the export. */
+ * qg-window-actions.c the win.* actions, qg-window-export.c the export,
+ * qg-window-errors.c what is said when a file cannot be opened,
+ * qg-window-open.c how files come to the window, qg-window-reload.c how
+ * the map follows its file. */
+
+/* A file the window follows, and the monitor that watches it. */
+typedef struct
+{
+  GFileMonitor *monitor;
+  GFile        *file;
+  char         *own_etag;  /* the version the window wrote itself, or NULL */
+} QgWatch;
 
 struct _QgWindow
 {
@@ -20,11 +31,14 @@ struct _QgWindow
 
   GSettings            *settings;
   GCancellable         *loading;
+  gboolean              reloading;       /* what is loading is a new version of the document */
   GFile                *opening;         /* the file last asked for, to try again */
   char                 *opening_name;
+  char                 *shown_name;      /* what the document on screen is named in messages */
   GCancellable         *laying_out;
   QgDocument           *laying_out_for;  /* the document being laid out */
   QgLayout             *pending_layout;  /* of `loaded`, done before its sources */
+  QgSources            *pending_sources; /* of `loaded`, a new version waiting for its layout */
   QgDocument           *document;
   QgDocument           *loaded;          /* read, its sources being found */
   QgSources            *sources;
@@ -45,13 +59,30 @@ struct _QgWindow
   guint                 exporting;
   GFile                *export_folder;
 
+  GtkFileChooserNative *open_dialog;
+  GMenu                *open_section;    /* of the main menu: Open…, and Open Recent if any */
+  GMenu                *recent_menu;     /* Open Recent's */
+
+  /* Live reload: the document's file and its text file watched, a burst
+   * of changes waited out, the errors of a new version that failed. */
+  QgWatch               file_watch;
+  QgWatch               text_watch;
+  guint                 reload_timeout;
+  gint64                changes_began;
+  guint                 changes_handled;  /* bursts of changes waited out, for tests */
+  GtkWidget            *reload_question;  /* weak */
+  char                 *reload_errors;
+  GtkRevealer          *reload_banner;
+  GtkLabel             *reload_banner_label;
+
   AdwToastOverlay      *toasts;
   AdwWindowTitle       *window_title;
   AdwFlap              *flap;
   AdwStatusPage        *status_page;
   GtkStack             *main_stack;      /* the document, or why it could not be opened */
-  AdwStatusPage        *failure_page;
+  GtkBox               *failure_errors;  /* the failure page's list of errors */
   GtkWidget            *search_button;
+  GtkWidget            *open_button;
   GtkStack             *stack;
   QgGraphView          *graph_view;
   guint                 folded_idle;
@@ -99,12 +130,47 @@ struct _QgWindow
 };
 
 /* qg-window.c */
+void  qg_window_set_opening         (QgWindow   *self,
+                                     GFile      *file,
+                                     const char *display_name);
 void  qg_window_select_and_show     (QgWindow   *self,
                                      const char *id,
                                      double      min_zoom);
 void  qg_window_present_error       (QgWindow   *self,
                                      const char *heading,
                                      const char *message);
+
+void  qg_window_load_new_version    (QgWindow   *self);
+
+/* qg-window-reload.c */
+void  qg_window_watch_files         (QgWindow   *self);
+/* Asks whether to replace unsaved edits by the file's new version. */
+void  qg_window_ask_reload          (QgWindow   *self);
+void  qg_window_show_reload_banner  (QgWindow   *self,
+                                     const char *errors);
+void  qg_window_hide_reload_banner  (QgWindow   *self);
+void  qg_window_show_reload_errors  (QgWindow   *self);
+/* Another document is shown: its file's changes are not waited for. */
+void  qg_window_forget_changes      (QgWindow   *self);
+void  qg_window_reload_dispose      (QgWindow   *self);
+
+/* qg-window-errors.c */
+GtkWidget        *qg_window_error_list_new  (const char *errors);
+AdwMessageDialog *qg_window_present_errors  (QgWindow   *self,
+                                             const char *heading,
+                                             const char *body,
+                                             const char *errors);
+void              qg_window_show_load_error (QgWindow   *self,
+                                             const char *errors);
+
+/* qg-window-open.c */
+void  qg_window_open_init           (QgWindow   *self);
+void  qg_window_open_with_dialog    (QgWindow   *self);
+void  qg_window_open_recent         (QgWindow   *self,
+                                     const char *uri);
+void  qg_window_remember_recent     (QgWindow   *self,
+                                     QgDocument *document);
+void  qg_window_open_dispose        (QgWindow   *self);
 
 /* qg-window-actions.c */
 void  qg_window_class_init_actions  (GtkWidgetClass *widget_class);
@@ -122,8 +188,6 @@ void  qg_window_edit_reset          (QgWindow   *self,
                                      QgDocument *document);
 void  qg_window_edit_update_actions (QgWindow   *self);
 void  qg_window_edit_dispose        (QgWindow   *self);
-/* Whether the document on screen has edits not saved. */
-gboolean qg_window_get_modified     (QgWindow   *self);
 
 /* qg-window-save.c */
 void  qg_window_class_init_save     (GtkWidgetClass *widget_class);

@@ -241,10 +241,16 @@ apply_layout (QgWindow *self,
           adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
         }
     }
-  if (first)
+  /* A new version of the map leaves the keys where they were. */
+  if (first && !self->reloading)
     focus_the_map (self);
   qg_window_update_actions (self);
 }
+
+static void show_new_version   (QgWindow   *self,
+                                QgSources  *sources);
+static void new_version_failed (QgWindow   *self,
+                                const char *errors);
 
 static void
 layout_cb (GObject      *source,
@@ -261,11 +267,15 @@ layout_cb (GObject      *source,
   g_clear_object (&self->laying_out);
   document = g_steal_pointer (&self->laying_out_for);
   gtk_spinner_stop (self->layout_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->layout_spinner), FALSE);
   gtk_widget_set_visible (self->layout_progress, FALSE);
 
   if (layout == NULL)
     {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      if (self->reloading && document == self->loaded)
+        new_version_failed (self, error->message);
+      else
+        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
       qg_window_update_actions (self);
       return;
     }
@@ -279,6 +289,13 @@ layout_cb (GObject      *source,
         {
           g_clear_pointer (&self->pending_layout, qg_layout_unref);
           self->pending_layout = g_steal_pointer (&layout);
+          /* A new version waited for its layout to take the old one's place. */
+          if (self->reloading && self->pending_sources != NULL)
+            {
+              g_autoptr(QgSources) sources = g_steal_pointer (&self->pending_sources);
+
+              show_new_version (self, sources);
+            }
         }
       return;
     }
@@ -309,6 +326,8 @@ request_layout_of (QgWindow   *self,
   message = g_strdup_printf (_("Laying out with %s…"), qg_graph_engine_label (self->engine));
   gtk_label_set_label (self->layout_progress_label, message);
   gtk_widget_set_visible (self->layout_progress, TRUE);
+  /* Shown only while it spins: idle, its room is the title's. */
+  gtk_widget_set_visible (GTK_WIDGET (self->layout_spinner), TRUE);
   gtk_spinner_start (self->layout_spinner);
   qg_graph_compute_layout_async (document, self->engine, self->laying_out, layout_cb,
                                  g_object_ref (self));
@@ -355,15 +374,27 @@ layout_menu (void)
 /* ------------------------------------------------------------------------ */
 /* Documents                                                                 */
 
+/* @new_version: of the document on screen, which keeps its filters. */
 static void
 show_document (QgWindow   *self,
                QgDocument *document,
-               QgSources  *sources)
+               QgSources  *sources,
+               gboolean    new_version)
 {
   g_set_object (&self->document, document);
   g_clear_pointer (&self->sources, qg_sources_unref);
   self->sources = qg_sources_ref (sources);
+  if (!new_version)
+    {
+      g_free (self->shown_name);
+      self->shown_name = g_strdup (self->opening_name);
+      qg_window_remember_recent (self, document);
+      /* What was said or waited for of the last document's file is past. */
+      qg_window_forget_changes (self);
+    }
+  /* A version read from the file starts a history of its own. */
   qg_window_edit_reset (self, document);
+  qg_window_watch_files (self);
 
   qg_graph_view_set_document (self->graph_view, document);
   qg_source_panel_set_document (self->source_panel, document, sources);
@@ -371,7 +402,8 @@ show_document (QgWindow   *self,
   qg_search_bar_set_document (self->search_bar, document, sources);
 
   /* A new document shows everything. */
-  qg_filter_reset (self->filter);
+  if (!new_version)
+    qg_filter_reset (self->filter);
   g_clear_object (&self->facets);
   self->facets = qg_facet_list_new (document, self->filter);
   qg_legend_set_model (self->legend, self->facets);
@@ -422,25 +454,6 @@ qg_window_update_title (QgWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
-/* A document that fails to load leaves the one on screen as it was, and
- * says why over it; with none on screen, the window says why itself, and
- * offers to try again or to open the example. */
-static void
-show_error (QgWindow     *self,
-            const GError *error)
-{
-  g_autofree char *markup = NULL;
-
-  if (self->document != NULL)
-    {
-      qg_window_present_error (self, _("The Document Could Not Be Opened"), error->message);
-      return;
-    }
-  markup = g_markup_escape_text (error->message, -1);
-  adw_status_page_set_description (self->failure_page, markup);
-  gtk_stack_set_visible_child_name (self->main_stack, "failed");
-}
-
 static void
 sources_cb (GObject      *source,
             GAsyncResult *result,
@@ -453,11 +466,70 @@ sources_cb (GObject      *source,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  g_debug ("sources found at %.0f ms", since_open (self));
+  /* A new version is shown once laid out: the old map stays till then. */
+  if (self->reloading)
+    {
+      if (self->pending_layout != NULL)
+        show_new_version (self, sources);
+      else
+        self->pending_sources = qg_sources_ref (sources);
+      return;
+    }
   document = g_steal_pointer (&self->loaded);
   g_clear_object (&self->loading);
-  g_debug ("sources found at %.0f ms", since_open (self));
-  show_document (self, document, sources);
+  show_document (self, document, sources, FALSE);
   g_debug ("document shown at %.0f ms", since_open (self));
+}
+
+/* A new version of the document on screen takes its place where the
+ * person was: the same part of the map at the same zoom (or the whole
+ * map, if it was fitted), the same selection if it is still there, the
+ * same filters. */
+static void
+show_new_version (QgWindow  *self,
+                  QgSources *sources)
+{
+  QgViewport *viewport = qg_graph_view_get_viewport (self->graph_view);
+  g_autoptr(QgDocument) document = g_steal_pointer (&self->loaded);
+  g_autofree char *selection = g_strdup (qg_graph_view_get_selection (self->graph_view));
+  gboolean fitted = qg_viewport_get_fitted (viewport);
+  double zoom = qg_viewport_get_zoom (viewport);
+  double width = gtk_widget_get_width (GTK_WIDGET (self->graph_view));
+  double height = gtk_widget_get_height (GTK_WIDGET (self->graph_view));
+  double cx, cy;
+
+  qg_viewport_to_layout (viewport, width / 2, height / 2, &cx, &cy);
+  g_clear_object (&self->loading);
+  show_document (self, document, sources, TRUE);
+  qg_graph_view_set_selection (self->graph_view, selection);
+  if (!fitted)
+    {
+      qg_viewport_zoom_at (viewport, zoom / qg_viewport_get_zoom (viewport), width / 2,
+                           height / 2);
+      qg_viewport_center_on (viewport, cx, cy, 0, FALSE);
+    }
+  qg_window_apply_filters (self);
+  self->reloading = FALSE;
+  qg_window_hide_reload_banner (self);
+  qg_window_update_actions (self);
+  g_debug ("new version shown at %.0f ms", since_open (self));
+}
+
+/* The new version could not be shown: the old map stays, and a banner
+ * says why. */
+static void
+new_version_failed (QgWindow   *self,
+                    const char *errors)
+{
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  g_clear_object (&self->loaded);
+  g_clear_pointer (&self->pending_sources, qg_sources_unref);
+  g_clear_pointer (&self->pending_layout, qg_layout_unref);
+  self->reloading = FALSE;
+  qg_window_show_reload_banner (self, errors);
+  qg_window_update_actions (self);
 }
 
 static void
@@ -473,10 +545,15 @@ load_cb (GObject      *source,
     return;
 
   /* A document that fails to load leaves the one on screen untouched. */
+  if (document == NULL && self->reloading)
+    {
+      new_version_failed (self, error->message);
+      return;
+    }
   if (document == NULL)
     {
       g_clear_object (&self->loading);
-      show_error (self, error);
+      qg_window_show_load_error (self, error->message);
       qg_window_update_actions (self);
       return;
     }
@@ -488,6 +565,33 @@ load_cb (GObject      *source,
   qg_sources_new_async (document, self->loading, sources_cb, g_object_ref (self));
 }
 
+/* Whatever was on its way is dropped for what comes now. */
+static void
+start_loading (QgWindow *self,
+               gboolean  new_version)
+{
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  g_clear_object (&self->loaded);
+  g_clear_pointer (&self->pending_sources, qg_sources_unref);
+  self->loading = g_cancellable_new ();
+  self->reloading = new_version;
+  self->opened_at = g_get_monotonic_time ();
+}
+
+/* The file last asked for, which "Try Again" reads again. */
+void
+qg_window_set_opening (QgWindow   *self,
+                       GFile      *file,
+                       const char *display_name)
+{
+  if (self->opening == file)
+    return;
+  g_set_object (&self->opening, file);
+  g_free (self->opening_name);
+  self->opening_name = g_strdup (display_name);
+}
+
 void
 qg_window_open (QgWindow   *self,
                 GFile      *file,
@@ -496,19 +600,27 @@ qg_window_open (QgWindow   *self,
   g_return_if_fail (QG_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  g_cancellable_cancel (self->loading);
-  g_clear_object (&self->loading);
-  self->loading = g_cancellable_new ();
-  self->opened_at = g_get_monotonic_time ();
-  if (self->opening != file)
-    {
-      g_set_object (&self->opening, file);
-      g_free (self->opening_name);
-      self->opening_name = g_strdup (display_name);
-    }
+  start_loading (self, FALSE);
+  qg_window_set_opening (self, file, display_name);
   gtk_stack_set_visible_child_name (self->main_stack, "document");
   qg_window_update_actions (self);
   qg_document_load_async (file, display_name, self->loading, load_cb, g_object_ref (self));
+}
+
+/* Reads the file of the document on screen again; its new version takes
+ * the old one's place once it is laid out, or leaves it, with a banner
+ * that says why. */
+void
+qg_window_load_new_version (QgWindow *self)
+{
+  GFile *file = self->document ? qg_document_get_file (self->document) : NULL;
+
+  /* An open under way shows a newer document still. */
+  if (file == NULL || (self->loading != NULL && !self->reloading))
+    return;
+  start_loading (self, TRUE);
+  qg_window_update_actions (self);
+  qg_document_load_async (file, self->shown_name, self->loading, load_cb, g_object_ref (self));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -565,7 +677,9 @@ apply_folded (gpointer user_data)
   gboolean folded = adw_flap_get_folded (self->flap);
 
   self->folded_idle = 0;
-  /* Narrow, the layout, filter and legend buttons go to a bar below. */
+  /* Narrow, the layout, filter and legend buttons go to a bar below, and
+   * Open to the main menu, where it is too: the title keeps its room. */
+  gtk_widget_set_visible (self->open_button, !folded);
   gtk_widget_set_visible (GTK_WIDGET (self->layout_button), !folded);
   gtk_widget_set_visible (self->filter_button, !folded);
   gtk_widget_set_visible (self->legend_button, !folded);
@@ -729,6 +843,8 @@ qg_window_dispose (GObject *object)
   g_clear_object (&self->laying_out);
   g_clear_object (&self->laying_out_for);
   g_clear_pointer (&self->pending_layout, qg_layout_unref);
+  g_clear_pointer (&self->pending_sources, qg_sources_unref);
+  qg_window_reload_dispose (self);
   g_clear_object (&self->document);
   g_clear_object (&self->loaded);
   g_clear_object (&self->opening);
@@ -739,6 +855,7 @@ qg_window_dispose (GObject *object)
   qg_window_export_dispose (self);
   qg_window_edit_dispose (self);
   qg_window_save_dispose (self);
+  qg_window_open_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), QG_TYPE_WINDOW);
   g_clear_object (&self->facets);
   g_clear_object (&self->filter);
@@ -754,6 +871,7 @@ qg_window_finalize (GObject *object)
 
   g_free (self->engine);
   g_free (self->opening_name);
+  g_free (self->shown_name);
   g_free (self->pending_selection);
 
   G_OBJECT_CLASS (qg_window_parent_class)->finalize (object);
@@ -798,12 +916,16 @@ qg_window_class_init (QgWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/quotegraph/Quotegraph/ui/qg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, QgWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, open_section);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, reload_banner);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, reload_banner_label);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, QgWindow, failure_page);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, failure_errors);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, graph_view);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, layout_button);
@@ -882,5 +1004,6 @@ qg_window_init (QgWindow *self)
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
                             G_CALLBACK (search_mode_cb), self);
   g_signal_connect_swapped (self->graph_view, "map", G_CALLBACK (focus_the_map), self);
+  qg_window_open_init (self);
   qg_window_update_actions (self);
 }

@@ -30,4 +30,28 @@ QgSourcePanel *qg_window_get_source_panel (QgWindow      *self);
 QgArticleView *qg_window_get_article_view (QgWindow      *self);
 QgFilter    *qg_window_get_filter        (QgWindow       *self);
 
+/* qg-window-open.c */
+/* Opens @file as the person asked this window to (the Open dialog, a
+ * drop, a recent file): through the application, which tells what it is. */
+void         qg_window_open_file         (QgWindow       *self,
+                                          GFile          *file,
+                                          const char     *display_name);
+/* Whether the window shows @file, or is opening it. */
+gboolean     qg_window_holds_file        (QgWindow       *self,
+                                          GFile          *file);
+/* Whether the document has edits that are not saved. */
+gboolean     qg_window_get_modified      (QgWindow       *self);
+/* Says why @file could not be opened, as a failed load does. */
+void         qg_window_show_open_error   (QgWindow       *self,
+                                          GFile          *file,
+                                          const char     *display_name,
+                                          const char     *errors);
+
+/* qg-window-reload.c */
+/* Reads the document's file again, asking first if its edits are unsaved. */
+void         qg_window_reload            (QgWindow       *self);
+/* The document's files on disk are now as the window wrote them (saved):
+ * not a new version to read back. */
+void         qg_window_note_own_write    (QgWindow       *self);
+
 G_END_DECLS
