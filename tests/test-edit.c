@@ -12,6 +12,7 @@
 #include "qg-entity-chooser.h"
 #include "qg-entity-dialog.h"
 #include "qg-history.h"
+#include "qg-new-map-dialog.h"
 #include "qg-quote-dialog.h"
 #include "qg-relation-dialog.h"
 #include "qg-ui-test.h"
@@ -680,6 +681,104 @@ test_merge_two_entities (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_mapped_text_view (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_TEXT_VIEW (widget) && gtk_widget_get_mapped (widget);
+}
+
+/* The window other than @than, shown with its map. */
+typedef struct
+{
+  QgWindow *than;
+  QgWindow *found;
+} OtherWait;
+
+static gboolean
+other_window_ready (gpointer data)
+{
+  OtherWait *wait = data;
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  g_object_ref (toplevels);
+  wait->found = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (QG_IS_WINDOW (item) && (QgWindow *) item != wait->than
+          && qg_window_get_document (QG_WINDOW (item)) != NULL)
+        wait->found = QG_WINDOW (item);
+    }
+  return wait->found != NULL && qg_test_window_ready (wait->found);
+}
+
+/* Ctrl+N, an article typed, a title, Create: a new window on a map of
+ * exactly that text and nothing else, marked unsaved, which invites the
+ * first entity; a name selected in its article becomes one. */
+static void
+test_new_map_from_an_article (void)
+{
+  static const char article[] = "The mayor said \"We will build the bridge.\" "
+                                "Critics called the plan reckless.";
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  QgWindow *made;
+  QgDocument *held;
+  GtkWindow *dialog;
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  OtherWait wait = { window, NULL };
+  gsize length, start, end;
+
+  qg_test_keys (GTK_WIDGET (qg_window_get_graph_view (window)), "ctrl+n");
+  dialog = wait_for_toplevel (QG_TYPE_NEW_MAP_DIALOG, "the New Map dialog");
+  qg_test_collect_if (GTK_WIDGET (dialog), is_mapped_text_view, NULL, views);
+  g_assert_cmpuint (views->len, ==, 1);
+  qg_test_click_widget (g_ptr_array_index (views, 0));
+  qg_test_type (GTK_WIDGET (dialog), article);
+  qg_test_click_widget (qg_test_find_labelled (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Title"));
+  qg_test_type (GTK_WIDGET (dialog), "Bridge plan");
+  qg_test_click_widget (qg_test_find_labelled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "C_reate"));
+  qg_test_wait_for (other_window_ready, &wait, "the new map's window");
+  made = wait.found;
+  qg_graph_view_finish_animations (qg_window_get_graph_view (made));
+  qg_test_wait_frames (GTK_WIDGET (made));
+
+  g_assert_cmpstr (qg_document_get_text (current_document (made), &length), ==, article);
+  g_assert_cmpuint (length, ==, strlen (article));
+  g_assert_cmpstr (qg_document_get_title (current_document (made)), ==, "Bridge plan");
+  g_assert_cmpuint (qg_document_get_n_entities (current_document (made)), ==, 0);
+  g_assert_null (qg_window_get_file (made));
+  g_assert_true (title_marked (made));
+  /* The window that asked still shows its own map. */
+  g_assert_cmpuint (qg_document_get_n_entities (current_document (window)), >, 0);
+  {
+    g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+
+    qg_test_collect_if (GTK_WIDGET (made), is_shown_of_type,
+                        GSIZE_TO_POINTER (ADW_TYPE_STATUS_PAGE), pages);
+    g_assert_cmpuint (pages->len, ==, 1);
+    g_assert_cmpstr (adw_status_page_get_title (g_ptr_array_index (pages, 0)), ==,
+                     "Start the Map");
+  }
+
+  held = hold (made);
+  select_passage (made, "The mayor", &start, &end);
+  qg_test_keys (GTK_WIDGET (qg_window_get_article_view (made)), "ctrl+shift+e");
+  dialog = wait_for_toplevel (QG_TYPE_ENTITY_DIALOG, "the entity dialog");
+  qg_test_keys (GTK_WIDGET (dialog), "Return");
+  wait_for_no_toplevel (QG_TYPE_ENTITY_DIALOG, "the dialog to close");
+  wait_for_edit_from (made, held);
+  g_assert_cmpuint (qg_document_get_n_entities (current_document (made)), ==, 1);
+  g_assert_cmpstr (qg_document_get_entity (current_document (made), 0)->name, ==, "The mayor");
+  /* The invitation has done its work. */
+  g_assert_null (qg_test_find_labelled (GTK_WIDGET (made), ADW_TYPE_STATUS_PAGE,
+                                        "Start the Map"));
+
+  gtk_window_destroy (GTK_WINDOW (made));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -693,5 +792,6 @@ main (int   argc,
   g_test_add_func ("/quotegraph/edit/save-close-reopen", test_save_close_reopen);
   g_test_add_func ("/quotegraph/edit/edit-a-quote", test_edit_a_quote);
   g_test_add_func ("/quotegraph/edit/merge-two-entities", test_merge_two_entities);
+  g_test_add_func ("/quotegraph/edit/new-map-from-an-article", test_new_map_from_an_article);
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 
+#include "qg-new-map-dialog.h"
 #include "qg-test-utils.h"
 #include "qg-ui-test.h"
 #include "qg-window-private.h"
@@ -404,31 +405,69 @@ test_command_line (void)
 /* What a file is                                                            */
 
 static gboolean
-dialog_heading_is (gpointer data)
+new_map_dialog_read (gpointer data)
 {
-  return message_dialog () != NULL
-         && g_strcmp0 (adw_message_dialog_get_heading (message_dialog ()), data) == 0;
+  QgNewMapDialog *dialog = qg_test_find_toplevel (QG_TYPE_NEW_MAP_DIALOG);
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog))
+         && !qg_new_map_dialog_is_reading (dialog);
 }
 
-/* An article starts a new map: one way there for all. */
+static gboolean
+is_text_view (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return GTK_IS_TEXT_VIEW (widget);
+}
+
+/* The article in the New Map dialog, and its title. */
+static void
+new_map_dialog_fields (char **text,
+                       char **title)
+{
+  QgNewMapDialog *dialog = qg_test_find_toplevel (QG_TYPE_NEW_MAP_DIALOG);
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  GtkWidget *row = qg_test_find_labelled (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Title");
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  qg_test_collect_if (GTK_WIDGET (dialog), is_text_view, NULL, views);
+  g_assert_cmpuint (views->len, ==, 1);
+  buffer = gtk_text_view_get_buffer (g_ptr_array_index (views, 0));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  *text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  *title = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+}
+
+/* An article starts a new map: one way there for all, the New Map
+ * dialog, with the article read into it. */
 static void
 test_article_starts_a_map (void)
 {
   g_autoptr(GFile) text = valid_file ("small.txt");
   g_autoptr(GFile) html = scratch_file ("page.html", "<!DOCTYPE html><title>A</title><p>B", -1);
   g_autoptr(GPtrArray) windows = NULL;
-  AdwMessageDialog *dialog;
+  g_autofree char *expected = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *title = NULL;
 
+  g_assert_true (g_file_load_contents (text, NULL, &expected, NULL, NULL, NULL));
   qg_application_open_file (QG_APPLICATION (qg_test_app), text, NULL, NULL);
-  qg_test_wait_for (dialog_heading_is, "New Maps Are Not Available Yet", "the new map");
-  dialog = message_dialog ();
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“small.txt” is an article"));
+  qg_test_wait_for (new_map_dialog_read, NULL, "the New Map dialog to read the article");
+  new_map_dialog_fields (&shown, &title);
+  g_assert_cmpstr (shown, ==, expected);
   windows = app_windows ();
   g_assert_cmpuint (windows->len, ==, 0);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (qg_test_find_toplevel (QG_TYPE_NEW_MAP_DIALOG));
+  g_clear_pointer (&shown, g_free);
+  g_clear_pointer (&title, g_free);
 
   qg_application_open_file (QG_APPLICATION (qg_test_app), html, NULL, NULL);
-  qg_test_wait_for (dialog_heading_is, "New Maps Are Not Available Yet", "the new map");
+  qg_test_wait_for (new_map_dialog_read, NULL, "the New Map dialog to read the page");
+  new_map_dialog_fields (&shown, &title);
+  g_assert_cmpstr (shown, ==, "B");
+  g_assert_cmpstr (title, ==, "A");
+  gtk_window_destroy (qg_test_find_toplevel (QG_TYPE_NEW_MAP_DIALOG));
   close_all_windows ();
 }
 

@@ -10,6 +10,7 @@
 #include "qg-application.h"
 #include "qg-cli.h"
 #include "qg-graph.h"
+#include "qg-new-map-dialog.h"
 
 struct _QgApplication
 {
@@ -382,42 +383,73 @@ qg_application_open_file (QgApplication *self,
   qg_sniff_file_async (file, opening->display_name, NULL, sniffed_cb, opening);
 }
 
-static void
-not_yet_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     GApplication     *app)
+typedef struct
 {
-  g_application_release (app);
+  QgApplication *self;
+  QgWindow      *parent;   /* weak: the window that asked, if it is still there */
+} NewMap;
+
+static void
+new_map_free (gpointer data,
+              GClosure *closure)
+{
+  NewMap *new_map = data;
+
+  g_clear_weak_pointer (&new_map->parent);
+  g_application_release (G_APPLICATION (new_map->self));
+  g_object_unref (new_map->self);
+  g_free (new_map);
+}
+
+/* The map of the article asked for: in the window that asked when it
+ * shows no document (a failure page, say), else in a window of its own. */
+static void
+new_map_create_cb (QgNewMapDialog *dialog,
+                   QgArticleDraft *draft,
+                   NewMap         *new_map)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgDocument) document = qg_document_new_for_article (draft->text, draft->length,
+                                                                draft->title, draft->source,
+                                                                draft->published, &error);
+  QgWindow *window = new_map->parent;
+
+  if (window == NULL || qg_window_get_document (window) != NULL)
+    window = new_window (new_map->self);
+  if (document == NULL)
+    {
+      qg_window_show_open_error (window, NULL, NULL, error->message);
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+  qg_window_show_new_map (window, document);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* Every article opened, from the command line, the Open dialog, a drop
- * or the desktop, comes here. */
+ * or the desktop, comes here, and so does New Map from Article (@file
+ * NULL): the New Map dialog, with the article read if there is one. */
 void
 qg_application_new_map_from_article (QgApplication *self,
                                      GFile         *file,
                                      QgFileKind     kind,
                                      GtkWindow     *parent)
 {
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
+  QgNewMapDialog *dialog;
+  NewMap *new_map;
 
   g_return_if_fail (QG_IS_APPLICATION (self));
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (kind == QG_FILE_KIND_TEXT || kind == QG_FILE_KIND_HTML);
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
 
-  /* TODO: the New Map dialog, with the text of @file (@kind says whether
-   * it is HTML to be reduced), replaces this message. */
-  body = g_strdup_printf (_("“%s” is an article. Starting a map from an article is not "
-                            "available yet: open a Quotegraph document instead."), name);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
-                                                       _("New Maps Are Not Available Yet"),
-                                                       body));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  /* Without a window, the application lasts as long as the message. */
+  dialog = qg_new_map_dialog_show (parent, file, NULL);
+  new_map = g_new0 (NewMap, 1);
+  new_map->self = g_object_ref (self);
+  if (QG_IS_WINDOW (parent))
+    g_set_weak_pointer (&new_map->parent, QG_WINDOW (parent));
+  /* Without a window, the application lasts as long as the dialog. */
   g_application_hold (G_APPLICATION (self));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (not_yet_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  g_signal_connect_data (dialog, "create", G_CALLBACK (new_map_create_cb), new_map,
+                         new_map_free, 0);
 }
 
 static void
@@ -441,12 +473,17 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* Each window closes as its close button would close it: one with unsaved
+ * changes asks first, and stays if told to. */
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (user_data));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
 }
 
 static void

@@ -406,10 +406,15 @@ qg_new_map_dialog_init (QgNewMapDialog *self)
 QgNewMapDialog *
 qg_new_map_dialog_new (GtkWindow *parent)
 {
-  return g_object_new (QG_TYPE_NEW_MAP_DIALOG,
-                       "transient-for", parent,
-                       "application", parent ? gtk_window_get_application (parent) : NULL,
-                       NULL);
+  QgNewMapDialog *self = g_object_new (QG_TYPE_NEW_MAP_DIALOG,
+                                       "transient-for", parent,
+                                       "application",
+                                       parent ? gtk_window_get_application (parent) : NULL,
+                                       NULL);
+
+  /* The article first: pasting is what most people do. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+  return self;
 }
 
 QgNewMapDialog *

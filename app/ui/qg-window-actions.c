@@ -218,8 +218,8 @@ qg_window_update_actions (QgWindow *self)
                                                       && self->loading == NULL);
   /* The bundled map is no file to read again. */
   gtk_widget_action_set_enabled (widget, "win.reload",
-                                 document && qg_document_get_file (self->document) != NULL
-                                 && g_file_is_native (qg_document_get_file (self->document)));
+                                 document && qg_window_get_file (self) != NULL
+                                 && g_file_is_native (qg_window_get_file (self)));
   gtk_widget_action_set_enabled (widget, "win.show-reload-errors", self->reload_errors != NULL);
   gtk_widget_set_sensitive (self->filter_button, document);
   gtk_widget_set_sensitive (self->narrow_filter_button, document);
@@ -230,7 +230,11 @@ qg_window_update_actions (QgWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->narrow_layout_button), document);
   if (!map && qg_search_bar_get_search_mode (self->search_bar))
     g_object_set (self->search_bar, "search-mode-enabled", FALSE, NULL);
-  gtk_widget_set_visible (self->zoom_controls, map);
+  /* A map with nothing on it yet has nothing to zoom. */
+  gtk_widget_set_visible (self->zoom_controls,
+                          map && qg_document_get_n_entities (self->document) > 0);
+  gtk_widget_set_visible (self->empty_page,
+                          map && qg_document_get_n_entities (self->document) == 0);
   qg_window_edit_update_actions (self);
 }
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "qg-application.h"
 #include "qg-edit.h"
 #include "qg-entity-dialog.h"
 #include "qg-facet.h"
@@ -483,6 +484,18 @@ delete_item_action (GtkWidget  *widget,
 /* Undo and redo                                                             */
 
 static void
+new_map_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (widget));
+
+  if (QG_IS_APPLICATION (app))
+    qg_application_new_map_from_article (QG_APPLICATION (app), NULL, QG_FILE_KIND_TEXT,
+                                         GTK_WINDOW (widget));
+}
+
+static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -605,9 +618,12 @@ qg_window_class_init_edit (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.add-relation", "(ss)", add_relation_action);
   gtk_widget_class_install_action (widget_class, "win.edit-item", "s", edit_item_action);
   gtk_widget_class_install_action (widget_class, "win.delete-item", "s", delete_item_action);
+  gtk_widget_class_install_action (widget_class, "win.new-map", NULL, new_map_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
 
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-map",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z,

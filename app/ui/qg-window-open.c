@@ -114,7 +114,7 @@ qg_window_open_with_dialog (QgWindow *self)
     gtk_file_chooser_add_filter (chooser, all);
   }
   /* Beside the map on screen, where its neighbours are. */
-  shown = self->document ? qg_document_get_file (self->document) : NULL;
+  shown = qg_window_get_file (self);
   if (shown != NULL && g_file_is_native (shown))
     {
       g_autoptr(GFile) folder = g_file_get_parent (shown);
@@ -311,8 +311,8 @@ qg_window_holds_file (QgWindow *self,
   g_return_val_if_fail (QG_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (self->document != NULL && qg_document_get_file (self->document) != NULL
-      && g_file_equal (qg_document_get_file (self->document), file))
+  if (qg_window_get_file (self) != NULL
+      && g_file_equal (qg_window_get_file (self), file))
     return TRUE;
   /* On its way, but not as a new version of the one shown. */
   return self->loading != NULL && !self->reloading && self->opening != NULL

@@ -108,6 +108,7 @@ struct _QgWindow
   QgSourcePanel        *source_panel;
   QgArticleView        *article_view;
   GMenu                *primary_menu;
+  GtkWidget            *empty_page;      /* over a map with no entity yet */
 
   /* Editing (qg-window-edit.c): the documents made so far, and the edited
    * one on its way to the screen. */

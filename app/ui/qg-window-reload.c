@@ -136,7 +136,7 @@ watch (QgWindow *self,
 void
 qg_window_watch_files (QgWindow *self)
 {
-  watch (self, &self->file_watch, qg_document_get_file (self->document));
+  watch (self, &self->file_watch, qg_window_get_file (self));
   watch (self, &self->text_watch, qg_document_get_text_file (self->document));
 }
 
@@ -168,7 +168,7 @@ qg_window_reload (QgWindow *self)
 {
   g_return_if_fail (QG_IS_WINDOW (self));
 
-  if (self->document == NULL || qg_document_get_file (self->document) == NULL)
+  if (qg_window_get_file (self) == NULL)
     return;
   if (qg_window_get_modified (self))
     qg_window_ask_reload (self);
@@ -216,7 +216,7 @@ void
 qg_window_show_reload_banner (QgWindow   *self,
                               const char *errors)
 {
-  g_autofree char *name = g_file_get_basename (qg_document_get_file (self->document));
+  g_autofree char *name = g_file_get_basename (qg_window_get_file (self));
   g_autofree char *title = NULL;
 
   g_free (self->reload_errors);

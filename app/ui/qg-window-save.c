@@ -54,6 +54,10 @@ saved_cb (GObject      *source,
       return;
     }
   g_set_object (&self->save_file, saving->file);
+  /* Its own write is no new version to read back, and the window follows
+   * the file it now is, after a Save As. */
+  qg_window_watch_files (self);
+  qg_window_note_own_write (self);
   if (self->history != NULL)
     qg_history_set_saved (self->history, saving->document);
   qg_window_recovery_discard (self);

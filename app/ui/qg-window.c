@@ -580,6 +580,35 @@ start_loading (QgWindow *self,
 }
 
 /* The file last asked for, which "Try Again" reads again. */
+GFile *
+qg_window_get_file (QgWindow *self)
+{
+  g_return_val_if_fail (QG_IS_WINDOW (self), NULL);
+
+  if (self->document == NULL)
+    return NULL;
+  /* Where it was last saved, or read from. */
+  return self->save_file != NULL ? self->save_file : qg_document_get_file (self->document);
+}
+
+/* A new map of an article, with no file yet: shown as a document read
+ * would be, and saved with Save As. */
+void
+qg_window_show_new_map (QgWindow   *self,
+                        QgDocument *document)
+{
+  g_return_if_fail (QG_IS_WINDOW (self));
+  g_return_if_fail (QG_IS_DOCUMENT (document));
+
+  start_loading (self, FALSE);
+  qg_window_set_opening (self, NULL, NULL);
+  gtk_stack_set_visible_child_name (self->main_stack, "document");
+  g_set_object (&self->loaded, document);
+  request_layout_of (self, document);
+  qg_sources_new_async (document, self->loading, sources_cb, g_object_ref (self));
+  qg_window_update_actions (self);
+}
+
 void
 qg_window_set_opening (QgWindow   *self,
                        GFile      *file,
@@ -613,7 +642,7 @@ qg_window_open (QgWindow   *self,
 void
 qg_window_load_new_version (QgWindow *self)
 {
-  GFile *file = self->document ? qg_document_get_file (self->document) : NULL;
+  GFile *file = qg_window_get_file (self);
 
   /* An open under way shows a newer document still. */
   if (file == NULL || (self->loading != NULL && !self->reloading))
@@ -950,6 +979,7 @@ qg_window_class_init (QgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QgWindow, source_panel);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, article_view);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, empty_page);
 
   qg_window_class_init_actions (widget_class);
   qg_window_class_init_edit (widget_class);
@@ -964,9 +994,9 @@ qg_window_init (QgWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   one_line_tooltips (GTK_WIDGET (self));
-  /* Undo and Redo first in the menu, named after what they would do. */
+  /* Undo and Redo after opening and saving, named after what they would do. */
   self->edit_menu = g_menu_new ();
-  g_menu_prepend_section (self->primary_menu, NULL, G_MENU_MODEL (self->edit_menu));
+  g_menu_insert_section (self->primary_menu, 3, NULL, G_MENU_MODEL (self->edit_menu));
   self->filter = qg_filter_new ();
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (qg_window_apply_filters), self,
                            G_CONNECT_SWAPPED);

@@ -39,6 +39,12 @@ void         qg_window_open_file         (QgWindow       *self,
 /* Whether the window shows @file, or is opening it. */
 gboolean     qg_window_holds_file        (QgWindow       *self,
                                           GFile          *file);
+/* The file the document on screen was read from or last saved to, or
+ * NULL (a new map). */
+GFile       *qg_window_get_file          (QgWindow       *self);
+/* Shows a new map, not yet saved. */
+void         qg_window_show_new_map      (QgWindow       *self,
+                                          QgDocument     *document);
 /* Whether the document has edits that are not saved. */
 gboolean     qg_window_get_modified      (QgWindow       *self);
 /* Says why @file could not be opened, as a failed load does. */
