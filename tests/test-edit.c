@@ -9,11 +9,13 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "qg-application.h"
 #include "qg-entity-chooser.h"
 #include "qg-entity-dialog.h"
 #include "qg-history.h"
 #include "qg-new-map-dialog.h"
 #include "qg-quote-dialog.h"
+#include "qg-recovery.h"
 #include "qg-relation-dialog.h"
 #include "qg-ui-test.h"
 
@@ -169,6 +171,7 @@ select_passage (QgWindow   *window,
   const char *found = strstr (text, passage);
   GtkTextIter iter;
   g_autofree char *sx = NULL, *sy = NULL, *ex = NULL, *ey = NULL;
+  g_autofree char *xid = NULL;
   int x0, y0, x1, y1;
 
   g_assert_nonnull (found);
@@ -182,18 +185,39 @@ select_passage (QgWindow   *window,
                                     gtk_text_view_get_buffer (article), NULL, &iter, TRUE),
                                   0.2, TRUE, 0, 0.3);
     qg_test_wait_iter_visible (article, &iter);
-    qg_test_wait_frames (GTK_WIDGET (article));
   }
+  /* The view scrolls, and measures the lines it passes, over several
+   * frames: the passage is where it is once two frames agree. */
   article_point (window, *start, &x0, &y0);
+  for (int same = 0; same < 2;)
+    {
+      int x, y;
+
+      qg_test_wait_frames (GTK_WIDGET (article));
+      article_point (window, *start, &x, &y);
+      same = x == x0 && y == y0 ? same + 1 : 0;
+      x0 = x;
+      y0 = y;
+    }
   article_point (window, *end, &x1, &y1);
   qg_test_surface_point (GTK_WIDGET (article), x0 + 1, y0, &sx, &sy);
   qg_test_surface_point (GTK_WIDGET (article), x1 - 1, y1, &ex, &ey);
+  xid = qg_test_xid (GTK_WIDGET (article));
   qg_test_xdotool (GTK_WIDGET (article),
-                   (const char *[]) { "mousemove", "--window", qg_test_xid (GTK_WIDGET (article)),
-                                      sx, sy, "mousedown", "1", "mousemove", "--window",
-                                      qg_test_xid (GTK_WIDGET (article)), ex, ey, "mouseup", "1",
+                   (const char *[]) { "mousemove", "--window", xid, sx, sy, "mousedown", "1",
+                                      "mousemove", "--window", xid, ex, ey, "mouseup", "1",
                                       NULL });
   qg_test_wait_frames (GTK_WIDGET (article));
+  /* What the mouse selected is the passage, or the test is wrong. */
+  {
+    GtkTextIter a, b;
+    g_autofree char *selected = NULL;
+
+    g_assert_true (gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (article),
+                                                         &a, &b));
+    selected = gtk_text_iter_get_text (&a, &b);
+    g_assert_cmpstr (selected, ==, passage);
+  }
 }
 
 static const QgQuote *
@@ -779,6 +803,138 @@ test_new_map_from_an_article (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_recovery_copy (gpointer data)
+{
+  g_autoptr(GDir) dir = g_dir_open (data, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".json"))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+no_recovery_copy (gpointer data)
+{
+  return !has_recovery_copy (data);
+}
+
+/* Unsaved work is copied aside after a while; the program's next start
+ * (as if after a crash) offers the copy, Recover opens it with its
+ * changes unsaved, and Save writes them over the file it came from. */
+static void
+test_recover_after_a_crash (void)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "valid", "small.json",
+                                                   NULL);
+  g_autofree char *dir = g_dir_make_tmp ("quotegraph-edit-XXXXXX", NULL);
+  g_autofree char *copies = g_build_filename (dir, "recovery", NULL);
+  g_autofree char *path = g_build_filename (dir, "map.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  QgDocument *held;
+  QgWindow *window;
+  GtkWindow *dialog;
+  OtherWait wait = { NULL, NULL };
+  gsize length;
+
+  g_setenv ("QG_RECOVERY_DIR", copies, TRUE);
+  g_setenv ("QG_RECOVERY_SECONDS", "1", TRUE);
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  g_clear_pointer (&contents, g_free);
+
+  window = qg_test_open_window (NULL, NULL, file);
+  held = hold (window);
+  qg_test_click_widget (qg_test_find_labelled (panel_of (window), GTK_TYPE_BUTTON,
+                                               "_Add Entity…"));
+  dialog = wait_for_toplevel (QG_TYPE_ENTITY_DIALOG, "the entity dialog");
+  qg_test_type (GTK_WIDGET (dialog), "Grace Hopper");
+  qg_test_keys (GTK_WIDGET (dialog), "Return");
+  wait_for_edit_from (window, held);
+  qg_test_wait_for (has_recovery_copy, copies, "a recovery copy of the unsaved change");
+
+  /* The window's process runs: its copy is not offered. */
+  orphans = qg_recovery_find_orphans ();
+  g_assert_cmpuint (orphans->len, ==, 0);
+  g_clear_pointer (&orphans, g_ptr_array_unref);
+  /* A crash leaves the copy, with no window and no process (a closed
+   * window removes its copy: it is put back, from another boot). */
+  {
+    g_autoptr(GDir) folder = g_dir_open (copies, 0, NULL);
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (gsize));
+    const char *name;
+
+    while ((name = g_dir_read_name (folder)) != NULL)
+      {
+        g_autofree char *file_path = g_build_filename (copies, name, NULL);
+        char *data = NULL;
+        gsize size;
+
+        g_assert_true (g_file_get_contents (file_path, &data, &size, NULL));
+        if (g_str_has_suffix (name, ".ini"))
+          {
+            g_autoptr(GKeyFile) keys = g_key_file_new ();
+
+            g_assert_true (g_key_file_load_from_data (keys, data, size, G_KEY_FILE_NONE, NULL));
+            g_key_file_set_string (keys, "Recovery", "Boot", "another boot");
+            g_free (data);
+            data = g_key_file_to_data (keys, &size, NULL);
+          }
+        g_ptr_array_add (names, g_steal_pointer (&file_path));
+        g_ptr_array_add (kept, data);
+        g_array_append_val (sizes, size);
+      }
+    g_assert_cmpuint (names->len, ==, 2);
+    gtk_window_destroy (GTK_WINDOW (window));
+    g_assert_false (has_recovery_copy (copies));
+    for (guint i = 0; i < names->len; i++)
+      g_assert_true (g_file_set_contents (g_ptr_array_index (names, i),
+                                          g_ptr_array_index (kept, i),
+                                          g_array_index (sizes, gsize, i), NULL));
+  }
+
+  g_assert_true (qg_application_offer_recovery (QG_APPLICATION (qg_test_app), NULL));
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "the offer to recover");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "map.json"));
+  qg_test_collect_if (GTK_WIDGET (dialog), is_mapped_button_labelled, "_Recover", buttons);
+  g_assert_cmpuint (buttons->len, ==, 1);
+  qg_test_click_widget (g_ptr_array_index (buttons, 0));
+  qg_test_wait_for (other_window_ready, &wait, "the recovered map's window");
+  window = wait.found;
+  {
+    QgDocument *doc = current_document (window);
+    gboolean seen = FALSE;
+
+    for (guint i = 0; i < qg_document_get_n_entities (doc); i++)
+      seen |= g_str_equal (qg_document_get_entity (doc, i)->name, "Grace Hopper");
+    g_assert_true (seen);
+  }
+  g_assert_true (title_marked (window));
+  g_assert_true (g_file_equal (qg_window_get_file (window), file));
+
+  qg_test_keys (GTK_WIDGET (qg_window_get_graph_view (window)), "ctrl+s");
+  qg_test_wait_for (qg_test_not_busy, window, "the map to be saved");
+  g_assert_false (title_marked (window));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"name\": \"Grace Hopper\""));
+  /* Saved, the copy is no longer needed. */
+  qg_test_wait_for (no_recovery_copy, copies, "the recovery copy to go");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_unsetenv ("QG_RECOVERY_SECONDS");
+  g_unlink (path);
+  g_rmdir (copies);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -793,5 +949,6 @@ main (int   argc,
   g_test_add_func ("/quotegraph/edit/edit-a-quote", test_edit_a_quote);
   g_test_add_func ("/quotegraph/edit/merge-two-entities", test_merge_two_entities);
   g_test_add_func ("/quotegraph/edit/new-map-from-an-article", test_new_map_from_an_article);
+  g_test_add_func ("/quotegraph/edit/recover-after-a-crash", test_recover_after_a_crash);
   return g_test_run ();
 }

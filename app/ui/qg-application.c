@@ -11,6 +11,7 @@
 #include "qg-cli.h"
 #include "qg-graph.h"
 #include "qg-new-map-dialog.h"
+#include "qg-recovery.h"
 
 struct _QgApplication
 {
@@ -22,6 +23,7 @@ struct _QgApplication
   char           *layout;
   char           *select;
   GPtrArray      *sniffing;  /* Opening: files being read to tell what they are */
+  gboolean        recovery_offered;
 };
 
 /* A file on its way to a window. */
@@ -251,12 +253,116 @@ new_window (QgApplication *self)
   return window;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Recovery copies left by a crash                                           */
+
+static char *
+recovered_name (QgRecoveryItem *item)
+{
+  return item->original != NULL ? g_file_get_basename (item->original) : g_strdup (_("a new map"));
+}
+
+/* Each copy opens in a window of its own, with unsaved changes, to be
+ * saved over the file it is a copy of (or where the person says, for a
+ * new map). A copy that cannot be read is said, over its window. */
+static void
+recover (QgApplication *self,
+         GPtrArray     *items)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      QgRecoveryItem *item = g_ptr_array_index (items, i);
+      g_autofree char *contents = NULL;
+      g_autofree char *name = recovered_name (item);
+      g_autoptr(GFile) base_dir = item->original ? g_file_get_parent (item->original) : NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(QgDocument) document = NULL;
+      QgWindow *window = new_window (self);
+      gsize length;
+
+      if (g_file_get_contents (item->path, &contents, &length, &error))
+        document = qg_document_load_from_data (contents, length, base_dir, name, NULL, &error);
+      if (document == NULL)
+        qg_window_show_open_error (window, NULL, NULL, error->message);
+      else
+        {
+          qg_recovery_adopt (item);
+          qg_window_show_recovered (window, document, item->original, item->id);
+        }
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+recovery_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      QgApplication    *self)
+{
+  GPtrArray *items = g_object_get_data (G_OBJECT (dialog), "items");
+
+  if (g_strcmp0 (response, "recover") == 0)
+    recover (self, items);
+  else if (g_strcmp0 (response, "discard") == 0)
+    for (guint i = 0; i < items->len; i++)
+      qg_recovery_discard (((QgRecoveryItem *) g_ptr_array_index (items, i))->id);
+  g_application_release (G_APPLICATION (self));
+}
+
+gboolean
+qg_application_offer_recovery (QgApplication *self,
+                               GtkWindow     *parent)
+{
+  g_autoptr(GPtrArray) items = qg_recovery_find_orphans ();
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (QG_IS_APPLICATION (self), FALSE);
+
+  if (items->len == 0)
+    return FALSE;
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autofree char *name = recovered_name (g_ptr_array_index (items, i));
+
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", name);
+    }
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Quotegraph closed before changes to %s were saved. "
+                                       "Recover them to save them now, or discard them.",
+                                       "Quotegraph closed before changes to %s were saved. "
+                                       "Recover them to save them now, or discard them.",
+                                       items->len), names->str);
+  dialog = adw_message_dialog_new (parent, _("Recover Unsaved Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "later", _("_Not Now"),
+                                    "discard", _("_Discard"), "recover", _("_Recover"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_object_set_data_full (G_OBJECT (dialog), "items", g_steal_pointer (&items),
+                          (GDestroyNotify) g_ptr_array_unref);
+  /* Without a window, the application lasts as long as the question. */
+  g_application_hold (G_APPLICATION (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static void
 qg_application_activate (GApplication *application)
 {
   QgApplication *self = QG_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
+  /* Once a process: what a crash left is offered first. */
+  if (!self->recovery_offered)
+    {
+      self->recovery_offered = TRUE;
+      qg_application_offer_recovery (self, window);
+    }
   /* Each file presents its window once it is known what it is. */
   if (self->pending != NULL)
     {

@@ -29,4 +29,10 @@ void           qg_application_new_map_from_article (QgApplication *self,
                                                     QgFileKind     kind,
                                                     GtkWindow     *parent);
 
+/* Offers the recovery copies that a crash left (qg-recovery.h) over
+ * @parent, if there are any: recovered, each opens in a window of its
+ * own with its changes unsaved. Returns whether there were. */
+gboolean       qg_application_offer_recovery      (QgApplication *self,
+                                                    GtkWindow     *parent);
+
 G_END_DECLS

@@ -576,6 +576,14 @@ qg_window_edit_reset (QgWindow   *self,
       /* The bundled example is saved elsewhere, as a new map is. */
       if (file != NULL && g_file_is_native (file))
         self->save_file = g_object_ref (file);
+      /* A recovered copy is saved over the file it is a copy of, and is
+       * this window's copy until then. */
+      if (self->recovered_id != NULL)
+        {
+          g_clear_object (&self->save_file);
+          self->save_file = g_steal_pointer (&self->recovered_file);
+          self->recovery_id = g_steal_pointer (&self->recovered_id);
+        }
     }
   qg_window_update_title (self);
 }

@@ -128,6 +128,9 @@ struct _QgWindow
   gboolean              close_confirmed;
   char                 *recovery_id;
   guint                 recovery_source;
+  /* A recovery copy on its way to the screen: its id and its file. */
+  char                 *recovered_id;
+  GFile                *recovered_file;
 };
 
 /* qg-window.c */

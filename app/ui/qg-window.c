@@ -348,6 +348,7 @@ set_layout_engine (QgWindow   *self,
   if (g_strcmp0 (engine, self->engine) == 0 || !qg_graph_engine_is_valid (engine))
     return;
   g_free (self->engine);
+  g_free (self->recovered_id);
   self->engine = g_strdup (engine);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT_ENGINE]);
   request_layout (self);
@@ -607,6 +608,23 @@ qg_window_show_new_map (QgWindow   *self,
   request_layout_of (self, document);
   qg_sources_new_async (document, self->loading, sources_cb, g_object_ref (self));
   qg_window_update_actions (self);
+}
+
+/* A recovery copy: shown as a new map is, its changes unsaved, to be
+ * saved over @original (NULL: where the person says); its copy @id is
+ * this window's, until then. */
+void
+qg_window_show_recovered (QgWindow   *self,
+                          QgDocument *document,
+                          GFile      *original,
+                          const char *id)
+{
+  g_return_if_fail (QG_IS_WINDOW (self));
+
+  g_set_object (&self->recovered_file, original);
+  g_free (self->recovered_id);
+  self->recovered_id = g_strdup (id);
+  qg_window_show_new_map (self, document);
 }
 
 void
@@ -889,6 +907,7 @@ qg_window_dispose (GObject *object)
   g_clear_object (&self->facets);
   g_clear_object (&self->filter);
   g_clear_object (&self->edit_menu);
+  g_clear_object (&self->recovered_file);
 
   G_OBJECT_CLASS (qg_window_parent_class)->dispose (object);
 }

@@ -45,6 +45,12 @@ GFile       *qg_window_get_file          (QgWindow       *self);
 /* Shows a new map, not yet saved. */
 void         qg_window_show_new_map      (QgWindow       *self,
                                           QgDocument     *document);
+/* Shows a recovery copy of unsaved changes (qg-recovery.h), whose copy
+ * @id it keeps; Save writes it over @original, if there is one. */
+void         qg_window_show_recovered    (QgWindow       *self,
+                                          QgDocument     *document,
+                                          GFile          *original,
+                                          const char     *id);
 /* Whether the document has edits that are not saved. */
 gboolean     qg_window_get_modified      (QgWindow       *self);
 /* Says why @file could not be opened, as a failed load does. */
