@@ -525,57 +525,67 @@ test_delete_says_what_goes (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* An entity added from the panel, Ctrl+S, the window closed and the file
- * opened again: the entity is there, and the title unmarked. */
-static void
-test_save_close_reopen (void)
+/* A window on a copy of the small map at @path, given an entity named
+ * @name from the panel's Add Entity…, by real clicks and keys. */
+static QgWindow *
+copy_with_an_entity (const char *path,
+                     const char *name)
 {
-  QgDocument *held = NULL;
-  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "valid", "small.json", NULL);
-  g_autofree char *dir = g_dir_make_tmp ("quotegraph-edit-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "map.json", NULL);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "valid", "small.json",
+                                                   NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
   QgWindow *window;
+  QgDocument *held;
   GtkWindow *dialog;
   gsize length;
 
   g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
-  g_clear_pointer (&contents, g_free);
   window = qg_test_open_window (NULL, NULL, file);
   held = hold (window);
-
   qg_test_click_widget (qg_test_find_labelled (panel_of (window), GTK_TYPE_BUTTON,
                                                "_Add Entity…"));
   dialog = wait_for_toplevel (QG_TYPE_ENTITY_DIALOG, "the entity dialog");
-  qg_test_type (GTK_WIDGET (dialog), "Ada Lovelace");
+  qg_test_type (GTK_WIDGET (dialog), name);
   qg_test_keys (GTK_WIDGET (dialog), "Return");
   wait_for_no_toplevel (QG_TYPE_ENTITY_DIALOG, "the dialog to close");
   wait_for_edit_from (window, held);
-  held = hold (window);
-  g_assert_true (title_marked (window));
+  return window;
+}
 
+static gboolean
+has_entity_named (QgDocument *doc,
+                  const char *name)
+{
+  for (guint i = 0; i < qg_document_get_n_entities (doc); i++)
+    if (g_str_equal (qg_document_get_entity (doc, i)->name, name))
+      return TRUE;
+  return FALSE;
+}
+
+/* An entity added from the panel, Ctrl+S, the window closed and the file
+ * opened again: the entity is there, and the title unmarked. */
+static void
+test_save_close_reopen (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("quotegraph-edit-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "map.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  QgWindow *window = copy_with_an_entity (path, "Ada Lovelace");
+
+  g_assert_true (title_marked (window));
   qg_test_keys (GTK_WIDGET (qg_window_get_graph_view (window)), "ctrl+s");
   qg_test_wait_for (qg_test_not_busy, window, "the map to be saved");
   g_assert_false (title_marked (window));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "\"name\": \"Ada Lovelace\""));
-  g_clear_object (&held);
   gtk_window_destroy (GTK_WINDOW (window));
 
   window = qg_test_open_window (NULL, NULL, file);
-  {
-    QgDocument *doc = current_document (window);
-    gboolean seen = FALSE;
-
-    for (guint i = 0; i < qg_document_get_n_entities (doc); i++)
-      seen |= g_str_equal (qg_document_get_entity (doc, i)->name, "Ada Lovelace");
-    g_assert_true (seen);
-  }
+  g_assert_true (has_entity_named (current_document (window), "Ada Lovelace"));
   g_assert_false (title_marked (window));
-  g_clear_object (&held);
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);
   g_rmdir (dir);
@@ -827,8 +837,6 @@ no_recovery_copy (gpointer data)
 static void
 test_recover_after_a_crash (void)
 {
-  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "valid", "small.json",
-                                                   NULL);
   g_autofree char *dir = g_dir_make_tmp ("quotegraph-edit-XXXXXX", NULL);
   g_autofree char *copies = g_build_filename (dir, "recovery", NULL);
   g_autofree char *path = g_build_filename (dir, "map.json", NULL);
@@ -836,26 +844,13 @@ test_recover_after_a_crash (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GPtrArray) orphans = NULL;
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-  QgDocument *held;
   QgWindow *window;
   GtkWindow *dialog;
   OtherWait wait = { NULL, NULL };
-  gsize length;
 
   g_setenv ("QG_RECOVERY_DIR", copies, TRUE);
   g_setenv ("QG_RECOVERY_SECONDS", "1", TRUE);
-  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
-  g_clear_pointer (&contents, g_free);
-
-  window = qg_test_open_window (NULL, NULL, file);
-  held = hold (window);
-  qg_test_click_widget (qg_test_find_labelled (panel_of (window), GTK_TYPE_BUTTON,
-                                               "_Add Entity…"));
-  dialog = wait_for_toplevel (QG_TYPE_ENTITY_DIALOG, "the entity dialog");
-  qg_test_type (GTK_WIDGET (dialog), "Grace Hopper");
-  qg_test_keys (GTK_WIDGET (dialog), "Return");
-  wait_for_edit_from (window, held);
+  window = copy_with_an_entity (path, "Grace Hopper");
   qg_test_wait_for (has_recovery_copy, copies, "a recovery copy of the unsaved change");
 
   /* The window's process runs: its copy is not offered. */
@@ -909,14 +904,7 @@ test_recover_after_a_crash (void)
   qg_test_click_widget (g_ptr_array_index (buttons, 0));
   qg_test_wait_for (other_window_ready, &wait, "the recovered map's window");
   window = wait.found;
-  {
-    QgDocument *doc = current_document (window);
-    gboolean seen = FALSE;
-
-    for (guint i = 0; i < qg_document_get_n_entities (doc); i++)
-      seen |= g_str_equal (qg_document_get_entity (doc, i)->name, "Grace Hopper");
-    g_assert_true (seen);
-  }
+  g_assert_true (has_entity_named (current_document (window), "Grace Hopper"));
   g_assert_true (title_marked (window));
   g_assert_true (g_file_equal (qg_window_get_file (window), file));
 
