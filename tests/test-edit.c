@@ -923,6 +923,67 @@ test_recover_after_a_crash (void)
   g_rmdir (dir);
 }
 
+typedef struct
+{
+  QgWindow   *window;
+  const char *path;
+} SavedWait;
+
+static gboolean
+saved_and_closed (gpointer data)
+{
+  SavedWait *wait = data;
+
+  return !qg_window_is_busy (wait->window) && g_file_test (wait->path, G_FILE_TEST_EXISTS)
+         && qg_test_find_file_chooser () == NULL && !title_marked (wait->window);
+}
+
+/* A new map has no file: Ctrl+S asks where, proposing its title, and a
+ * path typed there is where it goes, and where Save goes from then on. */
+static void
+test_save_a_new_map (void)
+{
+  static const char article[] = "Nobody said anything.";
+  g_autofree char *dir = g_dir_make_tmp ("quotegraph-edit-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "quiet.json", NULL);
+  g_autofree char *proposed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgDocument) made = qg_document_new_for_article (article, -1, "A quiet day", NULL,
+                                                            NULL, &error);
+  g_autoptr(QgDocument) saved = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  QgWindow *window = qg_window_new (GTK_APPLICATION (qg_test_app), NULL, NULL);
+  SavedWait wait = { window, path };
+  GtkFileChooser *chooser;
+
+  g_assert_no_error (error);
+  qg_window_show_new_map (window, made);
+  gtk_window_present (GTK_WINDOW (window));
+  qg_test_wait_for (qg_test_window_ready, window, "the new map");
+  g_assert_true (title_marked (window));
+
+  qg_test_keys (GTK_WIDGET (qg_window_get_graph_view (window)), "ctrl+s");
+  qg_test_wait_for (qg_test_file_chooser_shown, NULL, "the Save dialog");
+  chooser = qg_test_find_file_chooser ();
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
+  proposed = gtk_file_chooser_get_current_name (chooser);
+  g_assert_cmpstr (proposed, ==, "A quiet day.json");
+  qg_test_wait_for (qg_test_file_chooser_listed, chooser, "the Save dialog to list its folder");
+  qg_test_keys (GTK_WIDGET (chooser), "ctrl+a");
+  qg_test_type (GTK_WIDGET (chooser), path);
+  qg_test_keys (GTK_WIDGET (chooser), "Return");
+  qg_test_wait_for (saved_and_closed, &wait, "the new map to be saved");
+
+  g_assert_true (g_file_equal (qg_window_get_file (window), file));
+  saved = qg_document_load (file, "quiet.json", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (qg_document_get_text (saved, NULL), ==, article);
+  g_assert_cmpstr (qg_document_get_title (saved), ==, "A quiet day");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -938,5 +999,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/edit/merge-two-entities", test_merge_two_entities);
   g_test_add_func ("/quotegraph/edit/new-map-from-an-article", test_new_map_from_an_article);
   g_test_add_func ("/quotegraph/edit/recover-after-a-crash", test_recover_after_a_crash);
+  /* GTK's file dialog, below /quotegraph/edit/dialog/: run by itself. */
+  g_test_add_func ("/quotegraph/edit/dialog/save-a-new-map", test_save_a_new_map);
   return g_test_run ();
 }
