@@ -18,6 +18,7 @@
 #include "qg-recovery.h"
 #include "qg-relation-dialog.h"
 #include "qg-ui-test.h"
+#include "qg-window-private.h"
 
 static QgDocument *
 current_document (QgWindow *window)
@@ -984,6 +985,92 @@ test_save_a_new_map (void)
   g_rmdir (dir);
 }
 
+typedef struct
+{
+  QgWindow *window;
+  guint     handled;
+} HandledWait;
+
+static gboolean
+changes_waited_out (gpointer data)
+{
+  HandledWait *wait = data;
+
+  return wait->window->changes_handled > wait->handled && !qg_window_is_busy (wait->window);
+}
+
+static gboolean
+reload_question_shown (gpointer data)
+{
+  AdwMessageDialog *dialog = qg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog))
+         && g_strcmp0 (adw_message_dialog_get_heading (dialog), "Reload the Document?") == 0;
+}
+
+/* The file changes on disk under unsaved edits: the window asks, and
+ * Keep Your Version keeps them; saved, they are the file, and the
+ * window's own write asks nothing. */
+static void
+test_a_change_on_disk_asks_first (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("quotegraph-edit-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "map.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *changed = NULL;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  QgWindow *window = copy_with_an_entity (path, "Ada Lovelace");
+  QgDocument *edited = g_object_ref (current_document (window));
+  GtkWindow *dialog;
+  guint handled;
+  gsize length;
+
+  /* Someone else's change to the file: another title. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  changed = g_strdup (contents);
+  g_assert_nonnull (strstr (changed, "\"title\": \""));
+  {
+    g_autoptr(GString) text = g_string_new (changed);
+
+    g_string_replace (text, "\"title\": \"", "\"title\": \"Changed: ", 1);
+    g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  }
+  qg_test_wait_for (reload_question_shown, NULL, "the question about the change on disk");
+  dialog = qg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  /* Laid out, so that the click lands on the button it is meant for. */
+  qg_test_wait_frames (GTK_WIDGET (dialog));
+  qg_test_wait_frames (GTK_WIDGET (dialog));
+  qg_test_collect_if (GTK_WIDGET (dialog), is_mapped_button_labelled, "_Keep Your Version",
+                      buttons);
+  g_assert_cmpuint (buttons->len, ==, 1);
+  qg_test_click_widget (g_ptr_array_index (buttons, 0));
+  wait_for_no_toplevel (ADW_TYPE_MESSAGE_DIALOG, "the question to be answered");
+  g_assert_true (current_document (window) == edited);
+  g_assert_true (title_marked (window));
+
+  handled = window->changes_handled;
+  qg_test_keys (GTK_WIDGET (qg_window_get_graph_view (window)), "ctrl+s");
+  qg_test_wait_for (qg_test_not_busy, window, "the map to be saved");
+  g_assert_false (title_marked (window));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"name\": \"Ada Lovelace\""));
+  g_assert_null (strstr (contents, "Changed: "));
+  /* Its own write, once waited out, is not a change to ask about, nor to
+   * read back. */
+  {
+    HandledWait wait = { window, handled };
+
+    qg_test_wait_for (changes_waited_out, &wait, "the window's own write to be waited out");
+  }
+  g_assert_null (qg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (current_document (window) == edited);
+  g_object_unref (edited);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -999,6 +1086,8 @@ main (int   argc,
   g_test_add_func ("/quotegraph/edit/merge-two-entities", test_merge_two_entities);
   g_test_add_func ("/quotegraph/edit/new-map-from-an-article", test_new_map_from_an_article);
   g_test_add_func ("/quotegraph/edit/recover-after-a-crash", test_recover_after_a_crash);
+  g_test_add_func ("/quotegraph/edit/a-change-on-disk-asks-first",
+                   test_a_change_on_disk_asks_first);
   /* GTK's file dialog, below /quotegraph/edit/dialog/: run by itself. */
   g_test_add_func ("/quotegraph/edit/dialog/save-a-new-map", test_save_a_new_map);
   return g_test_run ();

@@ -541,6 +541,12 @@ update_undo_menu (QgWindow *self)
   g_menu_remove_all (self->edit_menu);
   g_menu_append (self->edit_menu, undo_label, "win.undo");
   g_menu_append (self->edit_menu, redo_label, "win.redo");
+  {
+    g_autoptr(GMenuItem) item = g_menu_item_new (_("Add _Entity…"), NULL);
+
+    g_menu_item_set_action_and_target (item, "win.add-entity", "s", "");
+    g_menu_append_item (self->edit_menu, item);
+  }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", undo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", redo);
 }
