@@ -471,6 +471,30 @@ wait_for_zoom (QgWindow *window,
   qg_test_wait_for (zoom_is, &w, "the zoom to change");
 }
 
+/* A pan after a zoom pans the view the zoom made: an animation that has
+ * ended does not come back to its start (it did, and the pan after a
+ * zoom key or a Ctrl+wheel notch jumped back to the zoom before). */
+static void
+test_pan_after_a_zoom_keeps_the_zoom (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  double fitted = zoom_of (window);
+  double x0, y0, x1, y1;
+
+  qg_test_keys (GTK_WIDGET (window), "plus");
+  wait_for_zoom (window, fitted * 1.25);
+  qg_viewport_get_offset (viewport_of (window), &x0, &y0);
+  qg_test_keys (GTK_WIDGET (window), "Left");
+  qg_test_wait_frames (GTK_WIDGET (window));
+  g_assert_cmpfloat_with_epsilon (zoom_of (window), fitted * 1.25, 1e-6);
+  qg_viewport_get_offset (viewport_of (window), &x1, &y1);
+  /* Left shows what is left of the view: the map moves right, a tenth
+   * of the view's width; nothing else changes. */
+  g_assert_cmpfloat_with_epsilon (x1 - x0, gtk_widget_get_width (view_of (window)) / 10.0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (y1, y0, 1e-6);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The keys the shortcuts window promises zoom from the moment the window
  * opens, before anything is clicked; they do not type into the search. */
 static void
@@ -975,6 +999,8 @@ main (int   argc,
                    test_names_read_at_the_default_size);
   g_test_add_func ("/quotegraph/window/names-read-on-a-small-screen",
                    test_names_read_on_a_small_screen);
+  g_test_add_func ("/quotegraph/window/pan-after-a-zoom-keeps-the-zoom",
+                   test_pan_after_a_zoom_keeps_the_zoom);
   g_test_add_func ("/quotegraph/window/zoom-keys-on-a-fresh-window",
                    test_zoom_keys_on_a_fresh_window);
   g_test_add_func ("/quotegraph/window/zoom-buttons", test_zoom_buttons);

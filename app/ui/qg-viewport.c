@@ -110,6 +110,20 @@ qg_viewport_is_animating (QgViewport *self)
   return adw_animation_get_state (self->animation) == ADW_ANIMATION_PLAYING;
 }
 
+/* An animation under way stops where it is. (Reset, an animation goes
+ * back to its start, even one that has ended: a pan after a zoom would
+ * have panned the view from before the zoom.) */
+static void
+stop_animation (QgViewport *self)
+{
+  double zoom = self->zoom, x = self->x, y = self->y;
+
+  if (adw_animation_get_state (self->animation) == ADW_ANIMATION_IDLE)
+    return;
+  adw_animation_reset (self->animation);
+  set_transform (self, zoom, x, y);
+}
+
 static void
 go_to (QgViewport *self,
        double      zoom,
@@ -117,7 +131,7 @@ go_to (QgViewport *self,
        double      y,
        gboolean    animate)
 {
-  adw_animation_reset (self->animation);
+  stop_animation (self);
   if (!isfinite (zoom) || !isfinite (x) || !isfinite (y) || zoom <= 0)
     return;
   if (!animate || self->widget == NULL || !gtk_widget_get_mapped (self->widget))
@@ -292,7 +306,7 @@ qg_viewport_zoom_at (QgViewport *self,
 
   if (!isfinite (factor) || factor <= 0 || !isfinite (x) || !isfinite (y))
     return;
-  adw_animation_reset (self->animation);
+  stop_animation (self);
   zoom = CLAMP (self->zoom * factor, QG_VIEWPORT_MIN_ZOOM, QG_VIEWPORT_MAX_ZOOM);
   /* The point under (x, y) stays under it. */
   qg_viewport_to_layout (self, x, y, &lx, &ly);
@@ -339,7 +353,7 @@ qg_viewport_pan (QgViewport *self,
 {
   g_return_if_fail (QG_IS_VIEWPORT (self));
 
-  adw_animation_reset (self->animation);
+  stop_animation (self);
   set_fitted (self, FALSE);
   set_transform (self, self->zoom, self->x + dx, self->y + dy);
 }
