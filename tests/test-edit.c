@@ -1071,6 +1071,49 @@ test_a_change_on_disk_asks_first (void)
   g_rmdir (dir);
 }
 
+/* With neato, an edit keeps every entity where it was on screen (pinned
+ * in the new layout, and the view following the map's new corner); the
+ * new entity finds a place around them. */
+static void
+test_neato_keeps_the_map_in_place (void)
+{
+  static const char * const ids[] = { "reuters", "dhs", "kaspersky-lab", "russia" };
+  QgWindow *window = qg_test_open_window ("neato", NULL, NULL);
+  QgDocument *held;
+  GtkWindow *dialog;
+  double before[G_N_ELEMENTS (ids)][2];
+
+  /* Closer than the whole map, which an edit would show whole again. */
+  qg_test_keys (GTK_WIDGET (qg_window_get_graph_view (window)), "plus");
+  qg_graph_view_finish_animations (qg_window_get_graph_view (window));
+  qg_test_wait_frames (GTK_WIDGET (window));
+  g_assert_false (qg_viewport_get_fitted (qg_graph_view_get_viewport (
+                    qg_window_get_graph_view (window))));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    node_on_screen (window, ids[i], &before[i][0], &before[i][1]);
+
+  held = hold (window);
+  qg_test_click_widget (qg_test_find_labelled (panel_of (window), GTK_TYPE_BUTTON,
+                                               "_Add Entity…"));
+  dialog = wait_for_toplevel (QG_TYPE_ENTITY_DIALOG, "the entity dialog");
+  qg_test_type (GTK_WIDGET (dialog), "A newcomer");
+  qg_test_keys (GTK_WIDGET (dialog), "Return");
+  wait_for_edit_from (window, held);
+  g_assert_cmpstr (qg_window_get_layout_engine (window), ==, "neato");
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      double x, y;
+
+      node_on_screen (window, ids[i], &x, &y);
+      /* Graphviz keeps the place it was given; a name's box may grow or
+       * shrink by a point or two around it. */
+      g_assert_cmpfloat_with_epsilon (x, before[i][0], 4.0);
+      g_assert_cmpfloat_with_epsilon (y, before[i][1], 4.0);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1086,6 +1129,8 @@ main (int   argc,
   g_test_add_func ("/quotegraph/edit/merge-two-entities", test_merge_two_entities);
   g_test_add_func ("/quotegraph/edit/new-map-from-an-article", test_new_map_from_an_article);
   g_test_add_func ("/quotegraph/edit/recover-after-a-crash", test_recover_after_a_crash);
+  g_test_add_func ("/quotegraph/edit/neato-keeps-the-map-in-place",
+                   test_neato_keeps_the_map_in_place);
   g_test_add_func ("/quotegraph/edit/a-change-on-disk-asks-first",
                    test_a_change_on_disk_asks_first);
   /* GTK's file dialog, below /quotegraph/edit/dialog/: run by itself. */

@@ -705,6 +705,37 @@ add_legend (Agraph_t          *g,
 }
 
 /* Builds the styled graph in cgraph's own form. Caller holds the lock. */
+/* Whether a layout keeps the places of an earlier one: neato and fdp
+ * take a node's "pos" with "!" as where it stays. */
+static gboolean
+keeps_places (const QgGraphOptions *options)
+{
+  return options->keep != NULL && options->keep_document != NULL
+         && (strcmp (options->engine, "neato") == 0 || strcmp (options->engine, "fdp") == 0);
+}
+
+/* @id's place on the earlier layout, in Graphviz's points (y up), pinned;
+ * an entity new to the map has none. */
+static void
+keep_place (Agnode_t             *n,
+            Agsym_t              *pos,
+            const QgGraphOptions *options,
+            const char           *id)
+{
+  gint was = qg_document_find_entity (options->keep_document, id);
+  const QgItem *item;
+  char value[G_ASCII_DTOSTR_BUF_SIZE * 2 + 2];
+  char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (was < 0 || (guint) was >= qg_layout_get_n_nodes (options->keep))
+    return;
+  item = qg_layout_get_node (options->keep, was);
+  g_ascii_formatd (x, sizeof x, "%.2f", item->cx);
+  g_ascii_formatd (y, sizeof y, "%.2f", qg_layout_get_height (options->keep) - item->cy);
+  g_snprintf (value, sizeof value, "%s,%s!", x, y);
+  agxset (n, pos, value);
+}
+
 static Agraph_t *
 build_graph (QgDocument         *doc,
              const QgGraphOptions *options)
@@ -712,6 +743,7 @@ build_graph (QgDocument         *doc,
   const char *engine = options->engine;
   Agraph_t *g = agopen ((char *) "quotegraph", Agdirected, NULL);
   Agsym_t *n_label, *n_id, *n_class, *n_tooltip, *n_shape, *n_style, *n_fill, *n_color;
+  Agsym_t *n_pos;
   Agsym_t *e_label, *e_id, *e_class, *e_tooltip, *e_color, *e_fontcolor, *e_style, *e_pen;
   guint n_entities = qg_document_get_n_entities (doc);
   g_autofree Agnode_t **nodes = g_new0 (Agnode_t *, n_entities);
@@ -729,6 +761,7 @@ build_graph (QgDocument         *doc,
   n_style = declare (g, AGNODE, "style", other->style);
   n_fill = declare (g, AGNODE, "fillcolor", other->fill[QG_SCHEME_LIGHT]);
   n_color = declare (g, AGNODE, "color", other->stroke[QG_SCHEME_LIGHT]);
+  n_pos = keeps_places (options) ? declare (g, AGNODE, "pos", "") : NULL;
   n_label = declare (g, AGNODE, "label", "");
   n_id = declare (g, AGNODE, "id", "");
   n_class = declare (g, AGNODE, "class", "");
@@ -771,6 +804,8 @@ build_graph (QgDocument         *doc,
       set_attr (n, n_style, style->style);
       set_attr (n, n_fill, style->fill[QG_SCHEME_LIGHT]);
       set_attr (n, n_color, style->stroke[QG_SCHEME_LIGHT]);
+      if (n_pos != NULL)
+        keep_place (n, n_pos, options, entity->id);
     }
 
   for (guint i = 0; i < qg_document_get_n_relations (doc); i++)
@@ -1301,6 +1336,8 @@ typedef struct
 {
   QgDocument *document;
   char       *engine;
+  QgLayout   *keep;
+  QgDocument *keep_document;
 } LayoutTask;
 
 static void
@@ -1308,6 +1345,8 @@ layout_task_free (LayoutTask *data)
 {
   g_clear_object (&data->document);
   g_free (data->engine);
+  g_clear_pointer (&data->keep, qg_layout_unref);
+  g_clear_object (&data->keep_document);
   g_free (data);
 }
 
@@ -1325,7 +1364,10 @@ layout_in_thread (GTask        *task,
    * for the lock is dropped before it starts. */
   if (g_task_return_error_if_cancelled (task))
     return;
-  graph = qg_graph_new (data->document, data->engine, &error);
+  graph = qg_graph_new_full (data->document,
+                             &(QgGraphOptions) { .engine = data->engine, .keep = data->keep,
+                                                 .keep_document = data->keep_document },
+                             &error);
   if (graph == NULL || !qg_graph_layout (graph, &error))
     {
       g_task_return_error (task, error);
@@ -1338,24 +1380,41 @@ layout_in_thread (GTask        *task,
 }
 
 void
-qg_graph_compute_layout_async (QgDocument          *document,
-                         const char          *engine,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
+qg_graph_compute_layout_keeping_async (QgDocument          *document,
+                                       const char          *engine,
+                                       QgLayout            *previous,
+                                       QgDocument          *previous_document,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   LayoutTask *data;
 
   g_return_if_fail (QG_IS_DOCUMENT (document));
+  g_return_if_fail ((previous == NULL) == (previous_document == NULL));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, qg_graph_compute_layout_async);
   data = g_new0 (LayoutTask, 1);
   data->document = g_object_ref (document);
   data->engine = g_strdup (engine ? engine : qg_graph_engine_for (document));
+  /* Immutable both, and safe to read in the worker. */
+  data->keep = previous ? qg_layout_ref (previous) : NULL;
+  data->keep_document = previous_document ? g_object_ref (previous_document) : NULL;
   g_task_set_task_data (task, data, (GDestroyNotify) layout_task_free);
   g_task_run_in_thread (task, layout_in_thread);
+}
+
+void
+qg_graph_compute_layout_async (QgDocument          *document,
+                         const char          *engine,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  qg_graph_compute_layout_keeping_async (document, engine, NULL, NULL, cancellable, callback,
+                                         user_data);
 }
 
 QgLayout *

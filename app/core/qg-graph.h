@@ -28,6 +28,11 @@ typedef struct
   const guint8 *hidden_entities;   /* flags, or NULL: left out of the graph */
   const guint8 *hidden_relations;
   int           dpi;               /* for bitmaps; 0: Graphviz's 96 */
+  /* An earlier layout of an earlier version of the document: with neato
+   * and fdp, each entity that was on it keeps its place (pinned), and the
+   * new ones find theirs around them. Other engines lay out anew. */
+  QgLayout     *keep;
+  QgDocument   *keep_document;
 } QgGraphOptions;
 
 GQuark              qg_graph_error_quark        (void);
@@ -73,6 +78,15 @@ void                qg_graph_compute_layout_async  (QgDocument          *documen
                                                     GCancellable        *cancellable,
                                                     GAsyncReadyCallback  callback,
                                                     gpointer             user_data);
+/* The same, keeping the places of @previous (a layout of @previous_document)
+ * where the engine can (QgGraphOptions.keep). */
+void                qg_graph_compute_layout_keeping_async (QgDocument          *document,
+                                                           const char          *engine,
+                                                           QgLayout            *previous,
+                                                           QgDocument          *previous_document,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
 QgLayout           *qg_graph_compute_layout_finish (GAsyncResult        *result,
                                                     GError             **error);
 

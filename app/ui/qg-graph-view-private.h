@@ -93,6 +93,8 @@ struct _QgGraphView
   /* A change of layout moves the nodes from where they were. */
   QgLayout     *previous;
   gint         *previous_of;     /* per node, its index in `previous` or -1; NULL: the same */
+  double        previous_dx;     /* how far the view followed the nodes, in layout points */
+  double        previous_dy;
   double        transition;      /* 0 → 1 */
   AdwAnimation *transition_animation;
   gboolean      center_pending;  /* centre on the selection once there is a size */

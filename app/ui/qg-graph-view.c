@@ -203,8 +203,9 @@ qg_graph_view_node_offset (QgGraphView *self,
       const QgItem *to = qg_layout_get_node (self->layout, index);
       double t = self->transition;
 
-      *dx = (from->cx - to->cx) * (1 - t);
-      *dy = (from->cy - to->cy) * (1 - t);
+      /* From where it was on screen: the view may have followed it. */
+      *dx = (from->cx - to->cx - self->previous_dx) * (1 - t);
+      *dy = (from->cy - to->cy - self->previous_dy) * (1 - t);
     }
 }
 
@@ -402,9 +403,8 @@ qg_graph_view_center_on_selection (QgGraphView *self,
   qg_viewport_center_on (self->viewport, item->cx, item->cy, min_zoom, animate);
 }
 
-/* Brings the selection into view if it is not, without moving otherwise. */
-static void
-reveal_selection (QgGraphView *self)
+void
+qg_graph_view_reveal_selection (QgGraphView *self)
 {
   const QgItem *item;
   double x, y, w, h;
@@ -501,7 +501,7 @@ qg_graph_view_select_next (QgGraphView *self,
   if (qg_graph_view_is_hidden_item (self, QG_ITEM_NODE, self->reading_order[position]))
     return;
   qg_graph_view_select_item (self, QG_ITEM_NODE, self->reading_order[position]);
-  reveal_selection (self);
+  qg_graph_view_reveal_selection (self);
 }
 
 gboolean
@@ -552,7 +552,7 @@ qg_graph_view_select_toward (QgGraphView *self,
   if (best_index < 0)
     return FALSE;
   qg_graph_view_select_item (self, QG_ITEM_NODE, best_index);
-  reveal_selection (self);
+  qg_graph_view_reveal_selection (self);
   return TRUE;
 }
 
@@ -664,6 +664,7 @@ take_document (QgGraphView *self,
   clear_layout_state (self);
   g_clear_pointer (&self->previous, qg_layout_unref);
   g_clear_pointer (&self->previous_of, g_free);
+  self->previous_dx = self->previous_dy = 0;
   g_clear_pointer (&self->entity_kind, g_free);
   g_clear_pointer (&self->reading_order, g_free);
   g_clear_pointer (&self->label_order, g_free);
@@ -738,6 +739,7 @@ qg_graph_view_set_layout (QgGraphView *self,
     adw_animation_skip (self->transition_animation);
   g_clear_pointer (&self->previous, qg_layout_unref);
   g_clear_pointer (&self->previous_of, g_free);
+  self->previous_dx = self->previous_dy = 0;
   if (animate && self->layout != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->previous = g_steal_pointer (&self->layout);
   g_clear_pointer (&self->layout, qg_layout_unref);
@@ -803,12 +805,46 @@ install_layout (QgGraphView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
 }
 
+/* A map that grew or shrank is placed anew by Graphviz from its own
+ * corner: the view follows the nodes that were on it, on average, so
+ * that they stay where the person saw them (exactly, where the engine
+ * kept their places). A map shown whole is shown whole again instead. */
+static void
+keep_nodes_in_view (QgGraphView *self,
+                    QgLayout    *before,
+                    QgDocument  *before_document)
+{
+  double dx = 0, dy = 0, zoom;
+  guint kept = 0;
+
+  if (qg_viewport_get_fitted (self->viewport))
+    return;
+  for (guint i = 0; i < qg_document_get_n_entities (self->document); i++)
+    {
+      gint was = qg_document_find_entity (before_document,
+                                          qg_document_get_entity (self->document, i)->id);
+
+      if (was < 0)
+        continue;
+      dx += qg_layout_get_node (before, was)->cx - qg_layout_get_node (self->layout, i)->cx;
+      dy += qg_layout_get_node (before, was)->cy - qg_layout_get_node (self->layout, i)->cy;
+      kept++;
+    }
+  if (kept == 0)
+    return;
+  zoom = qg_viewport_get_zoom (self->viewport);
+  self->previous_dx = dx / kept;
+  self->previous_dy = dy / kept;
+  qg_viewport_pan (self->viewport, self->previous_dx * zoom, self->previous_dy * zoom);
+}
+
 void
 qg_graph_view_replace_document (QgGraphView *self,
                                 QgDocument  *document,
                                 QgLayout    *layout)
 {
   g_autoptr(QgDocument) before = NULL;
+  g_autoptr(QgLayout) before_layout = NULL;
   g_autofree char *selected = NULL;
   guint n;
 
@@ -834,6 +870,7 @@ qg_graph_view_replace_document (QgGraphView *self,
   /* Each node that was on the map glides from where it was; a new one
    * appears in its place. */
   n = qg_document_get_n_entities (document);
+  before_layout = qg_layout_ref (self->layout);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       self->previous = g_steal_pointer (&self->layout);
@@ -850,6 +887,7 @@ qg_graph_view_replace_document (QgGraphView *self,
     self->selection_kind = QG_ITEM_NONE;
   update_emphasis (self);
   install_layout (self, layout, TRUE, TRUE);
+  keep_nodes_in_view (self, before_layout, before);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }

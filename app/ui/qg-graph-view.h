@@ -27,6 +27,8 @@ void        qg_graph_view_set_layout        (QgGraphView *self,
  * edit or a reload: the viewport stays (a map shown whole is shown whole
  * again), the selection stays where its id still exists, and the nodes
  * that were on the map glide to their new places. */
+/* Brings the selection into view if it is not, without moving otherwise. */
+void        qg_graph_view_reveal_selection  (QgGraphView *self);
 void        qg_graph_view_replace_document  (QgGraphView *self,
                                              QgDocument  *document,
                                              QgLayout    *layout);

@@ -51,8 +51,10 @@ edit_shown (QgWindow *self)
   qg_filter_popover_set_model (self->narrow_filter_popover, self->facets);
 
   qg_window_apply_filters (self);
-  if (select != NULL)
-    qg_window_select_and_show (self, select, 0);
+  /* What the edit made is selected, and brought into view only if it is
+   * out of it: the map stays where the person was working. */
+  if (select != NULL && qg_graph_view_set_selection (self->graph_view, select))
+    qg_graph_view_reveal_selection (self->graph_view);
   qg_window_update_title (self);
   qg_window_update_actions (self);
 }
@@ -117,8 +119,15 @@ show_edited (QgWindow   *self,
 
   if (self->engine == NULL)
     self->engine = g_strdup (qg_graph_engine_for (document));
-  qg_graph_compute_layout_async (document, self->engine, self->editing, edit_layout_cb,
-                                 g_object_ref (self));
+  /* The map on screen, where the engine can keep it (neato and fdp). */
+  {
+    QgLayout *shown = qg_graph_view_get_layout (self->graph_view);
+    QgDocument *shown_document = shown != NULL ? self->document : NULL;
+
+    qg_graph_compute_layout_keeping_async (document, self->engine, shown_document ? shown : NULL,
+                                           shown_document, self->editing, edit_layout_cb,
+                                           g_object_ref (self));
+  }
   qg_sources_new_async (document, self->editing, edit_sources_cb, g_object_ref (self));
   qg_window_update_title (self);
   qg_window_update_actions (self);
