@@ -1114,6 +1114,89 @@ test_neato_keeps_the_map_in_place (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_relation_link (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
+         && gtk_widget_has_css_class (widget, "relation-link");
+}
+
+static gboolean
+relation_selected (gpointer data)
+{
+  const char *id = qg_graph_view_get_selection (qg_window_get_graph_view (data));
+
+  return id != NULL && qg_document_find_relation (current_document (data), id) >= 0;
+}
+
+/* A relation's Edit…: both ends, the label and the stance can change. */
+static void
+test_edit_a_relation (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  QgDocument *held;
+  g_autoptr(GPtrArray) links = g_ptr_array_new ();
+  g_autofree char *id = NULL;
+  const QgRelation *relation;
+  GtkWindow *dialog;
+  GtkWidget *from;
+
+  click_node (window, "best-buy");
+  qg_test_collect_if (panel_of (window), is_relation_link, NULL, links);
+  g_assert_cmpuint (links->len, >, 0);
+  /* Reached as with Tab, and pressed with Enter. */
+  gtk_widget_grab_focus (g_ptr_array_index (links, 0));
+  qg_test_wait_frames (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_has_focus (g_ptr_array_index (links, 0)));
+  qg_test_keys (GTK_WIDGET (window), "Return");
+  qg_test_wait_for (relation_selected, window, "a relation to be selected");
+  qg_test_wait_frames (GTK_WIDGET (window));
+  id = g_strdup (qg_graph_view_get_selection (qg_window_get_graph_view (window)));
+  g_assert_cmpint (qg_document_find_relation (current_document (window), id), >=, 0);
+
+  held = hold (window);
+  {
+    g_autoptr(GPtrArray) edits = g_ptr_array_new ();
+
+    qg_test_collect_if (panel_of (window), is_mapped_button_labelled, "_Edit…", edits);
+    g_assert_cmpuint (edits->len, ==, 1);
+    qg_test_click_widget (g_ptr_array_index (edits, 0));
+  }
+  dialog = wait_for_toplevel (QG_TYPE_RELATION_DIALOG, "the relation dialog");
+  g_assert_cmpstr (qg_relation_dialog_get_relation_id (QG_RELATION_DIALOG (dialog)), ==, id);
+  /* The From row's button, which names the relation's source. */
+  {
+    GtkWidget *row = qg_test_find_labelled (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "From");
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+    g_assert_nonnull (row);
+    qg_test_collect_if (row, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON), buttons);
+    g_assert_cmpuint (buttons->len, ==, 1);
+    from = g_ptr_array_index (buttons, 0);
+  }
+  qg_test_click_widget (from);
+  qg_test_wait_for (shown_chooser, dialog, "the other entity to be asked for");
+  qg_test_type (GTK_WIDGET (dialog), "newegg");
+  qg_test_keys (GTK_WIDGET (dialog), "Return");
+  qg_test_wait_frames (GTK_WIDGET (dialog));
+  g_assert_cmpstr (qg_relation_dialog_get_source_id (QG_RELATION_DIALOG (dialog)), ==, "newegg");
+  qg_test_click_widget (qg_test_find_labelled (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                               "Label, as in “From Label To”"));
+  qg_test_keys (GTK_WIDGET (dialog), "ctrl+a");
+  qg_test_type (GTK_WIDGET (dialog), "also stops selling");
+  qg_test_keys (GTK_WIDGET (dialog), "Return");
+  wait_for_no_toplevel (QG_TYPE_RELATION_DIALOG, "the dialog to close");
+  wait_for_edit_from (window, held);
+
+  relation = qg_document_get_relation (current_document (window),
+                                       qg_document_find_relation (current_document (window), id));
+  g_assert_cmpstr (qg_document_get_entity (current_document (window), relation->source)->id, ==,
+                   "newegg");
+  g_assert_cmpstr (relation->label, ==, "also stops selling");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1127,6 +1210,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/edit/save-close-reopen", test_save_close_reopen);
   g_test_add_func ("/quotegraph/edit/edit-a-quote", test_edit_a_quote);
   g_test_add_func ("/quotegraph/edit/merge-two-entities", test_merge_two_entities);
+  g_test_add_func ("/quotegraph/edit/edit-a-relation", test_edit_a_relation);
   g_test_add_func ("/quotegraph/edit/new-map-from-an-article", test_new_map_from_an_article);
   g_test_add_func ("/quotegraph/edit/recover-after-a-crash", test_recover_after_a_crash);
   g_test_add_func ("/quotegraph/edit/neato-keeps-the-map-in-place",

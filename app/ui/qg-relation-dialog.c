@@ -22,7 +22,8 @@ struct _QgRelationDialog
   GHashTable         *quote_index; /* quote id → index + 1 */
   char               *search;     /* casefolded, or NULL */
 
-  AdwActionRow       *source_row;
+  GtkMenuButton      *source_button;
+  QgEntityChooser    *source_chooser;
   AdwActionRow       *target_row;
   GtkMenuButton      *target_button;
   AdwEntryRow        *label_row;
@@ -144,6 +145,17 @@ entity_name (QgRelationDialog *self,
   gint index = qg_document_find_entity (self->document, id);
 
   return index >= 0 ? qg_document_get_entity (self->document, index)->name : id;
+}
+
+static void
+set_source (QgRelationDialog *self,
+            const char       *id)
+{
+  if (id == NULL)
+    return;
+  g_free (self->source_id);
+  self->source_id = g_strdup (id);
+  gtk_menu_button_set_label (self->source_button, entity_name (self, id));
 }
 
 static void
@@ -361,8 +373,8 @@ qg_relation_dialog_new (GtkWindow  *parent,
       gtk_button_set_label (GTK_BUTTON (self->apply_button), _("_Add"));
     }
 
-  self->source_id = g_strdup (source_id);
-  adw_action_row_set_subtitle (self->source_row, entity_name (self, source_id));
+  set_source (self, source_id);
+  qg_entity_chooser_set_document (self->source_chooser, document);
   qg_entity_chooser_set_document (self->target_chooser, document);
   set_target (self, target_id);
   fill_evidence (self);
@@ -411,7 +423,7 @@ qg_relation_dialog_class_init (QgRelationDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/quotegraph/Quotegraph/ui/qg-relation-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, QgRelationDialog, source_row);
+  gtk_widget_class_bind_template_child (widget_class, QgRelationDialog, source_button);
   gtk_widget_class_bind_template_child (widget_class, QgRelationDialog, target_row);
   gtk_widget_class_bind_template_child (widget_class, QgRelationDialog, target_button);
   gtk_widget_class_bind_template_child (widget_class, QgRelationDialog, label_row);
@@ -432,6 +444,11 @@ qg_relation_dialog_init (QgRelationDialog *self)
   self->quote_index = g_hash_table_new (g_str_hash, g_str_equal);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), self->apply_button);
+
+  self->source_chooser = QG_ENTITY_CHOOSER (qg_entity_chooser_new ());
+  qg_entity_chooser_set_heading (self->source_chooser, _("From Whom or What?"));
+  gtk_menu_button_set_popover (self->source_button, GTK_WIDGET (self->source_chooser));
+  g_signal_connect_swapped (self->source_chooser, "chosen", G_CALLBACK (set_source), self);
 
   self->target_chooser = QG_ENTITY_CHOOSER (qg_entity_chooser_new ());
   qg_entity_chooser_set_heading (self->target_chooser, _("To Whom or What?"));

@@ -319,6 +319,7 @@ relation_dialog_apply (QgRelationDialog *dialog,
   if (id != NULL)
     {
       edit = qg_edit_new_change_relation (id);
+      qg_edit_set_source (edit, source);
       qg_edit_set_target (edit, target);
       qg_edit_set_label (edit, label);
       qg_edit_set_evidence (edit, (const char * const *) evidence);
