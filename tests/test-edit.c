@@ -826,6 +826,21 @@ has_recovery_copy (gpointer data)
   return FALSE;
 }
 
+typedef struct
+{
+  QgWindow   *window;
+  const char *copies;
+} CopyWait;
+
+/* A copy on disk, and no write of one still under way. */
+static gboolean
+copy_written (gpointer data)
+{
+  CopyWait *wait = data;
+
+  return has_recovery_copy ((gpointer) wait->copies) && wait->window->recovery_writes == 0;
+}
+
 static gboolean
 no_recovery_copy (gpointer data)
 {
@@ -852,7 +867,11 @@ test_recover_after_a_crash (void)
   g_setenv ("QG_RECOVERY_DIR", copies, TRUE);
   g_setenv ("QG_RECOVERY_SECONDS", "1", TRUE);
   window = copy_with_an_entity (path, "Grace Hopper");
-  qg_test_wait_for (has_recovery_copy, copies, "a recovery copy of the unsaved change");
+  {
+    CopyWait copy_wait = { window, copies };
+
+    qg_test_wait_for (copy_written, &copy_wait, "a recovery copy of the unsaved change");
+  }
 
   /* The window's process runs: its copy is not offered. */
   orphans = qg_recovery_find_orphans ();

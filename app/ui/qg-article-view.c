@@ -328,6 +328,8 @@ bubble_idle_cb (gpointer user_data)
 static void
 schedule_bubble (QgArticleView *self)
 {
+  if (self->bubble == NULL)
+    return;
   if (self->bubble_idle == 0)
     self->bubble_idle = g_idle_add_full (G_PRIORITY_LOW, bubble_idle_cb, self, NULL);
 }
@@ -783,6 +785,9 @@ qg_article_view_dispose (GObject *object)
   g_clear_handle_id (&self->fill_source, g_source_remove);
   g_clear_object (&self->filling);
   g_clear_pointer (&self->chooser, gtk_widget_unparent);
+  /* GtkTextView lets go of its buffer when disposed: not ours to follow. */
+  g_signal_handlers_disconnect_by_func (self, buffer_changed_cb, NULL);
+  g_signal_handlers_disconnect_by_func (self, vadjustment_changed_cb, NULL);
   g_clear_pointer (&self->bubble, gtk_widget_unparent);
   g_clear_pointer (&self->speaker_chooser, gtk_widget_unparent);
   g_clear_handle_id (&self->bubble_idle, g_source_remove);

@@ -330,8 +330,12 @@ fill_evidence (QgRelationDialog *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_quote_row), self);
   gtk_list_view_set_factory (self->evidence_list, factory);
   g_object_unref (factory);
-  gtk_list_view_set_model (self->evidence_list,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (filtered))));
+  {
+    g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (G_LIST_MODEL (filtered));
+
+    /* The list view takes a reference of its own. */
+    gtk_list_view_set_model (self->evidence_list, GTK_SELECTION_MODEL (selection));
+  }
 }
 
 /* ------------------------------------------------------------------------ */

@@ -59,6 +59,21 @@ edit_shown (QgWindow *self)
   qg_window_update_actions (self);
 }
 
+/* The edited document could not be shown: the history keeps it, the map
+ * shows the one before, and the person is told. */
+static void
+edit_failed (QgWindow   *self,
+             const char *message)
+{
+  g_cancellable_cancel (self->editing);
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+  g_clear_object (&self->editing);
+  g_clear_object (&self->edit_document);
+  g_clear_pointer (&self->edit_sources, qg_sources_unref);
+  g_clear_pointer (&self->edit_layout, qg_layout_unref);
+  qg_window_update_actions (self);
+}
+
 static void
 edit_layout_cb (GObject      *source,
                 GAsyncResult *result,
@@ -72,11 +87,7 @@ edit_layout_cb (GObject      *source,
     return;
   if (layout == NULL)
     {
-      /* The document is kept; its map waits for another layout. */
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
-      g_clear_object (&self->editing);
-      g_clear_object (&self->edit_document);
-      g_clear_pointer (&self->edit_sources, qg_sources_unref);
+      edit_failed (self, error->message);
       return;
     }
   self->edit_layout = g_steal_pointer (&layout);
@@ -93,8 +104,13 @@ edit_sources_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(QgSources) sources = qg_sources_new_finish (result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || sources == NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  if (sources == NULL)
+    {
+      edit_failed (self, error->message);
+      return;
+    }
   self->edit_sources = g_steal_pointer (&sources);
   if (self->edit_layout != NULL)
     edit_shown (self);
@@ -118,7 +134,10 @@ show_edited (QgWindow   *self,
   self->editing = g_cancellable_new ();
 
   if (self->engine == NULL)
-    self->engine = g_strdup (qg_graph_engine_for (document));
+    {
+      self->engine = g_strdup (qg_graph_engine_for (document));
+      g_object_notify (G_OBJECT (self), "layout-engine");
+    }
   /* The map on screen, where the engine can keep it (neato and fdp). */
   {
     QgLayout *shown = qg_graph_view_get_layout (self->graph_view);
@@ -131,6 +150,20 @@ show_edited (QgWindow   *self,
   qg_sources_new_async (document, self->editing, edit_sources_cb, g_object_ref (self));
   qg_window_update_title (self);
   qg_window_update_actions (self);
+}
+
+gboolean
+qg_window_relayout_edit (QgWindow *self)
+{
+  g_autoptr(QgDocument) document = NULL;
+  g_autofree char *select = NULL;
+
+  if (self->editing == NULL || self->edit_document == NULL)
+    return FALSE;
+  document = g_object_ref (self->edit_document);
+  select = g_strdup (self->edit_select);
+  show_edited (self, document, select);
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -428,8 +461,16 @@ delete_response (AdwMessageDialog *dialog,
                  QgWindow         *self)
 {
   QgEdit *edit = g_object_get_data (G_OBJECT (dialog), "edit");
+  QgDocument *asked = g_object_get_data (G_OBJECT (dialog), "document");
 
-  if (g_strcmp0 (response, "delete") == 0 && edit != NULL)
+  if (g_strcmp0 (response, "delete") != 0 || edit == NULL)
+    return;
+  /* What it said goes with it holds for the map it was asked about. */
+  if (asked != current (self))
+    qg_window_present_error (self, _("The Map Changed"),
+                             _("The map changed while the question was open: nothing was "
+                               "deleted. Ask again to see what would go now."));
+  else
     apply_or_explain (self, edit, NULL, _("Deleted"));
 }
 
@@ -486,6 +527,8 @@ delete_item_action (GtkWidget  *widget,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "edit", g_steal_pointer (&edit),
                           (GDestroyNotify) qg_edit_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "document", g_object_ref (document),
+                          g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -515,7 +558,7 @@ undo_action (GtkWidget  *widget,
   if (self->history != NULL && qg_history_get_can_undo (self->history))
     {
       show_edited (self, qg_history_undo (self->history), NULL);
-      qg_window_recovery_schedule (self);
+      qg_window_recovery_follow (self);
     }
 }
 
@@ -529,7 +572,7 @@ redo_action (GtkWidget  *widget,
   if (self->history != NULL && qg_history_get_can_redo (self->history))
     {
       show_edited (self, qg_history_redo (self->history), NULL);
-      qg_window_recovery_schedule (self);
+      qg_window_recovery_follow (self);
     }
 }
 
@@ -608,7 +651,9 @@ void
 qg_window_edit_update_actions (QgWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean editable = self->history != NULL && self->document != NULL;
+  /* Not while another document, or a new version, is being read: it would
+   * take the edit's place without asking. */
+  gboolean editable = self->history != NULL && self->document != NULL && self->loading == NULL;
 
   gtk_widget_action_set_enabled (widget, "win.add-quote", editable);
   gtk_widget_action_set_enabled (widget, "win.add-entity", editable);

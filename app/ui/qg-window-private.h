@@ -128,6 +128,7 @@ struct _QgWindow
   gboolean              close_confirmed;
   char                 *recovery_id;
   guint                 recovery_source;
+  guint                 recovery_writes;  /* copies being written */
   /* A recovery copy on its way to the screen: its id and its file. */
   char                 *recovered_id;
   GFile                *recovered_file;
@@ -192,6 +193,9 @@ void  qg_window_edit_reset          (QgWindow   *self,
                                      QgDocument *document);
 void  qg_window_edit_update_actions (QgWindow   *self);
 void  qg_window_edit_dispose        (QgWindow   *self);
+/* Lays the edit on its way out again (another engine was chosen); FALSE
+ * if there is none. */
+gboolean qg_window_relayout_edit    (QgWindow   *self);
 
 /* qg-window-save.c */
 void  qg_window_class_init_save     (GtkWidgetClass *widget_class);
@@ -202,6 +206,9 @@ gboolean qg_window_confirm_close    (QgWindow   *self);
 /* A recovery copy in half a minute, if there are unsaved changes then. */
 void  qg_window_recovery_schedule   (QgWindow   *self);
 void  qg_window_recovery_discard    (QgWindow   *self);
+/* After an undo or redo: a copy if there are unsaved changes, none if
+ * the map is back to what was saved. */
+void  qg_window_recovery_follow     (QgWindow   *self);
 
 /* qg-window-export.c */
 void  qg_window_export_with_dialog  (QgWindow   *self);

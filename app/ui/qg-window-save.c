@@ -22,6 +22,7 @@ typedef enum
 typedef struct
 {
   QgWindow   *self;
+  QgHistory  *history;   /* the window's when the save began */
   QgDocument *document;  /* what is written: the history's mark moves to it */
   GFile      *file;
   ThenWhat    then;
@@ -31,6 +32,7 @@ static void
 saving_free (Saving *saving)
 {
   g_object_unref (saving->self);
+  g_object_unref (saving->history);
   g_object_unref (saving->document);
   g_object_unref (saving->file);
   g_free (saving);
@@ -53,14 +55,25 @@ saved_cb (GObject      *source,
       saving_free (saving);
       return;
     }
+  /* Another document has taken the window since: the file is written,
+   * but the window is about that one now. */
+  if (self->history != saving->history)
+    {
+      qg_window_update_actions (self);
+      saving_free (saving);
+      return;
+    }
   g_set_object (&self->save_file, saving->file);
+  g_free (self->shown_name);
+  self->shown_name = g_file_get_basename (saving->file);
   /* Its own write is no new version to read back, and the window follows
    * the file it now is, after a Save As. */
   qg_window_watch_files (self);
   qg_window_note_own_write (self);
-  if (self->history != NULL)
-    qg_history_set_saved (self->history, saving->document);
+  qg_history_set_saved (self->history, saving->document);
+  /* Edits made while it was written are still to be copied aside. */
   qg_window_recovery_discard (self);
+  qg_window_recovery_schedule (self);
   {
     g_autofree char *uri = g_file_get_uri (saving->file);
 
@@ -84,6 +97,7 @@ save_to (QgWindow *self,
   Saving *saving = g_new0 (Saving, 1);
 
   saving->self = g_object_ref (self);
+  saving->history = g_object_ref (self->history);
   saving->document = g_object_ref (qg_history_get_document (self->history));
   saving->file = g_object_ref (file);
   saving->then = then;
@@ -101,7 +115,8 @@ proposed_name (QgDocument *document)
   g_autofree char *cut = NULL;
 
   g_strdelimit (title, "/\\:*?\"<>|\n\r\t", '-');
-  cut = g_utf8_substring (g_strstrip (title), 0, MIN (g_utf8_strlen (title, -1), 80));
+  g_strstrip (title);
+  cut = g_utf8_substring (title, 0, MIN (g_utf8_strlen (title, -1), 80));
   return g_strdup_printf ("%s.json", *cut != '\0' ? cut : _("Map"));
 }
 
@@ -246,8 +261,14 @@ qg_window_save_dispose (QgWindow *self)
   /* A window closed has had its changes saved or discarded. */
   qg_window_recovery_discard (self);
   if (self->save_dialog != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->save_dialog));
-  g_clear_object (&self->save_dialog);
+    {
+      /* No answer will come: the reference its answer would drop goes. */
+      g_signal_handlers_disconnect_by_func (self->save_dialog, save_as_response, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->save_dialog));
+      g_clear_object (&self->save_dialog);
+      /* Not here: it may be the last, and the window is being disposed. */
+      g_idle_add_once ((GSourceOnceFunc) g_object_unref, self);
+    }
   g_clear_object (&self->save_file);
 }
 
@@ -281,14 +302,16 @@ recovery_seconds (void)
 
 typedef struct
 {
-  char   *id;
-  GBytes *json;
-  GFile  *original;
+  char    *id;
+  GBytes  *json;
+  GFile   *original;
+  GWeakRef window;
 } RecoveryCopy;
 
 static void
 recovery_copy_free (RecoveryCopy *copy)
 {
+  g_weak_ref_clear (&copy->window);
   g_free (copy->id);
   g_bytes_unref (copy->json);
   g_clear_object (&copy->original);
@@ -317,10 +340,18 @@ copy_written_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
+  RecoveryCopy *copy = g_task_get_task_data (G_TASK (result));
+  g_autoptr(QgWindow) window = g_weak_ref_get (&copy->window);
   g_autoptr(GError) error = NULL;
 
+  if (window != NULL)
+    window->recovery_writes--;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     g_warning ("The recovery copy could not be written: %s", error->message);
+  /* Written after the window closed, saved or discarded: not to be found
+   * after a crash that never happened. */
+  else if (window == NULL || g_strcmp0 (window->recovery_id, copy->id) != 0)
+    qg_recovery_discard (copy->id);
   else
     g_debug ("recovery copy written");
 }
@@ -336,7 +367,10 @@ recovery_tick (gpointer user_data)
 
   self->recovery_source = 0;
   if (!qg_window_get_modified (self))
-    return G_SOURCE_REMOVE;
+    {
+      qg_window_recovery_discard (self);
+      return G_SOURCE_REMOVE;
+    }
   if (self->recovery_id == NULL)
     self->recovery_id = qg_recovery_new_id ();
   json = qg_document_to_json (qg_history_get_document (self->history), self->save_file, &length);
@@ -344,6 +378,8 @@ recovery_tick (gpointer user_data)
   copy->id = g_strdup (self->recovery_id);
   copy->json = g_bytes_new_take (json, length);
   copy->original = self->save_file != NULL ? g_object_ref (self->save_file) : NULL;
+  g_weak_ref_init (&copy->window, self);
+  self->recovery_writes++;
   task = g_task_new (NULL, NULL, copy_written_cb, NULL);
   g_task_set_task_data (task, copy, (GDestroyNotify) recovery_copy_free);
   g_task_run_in_thread (task, write_copy);
@@ -355,6 +391,15 @@ qg_window_recovery_schedule (QgWindow *self)
 {
   if (self->recovery_source == 0 && qg_window_get_modified (self))
     self->recovery_source = g_timeout_add_seconds (recovery_seconds (), recovery_tick, self);
+}
+
+void
+qg_window_recovery_follow (QgWindow *self)
+{
+  if (qg_window_get_modified (self))
+    qg_window_recovery_schedule (self);
+  else
+    qg_window_recovery_discard (self);
 }
 
 void

@@ -348,10 +348,11 @@ set_layout_engine (QgWindow   *self,
   if (g_strcmp0 (engine, self->engine) == 0 || !qg_graph_engine_is_valid (engine))
     return;
   g_free (self->engine);
-  g_free (self->recovered_id);
   self->engine = g_strdup (engine);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT_ENGINE]);
-  request_layout (self);
+  /* An edit on its way to the screen is laid out again, with this engine. */
+  if (!qg_window_relayout_edit (self))
+    request_layout (self);
 }
 
 /* The engines by the names people know them by, from the core's list. */
@@ -918,6 +919,7 @@ qg_window_finalize (GObject *object)
   QgWindow *self = QG_WINDOW (object);
 
   g_free (self->engine);
+  g_free (self->recovered_id);
   g_free (self->opening_name);
   g_free (self->shown_name);
   g_free (self->pending_selection);
