@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "qg-file-filter.h"
 #include "qg-new-map-dialog.h"
 
 struct _QgNewMapDialog
@@ -267,23 +268,6 @@ chooser_response_cb (GtkNativeDialog *native,
     }
 }
 
-static void
-add_filter (GtkFileChooser     *chooser,
-            const char         *name,
-            const char * const *mime_types,
-            const char * const *suffixes)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  for (guint i = 0; mime_types && mime_types[i]; i++)
-    gtk_file_filter_add_mime_type (filter, mime_types[i]);
-  for (guint i = 0; suffixes && suffixes[i]; i++)
-    gtk_file_filter_add_suffix (filter, suffixes[i]);
-  if (mime_types == NULL && suffixes == NULL)
-    gtk_file_filter_add_pattern (filter, "*");
-  gtk_file_chooser_add_filter (chooser, filter);
-}
 
 static void
 choose_file_cb (QgNewMapDialog *self)
@@ -308,10 +292,10 @@ choose_file_cb (QgNewMapDialog *self)
   chooser = GTK_FILE_CHOOSER (self->chooser);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   /* The first is the one shown: every article Quotegraph reads. */
-  add_filter (chooser, _("Articles"), article_types, article_suffixes);
-  add_filter (chooser, _("Text Files"), text_types, text_suffixes);
-  add_filter (chooser, _("Web Pages"), page_types, page_suffixes);
-  add_filter (chooser, _("All Files"), NULL, NULL);
+  qg_file_chooser_add_filter (chooser, _("Articles"), article_types, article_suffixes);
+  qg_file_chooser_add_filter (chooser, _("Text Files"), text_types, text_suffixes);
+  qg_file_chooser_add_filter (chooser, _("Web Pages"), page_types, page_suffixes);
+  qg_file_chooser_add_filter (chooser, _("All Files"), NULL, NULL);
   g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }

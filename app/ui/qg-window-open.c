@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "qg-application.h"
+#include "qg-file-filter.h"
 #include "qg-window-private.h"
 
 /* How files come to a window: the Open dialog, a drop, the recent files.
@@ -61,21 +62,6 @@ open_response_cb (GtkNativeDialog *native,
     }
 }
 
-static void
-add_filter (GtkFileChooser     *chooser,
-            const char         *name,
-            const char * const *mime_types,
-            const char * const *suffixes)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  for (guint i = 0; mime_types && mime_types[i]; i++)
-    gtk_file_filter_add_mime_type (filter, mime_types[i]);
-  for (guint i = 0; suffixes && suffixes[i]; i++)
-    gtk_file_filter_add_suffix (filter, suffixes[i]);
-  gtk_file_chooser_add_filter (chooser, filter);
-}
 
 /* The filters only narrow what is listed: what a file is, is told by its
  * content once chosen. */
@@ -103,16 +89,11 @@ qg_window_open_with_dialog (QgWindow *self)
   chooser = GTK_FILE_CHOOSER (self->open_dialog);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->open_dialog), TRUE);
   gtk_file_chooser_set_select_multiple (chooser, TRUE);
-  add_filter (chooser, _("Maps and Articles"), all_types, all_suffixes);
-  add_filter (chooser, _("Quotegraph Maps"), map_types, map_suffixes);
-  add_filter (chooser, _("Articles (Text or HTML)"), article_types, article_suffixes);
-  {
-    g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-    gtk_file_filter_set_name (all, _("All Files"));
-    gtk_file_filter_add_pattern (all, "*");
-    gtk_file_chooser_add_filter (chooser, all);
-  }
+  qg_file_chooser_add_filter (chooser, _("Maps and Articles"), all_types, all_suffixes);
+  qg_file_chooser_add_filter (chooser, _("Quotegraph Maps"), map_types, map_suffixes);
+  qg_file_chooser_add_filter (chooser, _("Articles (Text or HTML)"), article_types,
+                              article_suffixes);
+  qg_file_chooser_add_filter (chooser, _("All Files"), NULL, NULL);
   /* Beside the map on screen, where its neighbours are. */
   shown = qg_window_get_file (self);
   if (shown != NULL && g_file_is_native (shown))

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "qg-file-filter.h"
 #include "qg-history.h"
 #include "qg-recovery.h"
 #include "qg-window-private.h"
@@ -144,7 +145,6 @@ save_with_dialog (QgWindow *self,
                   ThenWhat  then)
 {
   g_autofree char *name = NULL;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   if (self->save_dialog != NULL)
     return;
@@ -152,10 +152,9 @@ save_with_dialog (QgWindow *self,
                                                    GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
                                                    _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->save_dialog), TRUE);
-  gtk_file_filter_set_name (filter, _("Quotegraph Documents"));
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  gtk_file_filter_add_suffix (filter, "json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->save_dialog), filter);
+  qg_file_chooser_add_filter (GTK_FILE_CHOOSER (self->save_dialog), _("Quotegraph Documents"),
+                              (const char *[]) { "application/json", NULL },
+                              (const char *[]) { "json", NULL });
   name = proposed_name (qg_history_get_document (self->history));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->save_dialog), name);
   if (self->save_file != NULL)
