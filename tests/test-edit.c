@@ -665,6 +665,29 @@ test_edit_a_quote (void)
   g_assert_cmpstr (quote->note, ==, "Said to Reuters");
   /* The text of a quote is the article's, and stays. */
   g_assert_cmpstr (quote->text, ==, quote_by_id (held, "bestbuy-stops")->text);
+
+  /* Read further down the panel, then undo: the same entity's page is
+   * made anew and stays where the person was reading. */
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (panel_of (window), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    double read_to;
+
+    for (int i = 0; i < 3; i++)
+      qg_test_wheel (scroller, gtk_widget_get_width (scroller) / 2.0, 40, 5, NULL);
+    qg_test_wait_frames (scroller);
+    read_to = gtk_adjustment_get_value (scroll);
+    g_assert_cmpfloat (read_to, >, 0);
+    g_clear_object (&held);
+    held = hold (window);
+    qg_test_keys (GTK_WIDGET (qg_window_get_graph_view (window)), "ctrl+z");
+    wait_for_edit_from (window, held);
+    held = hold (window);
+    g_assert_cmpstr (qg_graph_view_get_selection (qg_window_get_graph_view (window)), ==,
+                     "best-buy");
+    qg_test_wait_frames (scroller);
+    g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (scroll), read_to, 2.0);
+  }
   g_clear_object (&held);
   gtk_window_destroy (GTK_WINDOW (window));
 }

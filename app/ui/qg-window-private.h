@@ -108,6 +108,9 @@ struct _QgWindow
   QgSourcePanel        *source_panel;
   QgArticleView        *article_view;
   GMenu                *primary_menu;
+  char                 *panel_id;        /* what the panel shows, and how far down */
+  double                panel_scroll;
+  guint                 panel_scroll_idle;
   GtkWidget            *empty_page;      /* over a map with no entity yet */
 
   /* Editing (qg-window-edit.c): the documents made so far, and the edited

@@ -101,15 +101,39 @@ qg_window_present_error (QgWindow   *self,
 /* ------------------------------------------------------------------------ */
 /* The selection: the view's, followed by the panel                          */
 
+static gboolean
+restore_panel_scroll (gpointer user_data)
+{
+  QgWindow *self = user_data;
+
+  self->panel_scroll_idle = 0;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->panel_scroller),
+                            self->panel_scroll);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 update_panel (QgWindow *self)
 {
   const char *id = qg_graph_view_get_selection (self->graph_view);
+  GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (self->panel_scroller);
+  gboolean same = id != NULL && g_strcmp0 (id, self->panel_id) == 0;
 
+  /* The same selection after an edit stays where the person was reading
+   * (once the new page is measured); a new one is read from its heading. */
+  if (!same)
+    self->panel_scroll = 0;
+  /* Made anew twice before it is measured: the place read is the first's. */
+  else if (self->panel_scroll_idle == 0)
+    self->panel_scroll = gtk_adjustment_get_value (scroll);
+  g_free (self->panel_id);
+  self->panel_id = g_strdup (id);
   qg_source_panel_show (self->source_panel, id,
                         id != NULL && qg_graph_view_is_hidden (self->graph_view, id));
-  /* A new selection is read from its heading. */
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->panel_scroller), 0);
+  gtk_adjustment_set_value (scroll, 0);
+  g_clear_handle_id (&self->panel_scroll_idle, g_source_remove);
+  if (self->panel_scroll > 0)
+    self->panel_scroll_idle = g_idle_add_full (G_PRIORITY_LOW, restore_panel_scroll, self, NULL);
 }
 
 static void
@@ -899,6 +923,7 @@ qg_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_handle_id (&self->zoom_label_idle, g_source_remove);
   g_clear_handle_id (&self->folded_idle, g_source_remove);
+  g_clear_handle_id (&self->panel_scroll_idle, g_source_remove);
   g_clear_pointer (&self->sources, qg_sources_unref);
   qg_window_export_dispose (self);
   qg_window_edit_dispose (self);
@@ -918,6 +943,7 @@ qg_window_finalize (GObject *object)
 {
   QgWindow *self = QG_WINDOW (object);
 
+  g_free (self->panel_id);
   g_free (self->engine);
   g_free (self->recovered_id);
   g_free (self->opening_name);
