@@ -293,15 +293,27 @@ span_rectangle (QgArticleView     *self,
   return TRUE;
 }
 
+/* Whether a selection can be made into something, known at once: a key
+ * pressed straight after a selection finds its actions on. */
+static gboolean
+update_actions (QgArticleView *self,
+                GtkTextIter   *start,
+                GtkTextIter   *end)
+{
+  gboolean usable = selected_span (self, start, end);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.add-quote", usable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.add-entity", usable);
+  return usable;
+}
+
 static void
 update_bubble (QgArticleView *self)
 {
   GtkTextIter start, end;
   GdkRectangle rect;
-  gboolean usable = selected_span (self, &start, &end);
+  gboolean usable = update_actions (self, &start, &end);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.add-quote", usable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.add-entity", usable);
   if (usable && !self->pressed && gtk_widget_has_focus (GTK_WIDGET (self))
       && !gtk_widget_get_visible (self->speaker_chooser)
       && span_rectangle (self, &start, &end, &rect))
@@ -340,9 +352,14 @@ mark_set_cb (GtkTextBuffer *buffer,
              GtkTextMark   *mark,
              QgArticleView *self)
 {
+  GtkTextIter start, end;
+
   if (mark == gtk_text_buffer_get_insert (buffer)
       || mark == gtk_text_buffer_get_selection_bound (buffer))
-    schedule_bubble (self);
+    {
+      update_actions (self, &start, &end);
+      schedule_bubble (self);
+    }
 }
 
 static void
