@@ -95,7 +95,6 @@ typedef struct
   char          *id;
   char          *action;
   const char    *heading;
-  const char    *none;
   gboolean       exclude_self;
 } ChooserSetup;
 
@@ -129,7 +128,6 @@ create_chooser (GtkMenuButton *button,
     {
       chooser = qg_entity_chooser_new ();
       qg_entity_chooser_set_heading (QG_ENTITY_CHOOSER (chooser), setup->heading);
-      qg_entity_chooser_set_none_label (QG_ENTITY_CHOOSER (chooser), setup->none);
       if (setup->exclude_self)
         qg_entity_chooser_set_excluded (QG_ENTITY_CHOOSER (chooser), setup->id);
       g_signal_connect (chooser, "chosen", G_CALLBACK (chosen_cb), setup);
@@ -143,7 +141,6 @@ static GtkWidget *
 chooser_button (QgSourcePanel *self,
                 const char    *label,
                 const char    *heading,
-                const char    *none,
                 const char    *action,
                 const char    *id,
                 gboolean       exclude_self)
@@ -155,7 +152,6 @@ chooser_button (QgSourcePanel *self,
   setup->id = g_strdup (id);
   setup->action = g_strdup (action);
   setup->heading = heading;
-  setup->none = none;
   setup->exclude_self = exclude_self;
   /* A child of its own, without the arrow: it reads as the other buttons
    * of its row. */
@@ -351,10 +347,10 @@ show_entity (QgSourcePanel *self,
 
   row = add_button_row (self);
   append_to_row (row, action_button (_("_Edit…"), "win.edit-item", entity->id));
-  append_to_row (row, chooser_button (self, _("_Connect To…"), _("Connect To"), NULL,
+  append_to_row (row, chooser_button (self, _("_Connect To…"), _("Connect To"),
                                       "win.add-relation", entity->id, FALSE));
   append_to_row (row, chooser_button (self, _("_Merge…"),
-                                      _("Merge Which Entity into This One?"), NULL,
+                                      _("Merge Which Entity into This One?"),
                                       "win.merge-entities", entity->id, TRUE));
   append_to_row (row, action_button (_("_Delete…"), "win.delete-item", entity->id));
 

@@ -8,7 +8,6 @@
 #include "qg-application.h"
 #include "qg-edit.h"
 #include "qg-entity-dialog.h"
-#include "qg-facet.h"
 #include "qg-graph.h"
 #include "qg-history.h"
 #include "qg-quote-dialog.h"
@@ -31,7 +30,6 @@ edit_shown (QgWindow *self)
   g_autoptr(QgSources) sources = g_steal_pointer (&self->edit_sources);
   g_autoptr(QgLayout) layout = g_steal_pointer (&self->edit_layout);
   g_autofree char *select = g_steal_pointer (&self->edit_select);
-  g_autoptr(GListModel) facets = NULL;
 
   g_clear_object (&self->editing);
   g_set_object (&self->document, document);
@@ -39,16 +37,9 @@ edit_shown (QgWindow *self)
   self->sources = qg_sources_ref (sources);
 
   qg_graph_view_replace_document (self->graph_view, document, layout);
-  qg_source_panel_set_document (self->source_panel, document, sources);
-  qg_article_view_set_document (self->article_view, document, sources);
-  qg_search_bar_set_document (self->search_bar, document, sources);
   /* The filters stay as the person set them; a kind new to the map is
    * shown. */
-  facets = g_steal_pointer (&self->facets);
-  self->facets = qg_facet_list_new (document, self->filter);
-  qg_legend_set_model (self->legend, self->facets);
-  qg_filter_popover_set_model (self->filter_popover, self->facets);
-  qg_filter_popover_set_model (self->narrow_filter_popover, self->facets);
+  qg_window_show_beside_map (self, document, sources);
 
   qg_window_apply_filters (self);
   /* What the edit made is selected, and brought into view only if it is

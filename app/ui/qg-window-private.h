@@ -185,6 +185,11 @@ void  qg_window_class_init_actions  (GtkWidgetClass *widget_class);
 /* Which actions can be used now; called whenever that may change. */
 void  qg_window_update_actions      (QgWindow   *self);
 
+/* What shows @document beside the map: the panel, the article, the
+ * search, the legend and the filters' list (the filter itself stays). */
+void  qg_window_show_beside_map     (QgWindow   *self,
+                                     QgDocument *document,
+                                     QgSources  *sources);
 /* The filters, applied again to the map on screen. */
 void  qg_window_apply_filters       (QgWindow   *self);
 /* The title, marked while there are unsaved changes. */

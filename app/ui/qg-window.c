@@ -401,6 +401,21 @@ layout_menu (void)
 /* Documents                                                                 */
 
 /* @new_version: of the document on screen, which keeps its filters. */
+void
+qg_window_show_beside_map (QgWindow   *self,
+                           QgDocument *document,
+                           QgSources  *sources)
+{
+  qg_source_panel_set_document (self->source_panel, document, sources);
+  qg_article_view_set_document (self->article_view, document, sources);
+  qg_search_bar_set_document (self->search_bar, document, sources);
+  g_clear_object (&self->facets);
+  self->facets = qg_facet_list_new (document, self->filter);
+  qg_legend_set_model (self->legend, self->facets);
+  qg_filter_popover_set_model (self->filter_popover, self->facets);
+  qg_filter_popover_set_model (self->narrow_filter_popover, self->facets);
+}
+
 static void
 show_document (QgWindow   *self,
                QgDocument *document,
@@ -423,18 +438,10 @@ show_document (QgWindow   *self,
   qg_window_watch_files (self);
 
   qg_graph_view_set_document (self->graph_view, document);
-  qg_source_panel_set_document (self->source_panel, document, sources);
-  qg_article_view_set_document (self->article_view, document, sources);
-  qg_search_bar_set_document (self->search_bar, document, sources);
-
   /* A new document shows everything. */
   if (!new_version)
     qg_filter_reset (self->filter);
-  g_clear_object (&self->facets);
-  self->facets = qg_facet_list_new (document, self->filter);
-  qg_legend_set_model (self->legend, self->facets);
-  qg_filter_popover_set_model (self->filter_popover, self->facets);
-  qg_filter_popover_set_model (self->narrow_filter_popover, self->facets);
+  qg_window_show_beside_map (self, document, sources);
 
   if (qg_graph_view_get_layout (self->graph_view) == NULL)
     {
