@@ -414,9 +414,15 @@ static void
 speaker_chosen_cb (QgArticleView *self,
                    const char    *id)
 {
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter end;
+
   gtk_widget_activate_action (GTK_WIDGET (self), "win.add-quote", "(tts)",
                               (guint64) self->quote_start, (guint64) self->quote_end,
                               id != NULL ? id : "");
+  /* The selection has become the quote, highlighted: done with. */
+  gtk_text_buffer_get_selection_bounds (buffer, NULL, &end);
+  gtk_text_buffer_select_range (buffer, &end, &end);
 }
 
 static void
