@@ -697,6 +697,7 @@ read_entities (Loader     *l,
       e->kind = qg_problems_text_member (l->problems, obj, path, "kind");
       e->aliases = read_aliases (l, obj, path);
       e->description = qg_problems_string_member (l->problems, obj, path, "description", FALSE);
+      e->draft = qg_problems_boolean_member (l->problems, obj, path, "draft");
       if (!use->registered || e->name == NULL || e->kind == NULL)
         {
           /* The slot is reused by the next entity. */
@@ -765,6 +766,7 @@ read_quotes (Loader     *l,
             q->occurrence = (guint) value;
         }
       q->note = qg_problems_string_member (l->problems, obj, path, "note", FALSE);
+      q->draft = qg_problems_boolean_member (l->problems, obj, path, "draft");
       if (!use->registered || text == NULL || !ok)
         continue;
       q->id = json_object_get_string_member (obj, "id");
@@ -881,6 +883,7 @@ read_relations (Loader     *l,
       label = qg_problems_text_member (l->problems, obj, path, "label");
       ok &= label != NULL;
       r->stance = read_stance (l, obj, path, &ok);
+      r->draft = qg_problems_boolean_member (l->problems, obj, path, "draft");
       ok &= read_evidence (l, obj, path, r);
 
       if (!ok)

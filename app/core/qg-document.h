@@ -35,6 +35,7 @@ typedef struct
   const char  *kind;
   const char **aliases;      /* NULL-terminated, never NULL */
   const char  *description;  /* or NULL */
+  gboolean     draft;        /* drafted, not yet accepted by a person */
 } QgEntity;
 
 typedef struct
@@ -46,6 +47,7 @@ typedef struct
   guint  occurrence;
   gsize  start;        /* the passage's byte range in the article text */
   gsize  end;
+  gboolean draft;
 } QgQuote;
 
 typedef struct
@@ -57,6 +59,7 @@ typedef struct
   QgStance  stance;
   guint    *evidence;  /* quote indices */
   guint     n_evidence;
+  gboolean  draft;
 } QgRelation;
 
 /* qg-edit.h */

@@ -249,6 +249,8 @@ want_name (QgWant want)
       return _("an array");
     case QG_WANT_INTEGER:
       return _("a whole number");
+    case QG_WANT_BOOLEAN:
+      return _("true or false");
     case QG_WANT_STRING:
     default:
       return _("a string");
@@ -267,6 +269,8 @@ node_is (JsonNode *node,
       return JSON_NODE_HOLDS_ARRAY (node);
     case QG_WANT_INTEGER:
       return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
+    case QG_WANT_BOOLEAN:
+      return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN;
     case QG_WANT_STRING:
     default:
       return qg_problems_node_is_string (node);
@@ -334,6 +338,17 @@ qg_problems_string_member (QgProblems *self,
   JsonNode *node = qg_problems_member (self, obj, obj_path, name, QG_WANT_STRING, required);
 
   return node ? json_node_get_string (node) : NULL;
+}
+
+gboolean
+qg_problems_boolean_member (QgProblems *self,
+                            JsonObject *obj,
+                            const char *obj_path,
+                            const char *name)
+{
+  JsonNode *node = qg_problems_member (self, obj, obj_path, name, QG_WANT_BOOLEAN, FALSE);
+
+  return node ? json_node_get_boolean (node) : FALSE;
 }
 
 const char *

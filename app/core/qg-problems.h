@@ -40,6 +40,7 @@ typedef enum
   QG_WANT_OBJECT,
   QG_WANT_ARRAY,
   QG_WANT_INTEGER,
+  QG_WANT_BOOLEAN,
 } QgWant;
 
 char       *qg_problems_join_path    (const char  *parent,
@@ -63,6 +64,11 @@ const char *qg_problems_string_member (QgProblems *problems,
                                        const char *obj_path,
                                        const char *name,
                                        gboolean    required);
+/* An optional boolean: FALSE when absent (or of the wrong type, reported). */
+gboolean    qg_problems_boolean_member (QgProblems *problems,
+                                        JsonObject *obj,
+                                        const char *obj_path,
+                                        const char *name);
 /* A required string that must also say something. */
 const char *qg_problems_text_member  (QgProblems  *problems,
                                       JsonObject  *obj,
