@@ -103,9 +103,11 @@ resolve (QgDocument  *doc,
 
 static gboolean
 id_in_use (QgDocument *doc,
+           GHashTable *taken,
            const char *id)
 {
-  return qg_document_find_entity (doc, id) >= 0 || qg_document_find_quote (doc, id) >= 0
+  return (taken != NULL && g_hash_table_contains (taken, id))
+         || qg_document_find_entity (doc, id) >= 0 || qg_document_find_quote (doc, id) >= 0
          || qg_document_find_relation (doc, id) >= 0;
 }
 
@@ -147,13 +149,15 @@ slug (const char *text,
   return g_string_free (out, FALSE);
 }
 
-/* A readable id, unique among all the document's ids, valid by FORMAT.md's
- * rules: the slug of @text, else @fallback, then "-2", "-3"… */
+/* A readable id, unique among all the document's ids and those in @taken
+ * (or NULL), valid by FORMAT.md's rules: the slug of @text, else
+ * @fallback, then "-2", "-3"… */
 static char *
-make_id (QgDocument *doc,
-         const char *text,
-         gsize       max,
-         const char *fallback)
+make_id_among (QgDocument *doc,
+               GHashTable *taken,
+               const char *text,
+               gsize       max,
+               const char *fallback)
 {
   g_autofree char *base = slug (text, max);
 
@@ -162,15 +166,24 @@ make_id (QgDocument *doc,
       g_free (base);
       base = g_strdup (fallback);
     }
-  if (!id_in_use (doc, base))
+  if (!id_in_use (doc, taken, base))
     return g_steal_pointer (&base);
   for (guint n = 2;; n++)
     {
       g_autofree char *id = g_strdup_printf ("%s-%u", base, n);
 
-      if (!id_in_use (doc, id))
+      if (!id_in_use (doc, taken, id))
         return g_steal_pointer (&id);
     }
+}
+
+static char *
+make_id (QgDocument *doc,
+         const char *text,
+         gsize       max,
+         const char *fallback)
+{
+  return make_id_among (doc, NULL, text, max, fallback);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -194,7 +207,7 @@ typedef struct
   JsonArray  *array;    /* as it is in the document */
   JsonNode  **replace;  /* per element: what it becomes, or NULL */
   guint8     *drop;     /* per element: whether it goes */
-  JsonNode   *append;   /* a new last element, or NULL */
+  GPtrArray  *append;   /* of JsonNode: new elements at the end, or NULL */
   gboolean    changed;
 } ArrayChange;
 
@@ -224,7 +237,9 @@ static void
 change_append (ArrayChange *c,
                JsonObject  *object)
 {
-  c->append = qg_json_object_node (object);
+  if (c->append == NULL)
+    c->append = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  g_ptr_array_add (c->append, qg_json_object_node (object));
   c->changed = TRUE;
 }
 
@@ -237,7 +252,7 @@ change_build (ArrayChange *c)
 
   if (!c->changed)
     return NULL;
-  array = json_array_sized_new (n + 1);
+  array = json_array_sized_new (n + (c->append != NULL ? c->append->len : 0));
   for (guint i = 0; i < n; i++)
     {
       if (c->drop != NULL && c->drop[i])
@@ -248,7 +263,8 @@ change_build (ArrayChange *c)
         json_array_add_element (array, json_node_ref (json_array_get_element (c->array, i)));
     }
   if (c->append != NULL)
-    json_array_add_element (array, json_node_ref (c->append));
+    for (guint i = 0; i < c->append->len; i++)
+      json_array_add_element (array, json_node_ref (g_ptr_array_index (c->append, i)));
   return qg_json_array_node (array);
 }
 
@@ -260,7 +276,7 @@ change_clear (ArrayChange *c)
       g_clear_pointer (&c->replace[i], json_node_unref);
   g_clear_pointer (&c->replace, g_free);
   g_clear_pointer (&c->drop, g_free);
-  g_clear_pointer (&c->append, json_node_unref);
+  g_clear_pointer (&c->append, g_ptr_array_unref);
 }
 
 static const char * const array_names[] = { "entities", "quotes", "relations" };
@@ -349,7 +365,8 @@ check_edit_utf8 (const QgEdit  *edit,
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     if (!check_utf8 (strings[i], error))
       return FALSE;
-  return check_strv_utf8 (edit->aliases, error) && check_strv_utf8 (edit->evidence, error);
+  return check_strv_utf8 (edit->aliases, error) && check_strv_utf8 (edit->evidence, error)
+         && check_strv_utf8 (edit->ids, error);
 }
 
 static gboolean
@@ -518,6 +535,88 @@ set_relation_fields (JsonObject   *object,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Drafts: what is made to them                                             */
+
+/* What an acceptance or a rejection is made to, per index. */
+typedef struct
+{
+  guint8 *entities;
+  guint8 *quotes;
+  guint8 *relations;
+} Marks;
+
+static void
+marks_clear (Marks *marks)
+{
+  g_clear_pointer (&marks->entities, g_free);
+  g_clear_pointer (&marks->quotes, g_free);
+  g_clear_pointer (&marks->relations, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Marks, marks_clear)
+
+/* Marks the drafts @ids name; FALSE, with the reason, if one is unknown or
+ * not a draft. */
+static gboolean
+mark_drafts (QgDocument  *doc,
+             char       **ids,
+             Marks       *marks,
+             GError     **error)
+{
+  marks->entities = g_new0 (guint8, doc->n_entities + 1);
+  marks->quotes = g_new0 (guint8, doc->n_quotes + 1);
+  marks->relations = g_new0 (guint8, doc->n_relations + 1);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      gint e = qg_document_find_entity (doc, ids[i]);
+      gint q = qg_document_find_quote (doc, ids[i]);
+      gint r = qg_document_find_relation (doc, ids[i]);
+      gboolean draft;
+
+      if (e < 0 && q < 0 && r < 0)
+        return refuse (error, _("There is no “%s” in the map"), ids[i]);
+      draft = e >= 0 ? doc->entities[e].draft
+              : q >= 0 ? doc->quotes[q].draft
+                       : doc->relations[r].draft;
+      if (!draft)
+        return refuse (error, _("“%s” is not a draft"), ids[i]);
+      if (e >= 0)
+        marks->entities[e] = TRUE;
+      else if (q >= 0)
+        marks->quotes[q] = TRUE;
+      else
+        marks->relations[r] = TRUE;
+    }
+  return TRUE;
+}
+
+/* A rejection takes with it what deleting each of its items would. */
+static void
+reject_effects (QgDocument    *doc,
+                const Marks   *marks,
+                QgEditEffects *effects)
+{
+  for (guint r = 0; r < doc->n_relations; r++)
+    {
+      const QgRelation *rel = &doc->relations[r];
+      guint gone = 0;
+
+      if (marks->relations[r])
+        continue;
+      for (guint j = 0; j < rel->n_evidence; j++)
+        gone += marks->quotes[rel->evidence[j]];
+      if (marks->entities[rel->source] || marks->entities[rel->target] || gone == rel->n_evidence)
+        g_array_append_val (effects->deleted_relations, r);
+      else if (gone > 0)
+        g_array_append_val (effects->weakened_relations, r);
+    }
+  for (guint q = 0; q < doc->n_quotes; q++)
+    if (!marks->quotes[q] && doc->quotes[q].speaker >= 0
+        && marks->entities[doc->quotes[q].speaker])
+      g_array_append_val (effects->unspoken_quotes, q);
+}
+
+/* ------------------------------------------------------------------------ */
 /* What deletions and merges take with them                                  */
 
 static void
@@ -603,6 +702,16 @@ compute_effects (QgDocument     *doc,
 
     case QG_EDIT_DELETE_RELATION:
       return resolve (doc, REF_RELATION, edit->id, error) >= 0;
+
+    case QG_EDIT_REJECT_DRAFTS:
+      {
+        g_auto(Marks) marks = { 0 };
+
+        if (!mark_drafts (doc, edit->ids, &marks, error))
+          return FALSE;
+        reject_effects (doc, &marks, effects);
+        return TRUE;
+      }
 
     case QG_EDIT_ADD_QUOTE:
     case QG_EDIT_ADD_ENTITY:
@@ -795,6 +904,29 @@ delete_entity (Change        *change,
   unspeak (change, effects->unspoken_quotes);
 }
 
+/* Each relation loses the evidence that goes (@quote_goes, per quote). */
+static void
+weaken (Change       *change,
+        GArray       *relations,
+        const guint8 *quote_goes)
+{
+  QgDocument *doc = change->doc;
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      guint r = g_array_index (relations, guint, i);
+      const QgRelation *rel = &doc->relations[r];
+      JsonObject *object = qg_json_object_copy (element (change, REF_RELATION, r));
+      JsonArray *evidence = json_array_new ();
+
+      for (guint j = 0; j < rel->n_evidence; j++)
+        if (!quote_goes[rel->evidence[j]])
+          json_array_add_string_element (evidence, doc->quotes[rel->evidence[j]].id);
+      json_object_set_array_member (object, "evidence", evidence);
+      change_replace (&change->arrays[REF_RELATION], r, object);
+    }
+}
+
 static void
 delete_quote (Change        *change,
               const QgEdit  *edit,
@@ -802,22 +934,12 @@ delete_quote (Change        *change,
 {
   QgDocument *doc = change->doc;
   guint q = qg_document_find_quote (doc, edit->id);
+  g_autofree guint8 *goes = g_new0 (guint8, doc->n_quotes);
 
+  goes[q] = TRUE;
   change_drop (&change->arrays[REF_QUOTE], q);
   drop_all (&change->arrays[REF_RELATION], effects->deleted_relations);
-  for (guint i = 0; i < effects->weakened_relations->len; i++)
-    {
-      guint r = g_array_index (effects->weakened_relations, guint, i);
-      const QgRelation *rel = &doc->relations[r];
-      JsonObject *object = qg_json_object_copy (element (change, REF_RELATION, r));
-      JsonArray *evidence = json_array_new ();
-
-      for (guint j = 0; j < rel->n_evidence; j++)
-        if (rel->evidence[j] != q)
-          json_array_add_string_element (evidence, doc->quotes[rel->evidence[j]].id);
-      json_object_set_array_member (object, "evidence", evidence);
-      change_replace (&change->arrays[REF_RELATION], r, object);
-    }
+  weaken (change, effects->weakened_relations, goes);
 }
 
 static void
@@ -893,6 +1015,266 @@ merge_entities (Change       *change,
         json_object_set_string_member (object, "target", k->id);
       change_replace (&change->arrays[REF_RELATION], list[i], object);
     }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Drafts: accepting, rejecting, drafting again                              */
+
+static gboolean
+reject_drafts (Change         *change,
+               const QgEdit   *edit,
+               QgEditEffects  *effects,
+               GError        **error)
+{
+  QgDocument *doc = change->doc;
+  g_auto(Marks) marks = { 0 };
+
+  if (!mark_drafts (doc, edit->ids, &marks, error))
+    return FALSE;
+  for (guint e = 0; e < doc->n_entities; e++)
+    if (marks.entities[e])
+      change_drop (&change->arrays[REF_ENTITY], e);
+  for (guint q = 0; q < doc->n_quotes; q++)
+    if (marks.quotes[q])
+      change_drop (&change->arrays[REF_QUOTE], q);
+  for (guint r = 0; r < doc->n_relations; r++)
+    if (marks.relations[r])
+      change_drop (&change->arrays[REF_RELATION], r);
+  drop_all (&change->arrays[REF_RELATION], effects->deleted_relations);
+  unspeak (change, effects->unspoken_quotes);
+  weaken (change, effects->weakened_relations, marks.quotes);
+  return TRUE;
+}
+
+static void
+undraft (Change  *change,
+         RefKind  kind,
+         guint    index)
+{
+  JsonObject *object = qg_json_object_copy (element (change, kind, index));
+
+  json_object_remove_member (object, "draft");
+  change_replace (&change->arrays[kind], index, object);
+}
+
+static gboolean
+accept_drafts (Change        *change,
+               const QgEdit  *edit,
+               GError       **error)
+{
+  QgDocument *doc = change->doc;
+  g_auto(Marks) marks = { 0 };
+
+  if (!mark_drafts (doc, edit->ids, &marks, error))
+    return FALSE;
+  /* A relation accepted rests on its entities and its evidence, and a
+   * quote on its speaker: none of them can stay a draft under it. */
+  for (guint r = 0; r < doc->n_relations; r++)
+    if (marks.relations[r])
+      {
+        const QgRelation *rel = &doc->relations[r];
+
+        marks.entities[rel->source] = marks.entities[rel->target] = TRUE;
+        for (guint j = 0; j < rel->n_evidence; j++)
+          marks.quotes[rel->evidence[j]] = TRUE;
+      }
+  for (guint q = 0; q < doc->n_quotes; q++)
+    if (marks.quotes[q] && doc->quotes[q].speaker >= 0)
+      marks.entities[doc->quotes[q].speaker] = TRUE;
+
+  for (guint e = 0; e < doc->n_entities; e++)
+    if (marks.entities[e] && doc->entities[e].draft)
+      undraft (change, REF_ENTITY, e);
+  for (guint q = 0; q < doc->n_quotes; q++)
+    if (marks.quotes[q] && doc->quotes[q].draft)
+      undraft (change, REF_QUOTE, q);
+  for (guint r = 0; r < doc->n_relations; r++)
+    if (marks.relations[r] && doc->relations[r].draft)
+      undraft (change, REF_RELATION, r);
+  return TRUE;
+}
+
+/* Names compared as a person reads them: "the Bell" is "The Bell". */
+static char *
+name_key (const char *name)
+{
+  g_autofree char *normal = g_utf8_normalize (name, -1, G_NORMALIZE_DEFAULT);
+
+  return g_utf8_casefold (normal != NULL ? normal : name, -1);
+}
+
+static void
+know_names (GHashTable     *names,
+            const QgEntity *e,
+            const char     *id)
+{
+  g_hash_table_insert (names, name_key (e->name), (gpointer) id);
+  for (guint i = 0; e->aliases[i] != NULL; i++)
+    g_hash_table_insert (names, name_key (e->aliases[i]), (gpointer) id);
+}
+
+static const char *
+known_entity (GHashTable     *names,
+              const QgEntity *e)
+{
+  const char *id;
+  g_autofree char *key = name_key (e->name);
+
+  if ((id = g_hash_table_lookup (names, key)) != NULL)
+    return id;
+  for (guint i = 0; e->aliases[i] != NULL; i++)
+    {
+      g_autofree char *alias = name_key (e->aliases[i]);
+
+      if ((id = g_hash_table_lookup (names, alias)) != NULL)
+        return id;
+    }
+  return NULL;
+}
+
+/* A quote of @doc that covers at least half of [start, end), or NULL. */
+static const char *
+covering_quote (QgDocument *doc,
+                gsize       start,
+                gsize       end)
+{
+  for (guint q = 0; q < doc->n_quotes; q++)
+    {
+      const QgQuote *quote = &doc->quotes[q];
+      gsize from = MAX (start, quote->start);
+      gsize to = MIN (end, quote->end);
+
+      if (to > from && 2 * (to - from) >= end - start)
+        return quote->id;
+    }
+  return NULL;
+}
+
+static JsonObject *
+draft_element (QgDocument *draft,
+               RefKind     kind,
+               guint       index,
+               const char *id)
+{
+  JsonObject *root = json_node_get_object (draft->root);
+  JsonArray *array = json_object_get_array_member (root, array_names[kind]);
+  JsonObject *object = qg_json_object_copy (json_array_get_object_element (array, index));
+
+  json_object_set_string_member (object, "id", id);
+  json_object_set_boolean_member (object, "draft", TRUE);
+  return object;
+}
+
+/* The draft's id for one of its items, if the document has no such id
+ * yet, else one made from @text. */
+static char *
+draft_id (QgDocument *doc,
+          GHashTable *taken,
+          const char *id,
+          const char *text,
+          gsize       max,
+          const char *fallback)
+{
+  char *made = id_in_use (doc, taken, id) ? make_id_among (doc, taken, text, max, fallback)
+                                          : g_strdup (id);
+
+  g_hash_table_add (taken, made);
+  return made;
+}
+
+/* Adds what the draft has that the document has not, each new item with
+ * an id of its own in the document. */
+static gboolean
+add_draft (Change        *change,
+           const QgEdit  *edit,
+           GError       **error)
+{
+  QgDocument *doc = change->doc;
+  QgDocument *draft = edit->draft;
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) relations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           NULL);
+  g_autofree const char **entity_ids = g_new0 (const char *, draft->n_entities + 1);
+  g_autofree const char **quote_ids = g_new0 (const char *, draft->n_quotes + 1);
+
+  if (draft->text_len != doc->text_len || memcmp (draft->text, doc->text, doc->text_len) != 0)
+    return refuse (error, _("The draft is of another article"));
+
+  for (guint e = 0; e < doc->n_entities; e++)
+    know_names (names, &doc->entities[e], doc->entities[e].id);
+  for (guint e = 0; e < draft->n_entities; e++)
+    {
+      const QgEntity *de = &draft->entities[e];
+      char *id;
+
+      if ((entity_ids[e] = known_entity (names, de)) != NULL)
+        continue;
+      id = draft_id (doc, taken, de->id, de->name, ID_BASE_MAX, "entity");
+      entity_ids[e] = id;
+      know_names (names, de, id);
+      change_append (&change->arrays[REF_ENTITY], draft_element (draft, REF_ENTITY, e, id));
+    }
+
+  for (guint q = 0; q < draft->n_quotes; q++)
+    {
+      const QgQuote *dq = &draft->quotes[q];
+      JsonObject *object;
+      char *id;
+
+      if ((quote_ids[q] = covering_quote (doc, dq->start, dq->end)) != NULL)
+        continue;
+      id = draft_id (doc, taken, dq->id, dq->text, QUOTE_ID_BASE_MAX, "quote");
+      quote_ids[q] = id;
+      object = draft_element (draft, REF_QUOTE, q, id);
+      if (dq->speaker >= 0)
+        json_object_set_string_member (object, "speaker", entity_ids[dq->speaker]);
+      change_append (&change->arrays[REF_QUOTE], object);
+    }
+
+  for (guint r = 0; r < doc->n_relations; r++)
+    {
+      const QgRelation *rel = &doc->relations[r];
+      g_autofree char *label = name_key (rel->label);
+
+      g_hash_table_add (relations, g_strdup_printf ("%s\n%s\n%s", doc->entities[rel->source].id,
+                                                    doc->entities[rel->target].id, label));
+    }
+  for (guint r = 0; r < draft->n_relations; r++)
+    {
+      const QgRelation *dr = &draft->relations[r];
+      g_autofree char *label = name_key (dr->label);
+      g_autofree char *name = NULL;
+      char *key = g_strdup_printf ("%s\n%s\n%s", entity_ids[dr->source], entity_ids[dr->target],
+                                   label);
+      JsonArray *evidence;
+      JsonObject *object;
+      char *id;
+
+      if (!g_hash_table_add (relations, key))
+        continue;
+      name = g_strdup_printf ("%s %s %s", entity_ids[dr->source], dr->label,
+                              entity_ids[dr->target]);
+      id = draft_id (doc, taken, dr->id, name, ID_BASE_MAX, "relation");
+      object = draft_element (draft, REF_RELATION, r, id);
+      json_object_set_string_member (object, "source", entity_ids[dr->source]);
+      json_object_set_string_member (object, "target", entity_ids[dr->target]);
+      evidence = json_array_new ();
+      for (guint j = 0; j < dr->n_evidence; j++)
+        {
+          const char *quote = quote_ids[dr->evidence[j]];
+          gboolean seen = FALSE;
+
+          /* Two quotes of the draft may be covered by the same one. */
+          for (guint k = 0; k < j; k++)
+            seen |= strcmp (quote_ids[dr->evidence[k]], quote) == 0;
+          if (!seen)
+            json_array_add_string_element (evidence, quote);
+        }
+      json_object_set_array_member (object, "evidence", evidence);
+      change_append (&change->arrays[REF_RELATION], object);
+    }
+  return TRUE;
 }
 
 gboolean
@@ -1015,6 +1397,15 @@ qg_document_apply (QgDocument    *self,
     case QG_EDIT_MERGE_ENTITIES:
       merge_entities (&change, edit);
       ok = TRUE;
+      break;
+    case QG_EDIT_ACCEPT_DRAFTS:
+      ok = accept_drafts (&change, edit, error);
+      break;
+    case QG_EDIT_REJECT_DRAFTS:
+      ok = reject_drafts (&change, edit, &effects, error);
+      break;
+    case QG_EDIT_ADD_DRAFT:
+      ok = add_draft (&change, edit, error);
       break;
     default:
       g_return_val_if_reached (NULL);

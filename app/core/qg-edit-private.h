@@ -44,6 +44,9 @@ struct _QgEdit
   char            *label;
   QgStance         stance;
   char           **evidence;     /* never NULL once set */
+
+  char           **ids;          /* what drafts are accepted or rejected */
+  QgDocument      *draft;        /* what a draft adds from */
 };
 
 G_END_DECLS

@@ -22,6 +22,9 @@ static const char * const labels[] = {
   [QG_EDIT_DELETE_QUOTE] = N_("Delete Quote"),
   [QG_EDIT_DELETE_RELATION] = N_("Delete Relation"),
   [QG_EDIT_MERGE_ENTITIES] = N_("Merge Entities"),
+  [QG_EDIT_ACCEPT_DRAFTS] = N_("Accept Draft"),
+  [QG_EDIT_REJECT_DRAFTS] = N_("Reject Draft"),
+  [QG_EDIT_ADD_DRAFT] = N_("Draft Again"),
 };
 
 /* The fields each kind of edit has. */
@@ -48,6 +51,9 @@ fields_of (QgEditKind kind)
     case QG_EDIT_DELETE_QUOTE:
     case QG_EDIT_DELETE_RELATION:
     case QG_EDIT_MERGE_ENTITIES:
+    case QG_EDIT_ACCEPT_DRAFTS:
+    case QG_EDIT_REJECT_DRAFTS:
+    case QG_EDIT_ADD_DRAFT:
     default:
       return 0;
     }
@@ -157,6 +163,50 @@ qg_edit_new_merge_entities (const char *keep,
   return self;
 }
 
+static QgEdit *
+edit_new_for_ids (QgEditKind          kind,
+                  const char * const *ids)
+{
+  QgEdit *self;
+
+  g_return_val_if_fail (ids != NULL && ids[0] != NULL, NULL);
+
+  self = edit_new (kind, ids[0]);
+  self->ids = g_strdupv ((char **) ids);
+  return self;
+}
+
+QgEdit *
+qg_edit_new_accept_drafts (const char * const *ids)
+{
+  return edit_new_for_ids (QG_EDIT_ACCEPT_DRAFTS, ids);
+}
+
+QgEdit *
+qg_edit_new_reject_drafts (const char * const *ids)
+{
+  return edit_new_for_ids (QG_EDIT_REJECT_DRAFTS, ids);
+}
+
+QgEdit *
+qg_edit_new_add_draft (QgDocument *draft)
+{
+  QgEdit *self;
+
+  g_return_val_if_fail (QG_IS_DOCUMENT (draft), NULL);
+
+  self = edit_new (QG_EDIT_ADD_DRAFT, NULL);
+  self->draft = g_object_ref (draft);
+  return self;
+}
+
+const char * const *
+qg_edit_get_ids (const QgEdit *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return (const char * const *) self->ids;
+}
+
 QgEdit *
 qg_edit_ref (QgEdit *self)
 {
@@ -185,6 +235,8 @@ qg_edit_unref (QgEdit *self)
   g_free (self->target);
   g_free (self->label);
   g_strfreev (self->evidence);
+  g_strfreev (self->ids);
+  g_clear_object (&self->draft);
   g_free (self);
 }
 
@@ -199,6 +251,11 @@ const char *
 qg_edit_get_label (const QgEdit *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
+  /* Accept All and Reject All are one edit each, undone at once. */
+  if (self->kind == QG_EDIT_ACCEPT_DRAFTS && self->ids[1] != NULL)
+    return _("Accept Drafts");
+  if (self->kind == QG_EDIT_REJECT_DRAFTS && self->ids[1] != NULL)
+    return _("Reject Drafts");
   return _(labels[self->kind]);
 }
 

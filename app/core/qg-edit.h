@@ -27,6 +27,9 @@ typedef enum
   QG_EDIT_DELETE_QUOTE,
   QG_EDIT_DELETE_RELATION,
   QG_EDIT_MERGE_ENTITIES,
+  QG_EDIT_ACCEPT_DRAFTS,
+  QG_EDIT_REJECT_DRAFTS,
+  QG_EDIT_ADD_DRAFT,
 } QgEditKind;
 
 #define QG_TYPE_EDIT (qg_edit_get_type ())
@@ -53,6 +56,22 @@ QgEdit     *qg_edit_new_delete_relation (const char         *id);
 /* @other goes; its names, quotes and relations become @keep's. */
 QgEdit     *qg_edit_new_merge_entities  (const char         *keep,
                                          const char         *other);
+
+/* Drafts (docs/format-notes.md, "Drafts"). @ids: of drafted entities,
+ * quotes and relations, NULL-terminated, at least one. Accepting an item
+ * accepts what it rests on: a quote its speaker, a relation its two
+ * entities and its evidence. Rejecting deletes, and takes with it what a
+ * deletion does (qg_document_get_edit_effects()); an item that is not a
+ * draft cannot be rejected. */
+QgEdit     *qg_edit_new_accept_drafts   (const char * const *ids);
+QgEdit     *qg_edit_new_reject_drafts   (const char * const *ids);
+/* Adds what @draft (a draft of the same article text: qg_drafter_draft())
+ * has and the document has not yet, as drafts: entities not known by any
+ * of their names, quotes whose passage no quote covers, relations not
+ * already between the same two entities with the same label. */
+QgEdit     *qg_edit_new_add_draft       (QgDocument         *draft);
+/* The ids an acceptance or a rejection is made to. */
+const char * const *qg_edit_get_ids     (const QgEdit       *edit);
 
 QgEdit     *qg_edit_ref                 (QgEdit             *edit);
 void        qg_edit_unref               (QgEdit             *edit);
