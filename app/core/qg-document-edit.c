@@ -114,9 +114,9 @@ id_in_use (QgDocument *doc,
 /* "Café owners in Zürich" → "cafe-owners-in-zurich": lower-case ASCII
  * letters and digits, every other run a dash, cut at a dash if it can be
  * within @max characters. */
-static char *
-slug (const char *text,
-      gsize       max)
+char *
+qg_document_slug (const char *text,
+                  gsize       max)
 {
   const char *end = text;
   g_autofree char *head = NULL;
@@ -159,7 +159,7 @@ make_id_among (QgDocument *doc,
                gsize       max,
                const char *fallback)
 {
-  g_autofree char *base = slug (text, max);
+  g_autofree char *base = qg_document_slug (text, max);
 
   if (base[0] == '\0')
     {

@@ -67,6 +67,11 @@ QgDocument *qg_document_new_version    (QgDocument    *like,
                                         JsonNode      *root,
                                         GError       **error);
 
+/* "Café owners in Zürich" → "cafe-owners-in-zurich", for ids made
+ * from names: at most @max characters. */
+char       *qg_document_slug           (const char    *text,
+                                        gsize          max);
+
 /* FORMAT.md's "ISO 8601 date", as docs/format-notes.md reads it. */
 gboolean    qg_document_date_is_valid  (const char    *s);
 

@@ -1,0 +1,718 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "qg-drafter"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "qg-drafter-lexicon.h"
+#include "qg-drafter-private.h"
+
+/* Names: runs of capitalised words, less what English capitalises for
+ * other reasons (a sentence's first word, a title, a day, a demonym),
+ * merged into entities by the ways news writing names one thing again (a
+ * surname, an acronym, a company's short name). */
+
+static guint
+flags_of (QgDraftText *t,
+          guint        i)
+{
+  QgToken *token = qg_draft_token (t, i);
+
+  return qg_lexicon_flags (t->text + token->start, token->end - token->start);
+}
+
+static gboolean
+token_kind_suffix (QgDraftText *t,
+                   guint        i,
+                   const char **kind)
+{
+  QgToken *token = qg_draft_token (t, i);
+  const char *k = qg_lexicon_suffix_kind (t->text + token->start, token->end - token->start);
+
+  if (kind != NULL)
+    *kind = k;
+  return k != NULL;
+}
+
+/* Capitalised words seen where English does not capitalise for position. */
+static GHashTable *
+words_seen_inside (QgDraftText *t)
+{
+  GHashTable *seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < t->tokens->len; i++)
+    {
+      QgToken *token = qg_draft_token (t, i);
+
+      if (token->cap && !token->initial)
+        g_hash_table_add (seen, g_strndup (t->text + token->start, token->end - token->start));
+    }
+  return seen;
+}
+
+static gboolean
+seen_inside (GHashTable  *seen,
+             QgDraftText *t,
+             guint        i)
+{
+  QgToken *token = qg_draft_token (t, i);
+  g_autofree char *word = g_strndup (t->text + token->start, token->end - token->start);
+
+  return g_hash_table_contains (seen, word);
+}
+
+static gboolean
+is_connector (QgDraftText *t,
+              guint        i)
+{
+  static const char * const connectors[] = { "of", "for", "de", "del", "da", "van", "von", "der",
+                                             "du", "la", "le", "on", "upon" };
+  QgToken *token = qg_draft_token (t, i);
+
+  if (token->cap)
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (connectors); k++)
+    if (qg_draft_token_is (t, i, connectors[k]))
+      return TRUE;
+  /* "Johnson & Johnson": the ampersand is no word, so it is in the gap. */
+  return FALSE;
+}
+
+/* Whether token @j continues the run of names that token @i begins. */
+static gboolean
+continues (QgDraftText *t,
+           guint        i,
+           guint        j)
+{
+  QgToken *a = qg_draft_token (t, i);
+  QgToken *b;
+
+  if (j >= t->tokens->len)
+    return FALSE;
+  b = qg_draft_token (t, j);
+  if (b->sentence != a->sentence || b->quote != a->quote)
+    return FALSE;
+  if (qg_draft_token (t, j - 1)->possessive)
+    return FALSE;
+  if (!qg_draft_gap_is_space (t, j))
+    {
+      QgRange gap = qg_draft_gap (t, j);
+
+      /* "Johnson & Johnson" */
+      if (!(gap.end - gap.start == 3 && memcmp (t->text + gap.start, " & ", 3) == 0))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+name_word (QgDraftText *t,
+           guint        j)
+{
+  QgToken *token = qg_draft_token (t, j);
+
+  return token->cap && !token->lower_part && !(flags_of (t, j) & QG_WORD_TIME);
+}
+
+/* The end of the run of names from token @i. */
+static guint
+run_end (QgDraftText *t,
+         guint        i)
+{
+  guint j = i + 1;
+
+  while (j < t->tokens->len && continues (t, i, j))
+    {
+      if (name_word (t, j))
+        j++;
+      /* "Department of Homeland Security", "Ministry of the Interior". */
+      else if (is_connector (t, j) && continues (t, i, j + 1) && name_word (t, j + 1))
+        j += 2;
+      else if (is_connector (t, j) && qg_draft_token_is (t, j + 1, "the") && continues (t, i, j + 2)
+               && name_word (t, j + 2))
+        j += 3;
+      else
+        break;
+    }
+  return j;
+}
+
+static void
+add_mention (QgDraftText *t,
+             guint        title_first,
+             guint        first,
+             guint        end)
+{
+  QgMention m = { 0 };
+  g_autofree char *written = NULL;
+  const char *canonical = NULL;
+
+  m.first = first;
+  m.end = end;
+  m.title_first = title_first;
+  m.has_title = title_first < first;
+  m.start = qg_draft_token (t, first)->start;
+  m.name_end = qg_draft_token (t, end - 1)->end;
+  m.entity = -1;
+  written = g_strndup (t->text + m.start, m.name_end - m.start);
+  qg_lexicon_known_name (written, &canonical);
+  m.name = g_strdup (canonical != NULL ? canonical : written);
+  g_array_append_val (t->mentions, m);
+
+  /* "the Northfield Housing Authority (NHA)" */
+  if (end < t->tokens->len && qg_draft_token (t, end)->allcaps)
+    {
+      QgRange gap = qg_draft_gap (t, end);
+      QgToken *acronym = qg_draft_token (t, end);
+
+      if (gap.end - gap.start == 2 && memcmp (t->text + gap.start, " (", 2) == 0
+          && acronym->full_end < t->len && t->text[acronym->full_end] == ')')
+        g_hash_table_replace (t->acronyms,
+                              g_strndup (t->text + acronym->start, acronym->end - acronym->start),
+                              g_strdup (m.name));
+    }
+}
+
+/* Takes a person's title off the front of a run: "Acting Secretary of
+ * Homeland Security Elaine Duke" is Elaine Duke, with a title. FALSE if
+ * the run is a title only ("Secretary of State"). */
+static gboolean
+split_title (QgDraftText *t,
+             guint        first,
+             guint        end,
+             guint       *name_first)
+{
+  guint k = first;
+
+  /* "General Motors", "Justice Department": names, not titles. */
+  if (token_kind_suffix (t, end - 1, NULL) || !(flags_of (t, first) & QG_WORD_TITLE))
+    {
+      *name_first = first;
+      return TRUE;
+    }
+  while (k < end && (flags_of (t, k) & QG_WORD_TITLE) && !(flags_of (t, k) & QG_WORD_GIVEN))
+    k++;
+  if (k < end && is_connector (t, k))
+    {
+      guint g = k + 1;
+
+      while (g < end && !(flags_of (t, g) & QG_WORD_GIVEN))
+        g++;
+      if (g < end)
+        k = g;
+      else if (end - (k + 1) >= 3)
+        k = end - 2;
+      else
+        return FALSE;
+    }
+  *name_first = k;
+  return k < end;
+}
+
+static gboolean
+is_known_word (QgDraftText *t,
+               guint        i)
+{
+  QgToken *token = qg_draft_token (t, i);
+  g_autofree char *word = g_strndup (t->text + token->start, token->end - token->start);
+
+  return qg_lexicon_known_name (word, NULL) != NULL;
+}
+
+static void
+find_mentions (QgDraftText *t)
+{
+  g_autoptr(GHashTable) seen = words_seen_inside (t);
+  guint n = t->tokens->len;
+
+  for (guint i = 0; i < n;)
+    {
+      QgToken *token = qg_draft_token (t, i);
+      guint first = i, end, name_first;
+
+      if (!token->cap || token->lower_part)
+        {
+          i++;
+          continue;
+        }
+      end = run_end (t, i);
+      i = end;
+
+      /* What English capitalises for other reasons, at the front. */
+      while (first < end)
+        {
+          guint f = flags_of (t, first);
+          QgToken *ft = qg_draft_token (t, first);
+
+          if (qg_draft_token_is (t, first, "The") && !ft->initial && first + 1 < end)
+            break;
+          if ((f & (QG_WORD_FUNCTION | QG_WORD_TIME)) && !(f & QG_WORD_TITLE))
+            first++;
+          else if ((f & QG_WORD_DEMONYM) && first + 1 == end)
+            first++;
+          else if (ft->initial && !(f & (QG_WORD_TITLE | QG_WORD_GIVEN | QG_WORD_CORPORATE))
+                   && !ft->allcaps && !seen_inside (seen, t, first) && !is_known_word (t, first)
+                   /* "Acme Inc. has…" opens a sentence with a name. */
+                   && !(first + 1 < end && qg_draft_token (t, first + 1)->cap))
+            first++;
+          else
+            break;
+          /* What was left may begin with a connector: "Under Secretary". */
+          while (first < end && is_connector (t, first))
+            first++;
+        }
+      while (end > first && (is_connector (t, end - 1)
+                             || (flags_of (t, end - 1) & (QG_WORD_FUNCTION | QG_WORD_TIME))))
+        end--;
+      if (first >= end)
+        continue;
+      /* "Russian officials" */
+      if (end - first == 1 && (flags_of (t, first) & QG_WORD_DEMONYM))
+        continue;
+      if (!split_title (t, first, end, &name_first))
+        continue;
+      /* "CEO", "Founder", "President": roles alone. */
+      if (end - name_first == 1
+          && (flags_of (t, name_first) & (QG_WORD_ROLE | QG_WORD_TITLE | QG_WORD_FUNCTION)))
+        continue;
+      add_mention (t, first, name_first, end);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Entities                                                                  */
+
+typedef struct
+{
+  char  *name;       /* the mention's name */
+  guint  n_words;
+  guint  first;      /* its first mention */
+  guint  count;
+  gint   entity;
+  gboolean titled;   /* some mention has a title */
+} Form;
+
+static guint
+count_words (const char *name)
+{
+  guint n = 1;
+
+  for (const char *p = name; *p; p++)
+    n += *p == ' ';
+  return n;
+}
+
+static int
+form_order (gconstpointer a,
+            gconstpointer b)
+{
+  const Form *fa = *(const Form **) a;
+  const Form *fb = *(const Form **) b;
+
+  if (fa->n_words != fb->n_words)
+    return fa->n_words > fb->n_words ? -1 : 1;
+  return fa->first < fb->first ? -1 : fa->first > fb->first;
+}
+
+static gboolean
+is_name_connector (const char *word)
+{
+  return strcmp (word, "of") == 0 || strcmp (word, "for") == 0 || strcmp (word, "the") == 0
+         || strcmp (word, "The") == 0 || strcmp (word, "and") == 0 || strcmp (word, "de") == 0;
+}
+
+/* "Department of Homeland Security" → "DHS". */
+static char *
+initials (const char *name)
+{
+  g_auto(GStrv) words = g_strsplit (name, " ", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (!is_name_connector (words[i]) && g_ascii_isupper (words[i][0]))
+      g_string_append_c (out, words[i][0]);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+all_words_are (char     **words,
+               guint      from,
+               guint      to,
+               gboolean (*test) (const char *word))
+{
+  for (guint i = from; i < to; i++)
+    if (!test (words[i]))
+      return FALSE;
+  return from < to;
+}
+
+static gboolean
+is_company_suffix (const char *word)
+{
+  const char *kind = qg_lexicon_suffix_kind (word, -1);
+
+  return kind != NULL && (strcmp (kind, "company") == 0 || strcmp (kind, "group") == 0);
+}
+
+static gboolean
+is_corporate_form (const char *word)
+{
+  return (qg_lexicon_flags (word, -1) & QG_WORD_CORPORATE) || strcmp (word, "The") == 0;
+}
+
+/* Whether the short form @f names the longer @name: a surname of a person,
+ * a company's name without its suffix ("Kaspersky" for "Kaspersky Lab")
+ * or a name without its legal form ("Kaspersky Lab" for "AO Kaspersky
+ * Lab"). */
+static gboolean
+short_form_of (const char *f,
+               const char *name,
+               gboolean    person)
+{
+  g_auto(GStrv) fw = g_strsplit (f, " ", -1);
+  g_auto(GStrv) nw = g_strsplit (name, " ", -1);
+  guint nf = g_strv_length (fw), nn = g_strv_length (nw);
+  gboolean prefix = TRUE, suffix = TRUE;
+
+  if (nf >= nn)
+    return FALSE;
+  for (guint i = 0; i < nf; i++)
+    {
+      prefix &= strcmp (fw[i], nw[i]) == 0;
+      suffix &= strcmp (fw[i], nw[nn - nf + i]) == 0;
+    }
+  if (person)
+    return suffix && nf == 1;
+  return (prefix && all_words_are (nw, nf, nn, is_company_suffix))
+         || (suffix && all_words_are (nw, 0, nn - nf, is_corporate_form));
+}
+
+static gboolean
+looks_like_person (QgDraftText *t,
+                   Form        *form)
+{
+  const char *kind;
+  g_auto(GStrv) words = g_strsplit (form->name, " ", -1);
+  guint n = g_strv_length (words);
+
+  if (form->titled)
+    return TRUE;
+  if (n < 2 || n > 4 || qg_lexicon_suffix_kind (words[n - 1], -1) != NULL)
+    return FALSE;
+  kind = qg_lexicon_known_name (form->name, NULL);
+  return kind == NULL && (qg_lexicon_flags (words[0], -1) & QG_WORD_GIVEN);
+}
+
+static QgDraftEntity *
+entity_new (void)
+{
+  QgDraftEntity *e = g_new0 (QgDraftEntity, 1);
+
+  e->aliases = g_ptr_array_new_with_free_func (g_free);
+  e->roles = g_ptr_array_new_with_free_func (g_free);
+  return e;
+}
+
+void
+qg_draft_entity_add_alias (QgDraftEntity *e,
+                           const char    *alias)
+{
+  if (strcmp (alias, e->name) == 0)
+    return;
+  for (guint i = 0; i < e->aliases->len; i++)
+    if (strcmp (g_ptr_array_index (e->aliases, i), alias) == 0)
+      return;
+  g_ptr_array_add (e->aliases, g_strdup (alias));
+}
+
+static int
+entity_order (gconstpointer a,
+              gconstpointer b)
+{
+  const QgDraftEntity *ea = *(const QgDraftEntity **) a;
+  const QgDraftEntity *eb = *(const QgDraftEntity **) b;
+
+  return ea->first < eb->first ? -1 : ea->first > eb->first;
+}
+
+/* Entities in the order the article first names them. */
+static void
+order_entities (QgDraftText *t)
+{
+  g_autofree gint *moved = g_new (gint, t->entities->len + 1);
+  g_autoptr(GHashTable) index = g_hash_table_new (NULL, NULL);
+
+  for (guint e = 0; e < t->entities->len; e++)
+    g_hash_table_insert (index, g_ptr_array_index (t->entities, e), GUINT_TO_POINTER (e));
+  g_ptr_array_sort (t->entities, entity_order);
+  for (guint e = 0; e < t->entities->len; e++)
+    moved[GPOINTER_TO_UINT (g_hash_table_lookup (index, g_ptr_array_index (t->entities, e)))] = e;
+  for (guint m = 0; m < t->mentions->len; m++)
+    {
+      QgMention *mention = &g_array_index (t->mentions, QgMention, m);
+
+      mention->entity = moved[mention->entity];
+    }
+}
+
+static void
+cluster (QgDraftText *t)
+{
+  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) forms = g_ptr_array_new ();
+  g_autoptr(GPtrArray) entity_forms = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  for (guint m = 0; m < t->mentions->len; m++)
+    {
+      QgMention *mention = &g_array_index (t->mentions, QgMention, m);
+      Form *form = g_hash_table_lookup (by_name, mention->name);
+
+      if (form == NULL)
+        {
+          form = g_new0 (Form, 1);
+          form->name = mention->name;
+          form->n_words = count_words (mention->name);
+          form->first = m;
+          form->entity = -1;
+          g_hash_table_insert (by_name, form->name, form);
+          g_ptr_array_add (forms, form);
+        }
+      form->count++;
+      form->titled |= mention->has_title;
+    }
+  g_ptr_array_sort (forms, form_order);
+
+  for (guint f = 0; f < forms->len; f++)
+    {
+      Form *form = g_ptr_array_index (forms, f);
+      const char *expanded = g_hash_table_lookup (t->acronyms, form->name);
+      gint best = -1;
+      guint best_first = G_MAXUINT;
+
+      if (expanded != NULL)
+        {
+          Form *full = g_hash_table_lookup (by_name, expanded);
+
+          if (full != NULL && full->entity >= 0)
+            best = full->entity;
+        }
+      for (guint e = 0; best < 0 && e < t->entities->len; e++)
+        {
+          QgDraftEntity *entity = g_ptr_array_index (t->entities, e);
+          GPtrArray *names = g_ptr_array_index (entity_forms, e);
+          gboolean match = FALSE;
+
+          for (guint k = 0; k < names->len && !match; k++)
+            {
+              Form *other = g_ptr_array_index (names, k);
+              g_autofree char *letters = NULL;
+
+              if (qg_draft_token (t, g_array_index (t->mentions, QgMention, form->first).first)->allcaps
+                  && form->n_words == 1 && other->n_words > 1)
+                {
+                  letters = initials (other->name);
+                  match = strcmp (letters, form->name) == 0;
+                }
+              match = match || short_form_of (form->name, other->name, entity->person);
+            }
+          if (match && entity->first < best_first)
+            {
+              best = e;
+              best_first = entity->first;
+            }
+        }
+      if (best < 0)
+        {
+          QgDraftEntity *entity = entity_new ();
+
+          entity->first = form->first;
+          entity->person = looks_like_person (t, form);
+          best = t->entities->len;
+          g_ptr_array_add (t->entities, entity);
+          g_ptr_array_add (entity_forms, g_ptr_array_new ());
+        }
+      form->entity = best;
+      g_ptr_array_add (g_ptr_array_index (entity_forms, best), form);
+      {
+        QgDraftEntity *entity = g_ptr_array_index (t->entities, best);
+
+        entity->first = MIN (entity->first, form->first);
+        entity->n_mentions += form->count;
+        entity->person |= form->titled;
+      }
+    }
+
+  /* The name: the most used of its full names, the others aliases. */
+  for (guint e = 0; e < t->entities->len; e++)
+    {
+      QgDraftEntity *entity = g_ptr_array_index (t->entities, e);
+      GPtrArray *names = g_ptr_array_index (entity_forms, e);
+      Form *best = NULL;
+
+      for (guint k = 0; k < names->len; k++)
+        {
+          Form *form = g_ptr_array_index (names, k);
+          gboolean full = form->n_words > 1, best_full = best != NULL && best->n_words > 1;
+
+          if (best == NULL || (full && !best_full)
+              || (full == best_full && (form->count > best->count
+                                        || (form->count == best->count
+                                            && form->first < best->first))))
+            best = form;
+        }
+      entity->name = g_strdup (best->name);
+      for (guint k = 0; k < names->len; k++)
+        qg_draft_entity_add_alias (entity, ((Form *) g_ptr_array_index (names, k))->name);
+    }
+  for (guint m = 0; m < t->mentions->len; m++)
+    {
+      QgMention *mention = &g_array_index (t->mentions, QgMention, m);
+
+      mention->entity = ((Form *) g_hash_table_lookup (by_name, mention->name))->entity;
+    }
+  for (guint f = 0; f < forms->len; f++)
+    g_free (g_ptr_array_index (forms, f));
+  order_entities (t);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Kinds and descriptions                                                    */
+
+gboolean
+qg_draft_kind_is_organisation (const char *kind)
+{
+  return kind != NULL && strcmp (kind, "person") != 0 && strcmp (kind, "place") != 0
+         && strcmp (kind, "country") != 0 && strcmp (kind, "event") != 0;
+}
+
+static const char *
+noun_kind_at (QgDraftText *t,
+              guint        i)
+{
+  QgToken *token = qg_draft_token (t, i);
+
+  if (token->cap)
+    return NULL;
+  return qg_lexicon_noun_kind (t->text + token->start, token->end - token->start);
+}
+
+/* "retailers that carry Kaspersky, including Amazon and Newegg" */
+static const char *
+list_kind (QgDraftText     *t,
+           const QgMention *m)
+{
+  guint sentence = qg_draft_token (t, m->first)->sentence;
+
+  for (guint back = 1; back <= 12 && back <= m->first; back++)
+    {
+      guint k = m->first - back;
+
+      if (qg_draft_token (t, k)->sentence != sentence)
+        break;
+      if (qg_draft_token_is (t, k, "including") || qg_draft_token_is (t, k, "like")
+          || (qg_draft_token_is (t, k, "as") && k > 0 && qg_draft_token_is (t, k - 1, "such")))
+        {
+          for (guint b = 1; b <= 8 && b <= k; b++)
+            {
+              const char *kind;
+
+              if (qg_draft_token (t, k - b)->sentence != sentence)
+                break;
+              if ((kind = noun_kind_at (t, k - b)) != NULL)
+                return kind;
+            }
+          return NULL;
+        }
+    }
+  return NULL;
+}
+
+static void
+set_kinds (QgDraftText *t)
+{
+  for (guint m = 0; m < t->mentions->len; m++)
+    {
+      QgMention *mention = &g_array_index (t->mentions, QgMention, m);
+      QgDraftEntity *entity = g_ptr_array_index (t->entities, mention->entity);
+      const char *kind = NULL;
+
+      if (entity->kind != NULL && strcmp (entity->kind, "organisation") != 0
+          && strcmp (entity->kind, "place") != 0)
+        continue;
+      /* "the Best Buy chain" */
+      if (mention->end < t->tokens->len && qg_draft_gap_is_space (t, mention->end)
+          && (kind = noun_kind_at (t, mention->end)) != NULL)
+        entity->kind = kind;
+      else if ((kind = list_kind (t, mention)) != NULL)
+        entity->kind = kind;
+      /* "offices in Arlington" */
+      else if (entity->kind == NULL && mention->end - mention->first == 1 && mention->first > 0
+               && (qg_draft_token_is (t, mention->first - 1, "in")
+                   || qg_draft_token_is (t, mention->first - 1, "near")))
+        entity->kind = "place";
+    }
+
+  for (guint e = 0; e < t->entities->len; e++)
+    {
+      QgDraftEntity *entity = g_ptr_array_index (t->entities, e);
+      g_auto(GStrv) words = g_strsplit (entity->name, " ", -1);
+      const char *known = qg_lexicon_known_name (entity->name, NULL);
+      const char *suffix = qg_lexicon_suffix_kind (words[g_strv_length (words) - 1], -1);
+
+      if (known != NULL)
+        entity->kind = known;
+      else if (entity->person)
+        entity->kind = "person";
+      else if (suffix != NULL)
+        entity->kind = suffix;
+      else if (entity->kind == NULL)
+        entity->kind = "organisation";
+      entity->person = strcmp (entity->kind, "person") == 0;
+    }
+}
+
+QgMention *
+qg_draft_mention_at (QgDraftText *t,
+                     guint        i)
+{
+  QgMention *m = qg_draft_mention_over (t, i);
+
+  return m != NULL && m->first == i ? m : NULL;
+}
+
+QgMention *
+qg_draft_mention_over (QgDraftText *t,
+                       guint        i)
+{
+  guint lo = 0, hi = t->mentions->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      QgMention *m = &g_array_index (t->mentions, QgMention, mid);
+
+      if (m->end <= i)
+        lo = mid + 1;
+      else if (m->title_first > i)
+        hi = mid;
+      else
+        return m;
+    }
+  return NULL;
+}
+
+QgDraftEntity *
+qg_draft_entity (QgDraftText *t,
+                 gint         e)
+{
+  return e >= 0 ? g_ptr_array_index (t->entities, e) : NULL;
+}
+
+void
+qg_draft_find_names (QgDraftText *t)
+{
+  find_mentions (t);
+  cluster (t);
+  set_kinds (t);
+}
