@@ -305,6 +305,40 @@ test_bad_input (void)
   g_assert_error (error, QG_DOCUMENT_ERROR, QG_DOCUMENT_ERROR_INVALID);
 }
 
+/* Articles made of the pieces the rules look at, in every order: the
+ * drafter always gives a valid document, and never reads out of bounds
+ * (run under the sanitizers). */
+static void
+test_any_text (void)
+{
+  static const char * const pieces[] = {
+    "\"", "“", "”", "'", "’s", " ", " ", " ", "\n", "\n\n", ",", ".", ":", "(", ")", "U.S.",
+    "Mr.", "Dr.", "said", "told", "according to", "he", "she", "it", "the company", "its",
+    "a spokesperson", "for", "of", "the", "The", "Acme", "Inc.", "Ann", "Lee", "NHA", "Group",
+    "founder", "CEO", "Wednesday", "Russian", "حسن", "e\u0301", "ß", "İ", "𝔄", "-", "&",
+  };
+  GRand *rand = g_rand_new_with_seed (11);
+
+  for (guint round = 0; round < 400; round++)
+    {
+      g_autoptr(GString) text = g_string_new ("Title\n\n");
+      guint n = g_rand_int_range (rand, 1, 200);
+      g_autoptr(QgDocument) doc = NULL;
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      doc = draft (text->str);
+      for (guint i = 0; i < qg_document_get_n_quotes (doc); i++)
+        {
+          const QgQuote *q = qg_document_get_quote (doc, i);
+
+          g_assert_cmpuint (q->end, <=, text->len);
+          g_assert_cmpuint (q->start, <, q->end);
+        }
+    }
+  g_rand_free (rand);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -327,6 +361,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/drafter/same-every-time", test_same_every_time);
   g_test_add_func ("/quotegraph/drafter/no-title", test_no_title);
   g_test_add_func ("/quotegraph/drafter/bad-input", test_bad_input);
+  g_test_add_func ("/quotegraph/drafter/any-text", test_any_text);
 
   return g_test_run ();
 }

@@ -115,6 +115,10 @@ name_word (QgDraftText *t,
   return token->cap && !token->lower_part && !(flags_of (t, j) & QG_WORD_TIME);
 }
 
+/* "Acting Secretary of Homeland Security Elaine Duke" is 7: no name is
+ * longer, and a longer run of capitals (a heading in capitals) is cut. */
+#define MAX_NAME_WORDS 10
+
 /* The end of the run of names from token @i. */
 static guint
 run_end (QgDraftText *t,
@@ -122,7 +126,7 @@ run_end (QgDraftText *t,
 {
   guint j = i + 1;
 
-  while (j < t->tokens->len && continues (t, i, j))
+  while (j < t->tokens->len && j - i < MAX_NAME_WORDS && continues (t, i, j))
     {
       if (name_word (t, j))
         j++;
@@ -361,31 +365,100 @@ is_corporate_form (const char *word)
   return (qg_lexicon_flags (word, -1) & QG_WORD_CORPORATE) || strcmp (word, "The") == 0;
 }
 
-/* Whether the short form @f names the longer @name: a surname of a person,
- * a company's name without its suffix ("Kaspersky" for "Kaspersky Lab")
- * or a name without its legal form ("Kaspersky Lab" for "AO Kaspersky
- * Lab"). */
-static gboolean
-short_form_of (const char *f,
-               const char *name,
-               gboolean    person)
+/* The short forms that name an entity, as keys: "S:Duke" (a person's
+ * surname), "C:Kaspersky" (a company without its suffix, "Kaspersky Lab";
+ * or without its legal form, "AO Kaspersky Lab"), "I:DHS" (initials).
+ * Each key names the entity named first. */
+static void
+register_key (QgDraftText *t,
+              GHashTable  *keys,
+              char        *key,
+              gint         e)
 {
-  g_auto(GStrv) fw = g_strsplit (f, " ", -1);
-  g_auto(GStrv) nw = g_strsplit (name, " ", -1);
-  guint nf = g_strv_length (fw), nn = g_strv_length (nw);
-  gboolean prefix = TRUE, suffix = TRUE;
+  gpointer old;
 
-  if (nf >= nn)
-    return FALSE;
-  for (guint i = 0; i < nf; i++)
+  if (g_hash_table_lookup_extended (keys, key, NULL, &old)
+      && qg_draft_entity (t, GPOINTER_TO_INT (old) - 1)->first <= qg_draft_entity (t, e)->first)
     {
-      prefix &= strcmp (fw[i], nw[i]) == 0;
-      suffix &= strcmp (fw[i], nw[nn - nf + i]) == 0;
+      g_free (key);
+      return;
     }
-  if (person)
-    return suffix && nf == 1;
-  return (prefix && all_words_are (nw, nf, nn, is_company_suffix))
-         || (suffix && all_words_are (nw, 0, nn - nf, is_corporate_form));
+  g_hash_table_replace (keys, key, GINT_TO_POINTER (e + 1));
+}
+
+static char *
+join_words (char  **words,
+            guint   from,
+            guint   to)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = from; i < to; i++)
+    {
+      if (i > from)
+        g_string_append_c (out, ' ');
+      g_string_append (out, words[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+register_short_forms (QgDraftText *t,
+                      GHashTable  *keys,
+                      Form        *form,
+                      gint         e)
+{
+  g_auto(GStrv) words = NULL;
+  guint n;
+
+  if (form->n_words < 2)
+    return;
+  words = g_strsplit (form->name, " ", -1);
+  n = g_strv_length (words);
+  if (qg_draft_entity (t, e)->person)
+    register_key (t, keys, g_strconcat ("S:", words[n - 1], NULL), e);
+  for (guint j = 1; j < n; j++)
+    {
+      g_autofree char *head = join_words (words, 0, j);
+      g_autofree char *tail = join_words (words, j, n);
+
+      if (all_words_are (words, j, n, is_company_suffix))
+        register_key (t, keys, g_strconcat ("C:", head, NULL), e);
+      if (all_words_are (words, 0, j, is_corporate_form))
+        register_key (t, keys, g_strconcat ("C:", tail, NULL), e);
+    }
+  {
+    g_autofree char *letters = initials (form->name);
+
+    if (strlen (letters) >= 2)
+      register_key (t, keys, g_strconcat ("I:", letters, NULL), e);
+  }
+}
+
+/* The entity a short form names, or -1. */
+static gint
+short_form_entity (QgDraftText *t,
+                   GHashTable  *keys,
+                   Form        *form)
+{
+  const char *prefixes[] = { "S:", "C:", "I:" };
+  gboolean allcaps = qg_draft_token (t, g_array_index (t->mentions, QgMention,
+                                                       form->first).first)->allcaps;
+  gint best = -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      g_autofree char *key = NULL;
+      gint e;
+
+      if ((i == 0 && form->n_words != 1) || (i == 2 && (!allcaps || form->n_words != 1)))
+        continue;
+      key = g_strconcat (prefixes[i], form->name, NULL);
+      e = GPOINTER_TO_INT (g_hash_table_lookup (keys, key)) - 1;
+      if (e >= 0 && (best < 0 || qg_draft_entity (t, e)->first < qg_draft_entity (t, best)->first))
+        best = e;
+    }
+  return best;
 }
 
 static gboolean
@@ -462,6 +535,7 @@ cluster (QgDraftText *t)
   g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) forms = g_ptr_array_new ();
   g_autoptr(GPtrArray) entity_forms = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint m = 0; m < t->mentions->len; m++)
     {
@@ -488,7 +562,6 @@ cluster (QgDraftText *t)
       Form *form = g_ptr_array_index (forms, f);
       const char *expanded = g_hash_table_lookup (t->acronyms, form->name);
       gint best = -1;
-      guint best_first = G_MAXUINT;
 
       if (expanded != NULL)
         {
@@ -497,31 +570,8 @@ cluster (QgDraftText *t)
           if (full != NULL && full->entity >= 0)
             best = full->entity;
         }
-      for (guint e = 0; best < 0 && e < t->entities->len; e++)
-        {
-          QgDraftEntity *entity = g_ptr_array_index (t->entities, e);
-          GPtrArray *names = g_ptr_array_index (entity_forms, e);
-          gboolean match = FALSE;
-
-          for (guint k = 0; k < names->len && !match; k++)
-            {
-              Form *other = g_ptr_array_index (names, k);
-              g_autofree char *letters = NULL;
-
-              if (qg_draft_token (t, g_array_index (t->mentions, QgMention, form->first).first)->allcaps
-                  && form->n_words == 1 && other->n_words > 1)
-                {
-                  letters = initials (other->name);
-                  match = strcmp (letters, form->name) == 0;
-                }
-              match = match || short_form_of (form->name, other->name, entity->person);
-            }
-          if (match && entity->first < best_first)
-            {
-              best = e;
-              best_first = entity->first;
-            }
-        }
+      if (best < 0)
+        best = short_form_entity (t, keys, form);
       if (best < 0)
         {
           QgDraftEntity *entity = entity_new ();
@@ -540,6 +590,7 @@ cluster (QgDraftText *t)
         entity->first = MIN (entity->first, form->first);
         entity->n_mentions += form->count;
         entity->person |= form->titled;
+        register_short_forms (t, keys, form, best);
       }
     }
 

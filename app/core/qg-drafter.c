@@ -26,12 +26,17 @@
 #define SHORT_QUOTE_WORDS 4
 /* How far a role noun ("the company") looks back for what it names. */
 #define CONTEXT_PARAGRAPHS 3
+/* The words of a sentence that attribution looks at before a quote. */
+#define LONG_SENTENCE 80
+/* The relations one quote gives, at most. */
+#define MAX_NAMED 12
 
 typedef struct
 {
   QgDraftText  t;
   GPtrArray   *extra_quotes;    /* of Evidence: appositives' passages */
   GPtrArray   *relations;       /* of Relation */
+  GHashTable  *relation_index;  /* "source\ntarget\nlabel" → Relation */
 } Draft;
 
 typedef struct
@@ -155,6 +160,36 @@ is_media (Draft *d,
 /* ------------------------------------------------------------------------ */
 /* What a pronoun or a role names                                            */
 
+/* How many mentions begin before token @at: the mentions are in the
+ * order of the text. */
+static guint
+mentions_before (Draft *d,
+                 guint  at)
+{
+  guint lo = 0, hi = d->t.mentions->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (d->t.mentions, QgMention, mid).first < at)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Looking back for what a pronoun or a role names goes no further than
+ * this many names: an article of one endless paragraph stays linear. */
+#define LOOKBACK_MENTIONS 400
+
+static guint
+lookback_stop (guint k)
+{
+  return k > LOOKBACK_MENTIONS ? k - LOOKBACK_MENTIONS : 0;
+}
+
 /* The last mention before token @before, outside quotes, of an entity
  * @test accepts. */
 static QgMention *
@@ -163,13 +198,11 @@ last_mention (Draft    *d,
               gboolean (*test) (Draft *d, gint e),
               guint     min_paragraph)
 {
-  for (guint k = d->t.mentions->len; k > 0; k--)
+  for (guint k = mentions_before (d, before), stop = lookback_stop (k); k > stop; k--)
     {
       QgMention *m = &g_array_index (d->t.mentions, QgMention, k - 1);
       QgToken *token = qg_draft_token (&d->t, m->first);
 
-      if (m->first >= before)
-        continue;
       if (token->paragraph < min_paragraph)
         break;
       if (token->quote < 0 && test (d, m->entity))
@@ -217,7 +250,7 @@ is_subject (Draft     *d,
   QgToken *token = qg_draft_token (&d->t, m->first);
   guint words = 0;
 
-  for (guint k = m->first; k > 0 && same_sentence (d, k - 1, token->sentence); k--)
+  for (guint k = m->first; k > 0 && words <= 3 && same_sentence (d, k - 1, token->sentence); k--)
     words++;
   return words <= 3 && (m->first == 0 || !is_preposition (d, m->first - 1));
 }
@@ -231,12 +264,12 @@ spokesperson_organisation (Draft *d,
   guint min = first_paragraph (d, at);
   QgMention *last = NULL;
 
-  for (guint k = d->t.mentions->len; k > 0; k--)
+  for (guint k = mentions_before (d, at), stop = lookback_stop (k); k > stop; k--)
     {
       QgMention *m = &g_array_index (d->t.mentions, QgMention, k - 1);
       QgToken *token = qg_draft_token (&d->t, m->first);
 
-      if (m->first >= at || token->quote >= 0)
+      if (token->quote >= 0)
         continue;
       if (token->paragraph < min)
         break;
@@ -268,15 +301,13 @@ role_referent (Draft *d,
   gint best = -1;
   guint best_score = 0;
 
-  for (guint k = d->t.mentions->len; k > 0; k--)
+  for (guint k = mentions_before (d, at), stop = lookback_stop (k); k > stop; k--)
     {
       QgMention *m = &g_array_index (d->t.mentions, QgMention, k - 1);
       QgDraftEntity *e = entity (d, m->entity);
       g_autofree char *name = g_ascii_strdown (e->name, -1);
       guint score = 0;
 
-      if (m->first >= at)
-        continue;
       if (qg_draft_token (&d->t, m->first)->paragraph < min)
         break;
       if (strstr (name, lower) != NULL && !e->person)
@@ -312,6 +343,8 @@ set_note (char       **note,
           const char  *words,
           const char  *name)
 {
+  if (note == NULL)
+    return;
   g_free (*note);
   *note = g_strdup_printf (format, words, name);
 }
@@ -510,22 +543,25 @@ sentence_first_token (Draft *d,
                       guint  from)
 {
   guint sentence = qg_draft_token (&d->t, from)->sentence;
+  guint limit = from > LONG_SENTENCE ? from - LONG_SENTENCE : 0;
 
-  while (from > 0 && same_sentence (d, from - 1, sentence))
+  /* A news sentence is shorter: further back is another clause. */
+  while (from > limit && same_sentence (d, from - 1, sentence))
     from--;
   return from;
 }
 
 /* "according to X" in the sentence: X. */
 static gint
-according_to (Draft *d,
-              guint  sentence,
-              guint  from)
+according_to (Draft  *d,
+              guint   sentence,
+              guint   from,
+              char  **note)
 {
-  for (guint k = from; same_sentence (d, k, sentence); k++)
+  for (guint k = from; k < from + 2 * LONG_SENTENCE && same_sentence (d, k, sentence); k++)
     if (qg_draft_token (&d->t, k)->quote < 0 && qg_draft_token_is (&d->t, k, "according")
         && qg_draft_token_is (&d->t, k + 1, "to"))
-      return noun_phrase (d, k + 2, NULL, NULL);
+      return noun_phrase (d, k + 2, NULL, note);
   return -1;
 }
 
@@ -651,7 +687,7 @@ find_speakers (Draft *d)
 
       if (q->end_token <= q->first_token)
         continue;
-      who = according_to (d, q->sentence, sentence_first_token (d, q->first_token));
+      who = according_to (d, q->sentence, sentence_first_token (d, q->first_token), &q->note);
       if (who < 0)
         who = speaker_after (d, q, &q->note);
       if (who < 0)
@@ -887,17 +923,13 @@ add_relation (Draft      *d,
               const char *label,
               gint        evidence)
 {
-  Relation *r = NULL;
+  g_autofree char *key = NULL;
+  Relation *r;
 
   if (source < 0 || target < 0 || source == target)
     return;
-  for (guint i = 0; i < d->relations->len && r == NULL; i++)
-    {
-      Relation *other = g_ptr_array_index (d->relations, i);
-
-      if (other->source == source && other->target == target && strcmp (other->label, label) == 0)
-        r = other;
-    }
+  key = g_strdup_printf ("%d\n%d\n%s", source, target, label);
+  r = g_hash_table_lookup (d->relation_index, key);
   if (r == NULL)
     {
       r = g_new0 (Relation, 1);
@@ -906,10 +938,11 @@ add_relation (Draft      *d,
       r->label = g_strdup (label);
       r->quotes = g_array_new (FALSE, FALSE, sizeof (gint));
       g_ptr_array_add (d->relations, r);
+      g_hash_table_insert (d->relation_index, g_steal_pointer (&key), r);
     }
-  for (guint i = 0; i < r->quotes->len; i++)
-    if (g_array_index (r->quotes, gint, i) == evidence)
-      return;
+  /* Quotes come in order: one given twice is the last. */
+  if (r->quotes->len > 0 && g_array_index (r->quotes, gint, r->quotes->len - 1) == evidence)
+    return;
   g_array_append_val (r->quotes, evidence);
 }
 
@@ -998,13 +1031,20 @@ quote_relations (Draft *d)
 
       if (!q->kept || q->speaker < 0)
         continue;
-      /* What the quote and its sentence name. */
-      for (guint k = 0; k < t->mentions->len; k++)
+      /* What the quote and its sentence name (a sentence of news names a
+       * few; an endless one no more than that many). */
+      for (guint k = mentions_before (d, sentence_first_token (d, q->first_token)), n = 0;
+           k < t->mentions->len && n < MAX_NAMED; k++)
         {
           QgMention *m = &g_array_index (t->mentions, QgMention, k);
 
-          if (m->start >= from && m->name_end <= to)
-            add_relation (d, q->speaker, m->entity, _("says of"), (gint) i);
+          if (m->start >= to)
+            break;
+          if (m->start >= from)
+            {
+              add_relation (d, q->speaker, m->entity, _("says of"), (gint) i);
+              n++;
+            }
         }
     }
 }
@@ -1012,6 +1052,8 @@ quote_relations (Draft *d)
 /* ------------------------------------------------------------------------ */
 /* The document                                                              */
 
+/* Ids made as edits make them: the slug, then "-2", "-3"… @taken holds
+ * the ids given and, under "\n" + a slug, the next number to try. */
 static char *
 unique_id (GHashTable *taken,
            const char *text,
@@ -1019,6 +1061,8 @@ unique_id (GHashTable *taken,
            const char *fallback)
 {
   g_autofree char *base = qg_document_slug (text, max);
+  g_autofree char *counter = NULL;
+  guint n;
   char *id;
 
   if (base[0] == '\0')
@@ -1026,14 +1070,35 @@ unique_id (GHashTable *taken,
       g_free (base);
       base = g_strdup (fallback);
     }
-  id = g_strdup (base);
-  for (guint n = 2; g_hash_table_contains (taken, id); n++)
+  counter = g_strconcat ("\n", base, NULL);
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (taken, counter));
+  id = n == 0 ? g_strdup (base) : g_strdup_printf ("%s-%u", base, n);
+  for (n = MAX (n, 1) + 1; g_hash_table_contains (taken, id); n++)
     {
       g_free (id);
       id = g_strdup_printf ("%s-%u", base, n);
     }
   g_hash_table_add (taken, id);
+  g_hash_table_insert (taken, g_steal_pointer (&counter), GUINT_TO_POINTER (n));
   return id;
+}
+
+/* The same words quoted again and again (a chant, a text that repeats
+ * itself) are drafted this many times at most: each one the loader finds
+ * by counting the ones before. */
+#define MAX_SAME_QUOTE 20
+
+static gboolean
+too_often (GHashTable *said,
+           Draft      *d,
+           gsize       start,
+           gsize       end)
+{
+  char *text = range_text (d, start, end);
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (said, text)) + 1;
+
+  g_hash_table_insert (said, text, GUINT_TO_POINTER (n));
+  return n > MAX_SAME_QUOTE;
 }
 
 static JsonObject *
@@ -1068,6 +1133,7 @@ build_tree (Draft      *d,
 {
   QgDraftText *t = &d->t;
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) said = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(QgArticleIndex) index = qg_article_index_new (t->text, t->len);
   g_autofree char **entity_ids = g_new0 (char *, t->entities->len + 1);
   g_autofree char **quote_ids = g_new0 (char *, t->quotes->len + 1);
@@ -1114,8 +1180,8 @@ build_tree (Draft      *d,
       QgQuoteSpan *q = quote (d, i);
       JsonObject *object;
 
-      if (!q->kept || (object = quote_object (index, d, taken, q->start, q->end,
-                                              &quote_ids[i])) == NULL)
+      if (!q->kept || too_often (said, d, q->start, q->end)
+          || (object = quote_object (index, d, taken, q->start, q->end, &quote_ids[i])) == NULL)
         continue;
       if (q->speaker >= 0)
         json_object_set_string_member (object, "speaker", entity_ids[q->speaker]);
@@ -1226,6 +1292,13 @@ qg_drafter_draft (const char    *text,
 
   if (length < 0)
     length = strlen (text);
+  if ((gsize) length > QG_DRAFTER_MAX_BYTES)
+    {
+      g_set_error (error, QG_DOCUMENT_ERROR, QG_DOCUMENT_ERROR_TOO_LARGE,
+                   _("The article is longer than %d MB, the most Quotegraph drafts: start an "
+                     "empty map instead"), QG_DRAFTER_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
   if (title == NULL || title[0] == '\0' || strspn (title, " \t\r\n") == strlen (title))
     title = own_title = first_line (text, length);
   /* The article's own checks: size, UTF-8, a title, a date. */
@@ -1238,6 +1311,7 @@ qg_drafter_draft (const char    *text,
   d.t.len = len;
   d.extra_quotes = g_ptr_array_new_with_free_func (g_free);
   d.relations = g_ptr_array_new_with_free_func ((GDestroyNotify) relation_free);
+  d.relation_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   qg_draft_text_read (&d.t);
   if (!g_cancellable_set_error_if_cancelled (cancellable, error))
     {
@@ -1252,6 +1326,7 @@ qg_drafter_draft (const char    *text,
   qg_draft_text_clear (&d.t);
   g_ptr_array_unref (d.extra_quotes);
   g_ptr_array_unref (d.relations);
+  g_hash_table_unref (d.relation_index);
   if (root == NULL)
     return NULL;
   return qg_document_read_tree (root, NULL, 0, NULL, _("the draft"), NULL, cancellable, error);

@@ -14,7 +14,12 @@ G_BEGIN_DECLS
  * "draft": true (docs/format-notes.md, "Drafts"), for a person to accept,
  * correct or reject. Deterministic: the same text always gives the same
  * document. No network and no model: rules of English news writing, and
- * ICU's sentence breaks. */
+ * ICU's sentence breaks. A longer article than QG_DRAFTER_MAX_BYTES is
+ * refused with QG_DOCUMENT_ERROR_TOO_LARGE. */
+/* The longest article drafted: its words and names take some ten times
+ * its size in memory. */
+#define QG_DRAFTER_MAX_BYTES (8 * 1024 * 1024)
+
 QgDocument *qg_drafter_draft (const char    *text,
                               gssize         length,
                               const char    *title,
