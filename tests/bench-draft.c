@@ -10,6 +10,7 @@
 
 #include "qg-article-draft.h"
 #include "qg-drafter.h"
+#include "bench-stats.h"
 
 #define ROUNDS    9
 #define MIN_WORDS 10000
@@ -31,20 +32,11 @@ count_words (const char *text)
   return n;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static void
 report (const char *what,
         double     *ms)
 {
-  qsort (ms, ROUNDS, sizeof *ms, compare_doubles);
+  qsort (ms, ROUNDS, sizeof *ms, bench_compare_doubles);
   g_print ("%-44s median %8.2f ms, slowest %8.2f ms\n", what, ms[ROUNDS / 2], ms[ROUNDS - 1]);
 }
 
