@@ -18,6 +18,7 @@
 #include "qg-document.h"
 #include "qg-edit.h"
 #include "qg-history.h"
+#include "bench-stats.h"
 
 #define VERSIONS 100
 
@@ -28,15 +29,6 @@ static double
 now_ms (void)
 {
   return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
 }
 
 /* A span of some forty bytes in the middle of the article, moved to the
@@ -174,7 +166,7 @@ static void
 print_times (const char *key,
              GArray     *times)
 {
-  g_array_sort (times, compare_doubles);
+  g_array_sort (times, bench_compare_doubles);
   printf ("%s_ms=%.1f %s_max_ms=%.1f\n", key, g_array_index (times, double, times->len / 2),
           key, g_array_index (times, double, times->len - 1));
   fflush (stdout);

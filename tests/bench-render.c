@@ -25,15 +25,7 @@
 #include "qg-graph-view.h"
 #include "qg-graph.h"
 #include "bench-app.h"
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
+#include "bench-stats.h"
 
 /* Of the last frame of a large map: from its snapshot until its image,
  * drawn in threads, was there. */
@@ -86,7 +78,7 @@ print_until_drawn (const char *what,
                    double     *drawn,
                    int         frames)
 {
-  qsort (drawn, frames, sizeof (double), compare_doubles);
+  qsort (drawn, frames, sizeof (double), bench_compare_doubles);
   if (drawn[frames - 1] > 0)
     g_print ("ms_until_drawn_%s=%.2f\n", what, drawn[frames / 2]);
 }
@@ -198,7 +190,7 @@ main (int   argc,
   }
   for (int i = 0; i < frames; i++)
     times[i] = time_frame (view, width, height, i == 0 ? g_getenv ("BENCH_RENDER_PNG") : NULL);
-  qsort (times, frames, sizeof (double), compare_doubles);
+  qsort (times, frames, sizeof (double), bench_compare_doubles);
   g_print ("zoom=%.3f\n", qg_viewport_get_zoom (qg_graph_view_get_viewport (QG_GRAPH_VIEW (view))));
   g_print ("ms_per_frame=%.2f\n", times[frames / 2]);
   g_print ("ms_per_frame_min=%.2f\n", times[0]);
@@ -219,7 +211,7 @@ main (int   argc,
       times[i] = time_frame (view, width, height, NULL);
       drawn[i] = until_drawn;
     }
-  qsort (times, frames, sizeof (double), compare_doubles);
+  qsort (times, frames, sizeof (double), bench_compare_doubles);
   g_print ("ms_per_frame_panning=%.2f\n", times[frames / 2]);
   print_until_drawn ("panning", drawn, frames);
 
@@ -233,7 +225,7 @@ main (int   argc,
       times[i] = time_frame (view, width, height, NULL);
       drawn[i] = until_drawn;
     }
-  qsort (times, frames, sizeof (double), compare_doubles);
+  qsort (times, frames, sizeof (double), bench_compare_doubles);
   g_print ("ms_per_frame_zooming=%.2f\n", times[frames / 2]);
   print_until_drawn ("zooming", drawn, frames);
 

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -672,6 +673,13 @@ test_usage_errors (void)
       "quotegraph: --check and --export cannot be used together\n" },
     { { "--check", "a.json", "b.json" }, "quotegraph: give at most one FILE\n" },
     { { "--export", "map.svg", "a.json", "b.json" }, "quotegraph: give at most one FILE\n" },
+    { { "-o", "map.json" }, "quotegraph: --output is only used with --draft\n" },
+    { { "--draft", "a.txt", "--check" },
+      "quotegraph: --draft cannot be used with --check or --export\n" },
+    { { "--draft", "a.txt", "--export", "map.svg" },
+      "quotegraph: --draft cannot be used with --check or --export\n" },
+    { { "--draft", "a.txt", "b.txt" }, "quotegraph: --draft takes one ARTICLE and no other FILE\n" },
+    { { "--draft" }, NULL },
     { { "--frobnicate" }, NULL },
     { { "--export" }, NULL },
   };
@@ -687,7 +695,211 @@ test_usage_errors (void)
       else
         g_assert_true (g_str_has_prefix (run.err, "quotegraph: "));
       g_assert_false (g_file_test ("map.svg", G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test ("map.json", G_FILE_TEST_EXISTS));
     }
+}
+
+/* ------------------------------------------------------------------------ */
+/* --draft                                                                   */
+
+static char *
+court_article (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "draft", "court.txt", NULL);
+}
+
+/* The "article" object of the JSON --draft wrote, which must be a
+ * document's. */
+static JsonObject *
+drafted_article (JsonParser *parser,
+                 const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "quotegraph/1");
+  return json_object_get_object_member (root, "article");
+}
+
+/* Written where --check can read it, the draft is a valid document. */
+static void
+assert_draft_checks (const char *dir,
+                     const char *json)
+{
+  g_autofree char *map = g_build_filename (dir, "drafted.json", NULL);
+  g_auto(Run) run;
+
+  g_assert_true (g_file_set_contents (map, json, -1, NULL));
+  run_in (&run, dir, NULL, NULL, (const char *[]) { "--check", "drafted.json", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "drafted.json: valid: "));
+  g_unlink (map);
+}
+
+/* A text article is drafted to standard output, with no display, its text
+ * kept byte for byte and its first line for a title. */
+static void
+test_draft_to_stdout (void)
+{
+  g_autofree char *path = court_article ();
+  g_autofree char *text = read_file (path);
+  g_autofree char *dir = g_dir_make_tmp ("qg-cli-XXXXXX", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *article;
+  g_auto(Run) run;
+
+  run_in (&run, NULL, ":4242", NULL, (const char *[]) { "--draft", path, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  article = drafted_article (parser, run.out);
+  g_assert_cmpstr (json_object_get_string_member (article, "title"), ==,
+                   "Tenants sue Northfield Housing Authority over mold at Carver Street");
+  g_assert_cmpstr (json_object_get_string_member (article, "text"), ==, text);
+  g_assert_false (json_object_has_member (article, "text_file"));
+  assert_draft_checks (dir, run.out);
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+  remove_tree (dir);
+}
+
+/* -o writes the same bytes to a file, whole or not at all, and says
+ * nothing; a file that cannot be written is named with the reason. */
+static void
+test_draft_output (void)
+{
+  g_autofree char *path = court_article ();
+  g_autofree char *dir = g_dir_make_tmp ("qg-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "map.json", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "map.json", NULL);
+  g_autofree char *expected_error = g_strdup_printf ("%s: could not write the map: that folder "
+                                                     "does not exist\n", missing);
+  g_autofree char *written = NULL;
+  g_auto(Run) to_stdout;
+
+  RUN (&to_stdout, "--draft", path);
+  g_assert_cmpint (to_stdout.status, ==, 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_auto(Run) run;
+
+      RUN (&run, "--draft", path, i == 0 ? "-o" : "--output", out);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_cmpstr (run.err, ==, "");
+      g_clear_pointer (&written, g_free);
+      written = read_file (out);
+      g_assert_cmpstr (written, ==, to_stdout.out);
+      g_assert_cmpuint (count_entries (dir), ==, 1);
+    }
+
+  {
+    g_auto(Run) run;
+
+    RUN (&run, "--draft", path, "-o", missing);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.err, ==, expected_error);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_cmpuint (count_entries (dir), ==, 1);
+  }
+  remove_tree (dir);
+}
+
+/* A web page is reduced to its article, with the page's title, site and
+ * date. */
+static void
+test_draft_html (void)
+{
+  static const char page[] =
+    "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+    "<title>Council backs the repairs | Northfield Courier</title>"
+    "<meta property=\"og:site_name\" content=\"Northfield Courier\">"
+    "<meta property=\"article:published_time\" content=\"2024-03-14T09:30:00-05:00\">"
+    "</head><body><nav><a href=\"/\">Home</a></nav><article><h1>Council backs the "
+    "repairs</h1><p>&ldquo;We will find the money,&rdquo; said Mayor Gordon Pell.</p>"
+    "</article><footer>&copy; Northfield Courier</footer></body></html>\n";
+  g_autofree char *dir = g_dir_make_tmp ("qg-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "page.html", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *article;
+  g_auto(Run) run;
+
+  g_assert_true (g_file_set_contents (path, page, -1, NULL));
+  RUN (&run, "--draft", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  article = drafted_article (parser, run.out);
+  g_assert_cmpstr (json_object_get_string_member (article, "title"), ==,
+                   "Council backs the repairs");
+  g_assert_cmpstr (json_object_get_string_member (article, "source"), ==, "Northfield Courier");
+  g_assert_cmpstr (json_object_get_string_member (article, "published"), ==, "2024-03-14");
+  g_assert_cmpstr (json_object_get_string_member (article, "text"), ==,
+                   "Council backs the repairs\n\n“We will find the money,” said Mayor Gordon "
+                   "Pell.");
+  assert_draft_checks (dir, run.out);
+  remove_tree (dir);
+}
+
+/* What --draft titles an article that gives no title: a text's first
+ * line when it reads as a headline, else the file's name. */
+static void
+test_draft_title (void)
+{
+  g_autofree char *paragraph = g_strnfill (201, 'a');
+  const struct { const char *name; const char *contents; const char *title; } cases[] = {
+    { "headline.txt", "\n  Seagrass is shrinking  \r\n\nThe meadows are going.\n",
+      "Seagrass is shrinking" },
+    { "one-paragraph.txt", paragraph, "one-paragraph" },
+    { "no-title.html", "<!DOCTYPE html><html><body><p>Only a paragraph.</p></body></html>",
+      "no-title" },
+  };
+  g_autofree char *dir = g_dir_make_tmp ("qg-cli-XXXXXX", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, cases[i].name, NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_auto(Run) run;
+
+      g_assert_true (g_file_set_contents (path, cases[i].contents, -1, NULL));
+      RUN (&run, "--draft", path);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (json_object_get_string_member (drafted_article (parser, run.out), "title"),
+                       ==, cases[i].title);
+    }
+  remove_tree (dir);
+}
+
+/* An article that cannot be read is named as typed, with the reason, and
+ * nothing is written. */
+static void
+test_draft_bad_article (void)
+{
+  const struct { const char *name; const char *error; } cases[] = {
+    { "missing.txt", "missing.txt: cannot read the file: no such file\n" },
+    { "latin1.txt", "latin1.txt:2:8: not UTF-8 (byte 0xE9); save the article as UTF-8 and "
+                    "choose it again\n" },
+  };
+  g_autofree char *dir = g_dir_make_tmp ("qg-cli-XXXXXX", NULL);
+  g_autofree char *latin1 = g_build_filename (dir, "latin1.txt", NULL);
+
+  g_assert_true (g_file_set_contents (latin1, "A headline\nThe caf\xe9 is open.\n", -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (guint to_file = 0; to_file < 2; to_file++)
+      {
+        const char *args[] = { "--draft", cases[i].name, "-o", "map.json", NULL };
+        g_auto(Run) run;
+
+        if (!to_file)
+          args[2] = NULL;
+        run_in (&run, dir, NULL, NULL, args);
+        g_assert_cmpint (run.status, ==, 1);
+        g_assert_cmpstr (run.err, ==, cases[i].error);
+        g_assert_cmpstr (run.out, ==, "");
+        g_assert_cmpuint (count_entries (dir), ==, 1);
+      }
+  remove_tree (dir);
 }
 
 static void
@@ -725,6 +937,11 @@ main (int   argc,
   g_test_add_func ("/quotegraph/cli/export-long-name", test_export_long_name);
   g_test_add_func ("/quotegraph/cli/export-into-a-file", test_export_into_a_file);
   g_test_add_func ("/quotegraph/cli/export-onto-a-symlink", test_export_onto_a_symlink);
+  g_test_add_func ("/quotegraph/cli/draft-to-stdout", test_draft_to_stdout);
+  g_test_add_func ("/quotegraph/cli/draft-output", test_draft_output);
+  g_test_add_func ("/quotegraph/cli/draft-html", test_draft_html);
+  g_test_add_func ("/quotegraph/cli/draft-title", test_draft_title);
+  g_test_add_func ("/quotegraph/cli/draft-bad-article", test_draft_bad_article);
   g_test_add_func ("/quotegraph/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/quotegraph/cli/version", test_version);
 

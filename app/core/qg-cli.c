@@ -3,13 +3,18 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "qg-article-draft.h"
 #include "qg-cli.h"
 #include "qg-data-resources.h"
 #include "qg-document.h"
+#include "qg-drafter.h"
 #include "qg-export.h"
+#include "qg-file.h"
 #include "qg-graph.h"
 
 #define BUNDLED_URI "resource:///org/quotegraph/Quotegraph/kaspersky/kaspersky-us-ban.json"
@@ -106,6 +111,97 @@ qg_cli_export (const char *output,
                           output, &error))
     {
       print_error (error->message);
+      return QG_EXIT_INVALID;
+    }
+  return QG_EXIT_OK;
+}
+
+/* The longest first line of a text article taken for its title: a longer
+ * one is the article's first paragraph, not a headline. */
+#define TITLE_MAX_CHARS 200
+
+/* A title for an article that gives none (a text; a page without one): a
+ * text's first line, as the bundled article and most saved articles have
+ * their headline, else the file's name without its extension. */
+static char *
+draft_title (const QgArticleDraft *article,
+             const char           *path)
+{
+  g_autofree char *given = g_strstrip (g_strdup (article->title ? article->title : ""));
+  g_autofree char *name = NULL;
+  char *dot;
+
+  if (*given != '\0')
+    return g_steal_pointer (&given);
+  if (article->kind == QG_ARTICLE_KIND_TEXT)
+    {
+      const char *start = article->text;
+      g_autofree char *line = NULL;
+
+      while (g_ascii_isspace (*start))
+        start++;
+      line = g_strstrip (g_strndup (start, strcspn (start, "\r\n")));
+      if (*line != '\0' && g_utf8_strlen (line, -1) <= TITLE_MAX_CHARS)
+        return g_steal_pointer (&line);
+    }
+  name = g_filename_display_basename (path);
+  dot = strrchr (name, '.');
+  if (dot != NULL && dot != name)
+    *dot = '\0';
+  return g_steal_pointer (&name);
+}
+
+/* A write to standard output that fails (a full disk, a closed pipe) is
+ * said, as a failed write to a file is. */
+static gboolean
+write_stdout (const char *data,
+              gsize       length)
+{
+  if (fwrite (data, 1, length, stdout) == length && fflush (stdout) == 0)
+    return TRUE;
+  fprintf (stderr, _("quotegraph: could not write the map to standard output: %s\n"),
+           g_strerror (errno));
+  return FALSE;
+}
+
+int
+qg_cli_draft (const char *path,
+              const char *output)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFile) out_file = output ? g_file_new_for_commandline_arg (output) : NULL;
+  g_autoptr(QgArticleDraft) article = NULL;
+  g_autoptr(QgDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *json = NULL;
+  gsize length;
+
+  /* The errors name the file as typed, and say where a byte is not UTF-8. */
+  article = qg_article_draft_read_file (file, path, NULL, &error);
+  if (article == NULL)
+    {
+      print_error (error->message);
+      return QG_EXIT_INVALID;
+    }
+  title = draft_title (article, path);
+  doc = qg_drafter_draft (article->text, article->length, title, article->source,
+                          article->published, NULL, &error);
+  if (doc == NULL)
+    {
+      /* Translators: "ARTICLE: could not draft a map: REASON" */
+      fprintf (stderr, _("%s: could not draft a map: %s\n"), path, error->message);
+      return QG_EXIT_INVALID;
+    }
+
+  /* The draft has no file of its own yet: its text is written inline. */
+  json = qg_document_to_json (doc, out_file, &length);
+  if (output == NULL)
+    return write_stdout (json, length) ? QG_EXIT_OK : QG_EXIT_INVALID;
+  if (!qg_file_replace_contents (output, json, length, &error))
+    {
+      /* Translators: "FILE: could not write the map: REASON" */
+      fprintf (stderr, _("%s: could not write the map: %s\n"), output, error->message);
       return QG_EXIT_INVALID;
     }
   return QG_EXIT_OK;

@@ -20,5 +20,9 @@ int    qg_cli_export            (const char *output,
                                  const char *engine,
                                  int         dpi,
                                  const char *path);
+/* Drafts a map of the article at @path (text or HTML) and writes it as
+ * JSON to @output, whole or not at all, or to standard output if NULL. */
+int    qg_cli_draft             (const char *path,
+                                 const char *output);
 
 G_END_DECLS

@@ -69,6 +69,12 @@ static const GOptionEntry option_entries[] = {
   { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Lay out the map and write it to OUT (.svg, .png, .pdf, or .gv for the styled graph "
        "before layout), then exit"), N_("OUT") },
+  { "draft", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Draft a map of ARTICLE (.txt or .html): its quotes, their speakers and the entities it "
+       "names, each marked as a draft; write it as JSON to standard output, or to --output, then "
+       "exit"), N_("ARTICLE") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --draft, write the map to OUT.json (whole or not at all) instead"), N_("OUT.json") },
   { "layout", 'l', 0, G_OPTION_ARG_STRING, NULL,
     N_("Graphviz layout engine: dot, neato, fdp, sfdp, circo or twopi (default: by size)"),
     N_("ENGINE") },
@@ -172,6 +178,8 @@ qg_application_handle_local_options (GApplication *application,
 {
   QgApplication *self = QG_APPLICATION (application);
   g_autofree char *export = NULL;
+  g_autofree char *draft = NULL;
+  g_autofree char *output = NULL;
   g_autofree char *layout = NULL;
   g_autofree char *select = NULL;
   g_autofree const char **files = NULL;
@@ -187,6 +195,8 @@ qg_application_handle_local_options (GApplication *application,
 
   g_variant_dict_lookup (options, "check", "b", &check);
   g_variant_dict_lookup (options, "export", "^ay", &export);
+  g_variant_dict_lookup (options, "draft", "^ay", &draft);
+  g_variant_dict_lookup (options, "output", "^ay", &output);
   g_variant_dict_lookup (options, "layout", "s", &layout);
   g_variant_dict_lookup (options, "select", "s", &select);
   if (g_variant_dict_lookup (options, "dpi", "i", &dpi) && (dpi < 10 || dpi > 2400))
@@ -198,6 +208,13 @@ qg_application_handle_local_options (GApplication *application,
   path = files ? files[0] : NULL;
   if (check && export != NULL)
     return usage_error (_("--check and --export cannot be used together"));
+  if (draft != NULL && (check || export != NULL))
+    return usage_error (_("--draft cannot be used with --check or --export"));
+  if (output != NULL && draft == NULL)
+    return usage_error (_("--output is only used with --draft"));
+  /* The article is --draft's own argument. */
+  if (draft != NULL && path != NULL)
+    return usage_error (_("--draft takes one ARTICLE and no other FILE"));
   if (layout != NULL && !qg_graph_engine_is_valid (layout))
     {
       g_autofree char *known = g_strjoinv (", ", (char **) qg_graph_engines ());
@@ -206,6 +223,8 @@ qg_application_handle_local_options (GApplication *application,
       return usage_error (message);
     }
 
+  if (draft != NULL)
+    return qg_cli_draft (draft, output);
   if (check)
     return qg_cli_check (path);
   if (export != NULL)
