@@ -88,6 +88,17 @@ static const char * const given_names[] = {
   "Tessa", "Vera", "Wendy", "Yvonne", "Joanna", "Marion", "Miriam", "Naomi", "Esther",
   "Tobias", "Jonas", "Felipe", "Diego", "Pablo", "Alejandro", "Lucia", "Valentina",
   "Camila", "Gabriel", "Gabriela", "Rafael", "Andre", "Andrés", "Beatriz", "Renata",
+  "Denise", "Gordon", "Cody", "Tomas", "Leila", "Marion", "Lorraine", "Glenn", "Wayne",
+  "Terry", "Barry", "Gerald", "Howard", "Ralph", "Roy", "Eugene", "Bruno", "Stefan", "Jan",
+  "Piotr", "Pavel", "Mikhail", "Vladimir", "Natasha", "Svetlana", "Yelena", "Oleg", "Boris",
+  "Hans", "Klaus", "Jürgen", "Heinz", "Ursula", "Greta", "Astrid", "Nils", "Magnus", "Erin",
+  "Shannon", "Brandon", "Travis", "Derek", "Troy", "Shane", "Brett", "Chad", "Cheryl", "Tina",
+  "Tracy", "Brenda", "Gloria", "Joyce", "Doris", "Irene", "Lillian", "Beverly", "Connor",
+  "Kieran", "Aidan", "Bridget", "Maeve", "Gemma", "Holly", "Jade", "Kirsty", "Leanne",
+  "Hussein", "Ali", "Karim", "Layla", "Yasmin", "Samir", "Tariq", "Zainab", "Jamal", "Malik",
+  "Kofi", "Ama", "Femi", "Tunde", "Adaeze", "Thabo", "Sipho", "Zanele", "Aarav", "Vikram",
+  "Deepa", "Lakshmi", "Sanjay", "Kavita", "Hao", "Jun", "Xin", "Yan", "Hyun", "Min", "Ji",
+  "Takeshi", "Haruto", "Sakura", "Nguyen", "Linh", "Rohan", "Noor", "Ingrid", "Elif", "Emre",
 };
 
 static const char * const time_words[] = {
@@ -127,6 +138,8 @@ static const char * const roles[] = {
   "correspondent", "columnist", "ecologist", "epidemiologist", "historian", "curator",
   "referee", "forward", "winger", "fullback", "keeper", "skipper", "coordinator",
   "investigator", "co-author", "trustee", "superintendent", "supervisor", "agent",
+  "specialist", "ecologist", "scholar", "fellow", "consultant", "chairperson", "rapporteur",
+  "international", "winger", "veteran", "spokesman",
 };
 
 static const char * const corporate_forms[] = {
@@ -227,6 +240,8 @@ static const KindWord nouns[] = {
   { "university", "university" }, { "country", "country" }, { "countries", "country" },
   { "city", "place" }, { "town", "place" }, { "village", "place" }, { "suburb", "place" },
   { "state", "place" }, { "region", "place" }, { "province", "place" }, { "district", "place" },
+  { "coast", "place" }, { "bay", "place" }, { "island", "place" }, { "valley", "place" },
+  { "estate", "place" }, { "county", "place" },
 };
 
 typedef struct

@@ -45,7 +45,14 @@ words_seen_inside (QgDraftText *t)
     {
       QgToken *token = qg_draft_token (t, i);
 
-      if (token->cap && !token->initial)
+      /* As the first word of a name, not inside one ("Carver Street
+       * Tenants Association" is no evidence for a headline's "Tenants"). */
+      gboolean after_cap = i > 0 && qg_draft_token (t, i - 1)->cap && qg_draft_gap_is_space (t, i);
+      gboolean before_cap = i + 1 < t->tokens->len && qg_draft_token (t, i + 1)->cap
+                            && qg_draft_gap_is_space (t, i + 1);
+
+      /* Or its last ("Mbeki", from "Ryan Mbeki"). */
+      if (token->cap && !token->initial && (!after_cap || !before_cap))
         g_hash_table_add (seen, g_strndup (t->text + token->start, token->end - token->start));
     }
   return seen;
@@ -93,7 +100,9 @@ continues (QgDraftText *t,
   b = qg_draft_token (t, j);
   if (b->sentence != a->sentence || b->quote != a->quote)
     return FALSE;
-  if (qg_draft_token (t, j - 1)->possessive)
+  /* "Russia's 2014 annexation" ends a name; "St. Brendan's Hospital" does
+   * not. */
+  if (qg_draft_token (t, j - 1)->possessive && !token_kind_suffix (t, j, NULL))
     return FALSE;
   if (!qg_draft_gap_is_space (t, j))
     {
@@ -130,6 +139,11 @@ run_end (QgDraftText *t,
     {
       if (name_word (t, j))
         j++;
+      /* A person's name ends before "of": "Samuel Okonjo of the Harlow
+       * Legal Aid Society". */
+      else if (is_connector (t, j) && (flags_of (t, i) & QG_WORD_GIVEN)
+               && !(flags_of (t, i) & QG_WORD_TITLE))
+        break;
       /* "Department of Homeland Security", "Ministry of the Interior". */
       else if (is_connector (t, j) && continues (t, i, j + 1) && name_word (t, j + 1))
         j += 2;
@@ -190,8 +204,21 @@ split_title (QgDraftText *t,
   guint k = first;
 
   /* "General Motors", "Justice Department": names, not titles. */
-  if (token_kind_suffix (t, end - 1, NULL) || !(flags_of (t, first) & QG_WORD_TITLE))
+  if (token_kind_suffix (t, end - 1, NULL))
     {
+      *name_first = first;
+      return TRUE;
+    }
+  /* "Environment Minister Clara Beaumont": a title after what it is of. */
+  if (!(flags_of (t, first) & QG_WORD_TITLE))
+    {
+      for (guint p = first + 1; p + 1 < end; p++)
+        if ((flags_of (t, p) & QG_WORD_TITLE) && !(flags_of (t, p) & QG_WORD_GIVEN)
+            && !is_connector (t, p + 1) && end - (p + 1) <= 3)
+          {
+            *name_first = p + 1;
+            return TRUE;
+          }
       *name_first = first;
       return TRUE;
     }
@@ -212,6 +239,33 @@ split_title (QgDraftText *t,
     }
   *name_first = k;
   return k < end;
+}
+
+/* "NORTHFIELD —", "ASHBY -": where the story was filed, not a name of the
+ * story. */
+static gboolean
+is_dateline (QgDraftText *t,
+             guint        first,
+             guint        end)
+{
+  QgRange gap;
+  QgToken *token = qg_draft_token (t, first);
+  QgRange para = g_array_index (t->paragraphs, QgRange, token->paragraph);
+
+  if (token->start != para.start || end >= t->tokens->len)
+    return FALSE;
+  for (guint k = first; k < end; k++)
+    if (!qg_draft_token (t, k)->allcaps)
+      return FALSE;
+  gap = qg_draft_gap (t, end);
+  for (const char *c = t->text + gap.start; c < t->text + gap.end; c = g_utf8_next_char (c))
+    {
+      gunichar ch = g_utf8_get_char (c);
+
+      if (ch == '-' || ch == 0x2013 || ch == 0x2014)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static gboolean
@@ -242,6 +296,8 @@ find_mentions (QgDraftText *t)
         }
       end = run_end (t, i);
       i = end;
+      if (is_dateline (t, first, end))
+        continue;
 
       /* What English capitalises for other reasons, at the front. */
       while (first < end)
@@ -295,6 +351,7 @@ typedef struct
   guint  count;
   gint   entity;
   gboolean titled;   /* some mention has a title */
+  gboolean person_cue; /* or speaks, or has a person's role */
 } Form;
 
 static guint
@@ -360,6 +417,18 @@ is_company_suffix (const char *word)
 }
 
 static gboolean
+is_legal_form (const char *word)
+{
+  static const char * const forms[] = { "Inc.", "Inc", "Ltd.", "Ltd", "Corp.", "LLC", "plc",
+                                        "PLC", "Co." };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    if (strcmp (word, forms[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 is_corporate_form (const char *word)
 {
   return (qg_lexicon_flags (word, -1) & QG_WORD_CORPORATE) || strcmp (word, "The") == 0;
@@ -417,6 +486,14 @@ register_short_forms (QgDraftText *t,
   n = g_strv_length (words);
   if (qg_draft_entity (t, e)->person)
     register_key (t, keys, g_strconcat ("S:", words[n - 1], NULL), e);
+  /* A name that may be a person's: "Cody Lindqvist", for "Lindqvist said". */
+  else if (n <= 4 && qg_lexicon_suffix_kind (words[n - 1], -1) == NULL
+           && qg_lexicon_suffix_kind (words[0], -1) == NULL
+           && qg_lexicon_known_name (form->name, NULL) == NULL)
+    register_key (t, keys, g_strconcat ("L:", words[n - 1], NULL), e);
+  /* "Brightwell" for "Brightwell Property Services Inc." */
+  if (is_legal_form (words[n - 1]) && n > 2)
+    register_key (t, keys, g_strconcat ("C:", words[0], NULL), e);
   for (guint j = 1; j < n; j++)
     {
       g_autofree char *head = join_words (words, 0, j);
@@ -426,6 +503,9 @@ register_short_forms (QgDraftText *t,
         register_key (t, keys, g_strconcat ("C:", head, NULL), e);
       if (all_words_are (words, 0, j, is_corporate_form))
         register_key (t, keys, g_strconcat ("C:", tail, NULL), e);
+      /* "Wrenfield Institute" for "Wrenfield Institute of Marine Science" */
+      if (strcmp (words[j], "of") == 0 && j >= 2 && qg_lexicon_suffix_kind (words[j - 1], -1))
+        register_key (t, keys, g_strconcat ("C:", head, NULL), e);
     }
   {
     g_autofree char *letters = initials (form->name);
@@ -441,23 +521,31 @@ short_form_entity (QgDraftText *t,
                    GHashTable  *keys,
                    Form        *form)
 {
-  const char *prefixes[] = { "S:", "C:", "I:" };
+  const char *prefixes[] = { "S:", "L:", "C:", "I:" };
   gboolean allcaps = qg_draft_token (t, g_array_index (t->mentions, QgMention,
                                                        form->first).first)->allcaps;
   gint best = -1;
+  guint best_key = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
     {
       g_autofree char *key = NULL;
       gint e;
 
-      if ((i == 0 && form->n_words != 1) || (i == 2 && (!allcaps || form->n_words != 1)))
+      if ((i <= 1 && form->n_words != 1) || (i == 1 && !form->person_cue)
+          || (i == 3 && (!allcaps || form->n_words != 1)))
         continue;
       key = g_strconcat (prefixes[i], form->name, NULL);
       e = GPOINTER_TO_INT (g_hash_table_lookup (keys, key)) - 1;
       if (e >= 0 && (best < 0 || qg_draft_entity (t, e)->first < qg_draft_entity (t, best)->first))
-        best = e;
+        {
+          best = e;
+          best_key = i;
+        }
     }
+  /* "Ms. Alvarez", "Lindqvist said": the full name was a person's. */
+  if (best >= 0 && best_key <= 1)
+    qg_draft_entity (t, best)->person = TRUE;
   return best;
 }
 
@@ -471,10 +559,57 @@ looks_like_person (QgDraftText *t,
 
   if (form->titled)
     return TRUE;
-  if (n < 2 || n > 4 || qg_lexicon_suffix_kind (words[n - 1], -1) != NULL)
+  if (n < 2 || n > 4 || qg_lexicon_suffix_kind (words[n - 1], -1) != NULL
+      || qg_lexicon_suffix_kind (words[0], -1) != NULL)
     return FALSE;
   kind = qg_lexicon_known_name (form->name, NULL);
-  return kind == NULL && (qg_lexicon_flags (words[0], -1) & QG_WORD_GIVEN);
+  return kind == NULL && ((qg_lexicon_flags (words[0], -1) & QG_WORD_GIVEN) || form->person_cue);
+}
+
+static gboolean
+is_lower_role (QgDraftText *t,
+               guint        i)
+{
+  return (flags_of (t, i) & QG_WORD_ROLE) && !qg_draft_token (t, i)->cap;
+}
+
+static gboolean
+is_verb_of_speech (QgDraftText *t,
+                   guint        i)
+{
+  QgToken *token = qg_draft_token (t, i);
+
+  return !token->cap && qg_lexicon_is_speech_verb (t->text + token->start,
+                                                    token->end - token->start);
+}
+
+/* What says a name is a person's: a role before it ("coach Tomas
+ * Varga"), a verb of speech beside it ("said Denise Alvarez", "Lindqvist
+ * said"), an appositive with a role ("Priya Raman, the authority's chief
+ * executive"). */
+static gboolean
+has_person_cue (QgDraftText     *t,
+                const QgMention *m)
+{
+  guint sentence = qg_draft_token (t, m->first)->sentence;
+
+  if (m->title_first > 0 && qg_draft_gap_is_space (t, m->title_first)
+      && is_lower_role (t, m->title_first - 1))
+    return TRUE;
+  if (m->title_first > 0 && is_verb_of_speech (t, m->title_first - 1))
+    return TRUE;
+  if (m->end < t->tokens->len && is_verb_of_speech (t, m->end))
+    return TRUE;
+  if (m->end < t->tokens->len && qg_draft_gap_has (t, m->end, ','))
+    for (guint k = m->end; k < m->end + 6 && k < t->tokens->len; k++)
+      {
+        if (qg_draft_token (t, k)->sentence != sentence
+            || (k > m->end && qg_draft_gap_has (t, k, ',')))
+          break;
+        if (is_lower_role (t, k))
+          return TRUE;
+      }
+  return FALSE;
 }
 
 static QgDraftEntity *
@@ -554,6 +689,7 @@ cluster (QgDraftText *t)
         }
       form->count++;
       form->titled |= mention->has_title;
+      form->person_cue |= mention->has_title || has_person_cue (t, mention);
     }
   g_ptr_array_sort (forms, form_order);
 
@@ -700,7 +836,8 @@ set_kinds (QgDraftText *t)
       /* "offices in Arlington" */
       else if (entity->kind == NULL && mention->end - mention->first == 1 && mention->first > 0
                && (qg_draft_token_is (t, mention->first - 1, "in")
-                   || qg_draft_token_is (t, mention->first - 1, "near")))
+                   || qg_draft_token_is (t, mention->first - 1, "near")
+                   || qg_draft_token_is (t, mention->first - 1, "from")))
         entity->kind = "place";
     }
 
@@ -710,6 +847,11 @@ set_kinds (QgDraftText *t)
       g_auto(GStrv) words = g_strsplit (entity->name, " ", -1);
       const char *known = qg_lexicon_known_name (entity->name, NULL);
       const char *suffix = qg_lexicon_suffix_kind (words[g_strv_length (words) - 1], -1);
+
+      /* "University of Port Mallory", "Ministry of the Environment" */
+      if (words[0] != NULL && words[1] != NULL && strcmp (words[1], "of") == 0
+          && qg_lexicon_suffix_kind (words[0], -1) != NULL)
+        suffix = qg_lexicon_suffix_kind (words[0], -1);
 
       if (known != NULL)
         entity->kind = known;

@@ -46,6 +46,7 @@ typedef struct
   gint     speaker;      /* entity, or -1 */
   char    *note;         /* how the speaker is inferred, or NULL */
   gboolean attributed;   /* by a verb of its own sentence */
+  guint    verb_distance; /* words from that verb to the quote */
   gboolean kept;         /* a direct quote, not a scare quote */
 } QgQuoteSpan;
 

@@ -24,6 +24,9 @@
 /* A quote this short, without a verb of speech, is a scare quote or a
  * title: "so-called "experts"". */
 #define SHORT_QUOTE_WORDS 4
+/* How far before a short quote its verb may be: "said in a statement
+ * that it was". */
+#define SHORT_QUOTE_REACH 8
 /* How far a role noun ("the company") looks back for what it names. */
 #define CONTEXT_PARAGRAPHS 3
 /* The words of a sentence that attribution looks at before a quote. */
@@ -112,6 +115,17 @@ is_determiner (Draft *d,
   };
 
   return is_any (d, i, words);
+}
+
+/* Whether the noun phrase at token @i follows a preposition: "at the
+ * Wrenfield Institute". */
+static gboolean
+after_preposition (Draft *d,
+                   guint  i)
+{
+  if (i > 0 && qg_draft_token_is (&d->t, i - 1, "the"))
+    i--;
+  return i > 0 && is_preposition (d, i - 1);
 }
 
 /* Words between a subject and its verb: "Duke later said". */
@@ -252,11 +266,34 @@ is_subject (Draft     *d,
 
   for (guint k = m->first; k > 0 && words <= 3 && same_sentence (d, k - 1, token->sentence); k--)
     words++;
-  return words <= 3 && (m->first == 0 || !is_preposition (d, m->first - 1));
+  return words <= 3 && !after_preposition (d, m->title_first);
 }
 
 /* Who "a spokesperson" speaks for: the organisation the sentences before
  * are about, else the last one named. */
+/* The last mention before token @at that is the subject of its sentence,
+ * in that sentence or the two before, of an entity @test accepts: "he"
+ * is the manager the sentence is about, not the referee it names. */
+static QgMention *
+last_subject (Draft    *d,
+              guint     at,
+              gboolean (*test) (Draft *d, gint e))
+{
+  guint sentence = qg_draft_token (&d->t, at)->sentence;
+
+  for (guint k = mentions_before (d, at), stop = lookback_stop (k); k > stop; k--)
+    {
+      QgMention *m = &g_array_index (d->t.mentions, QgMention, k - 1);
+      QgToken *token = qg_draft_token (&d->t, m->first);
+
+      if (token->sentence + 2 < sentence)
+        break;
+      if (token->quote < 0 && test (d, m->entity) && is_subject (d, m))
+        return m;
+    }
+  return NULL;
+}
+
 static gint
 spokesperson_organisation (Draft *d,
                            guint  at)
@@ -399,11 +436,17 @@ noun_phrase (Draft  *d,
       return m->entity;
     }
 
+  /* "according to the Coastal Protection Agency" */
+  if (qg_draft_token_is (t, i, "the") && (m = qg_draft_mention_at (t, i + 1)) != NULL)
+    return noun_phrase (d, i + 1, end, note);
   w = token_text (d, i, &n);
   if (qg_draft_token_is (t, i, "he") || qg_draft_token_is (t, i, "she"))
     {
-      QgMention *p = last_mention (d, i, is_person, 0);
+      QgMention *p = last_subject (d, i, is_person);
       g_autofree char *pronoun = g_strndup (w, n);
+
+      if (p == NULL)
+        p = last_mention (d, i, is_person, 0);
 
       if (end != NULL)
         *end = i + 1;
@@ -492,6 +535,28 @@ noun_phrase (Draft  *d,
   return -1;
 }
 
+/* Whether "the <noun>" is a name of entity @e: the noun is in its name
+ * ("the authority", the Northfield Housing Authority), or it is a company
+ * and the noun says so ("the company", "the firm"). "the team" or "the
+ * region" name too many things to be an alias of one. */
+static gboolean
+names_itself (Draft *d,
+              gint   e,
+              guint  noun)
+{
+  gsize n;
+  const char *word = token_text (d, noun, &n);
+  g_autofree char *lower = g_ascii_strdown (word, n);
+  g_autofree char *name = g_ascii_strdown (entity (d, e)->name, -1);
+  const char *kind = qg_lexicon_noun_kind (word, n);
+
+  if (strstr (name, lower) != NULL)
+    return TRUE;
+  return kind != NULL && strcmp (kind, "company") == 0
+         && (strcmp (entity (d, e)->kind, "company") == 0
+             || strcmp (entity (d, e)->kind, "retailer") == 0);
+}
+
 /* "the company", "the authority": how the article names an organisation
  * again, an alias of the one it names the first time. */
 static void
@@ -521,7 +586,7 @@ find_role_aliases (Draft *d)
       if (g_hash_table_contains (given, phrase))
         continue;
       who = role_referent (d, i, i + 1);
-      if (who < 0 || entity (d, who)->person)
+      if (who < 0 || entity (d, who)->person || !names_itself (d, who, i + 1))
         continue;
       qg_draft_entity_add_alias (entity (d, who), phrase);
       g_hash_table_add (given, g_steal_pointer (&phrase));
@@ -617,6 +682,7 @@ speaker_before (Draft       *d,
   if (verb == G_MAXUINT)
     return -1;
   q->attributed = TRUE;
+  q->verb_distance = q->first_token - verb;
   for (guint i = verb; i > first;)
     {
       QgMention *m;
@@ -629,7 +695,7 @@ speaker_before (Draft       *d,
       if ((m = qg_draft_mention_over (t, i)) != NULL)
         {
           /* "Mayor Jane Smith of Springfield said": not Springfield. */
-          if (m->title_first > first && is_preposition (d, m->title_first - 1))
+          if (m->title_first > first && after_preposition (d, m->title_first))
             {
               i = m->title_first;
               continue;
@@ -648,8 +714,9 @@ speaker_before (Draft       *d,
 
               /* "Priya Raman, the authority's chief executive, said": the
                * appositive's name. */
-              if (di > first && qg_draft_gap_has (t, di, ',') && qg_draft_gap_has (t, i + 1, ',')
-                  && (m = qg_draft_mention_over (t, di - 1)) != NULL && m->end == di)
+              if (di > first && qg_draft_gap_has (t, di, ',') && !qg_lexicon_is_spokesperson (w, n)
+                  && (m = qg_draft_mention_over (t, di - 1)) != NULL && m->end == di
+                  && (entity (d, m->entity)->person || qg_draft_gap_has (t, i + 1, ',')))
                 return m->entity;
               return noun_phrase (d, di, NULL, note);
             }
@@ -666,6 +733,16 @@ quote_starts_with (Draft       *d,
 
   return q->end - q->start > n && g_ascii_strncasecmp (d->t.text + q->start, words, n) == 0
          && !g_ascii_isalnum (d->t.text[q->start + n]);
+}
+
+static gboolean
+all_capitalised (Draft       *d,
+                 QgQuoteSpan *q)
+{
+  for (guint k = q->first_token; k < q->end_token; k++)
+    if (!qg_draft_token (&d->t, k)->cap)
+      return FALSE;
+  return TRUE;
 }
 
 static guint
@@ -692,7 +769,12 @@ find_speakers (Draft *d)
         who = speaker_after (d, q, &q->note);
       if (who < 0)
         who = speaker_before (d, q, &q->note);
-      q->kept = q->attributed || who >= 0 || count_quote_words (q) >= SHORT_QUOTE_WORDS;
+      if (count_quote_words (q) >= SHORT_QUOTE_WORDS)
+        q->kept = TRUE;
+      /* "said it was "deeply disappointed"", not "its "Healthy Homes"
+       * programme" or "whose members call the bays "dead zones"". */
+      else
+        q->kept = q->attributed && q->verb_distance <= SHORT_QUOTE_REACH && !all_capitalised (d, q);
       if (!q->kept)
         continue;
 
@@ -851,6 +933,18 @@ appositive_after (Draft      *d,
   if (same_sentence (d, k, sentence) && !qg_draft_gap_has (t, k, ','))
     return FALSE;
   a->end = k;
+  /* "a Russian-language news outlet", "the referee"; not "a month after
+   * the takeover". */
+  for (k = a->first; k < a->end; k++)
+    {
+      gsize n;
+      const char *w = token_text (d, k, &n);
+
+      if (is_role_word (d, k) || (!qg_draft_token (t, k)->cap && qg_lexicon_noun_kind (w, n)))
+        break;
+    }
+  if (k == a->end)
+    return FALSE;
   read_role (d, a->first, a->end, a);
   return TRUE;
 }
