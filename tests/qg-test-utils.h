@@ -49,6 +49,15 @@ qg_test_load_small (void)
   return qg_test_load ("valid", "small.json");
 }
 
+/* tests/data/drafts.json: a match report drafted, partly checked: five
+ * entities (Ann Lee, Bob Ray and Eastbrook drafted), four quotes (three
+ * drafted) and three relations (two drafted). */
+static inline QgDocument *
+qg_test_load_drafts (void)
+{
+  return qg_test_load (".", "drafts.json");
+}
+
 /* A document of @n witnesses' words, in an article of many-byte
  * characters (accents, « », €, an emoji) long enough to span several
  * kilobytes, in lines of ten ended by CR LF: witness i says "Témoin i a
