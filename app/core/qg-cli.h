@@ -19,6 +19,7 @@ int    qg_cli_check             (const char *path);
 int    qg_cli_export            (const char *output,
                                  const char *engine,
                                  int         dpi,
+                                 gboolean    without_drafts,
                                  const char *path);
 
 G_END_DECLS

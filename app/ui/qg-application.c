@@ -69,6 +69,8 @@ static const GOptionEntry option_entries[] = {
   { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Lay out the map and write it to OUT (.svg, .png, .pdf, or .gv for the styled graph "
        "before layout), then exit"), N_("OUT") },
+  { "without-drafts", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Leave out of the export what is drafted and not yet checked"), NULL },
   { "layout", 'l', 0, G_OPTION_ARG_STRING, NULL,
     N_("Graphviz layout engine: dot, neato, fdp, sfdp, circo or twopi (default: by size)"),
     N_("ENGINE") },
@@ -176,6 +178,7 @@ qg_application_handle_local_options (GApplication *application,
   g_autofree char *select = NULL;
   g_autofree const char **files = NULL;
   gboolean check = FALSE;
+  gboolean without_drafts = FALSE;
   int dpi = 0;
   const char *path;
 
@@ -187,6 +190,7 @@ qg_application_handle_local_options (GApplication *application,
 
   g_variant_dict_lookup (options, "check", "b", &check);
   g_variant_dict_lookup (options, "export", "^ay", &export);
+  g_variant_dict_lookup (options, "without-drafts", "b", &without_drafts);
   g_variant_dict_lookup (options, "layout", "s", &layout);
   g_variant_dict_lookup (options, "select", "s", &select);
   if (g_variant_dict_lookup (options, "dpi", "i", &dpi) && (dpi < 10 || dpi > 2400))
@@ -198,6 +202,8 @@ qg_application_handle_local_options (GApplication *application,
   path = files ? files[0] : NULL;
   if (check && export != NULL)
     return usage_error (_("--check and --export cannot be used together"));
+  if (without_drafts && export == NULL)
+    return usage_error (_("--without-drafts is an option of --export"));
   if (layout != NULL && !qg_graph_engine_is_valid (layout))
     {
       g_autofree char *known = g_strjoinv (", ", (char **) qg_graph_engines ());
@@ -209,7 +215,7 @@ qg_application_handle_local_options (GApplication *application,
   if (check)
     return qg_cli_check (path);
   if (export != NULL)
-    return qg_cli_export (export, layout, dpi, path);
+    return qg_cli_export (export, layout, dpi, without_drafts, path);
 
   /* The windows: an already running instance opens the files itself. */
   g_clear_pointer (&self->pending, g_ptr_array_unref);
