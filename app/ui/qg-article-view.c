@@ -20,6 +20,7 @@ struct _QgArticleView
   QgSources   *sources;
   GtkTextTag  *stance_tags[3];
   GtkTextTag  *speech_tag;
+  GtkTextTag  *draft_tag;
   GtkTextTag  *mention_tag;
   GtkTextTag  *flash_tag;
   guint        flash_source;
@@ -93,6 +94,12 @@ update_tag_colors (QgArticleView *self)
     }
   lookup (GTK_WIDGET (self), "accent_color", 0.8, &color);
   g_object_set (self->mention_tag, "underline-rgba", &color, NULL);
+  /* A draft, to be checked: a wavy line in the colour of warnings, over
+   * a faint tint of it in place of its relation's stance. */
+  lookup (GTK_WIDGET (self), "warning_color", 0.9, &color);
+  g_object_set (self->draft_tag, "underline-rgba", &color, NULL);
+  lookup (GTK_WIDGET (self), "warning_color", 0.12, &color);
+  g_object_set (self->draft_tag, "background-rgba", &color, NULL);
   lookup (GTK_WIDGET (self), "accent_bg_color", 0.55, &color);
   g_object_set (self->flash_tag, "background-rgba", &color, NULL);
 }
@@ -132,6 +139,8 @@ fill_one (QgArticleView *self,
         }
       if (quote->speaker >= 0)
         gtk_text_buffer_apply_tag (buffer, self->speech_tag, &start, &end);
+      if (quote->draft)
+        gtk_text_buffer_apply_tag (buffer, self->draft_tag, &start, &end);
     }
   else
     {
@@ -526,6 +535,7 @@ retag (QgArticleView *self,
   for (QgStance i = 0; i < 3; i++)
     gtk_text_buffer_remove_tag (buffer, self->stance_tags[i], &start, &end);
   gtk_text_buffer_remove_tag (buffer, self->speech_tag, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->draft_tag, &start, &end);
   gtk_text_buffer_remove_tag (buffer, self->mention_tag, &start, &end);
 
   qg_sources_get_mentions (sources, &n_mentions);
@@ -864,6 +874,9 @@ qg_article_view_init (QgArticleView *self)
   self->stance_tags[QG_STANCE_OPPOSE] = gtk_text_buffer_create_tag (buffer, "evidence-oppose", NULL);
   self->speech_tag = gtk_text_buffer_create_tag (buffer, "speech", "style", PANGO_STYLE_ITALIC,
                                                  NULL);
+  /* Over the stances' tints, under the mentions' underlines. */
+  self->draft_tag = gtk_text_buffer_create_tag (buffer, "draft", "underline",
+                                                PANGO_UNDERLINE_ERROR, NULL);
   self->mention_tag = gtk_text_buffer_create_tag (buffer, "mention", "underline",
                                                   PANGO_UNDERLINE_SINGLE, NULL);
   self->flash_tag = gtk_text_buffer_create_tag (buffer, "flash", NULL);
