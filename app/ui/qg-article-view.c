@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include <adwaita.h>
-#include <string.h>
 
 #include "qg-article-view.h"
 #include "qg-entity-chooser.h"
@@ -505,17 +504,6 @@ init_editing (QgArticleView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.add-entity", FALSE);
 }
 
-static gboolean
-same_text (QgDocument *a,
-           QgDocument *b)
-{
-  gsize length_a, length_b;
-  const char *text_a = qg_document_get_text (a, &length_a);
-  const char *text_b = qg_document_get_text (b, &length_b);
-
-  return length_a == length_b && memcmp (text_a, text_b, length_a) == 0;
-}
-
 static void
 retag (QgArticleView *self,
        QgDocument    *document,
@@ -557,7 +545,7 @@ qg_article_view_set_document (QgArticleView *self,
 
   /* An edit keeps the article: its highlights change in place, and the
    * text stays where the person was reading and selecting. */
-  if (self->filling == NULL && self->document != NULL && same_text (self->document, document))
+  if (self->filling == NULL && self->document != NULL && qg_document_same_text (self->document, document))
     {
       retag (self, document, sources);
       return;
