@@ -788,9 +788,16 @@ other_window_ready (gpointer data)
   return wait->found != NULL && qg_test_window_ready (wait->found);
 }
 
-/* Ctrl+N, an article typed, a title, Create: a new window on a map of
- * exactly that text and nothing else, marked unsaved, which invites the
- * first entity; a name selected in its article becomes one. */
+static gboolean
+draft_turned_off (gpointer dialog)
+{
+  return !qg_new_map_dialog_get_draft_map (dialog);
+}
+
+/* Ctrl+N, an article typed, a title, Draft the Map turned off, Create: a
+ * new window on a map of exactly that text and nothing else, marked
+ * unsaved, which invites the first entity; a name selected in its article
+ * becomes one. */
 static void
 test_new_map_from_an_article (void)
 {
@@ -813,6 +820,16 @@ test_new_map_from_an_article (void)
   /* Tab goes on from the article to its title, as in any form. */
   qg_test_keys (GTK_WIDGET (dialog), "Tab");
   qg_test_type (GTK_WIDGET (dialog), "Bridge plan");
+  {
+    g_autoptr(GPtrArray) switches = g_ptr_array_new ();
+
+    qg_test_collect_if (GTK_WIDGET (dialog), is_shown_of_type, GSIZE_TO_POINTER (GTK_TYPE_SWITCH),
+                        switches);
+    g_assert_cmpuint (switches->len, ==, 1);
+    g_assert_true (gtk_switch_get_active (g_ptr_array_index (switches, 0)));
+    qg_test_click_widget (g_ptr_array_index (switches, 0));
+    qg_test_wait_for (draft_turned_off, dialog, "Draft the Map to be off");
+  }
   qg_test_click_widget (qg_test_find_labelled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "C_reate"));
   qg_test_wait_for (other_window_ready, &wait, "the new map's window");
   made = wait.found;

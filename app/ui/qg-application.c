@@ -534,7 +534,10 @@ new_map_create_cb (QgNewMapDialog *dialog,
       gtk_window_present (GTK_WINDOW (window));
       return;
     }
-  qg_window_show_new_map (window, document);
+  if (qg_new_map_dialog_get_draft_map (dialog))
+    qg_window_show_new_map_drafted (window, document);
+  else
+    qg_window_show_new_map (window, document);
   gtk_window_present (GTK_WINDOW (window));
 }
 
