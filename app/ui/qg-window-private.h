@@ -57,6 +57,7 @@ struct _QgWindow
   GtkFileChooserNative *export_dialog;
   char                 *export_proposed_name;
   gboolean              export_offers_filtered;
+  gboolean              export_offers_drafts;
   guint                 exporting;
   GFile                *export_folder;
 
