@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "qg-document.h"
@@ -47,6 +48,55 @@ static inline QgDocument *
 qg_test_load_small (void)
 {
   return qg_test_load ("valid", "small.json");
+}
+
+/* tests/data/drafts.json: a match report drafted, partly checked: five
+ * entities (Ann Lee, Bob Ray and Eastbrook drafted), four quotes (three
+ * drafted) and three relations (two drafted). */
+static inline QgDocument *
+qg_test_load_drafts (void)
+{
+  return qg_test_load (".", "drafts.json");
+}
+
+/* Whether the entity, quote or relation @id of @doc is a draft. */
+static inline gboolean
+qg_test_is_draft (QgDocument *doc,
+                  const char *id)
+{
+  gint e = qg_document_find_entity (doc, id);
+  gint q = qg_document_find_quote (doc, id);
+  gint r = qg_document_find_relation (doc, id);
+
+  if (e >= 0)
+    return qg_document_get_entity (doc, e)->draft;
+  if (q >= 0)
+    return qg_document_get_quote (doc, q)->draft;
+  g_assert_cmpint (r, >=, 0);
+  return qg_document_get_relation (doc, r)->draft;
+}
+
+/* @data written to a file @name in a new folder of its own; its path. */
+static inline char *
+qg_test_scratch_file (const char *name,
+                      const char *data,
+                      gsize       length)
+{
+  g_autofree char *dir = g_dir_make_tmp ("quotegraph-test-XXXXXX", NULL);
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, data, length, NULL));
+  return path;
+}
+
+/* The file and the folder qg_test_scratch_file() made. */
+static inline void
+qg_test_remove_scratch (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 /* A document of @n witnesses' words, in an article of many-byte

@@ -346,6 +346,13 @@ qg_test_is_label_starting (GtkWidget     *widget,
          && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix);
 }
 
+static inline gboolean
+qg_test_is_shown_label (GtkWidget     *widget,
+                        gconstpointer  text)
+{
+  return qg_test_is_label (widget, text) && gtk_widget_get_mapped (widget);
+}
+
 /* The one shown widget of @type under @root that holds a label reading
  * @text (a button or check button and its label). */
 static inline GtkWidget *
@@ -523,6 +530,157 @@ qg_test_open_window (const char *layout,
                      GFile      *file)
 {
   return qg_test_open_window_sized (layout, select, file, 1100, 760);
+}
+
+static inline gboolean
+qg_test_is_of_type (GtkWidget     *widget,
+                    gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static inline gboolean
+qg_test_is_shown_of_type (GtkWidget     *widget,
+                          gconstpointer  type)
+{
+  return qg_test_is_of_type (widget, type) && gtk_widget_get_mapped (widget);
+}
+
+/* The one toplevel of @type shown, waited for. */
+typedef struct
+{
+  GType      type;
+  GtkWindow *found;
+} QgTestToplevelWait;
+
+static inline gboolean
+qg_test_toplevel_shown (gpointer data)
+{
+  QgTestToplevelWait *wait = data;
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  g_object_ref (toplevels);
+  wait->found = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) item = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, wait->type) && gtk_widget_get_mapped (item))
+        wait->found = GTK_WINDOW (item);
+    }
+  return wait->found != NULL;
+}
+
+static inline GtkWindow *
+qg_test_wait_for_toplevel (GType       type,
+                           const char *what)
+{
+  QgTestToplevelWait wait = { type, NULL };
+
+  qg_test_wait_for (qg_test_toplevel_shown, &wait, what);
+  qg_test_wait_frames (GTK_WIDGET (wait.found));
+  return wait.found;
+}
+
+static inline gboolean
+qg_test_toplevel_gone (gpointer data)
+{
+  return !qg_test_toplevel_shown (data);
+}
+
+static inline void
+qg_test_wait_for_no_toplevel (GType       type,
+                              const char *what)
+{
+  QgTestToplevelWait wait = { type, NULL };
+
+  qg_test_wait_for (qg_test_toplevel_gone, &wait, what);
+}
+
+typedef struct
+{
+  QgWindow   *window;
+  QgDocument *before;
+} QgTestEditWait;
+
+static inline gboolean
+qg_test_edit_shown (gpointer data)
+{
+  QgTestEditWait *wait = data;
+
+  return qg_window_get_document (wait->window) != wait->before
+         && qg_test_window_ready (wait->window);
+}
+
+/* Holds the document on screen, for qg_test_wait_for_edit_from(). */
+static inline QgDocument *
+qg_test_hold (QgWindow *window)
+{
+  return g_object_ref (qg_window_get_document (window));
+}
+
+/* The edit asked for by what was just done, on screen: another document
+ * than @before (a reference, which this drops). */
+static inline void
+qg_test_wait_for_edit_from (QgWindow   *window,
+                            QgDocument *before)
+{
+  QgTestEditWait wait = { window, before };
+
+  qg_test_wait_for (qg_test_edit_shown, &wait, "the edited map to be shown");
+  qg_graph_view_finish_animations (qg_window_get_graph_view (window));
+  qg_test_wait_frames (GTK_WIDGET (window));
+  g_object_unref (before);
+}
+
+/* The title of a map with unsaved changes. */
+static inline gboolean
+qg_test_title_marked (QgWindow *window)
+{
+  return g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• ");
+}
+
+/* The window other than @than, shown with its map. */
+typedef struct
+{
+  QgWindow *than;
+  QgWindow *found;
+} QgTestOtherWait;
+
+static inline gboolean
+qg_test_other_window_ready (gpointer data)
+{
+  QgTestOtherWait *wait = data;
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  g_object_ref (toplevels);
+  wait->found = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (QG_IS_WINDOW (item) && (QgWindow *) item != wait->than
+          && qg_window_get_document (QG_WINDOW (item)) != NULL)
+        wait->found = QG_WINDOW (item);
+    }
+  return wait->found != NULL && qg_test_window_ready (wait->found);
+}
+
+/* A map saved through GTK's Save dialog: written at @path, the dialog
+ * gone and the title no longer marked. */
+typedef struct
+{
+  QgWindow   *window;
+  const char *path;
+} QgTestSavedWait;
+
+static inline gboolean
+qg_test_saved_and_closed (gpointer data)
+{
+  QgTestSavedWait *wait = data;
+
+  return !qg_window_is_busy (wait->window) && g_file_test (wait->path, G_FILE_TEST_EXISTS)
+         && qg_test_find_file_chooser () == NULL && !qg_test_title_marked (wait->window);
 }
 
 static inline gboolean

@@ -287,6 +287,41 @@ test_export_svg (void)
   remove_tree (dir);
 }
 
+/* An export marks each drafted entity and relation (class "draft" on its
+ * group), and --without-drafts leaves them out, their quotes with them,
+ * the description counting only the rest. */
+static void
+test_export_without_drafts (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("qg-cli-XXXXXX", NULL);
+  g_autofree char *marked = g_build_filename (dir, "marked.svg", NULL);
+  g_autofree char *checked = g_build_filename (dir, "checked.svg", NULL);
+  g_autofree char *document = g_test_build_filename (G_TEST_DIST, "data", "drafts.json", NULL);
+  g_autofree char *svg = NULL;
+  g_auto(Run) run;
+  g_auto(Run) again;
+
+  RUN (&run, "--export", marked, document);
+  g_assert_cmpint (run.status, ==, 0);
+  svg = read_file (marked);
+  /* Ann Lee, Bob Ray, Eastbrook and their two relations. */
+  g_assert_cmpuint (count_of (svg, " draft\">"), ==, 5);
+  g_assert_nonnull (strstr (svg, "<g id=\"eastbrook\" class=\"node group draft\">"));
+  g_assert_nonnull (strstr (svg, "<g id=\"northfield&#45;united\" class=\"node group\">"));
+  g_assert_nonnull (strstr (svg, "): 5 entities and 3 relations,"));
+  g_clear_pointer (&svg, g_free);
+
+  RUN (&again, "--export", checked, "--without-drafts", document);
+  g_assert_cmpint (again.status, ==, 0);
+  svg = read_file (checked);
+  g_assert_null (strstr (svg, "draft"));
+  g_assert_null (strstr (svg, "Ann Lee"));
+  g_assert_null (strstr (svg, "the referee had a good day"));
+  g_assert_nonnull (strstr (svg, "<g id=\"carla&#45;diaz\" class=\"node person\">"));
+  g_assert_nonnull (strstr (svg, "): 2 entities and 1 relations,"));
+  remove_tree (dir);
+}
+
 /* The same picture: the same shapes, texts and links, in order, and
  * Graphviz's viewBox in a root that scales to its container. @theirs is
  * Graphviz's own SVG. */
@@ -671,6 +706,8 @@ test_usage_errors (void)
       "twopi)\n" },
     { { "--check", "--export", "map.svg" },
       "quotegraph: --check and --export cannot be used together\n" },
+    { { "--without-drafts", "map.json" },
+      "quotegraph: --without-drafts is an option of --export\n" },
     { { "--check", "a.json", "b.json" }, "quotegraph: give at most one FILE\n" },
     { { "--export", "map.svg", "a.json", "b.json" }, "quotegraph: give at most one FILE\n" },
     { { "-o", "map.json" }, "quotegraph: --output is only used with --draft\n" },
@@ -927,6 +964,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/cli/check-syntax-error", test_check_syntax_error);
   g_test_add_func ("/quotegraph/cli/empty-map", test_empty_map);
   g_test_add_func ("/quotegraph/cli/export-svg", test_export_svg);
+  g_test_add_func ("/quotegraph/cli/export-without-drafts", test_export_without_drafts);
   g_test_add_func ("/quotegraph/cli/same-picture-every-engine", test_same_picture_every_engine);
   g_test_add_func ("/quotegraph/cli/bad-document-writes-nothing",
                    test_bad_document_writes_nothing);

@@ -9,6 +9,7 @@
 
 #include "qg-cli.h"
 #include "qg-document.h"
+#include "qg-test-utils.h"
 
 static QgDocument *
 load_test_file (const char  *dir,
@@ -604,6 +605,33 @@ test_repeated_quotes_are_each_found (void)
     g_assert_cmpuint (qg_document_get_quote (doc, i)->start, ==, i);
 }
 
+/* The drafts a document has, counted; and whether two documents are of
+ * one article, byte for byte. */
+static void
+test_count_drafts_and_same_text (void)
+{
+  g_autoptr(QgDocument) drafts = qg_test_load_drafts ();
+  g_autoptr(QgDocument) small = qg_test_load_small ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgDocument) empty = qg_document_new_for_article (qg_document_get_text (drafts, NULL),
+                                                             -1, "Another title", NULL, NULL,
+                                                             &error);
+  g_autoptr(QgDocument) shorter = NULL;
+  gsize length;
+  const char *text = qg_document_get_text (drafts, &length);
+
+  g_assert_no_error (error);
+  shorter = qg_document_new_for_article (text, length - 1, "Shorter", NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* Three entities, three quotes and two relations are drafts. */
+  g_assert_cmpuint (qg_document_count_drafts (drafts), ==, 8);
+  g_assert_cmpuint (qg_document_count_drafts (small), ==, 0);
+  g_assert_cmpuint (qg_document_count_drafts (empty), ==, 0);
+  g_assert_true (qg_document_same_text (drafts, empty));
+  g_assert_false (qg_document_same_text (drafts, small));
+  g_assert_false (qg_document_same_text (drafts, shorter));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -634,6 +662,8 @@ main (int   argc,
                    test_repeated_quotes_are_each_found);
   g_test_add_func ("/quotegraph/document/async-load", test_async_load);
   g_test_add_func ("/quotegraph/document/async-load-cancelled", test_async_load_cancelled);
+  g_test_add_func ("/quotegraph/document/count-drafts-and-same-text",
+                   test_count_drafts_and_same_text);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 
 #include "qg-document.h"
 #include "qg-edit.h"
+#include "qg-test-utils.h"
 
 /* The draft mark, and the edits made to drafts: accepting, rejecting and
  * drafting again. */
@@ -79,23 +80,6 @@ apply_refused (QgDocument *doc,
   g_assert_cmpstr (error->message, ==, message);
 }
 
-/* Whether the entity, quote or relation @id is a draft. */
-static gboolean
-is_draft (QgDocument *doc,
-          const char *id)
-{
-  gint e = qg_document_find_entity (doc, id);
-  gint q = qg_document_find_quote (doc, id);
-  gint r = qg_document_find_relation (doc, id);
-
-  if (e >= 0)
-    return qg_document_get_entity (doc, e)->draft;
-  if (q >= 0)
-    return qg_document_get_quote (doc, q)->draft;
-  g_assert_cmpint (r, >=, 0);
-  return qg_document_get_relation (doc, r)->draft;
-}
-
 static void
 test_mark_round_trip (void)
 {
@@ -107,19 +91,19 @@ test_mark_round_trip (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   g_assert_no_error (error);
-  g_assert_true (is_draft (doc, "ann"));
-  g_assert_false (is_draft (doc, "acme"));
-  g_assert_true (is_draft (doc, "won"));
-  g_assert_true (is_draft (doc, "bob-ann"));
+  g_assert_true (qg_test_is_draft (doc, "ann"));
+  g_assert_false (qg_test_is_draft (doc, "acme"));
+  g_assert_true (qg_test_is_draft (doc, "won"));
+  g_assert_true (qg_test_is_draft (doc, "bob-ann"));
 
   g_assert_true (qg_document_save (doc, file, NULL, &error));
   g_assert_no_error (error);
   reread = qg_document_load (file, "map.json", NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (is_draft (reread, "bob"));
-  g_assert_false (is_draft (reread, "acme"));
-  g_assert_true (is_draft (reread, "lost"));
-  g_assert_true (is_draft (reread, "ann-acme"));
+  g_assert_true (qg_test_is_draft (reread, "bob"));
+  g_assert_false (qg_test_is_draft (reread, "acme"));
+  g_assert_true (qg_test_is_draft (reread, "lost"));
+  g_assert_true (qg_test_is_draft (reread, "ann-acme"));
 
   g_assert_cmpint (g_unlink (path), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
@@ -152,20 +136,20 @@ test_accept (void)
   g_autofree char *json = qg_document_to_json (both, NULL, NULL);
 
   /* The relation, its entities and its evidence are checked now... */
-  g_assert_false (is_draft (accepted, "ann-acme"));
-  g_assert_false (is_draft (accepted, "ann"));
-  g_assert_false (is_draft (accepted, "won"));
+  g_assert_false (qg_test_is_draft (accepted, "ann-acme"));
+  g_assert_false (qg_test_is_draft (accepted, "ann"));
+  g_assert_false (qg_test_is_draft (accepted, "won"));
   /* ...and nothing else. */
-  g_assert_true (is_draft (accepted, "bob"));
-  g_assert_true (is_draft (accepted, "lost"));
-  g_assert_true (is_draft (accepted, "bob-ann"));
+  g_assert_true (qg_test_is_draft (accepted, "bob"));
+  g_assert_true (qg_test_is_draft (accepted, "lost"));
+  g_assert_true (qg_test_is_draft (accepted, "bob-ann"));
   /* The document accepted from stays as it was. */
-  g_assert_true (is_draft (doc, "ann-acme"));
+  g_assert_true (qg_test_is_draft (doc, "ann-acme"));
 
   /* A quote takes its speaker with it. */
-  g_assert_false (is_draft (both, "lost"));
-  g_assert_false (is_draft (both, "bob"));
-  g_assert_true (is_draft (both, "bob-ann"));
+  g_assert_false (qg_test_is_draft (both, "lost"));
+  g_assert_false (qg_test_is_draft (both, "bob"));
+  g_assert_true (qg_test_is_draft (both, "bob-ann"));
   /* The mark is gone from the file too; the note stays. */
   g_assert_cmpint (strstr (json, "\"draft\"") != NULL, ==, TRUE);
   g_assert_null (strstr (strstr (json, "\"quotes\""), "\"draft\": true,\n      \"note\""));
@@ -254,13 +238,13 @@ test_draft_again (void)
 
   /* Acme is known by its alias; Ann and Bob are new, as drafts. */
   g_assert_cmpuint (qg_document_get_n_entities (merged), ==, 3);
-  g_assert_true (is_draft (merged, "ann"));
-  g_assert_true (is_draft (merged, "bob"));
-  g_assert_false (is_draft (merged, "acme-inc"));
+  g_assert_true (qg_test_is_draft (merged, "ann"));
+  g_assert_true (qg_test_is_draft (merged, "bob"));
+  g_assert_false (qg_test_is_draft (merged, "acme-inc"));
   /* "We won." is the person's quote already; "They lost." is new. */
   g_assert_cmpuint (qg_document_get_n_quotes (merged), ==, 2);
-  g_assert_false (is_draft (merged, "we-won"));
-  g_assert_true (is_draft (merged, "lost"));
+  g_assert_false (qg_test_is_draft (merged, "we-won"));
+  g_assert_true (qg_test_is_draft (merged, "lost"));
   /* The relations are drafts, between the map's own entities, and rest on
    * the map's own quote where it covers the draft's. */
   g_assert_cmpuint (qg_document_get_n_relations (merged), ==, 2);

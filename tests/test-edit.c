@@ -27,115 +27,13 @@ current_document (QgWindow *window)
 }
 
 static gboolean
-is_of_type (GtkWidget     *widget,
-            gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
-static gboolean
-is_shown_of_type (GtkWidget     *widget,
-                  gconstpointer  type)
-{
-  return is_of_type (widget, type) && gtk_widget_get_mapped (widget);
-}
-
-static gboolean
 shown_chooser (gpointer data)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  qg_test_collect_if (data, is_shown_of_type, GSIZE_TO_POINTER (QG_TYPE_ENTITY_CHOOSER), found);
+  qg_test_collect_if (data, qg_test_is_shown_of_type,
+                      GSIZE_TO_POINTER (QG_TYPE_ENTITY_CHOOSER), found);
   return found->len == 1;
-}
-
-/* The one toplevel of @type shown, waited for. */
-typedef struct
-{
-  GType      type;
-  GtkWindow *found;
-} ToplevelWait;
-
-static gboolean
-toplevel_shown (gpointer data)
-{
-  ToplevelWait *wait = data;
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
-
-  g_object_ref (toplevels);
-  wait->found = NULL;
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) item = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (item, wait->type) && gtk_widget_get_mapped (item))
-        wait->found = GTK_WINDOW (item);
-    }
-  return wait->found != NULL;
-}
-
-static GtkWindow *
-wait_for_toplevel (GType       type,
-                   const char *what)
-{
-  ToplevelWait wait = { type, NULL };
-
-  qg_test_wait_for (toplevel_shown, &wait, what);
-  qg_test_wait_frames (GTK_WIDGET (wait.found));
-  return wait.found;
-}
-
-static gboolean
-toplevel_gone (gpointer data)
-{
-  ToplevelWait *wait = data;
-
-  return !toplevel_shown (wait);
-}
-
-static void
-wait_for_no_toplevel (GType       type,
-                      const char *what)
-{
-  ToplevelWait wait = { type, NULL };
-
-  qg_test_wait_for (toplevel_gone, &wait, what);
-}
-
-typedef struct
-{
-  QgWindow   *window;
-  QgDocument *before;
-} EditWait;
-
-static gboolean
-edit_shown (gpointer data)
-{
-  EditWait *wait = data;
-
-  return qg_window_get_document (wait->window) != wait->before
-         && qg_test_window_ready (wait->window);
-}
-
-/* The edit asked for by what was just done, on screen: another document
- * than @before (a reference, which this drops). */
-static void
-wait_for_edit_from (QgWindow   *window,
-                    QgDocument *before)
-{
-  EditWait wait = { window, before };
-
-  qg_test_wait_for (edit_shown, &wait, "the edited map to be shown");
-  qg_graph_view_finish_animations (qg_window_get_graph_view (window));
-  qg_test_wait_frames (GTK_WIDGET (window));
-  g_object_unref (before);
-}
-
-/* Holds the document on screen, for wait_for_edit_from(). */
-static QgDocument *
-hold (QgWindow *window)
-{
-  return g_object_ref (qg_window_get_document (window));
 }
 
 /* Where the article's byte @byte is in the article view, scrolled into
@@ -271,12 +169,6 @@ click_close_button (QgWindow *window)
   qg_test_click_widget (g_ptr_array_index (found, 0));
 }
 
-static gboolean
-title_marked (QgWindow *window)
-{
-  return g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• ");
-}
-
 /* A selection, the Add Quote shortcut, a speaker typed in the chooser and
  * Enter: the quote is that span, said by that entity. Undo takes it away,
  * Redo brings it back. */
@@ -291,16 +183,16 @@ test_add_quote_from_a_selection (void)
   gsize start, end;
   gint speaker;
 
-  held = hold (window);
-  g_assert_false (title_marked (window));
+  held = qg_test_hold (window);
+  g_assert_false (qg_test_title_marked (window));
   select_passage (window, "But it hasn't given up.", &start, &end);
   g_assert_null (quote_at (current_document (window), start, end));
   qg_test_keys (article, "ctrl+shift+q");
   qg_test_wait_for (shown_chooser, article, "the speaker to be asked for");
   qg_test_type (article, "kaspersky lab");
   qg_test_keys (article, "Return");
-  wait_for_edit_from (window, held);
-  held = hold (window);
+  qg_test_wait_for_edit_from (window, held);
+  held = qg_test_hold (window);
 
   g_assert_cmpuint (qg_document_get_n_quotes (current_document (window)), ==, n_quotes + 1);
   quote = quote_at (current_document (window), start, end);
@@ -308,29 +200,29 @@ test_add_quote_from_a_selection (void)
   g_assert_cmpstr (quote->text, ==, "But it hasn't given up.");
   speaker = qg_document_find_entity (current_document (window), "kaspersky-lab");
   g_assert_cmpint (quote->speaker, ==, speaker);
-  g_assert_true (title_marked (window));
+  g_assert_true (qg_test_title_marked (window));
   /* The speaker is selected, and the panel shows what it says. */
   g_assert_cmpstr (qg_graph_view_get_selection (qg_window_get_graph_view (window)), ==,
                    "kaspersky-lab");
 
   qg_test_keys (GTK_WIDGET (qg_window_get_graph_view (window)), "ctrl+z");
-  wait_for_edit_from (window, held);
-  held = hold (window);
+  qg_test_wait_for_edit_from (window, held);
+  held = qg_test_hold (window);
   g_assert_cmpuint (qg_document_get_n_quotes (current_document (window)), ==, n_quotes);
   g_assert_null (quote_at (current_document (window), start, end));
-  g_assert_false (title_marked (window));
+  g_assert_false (qg_test_title_marked (window));
 
   qg_test_keys (GTK_WIDGET (qg_window_get_graph_view (window)), "ctrl+shift+z");
-  wait_for_edit_from (window, held);
-  held = hold (window);
+  qg_test_wait_for_edit_from (window, held);
+  held = qg_test_hold (window);
   g_assert_nonnull (quote_at (current_document (window), start, end));
-  g_assert_true (title_marked (window));
+  g_assert_true (qg_test_title_marked (window));
 
   /* Closing with the change unsaved asks first; Escape is Cancel. */
   click_close_button (window);
-  wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Save Changes?");
+  qg_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Save Changes?");
   qg_test_keys (GTK_WIDGET (window), "Escape");
-  wait_for_no_toplevel (ADW_TYPE_MESSAGE_DIALOG, "the question to be answered");
+  qg_test_wait_for_no_toplevel (ADW_TYPE_MESSAGE_DIALOG, "the question to be answered");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 
   g_clear_object (&held);
@@ -352,23 +244,23 @@ test_add_entity_from_the_bubble (void)
   gint found;
   gsize start, end;
 
-  held = hold (window);
+  held = qg_test_hold (window);
   select_passage (window, "Acting Secretary of Homeland Security", &start, &end);
   qg_test_wait_frames (article);
   button = qg_test_find_labelled (article, GTK_TYPE_BUTTON, "Add _Entity");
   g_assert_nonnull (button);
   qg_test_wait_frames (button);
   qg_test_click_widget (button);
-  dialog = wait_for_toplevel (QG_TYPE_ENTITY_DIALOG, "the entity dialog");
+  dialog = qg_test_wait_for_toplevel (QG_TYPE_ENTITY_DIALOG, "the entity dialog");
   {
     g_autofree char *name = qg_entity_dialog_get_name (QG_ENTITY_DIALOG (dialog));
 
     g_assert_cmpstr (name, ==, "Acting Secretary of Homeland Security");
   }
   qg_test_keys (GTK_WIDGET (dialog), "Return");
-  wait_for_no_toplevel (QG_TYPE_ENTITY_DIALOG, "the dialog to close");
-  wait_for_edit_from (window, held);
-  held = hold (window);
+  qg_test_wait_for_no_toplevel (QG_TYPE_ENTITY_DIALOG, "the dialog to close");
+  qg_test_wait_for_edit_from (window, held);
+  held = qg_test_hold (window);
 
   g_assert_cmpuint (qg_document_get_n_entities (current_document (window)), ==, n_entities + 1);
   selected = qg_graph_view_get_selection (qg_window_get_graph_view (window));
@@ -446,7 +338,7 @@ test_connect_two_entities (void)
   const QgRelation *relation;
   gint found;
 
-  held = hold (window);
+  held = qg_test_hold (window);
   click_node (window, "reuters");
   button = qg_test_find_labelled (panel_of (window), GTK_TYPE_MENU_BUTTON, "_Connect To…");
   g_assert_nonnull (button);
@@ -455,7 +347,7 @@ test_connect_two_entities (void)
   qg_test_type (button, "newegg");
   qg_test_keys (button, "Return");
 
-  dialog = wait_for_toplevel (QG_TYPE_RELATION_DIALOG, "the relation dialog");
+  dialog = qg_test_wait_for_toplevel (QG_TYPE_RELATION_DIALOG, "the relation dialog");
   g_assert_cmpstr (qg_relation_dialog_get_target_id (QG_RELATION_DIALOG (dialog)), ==, "newegg");
   qg_test_type (GTK_WIDGET (dialog), "asked");
   qg_test_collect_if (GTK_WIDGET (dialog), is_mapped_check, NULL, checks);
@@ -465,9 +357,9 @@ test_connect_two_entities (void)
   evidence = qg_relation_dialog_get_evidence (QG_RELATION_DIALOG (dialog));
   g_assert_cmpuint (g_strv_length (evidence), ==, 1);
   qg_test_click_widget (qg_test_find_labelled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Add"));
-  wait_for_no_toplevel (QG_TYPE_RELATION_DIALOG, "the dialog to close");
-  wait_for_edit_from (window, held);
-  held = hold (window);
+  qg_test_wait_for_no_toplevel (QG_TYPE_RELATION_DIALOG, "the dialog to close");
+  qg_test_wait_for_edit_from (window, held);
+  held = qg_test_hold (window);
 
   g_assert_cmpuint (qg_document_get_n_relations (current_document (window)), ==, n_relations + 1);
   found = qg_document_find_relation (current_document (window),
@@ -508,12 +400,12 @@ test_delete_says_what_goes (void)
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
   g_autofree char *expected = NULL;
 
-  held = hold (window);
+  held = qg_test_hold (window);
   qg_document_get_entity_relations (before, reuters, &n_relations);
   g_assert_cmpuint (n_relations, >, 0);
   click_node (window, "reuters");
   qg_test_click_widget (qg_test_find_labelled (panel_of (window), GTK_TYPE_BUTTON, "_Delete…"));
-  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "the question");
+  dialog = qg_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "the question");
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Delete “Reuters”?");
   expected = g_strdup_printf (n_relations == 1 ? "%u relation is deleted with it."
@@ -523,8 +415,8 @@ test_delete_says_what_goes (void)
   qg_test_collect_if (GTK_WIDGET (dialog), is_mapped_button_labelled, "_Delete", buttons);
   g_assert_cmpuint (buttons->len, ==, 1);
   qg_test_click_widget (g_ptr_array_index (buttons, 0));
-  wait_for_edit_from (window, held);
-  held = hold (window);
+  qg_test_wait_for_edit_from (window, held);
+  held = qg_test_hold (window);
 
   g_assert_cmpint (qg_document_find_entity (current_document (window), "reuters"), ==, -1);
   g_assert_cmpuint (qg_document_get_n_relations (current_document (window)), ==,
@@ -532,8 +424,8 @@ test_delete_says_what_goes (void)
   g_assert_null (qg_graph_view_get_selection (qg_window_get_graph_view (window)));
 
   qg_test_keys (GTK_WIDGET (qg_window_get_graph_view (window)), "ctrl+z");
-  wait_for_edit_from (window, held);
-  held = hold (window);
+  qg_test_wait_for_edit_from (window, held);
+  held = qg_test_hold (window);
   g_assert_cmpint (qg_document_find_entity (current_document (window), "reuters"), >=, 0);
   g_assert_cmpuint (qg_document_get_n_relations (current_document (window)), ==,
                     qg_document_get_n_relations (before));
@@ -560,14 +452,14 @@ copy_with_an_entity (const char *path,
   g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
   window = qg_test_open_window (NULL, NULL, file);
-  held = hold (window);
+  held = qg_test_hold (window);
   qg_test_click_widget (qg_test_find_labelled (panel_of (window), GTK_TYPE_BUTTON,
                                                "_Add Entity…"));
-  dialog = wait_for_toplevel (QG_TYPE_ENTITY_DIALOG, "the entity dialog");
+  dialog = qg_test_wait_for_toplevel (QG_TYPE_ENTITY_DIALOG, "the entity dialog");
   qg_test_type (GTK_WIDGET (dialog), name);
   qg_test_keys (GTK_WIDGET (dialog), "Return");
-  wait_for_no_toplevel (QG_TYPE_ENTITY_DIALOG, "the dialog to close");
-  wait_for_edit_from (window, held);
+  qg_test_wait_for_no_toplevel (QG_TYPE_ENTITY_DIALOG, "the dialog to close");
+  qg_test_wait_for_edit_from (window, held);
   return window;
 }
 
@@ -592,17 +484,17 @@ test_save_close_reopen (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   QgWindow *window = copy_with_an_entity (path, "Ada Lovelace");
 
-  g_assert_true (title_marked (window));
+  g_assert_true (qg_test_title_marked (window));
   qg_test_keys (GTK_WIDGET (qg_window_get_graph_view (window)), "ctrl+s");
   qg_test_wait_for (qg_test_not_busy, window, "the map to be saved");
-  g_assert_false (title_marked (window));
+  g_assert_false (qg_test_title_marked (window));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "\"name\": \"Ada Lovelace\""));
   gtk_window_destroy (GTK_WINDOW (window));
 
   window = qg_test_open_window (NULL, NULL, file);
   g_assert_true (has_entity_named (current_document (window), "Ada Lovelace"));
-  g_assert_false (title_marked (window));
+  g_assert_false (qg_test_title_marked (window));
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);
   g_rmdir (dir);
@@ -649,10 +541,10 @@ test_edit_a_quote (void)
   GtkWidget *speaker;
   const QgQuote *quote;
 
-  held = hold (window);
+  held = qg_test_hold (window);
   click_node (window, "best-buy");
   qg_test_click_widget (first_with_tooltip (panel_of (window), "Edit the Quote"));
-  dialog = wait_for_toplevel (QG_TYPE_QUOTE_DIALOG, "the quote dialog");
+  dialog = qg_test_wait_for_toplevel (QG_TYPE_QUOTE_DIALOG, "the quote dialog");
   g_assert_cmpstr (qg_quote_dialog_get_quote_id (QG_QUOTE_DIALOG (dialog)), ==, "bestbuy-stops");
   g_assert_cmpstr (qg_quote_dialog_get_speaker_id (QG_QUOTE_DIALOG (dialog)), ==, "best-buy");
 
@@ -671,9 +563,9 @@ test_edit_a_quote (void)
   qg_test_keys (GTK_WIDGET (dialog), "ctrl+a");
   qg_test_type (GTK_WIDGET (dialog), "Said to Reuters");
   qg_test_keys (GTK_WIDGET (dialog), "Return");
-  wait_for_no_toplevel (QG_TYPE_QUOTE_DIALOG, "the dialog to close");
-  wait_for_edit_from (window, held);
-  held = hold (window);
+  qg_test_wait_for_no_toplevel (QG_TYPE_QUOTE_DIALOG, "the dialog to close");
+  qg_test_wait_for_edit_from (window, held);
+  held = qg_test_hold (window);
 
   quote = quote_by_id (current_document (window), "bestbuy-stops");
   g_assert_cmpint (quote->speaker, ==, qg_document_find_entity (current_document (window),
@@ -695,10 +587,10 @@ test_edit_a_quote (void)
     read_to = gtk_adjustment_get_value (scroll);
     g_assert_cmpfloat (read_to, >, 0);
     g_clear_object (&held);
-    held = hold (window);
+    held = qg_test_hold (window);
     qg_test_keys (GTK_WIDGET (qg_window_get_graph_view (window)), "ctrl+z");
-    wait_for_edit_from (window, held);
-    held = hold (window);
+    qg_test_wait_for_edit_from (window, held);
+    held = qg_test_hold (window);
     g_assert_cmpstr (qg_graph_view_get_selection (qg_window_get_graph_view (window)), ==,
                      "best-buy");
     qg_test_wait_frames (scroller);
@@ -721,7 +613,7 @@ test_merge_two_entities (void)
   gboolean named = FALSE;
   GtkWidget *button;
 
-  held = hold (window);
+  held = qg_test_hold (window);
   qg_document_get_entity_relations (before, qg_document_find_entity (before, "amazon"),
                                     &n_amazon);
   qg_document_get_entity_relations (before, qg_document_find_entity (before, "newegg"),
@@ -732,8 +624,8 @@ test_merge_two_entities (void)
   qg_test_wait_for (shown_chooser, panel_of (window), "the other entity to be asked for");
   qg_test_type (button, "newegg");
   qg_test_keys (button, "Return");
-  wait_for_edit_from (window, held);
-  held = hold (window);
+  qg_test_wait_for_edit_from (window, held);
+  held = qg_test_hold (window);
 
   g_assert_cmpint (qg_document_find_entity (current_document (window), "newegg"), ==, -1);
   amazon = qg_document_get_entity (current_document (window),
@@ -762,35 +654,16 @@ is_mapped_text_view (GtkWidget     *widget,
   return GTK_IS_TEXT_VIEW (widget) && gtk_widget_get_mapped (widget);
 }
 
-/* The window other than @than, shown with its map. */
-typedef struct
-{
-  QgWindow *than;
-  QgWindow *found;
-} OtherWait;
-
 static gboolean
-other_window_ready (gpointer data)
+draft_turned_off (gpointer dialog)
 {
-  OtherWait *wait = data;
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
-
-  g_object_ref (toplevels);
-  wait->found = NULL;
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (QG_IS_WINDOW (item) && (QgWindow *) item != wait->than
-          && qg_window_get_document (QG_WINDOW (item)) != NULL)
-        wait->found = QG_WINDOW (item);
-    }
-  return wait->found != NULL && qg_test_window_ready (wait->found);
+  return !qg_new_map_dialog_get_draft_map (dialog);
 }
 
-/* Ctrl+N, an article typed, a title, Create: a new window on a map of
- * exactly that text and nothing else, marked unsaved, which invites the
- * first entity; a name selected in its article becomes one. */
+/* Ctrl+N, an article typed, a title, Draft the Map turned off, Create: a
+ * new window on a map of exactly that text and nothing else, marked
+ * unsaved, which invites the first entity; a name selected in its article
+ * becomes one. */
 static void
 test_new_map_from_an_article (void)
 {
@@ -801,11 +674,11 @@ test_new_map_from_an_article (void)
   QgDocument *held;
   GtkWindow *dialog;
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
-  OtherWait wait = { window, NULL };
+  QgTestOtherWait wait = { window, NULL };
   gsize length, start, end;
 
   qg_test_keys (GTK_WIDGET (qg_window_get_graph_view (window)), "ctrl+n");
-  dialog = wait_for_toplevel (QG_TYPE_NEW_MAP_DIALOG, "the New Map dialog");
+  dialog = qg_test_wait_for_toplevel (QG_TYPE_NEW_MAP_DIALOG, "the New Map dialog");
   qg_test_collect_if (GTK_WIDGET (dialog), is_mapped_text_view, NULL, views);
   g_assert_cmpuint (views->len, ==, 1);
   qg_test_click_widget (g_ptr_array_index (views, 0));
@@ -813,8 +686,19 @@ test_new_map_from_an_article (void)
   /* Tab goes on from the article to its title, as in any form. */
   qg_test_keys (GTK_WIDGET (dialog), "Tab");
   qg_test_type (GTK_WIDGET (dialog), "Bridge plan");
+  {
+    g_autoptr(GPtrArray) switches = g_ptr_array_new ();
+
+    qg_test_collect_if (GTK_WIDGET (dialog), qg_test_is_shown_of_type,
+                        GSIZE_TO_POINTER (GTK_TYPE_SWITCH),
+                        switches);
+    g_assert_cmpuint (switches->len, ==, 1);
+    g_assert_true (gtk_switch_get_active (g_ptr_array_index (switches, 0)));
+    qg_test_click_widget (g_ptr_array_index (switches, 0));
+    qg_test_wait_for (draft_turned_off, dialog, "Draft the Map to be off");
+  }
   qg_test_click_widget (qg_test_find_labelled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "C_reate"));
-  qg_test_wait_for (other_window_ready, &wait, "the new map's window");
+  qg_test_wait_for (qg_test_other_window_ready, &wait, "the new map's window");
   made = wait.found;
   qg_graph_view_finish_animations (qg_window_get_graph_view (made));
   qg_test_wait_frames (GTK_WIDGET (made));
@@ -824,26 +708,26 @@ test_new_map_from_an_article (void)
   g_assert_cmpstr (qg_document_get_title (current_document (made)), ==, "Bridge plan");
   g_assert_cmpuint (qg_document_get_n_entities (current_document (made)), ==, 0);
   g_assert_null (qg_window_get_file (made));
-  g_assert_true (title_marked (made));
+  g_assert_true (qg_test_title_marked (made));
   /* The window that asked still shows its own map. */
   g_assert_cmpuint (qg_document_get_n_entities (current_document (window)), >, 0);
   {
     g_autoptr(GPtrArray) pages = g_ptr_array_new ();
 
-    qg_test_collect_if (GTK_WIDGET (made), is_shown_of_type,
+    qg_test_collect_if (GTK_WIDGET (made), qg_test_is_shown_of_type,
                         GSIZE_TO_POINTER (ADW_TYPE_STATUS_PAGE), pages);
     g_assert_cmpuint (pages->len, ==, 1);
     g_assert_cmpstr (adw_status_page_get_title (g_ptr_array_index (pages, 0)), ==,
                      "Start the Map");
   }
 
-  held = hold (made);
+  held = qg_test_hold (made);
   select_passage (made, "The mayor", &start, &end);
   qg_test_keys (GTK_WIDGET (qg_window_get_article_view (made)), "ctrl+shift+e");
-  dialog = wait_for_toplevel (QG_TYPE_ENTITY_DIALOG, "the entity dialog");
+  dialog = qg_test_wait_for_toplevel (QG_TYPE_ENTITY_DIALOG, "the entity dialog");
   qg_test_keys (GTK_WIDGET (dialog), "Return");
-  wait_for_no_toplevel (QG_TYPE_ENTITY_DIALOG, "the dialog to close");
-  wait_for_edit_from (made, held);
+  qg_test_wait_for_no_toplevel (QG_TYPE_ENTITY_DIALOG, "the dialog to close");
+  qg_test_wait_for_edit_from (made, held);
   g_assert_cmpuint (qg_document_get_n_entities (current_document (made)), ==, 1);
   g_assert_cmpstr (qg_document_get_entity (current_document (made), 0)->name, ==, "The mayor");
   /* The invitation has done its work. */
@@ -902,7 +786,7 @@ test_recover_after_a_crash (void)
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
   QgWindow *window;
   GtkWindow *dialog;
-  OtherWait wait = { NULL, NULL };
+  QgTestOtherWait wait = { NULL, NULL };
 
   g_setenv ("QG_RECOVERY_DIR", copies, TRUE);
   g_setenv ("QG_RECOVERY_SECONDS", "1", TRUE);
@@ -956,21 +840,21 @@ test_recover_after_a_crash (void)
   }
 
   g_assert_true (qg_application_offer_recovery (QG_APPLICATION (qg_test_app), NULL));
-  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "the offer to recover");
+  dialog = qg_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "the offer to recover");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                             "map.json"));
   qg_test_collect_if (GTK_WIDGET (dialog), is_mapped_button_labelled, "_Recover", buttons);
   g_assert_cmpuint (buttons->len, ==, 1);
   qg_test_click_widget (g_ptr_array_index (buttons, 0));
-  qg_test_wait_for (other_window_ready, &wait, "the recovered map's window");
+  qg_test_wait_for (qg_test_other_window_ready, &wait, "the recovered map's window");
   window = wait.found;
   g_assert_true (has_entity_named (current_document (window), "Grace Hopper"));
-  g_assert_true (title_marked (window));
+  g_assert_true (qg_test_title_marked (window));
   g_assert_true (g_file_equal (qg_window_get_file (window), file));
 
   qg_test_keys (GTK_WIDGET (qg_window_get_graph_view (window)), "ctrl+s");
   qg_test_wait_for (qg_test_not_busy, window, "the map to be saved");
-  g_assert_false (title_marked (window));
+  g_assert_false (qg_test_title_marked (window));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "\"name\": \"Grace Hopper\""));
   /* Saved, the copy is no longer needed. */
@@ -981,21 +865,6 @@ test_recover_after_a_crash (void)
   g_unlink (path);
   g_rmdir (copies);
   g_rmdir (dir);
-}
-
-typedef struct
-{
-  QgWindow   *window;
-  const char *path;
-} SavedWait;
-
-static gboolean
-saved_and_closed (gpointer data)
-{
-  SavedWait *wait = data;
-
-  return !qg_window_is_busy (wait->window) && g_file_test (wait->path, G_FILE_TEST_EXISTS)
-         && qg_test_find_file_chooser () == NULL && !title_marked (wait->window);
 }
 
 /* A new map has no file: Ctrl+S asks where, proposing its title, and a
@@ -1013,14 +882,14 @@ test_save_a_new_map (void)
   g_autoptr(QgDocument) saved = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
   QgWindow *window = qg_window_new (GTK_APPLICATION (qg_test_app), NULL, NULL);
-  SavedWait wait = { window, path };
+  QgTestSavedWait wait = { window, path };
   GtkFileChooser *chooser;
 
   g_assert_no_error (error);
   qg_window_show_new_map (window, made);
   gtk_window_present (GTK_WINDOW (window));
   qg_test_wait_for (qg_test_window_ready, window, "the new map");
-  g_assert_true (title_marked (window));
+  g_assert_true (qg_test_title_marked (window));
 
   qg_test_keys (GTK_WIDGET (qg_window_get_graph_view (window)), "ctrl+s");
   qg_test_wait_for (qg_test_file_chooser_shown, NULL, "the Save dialog");
@@ -1032,7 +901,7 @@ test_save_a_new_map (void)
   qg_test_keys (GTK_WIDGET (chooser), "ctrl+a");
   qg_test_type (GTK_WIDGET (chooser), path);
   qg_test_keys (GTK_WIDGET (chooser), "Return");
-  qg_test_wait_for (saved_and_closed, &wait, "the new map to be saved");
+  qg_test_wait_for (qg_test_saved_and_closed, &wait, "the new map to be saved");
 
   g_assert_true (g_file_equal (qg_window_get_file (window), file));
   saved = qg_document_load (file, "quiet.json", NULL, &error);
@@ -1103,14 +972,14 @@ test_a_change_on_disk_asks_first (void)
                       buttons);
   g_assert_cmpuint (buttons->len, ==, 1);
   qg_test_click_widget (g_ptr_array_index (buttons, 0));
-  wait_for_no_toplevel (ADW_TYPE_MESSAGE_DIALOG, "the question to be answered");
+  qg_test_wait_for_no_toplevel (ADW_TYPE_MESSAGE_DIALOG, "the question to be answered");
   g_assert_true (current_document (window) == edited);
-  g_assert_true (title_marked (window));
+  g_assert_true (qg_test_title_marked (window));
 
   handled = window->changes_handled;
   qg_test_keys (GTK_WIDGET (qg_window_get_graph_view (window)), "ctrl+s");
   qg_test_wait_for (qg_test_not_busy, window, "the map to be saved");
-  g_assert_false (title_marked (window));
+  g_assert_false (qg_test_title_marked (window));
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "\"name\": \"Ada Lovelace\""));
@@ -1151,13 +1020,13 @@ test_neato_keeps_the_map_in_place (void)
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     node_on_screen (window, ids[i], &before[i][0], &before[i][1]);
 
-  held = hold (window);
+  held = qg_test_hold (window);
   qg_test_click_widget (qg_test_find_labelled (panel_of (window), GTK_TYPE_BUTTON,
                                                "_Add Entity…"));
-  dialog = wait_for_toplevel (QG_TYPE_ENTITY_DIALOG, "the entity dialog");
+  dialog = qg_test_wait_for_toplevel (QG_TYPE_ENTITY_DIALOG, "the entity dialog");
   qg_test_type (GTK_WIDGET (dialog), "A newcomer");
   qg_test_keys (GTK_WIDGET (dialog), "Return");
-  wait_for_edit_from (window, held);
+  qg_test_wait_for_edit_from (window, held);
   g_assert_cmpstr (qg_window_get_layout_engine (window), ==, "neato");
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
@@ -1214,7 +1083,7 @@ test_edit_a_relation (void)
   id = g_strdup (qg_graph_view_get_selection (qg_window_get_graph_view (window)));
   g_assert_cmpint (qg_document_find_relation (current_document (window), id), >=, 0);
 
-  held = hold (window);
+  held = qg_test_hold (window);
   {
     g_autoptr(GPtrArray) edits = g_ptr_array_new ();
 
@@ -1222,7 +1091,7 @@ test_edit_a_relation (void)
     g_assert_cmpuint (edits->len, ==, 1);
     qg_test_click_widget (g_ptr_array_index (edits, 0));
   }
-  dialog = wait_for_toplevel (QG_TYPE_RELATION_DIALOG, "the relation dialog");
+  dialog = qg_test_wait_for_toplevel (QG_TYPE_RELATION_DIALOG, "the relation dialog");
   g_assert_cmpstr (qg_relation_dialog_get_relation_id (QG_RELATION_DIALOG (dialog)), ==, id);
   /* The From row's button, which names the relation's source. */
   {
@@ -1230,7 +1099,7 @@ test_edit_a_relation (void)
     g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
     g_assert_nonnull (row);
-    qg_test_collect_if (row, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON), buttons);
+    qg_test_collect_if (row, qg_test_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON), buttons);
     g_assert_cmpuint (buttons->len, ==, 1);
     from = g_ptr_array_index (buttons, 0);
   }
@@ -1245,8 +1114,8 @@ test_edit_a_relation (void)
   qg_test_keys (GTK_WIDGET (dialog), "ctrl+a");
   qg_test_type (GTK_WIDGET (dialog), "also stops selling");
   qg_test_keys (GTK_WIDGET (dialog), "Return");
-  wait_for_no_toplevel (QG_TYPE_RELATION_DIALOG, "the dialog to close");
-  wait_for_edit_from (window, held);
+  qg_test_wait_for_no_toplevel (QG_TYPE_RELATION_DIALOG, "the dialog to close");
+  qg_test_wait_for_edit_from (window, held);
 
   relation = qg_document_get_relation (current_document (window),
                                        qg_document_find_relation (current_document (window), id));

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "qg-ui-test.h"
+#include "qg-window-private.h"
 
 /* ------------------------------------------------------------------------ */
 /* Export from the window                                                    */
@@ -495,6 +496,103 @@ test_export_dialog_proposes_a_safe_name (void)
     }
 }
 
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+  GtkWidget  *found;
+} ShownLabel;
+
+static gboolean
+label_shown_in_popover (gpointer data)
+{
+  ShownLabel *w = data;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  qg_test_collect_if (w->root, qg_test_is_shown_label, w->text, labels);
+  w->found = NULL;
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_ancestor (g_ptr_array_index (labels, i), GTK_TYPE_POPOVER) != NULL)
+      w->found = g_ptr_array_index (labels, i);
+  return w->found != NULL;
+}
+
+static gboolean
+allocated (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+/* A real click on the drop-down of the dialog's choice @choice, then on
+ * its option @option. (GTK 4.8's gtk_file_chooser_set_choice() leaves a
+ * drop-down as it is.) */
+static void
+choose_from_drop_down (GtkFileChooser *chooser,
+                       const char     *choice,
+                       const char     *option)
+{
+  GtkWidget *label = qg_test_find_labelled (GTK_WIDGET (chooser), GTK_TYPE_LABEL, choice);
+  g_autoptr(GPtrArray) drops = g_ptr_array_new ();
+  ShownLabel wait = { GTK_WIDGET (chooser), option, NULL };
+
+  g_assert_nonnull (label);
+  qg_test_collect_if (gtk_widget_get_parent (label), qg_test_is_of_type,
+                      GSIZE_TO_POINTER (GTK_TYPE_DROP_DOWN), drops);
+  g_assert_cmpuint (drops->len, ==, 1);
+  /* Laid out: the dialog is shown before it has a size. */
+  qg_test_wait_for (allocated, g_ptr_array_index (drops, 0), "the drop-down to be laid out");
+  qg_test_wait_frames (g_ptr_array_index (drops, 0));
+  qg_test_click_widget (g_ptr_array_index (drops, 0));
+  qg_test_wait_for (label_shown_in_popover, &wait, option);
+  qg_test_wait_frames (wait.found);
+  qg_test_click_widget (wait.found);
+}
+
+static gboolean
+drafts_left_out (gpointer chooser)
+{
+  return g_strcmp0 (gtk_file_chooser_get_choice (chooser, "drafts"), "left-out") == 0;
+}
+
+/* A map with drafts offers them marked, as the map shows them, or left
+ * out: left out, the SVG has none of them, and its description counts the
+ * rest. A map without drafts has no such choice. */
+static void
+test_export_dialog_drafts_left_out (void)
+{
+  g_autofree char *document = g_test_build_filename (G_TEST_DIST, "data", "drafts.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (document);
+  g_autofree char *dir = g_dir_make_tmp ("quotegraph-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "checked.svg", NULL);
+  g_autofree char *svg = NULL;
+  QgWindow *window = qg_test_open_window (NULL, NULL, file);
+  Written w = { window, path };
+  GtkFileChooser *chooser = open_save_dialog (window);
+
+  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "drafts"), ==, "marked");
+  choose_from_drop_down (chooser, "Drafts", "Left out");
+  qg_test_wait_for (drafts_left_out, chooser, "Drafts: Left out");
+  gtk_file_chooser_set_current_name (chooser, path);
+  gtk_widget_activate (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser),
+                                                           GTK_RESPONSE_ACCEPT));
+  qg_test_wait_for (written, &w, path);
+  g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+  g_assert_null (strstr (svg, "draft"));
+  g_assert_null (strstr (svg, "Eastbrook"));
+  g_assert_nonnull (strstr (svg, "<g id=\"carla&#45;diaz\" class=\"node person\">"));
+  g_assert_nonnull (strstr (svg, "): 2 entities and 1 relations,"));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = qg_test_open_window (NULL, NULL, NULL);
+  chooser = open_save_dialog (window);
+  g_assert_false (window->export_offers_drafts);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  qg_test_wait_for (qg_test_file_chooser_gone, NULL, "the save dialog to close");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_remove (path);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -519,6 +617,8 @@ main (int   argc,
                    test_export_dialog_proposes_a_safe_name);
   g_test_add_func ("/quotegraph/export/dialog/png-resolution-is-a-filter",
                    test_export_dialog_png_resolution_is_a_filter);
+  g_test_add_func ("/quotegraph/export/dialog/drafts-left-out",
+                   test_export_dialog_drafts_left_out);
 
   status = g_test_run ();
   g_clear_object (&qg_test_app);

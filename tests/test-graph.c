@@ -949,6 +949,128 @@ test_filtered_export (void)
   }
 }
 
+/* Whether @klass, a space-separated list of classes, has @name. */
+static gboolean
+has_class (const char *klass,
+           const char *name)
+{
+  g_auto(GStrv) classes = g_strsplit (klass, " ", -1);
+
+  return g_strv_contains ((const char * const *) classes, name);
+}
+
+/* Drafts are marked in the SVG: class "draft" on each drafted entity's and
+ * relation's group, "(draft)" in its title, its quotes' too; the legend
+ * says what the marks mean. Checked items carry none. */
+static void
+test_drafts_marked_in_svg (void)
+{
+  g_autoptr(QgDocument) doc = qg_test_load_drafts ();
+  g_autoptr(Svg) svg = NULL;
+  g_autofree char *text = NULL;
+  guint n_drafts = 0;
+  gsize length;
+
+  text = export_to_string (doc, NULL, QG_EXPORT_SVG, "map.svg", &length);
+  svg = svg_parse (text, length);
+  for (guint i = 0; i < qg_document_get_n_entities (doc); i++)
+    {
+      const QgEntity *e = qg_document_get_entity (doc, i);
+      SvgObject *o = svg_object (svg, e->id);
+      g_autofree char *first_line = g_strdup_printf ("%s (%s) (draft)", e->name, e->kind);
+
+      g_assert_cmpint (has_class (o->klass, "draft"), ==, e->draft);
+      g_assert_cmpint (g_str_has_prefix (o->title, first_line), ==, e->draft);
+      n_drafts += e->draft;
+    }
+  for (guint i = 0; i < qg_document_get_n_relations (doc); i++)
+    {
+      const QgRelation *r = qg_document_get_relation (doc, i);
+      SvgObject *o = svg_object (svg, r->id);
+
+      g_assert_true (has_class (o->klass, qg_stance_to_string (r->stance)));
+      g_assert_cmpint (has_class (o->klass, "draft"), ==, r->draft);
+      g_assert_cmpint (strstr (o->title, "(draft)\n") != NULL, ==, r->draft);
+      n_drafts += r->draft;
+    }
+  g_assert_cmpuint (n_drafts, ==, 5);
+  /* A checked speaker's drafted quote is marked where it is listed. */
+  g_assert_nonnull (strstr (svg_object (svg, "carla-diaz")->title,
+                            "Carla Diaz: \"the referee had a good day\" (draft)"));
+  g_assert_nonnull (strstr (svg_object (svg, "carla-diaz")->title,
+                            "Carla Diaz: \"Both teams played fair.\"\n"));
+  g_assert_nonnull (strstr (svg->legend_text->str, "|Drafts|Not yet checked|"));
+  /* Dotted, and oblique: no kind or stance is drawn so. */
+  g_assert_nonnull (strstr (text, "font-style=\"oblique\""));
+  g_assert_nonnull (strstr (text, "stroke-dasharray=\"1,5\""));
+}
+
+/* Left out, drafts are gone from the picture, the tooltips, the legend
+ * and the counts, as what the filters hide is. */
+static void
+test_drafts_left_out_of_svg (void)
+{
+  g_autoptr(QgDocument) doc = qg_test_load_drafts ();
+  g_autoptr(Svg) svg = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+
+  text = export_to_string (doc, &(QgExportOptions) { .without_drafts = TRUE }, QG_EXPORT_SVG,
+                           "map.svg", &length);
+  svg = svg_parse (text, length);
+  for (guint i = 0; i < qg_document_get_n_entities (doc); i++)
+    {
+      const QgEntity *e = qg_document_get_entity (doc, i);
+
+      g_assert_cmpint (g_hash_table_contains (svg->objects, e->id), !=, e->draft);
+    }
+  for (guint i = 0; i < qg_document_get_n_relations (doc); i++)
+    {
+      const QgRelation *r = qg_document_get_relation (doc, i);
+
+      g_assert_cmpint (g_hash_table_contains (svg->objects, r->id), !=, r->draft);
+    }
+  g_assert_cmpuint (g_hash_table_size (svg->objects), ==, 2 + 1);
+  g_assert_nonnull (strstr (svg->desc, "): 2 entities and 1 relations,"));
+  g_assert_null (strstr (text, "draft"));
+  g_assert_null (strstr (text, "the referee had a good day"));
+  g_assert_null (strstr (svg->legend_text->str, "Drafts"));
+  g_assert_null (strstr (svg->legend_text->str, "Neutral"));
+}
+
+/* The window draws what the layout says: a draft's outline or line dotted,
+ * its label oblique; a checked group keeps its dashes. */
+static void
+test_drafts_drawn_dotted_and_oblique (void)
+{
+  g_autoptr(QgDocument) doc = qg_test_load_drafts ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgLayout) layout = qg_graph_compute_layout (doc, "dot", &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < qg_document_get_n_entities (doc); i++)
+    {
+      const QgEntity *e = qg_document_get_entity (doc, i);
+      const QgItem *node = qg_layout_get_node (layout, i);
+      const QgOp *outline = qg_layout_get_op (layout, node->first_op);
+
+      g_assert_cmpuint (node->n_texts, >, 0);
+      g_assert_cmpint (outline->dotted, ==, e->draft);
+      g_assert_cmpint (outline->dashed, ==, !e->draft && g_str_equal (e->kind, "group"));
+      for (guint t = 0; t < node->n_texts; t++)
+        g_assert_cmpint (qg_layout_get_op (layout, node->first_text + t)->italic, ==, e->draft);
+    }
+  for (guint i = 0; i < qg_document_get_n_relations (doc); i++)
+    {
+      const QgRelation *r = qg_document_get_relation (doc, i);
+      const QgItem *edge = qg_layout_get_edge (layout, i);
+
+      g_assert_cmpint (qg_layout_get_op (layout, edge->first_op)->dotted, ==, r->draft);
+      for (guint t = 0; t < edge->n_texts; t++)
+        g_assert_cmpint (qg_layout_get_op (layout, edge->first_text + t)->italic, ==, r->draft);
+    }
+}
+
 static void
 test_bitmap_and_pdf_exports (void)
 {
@@ -1058,6 +1180,10 @@ main (int   argc,
                    test_finish_svg_keeps_a_size_without_view_box);
   g_test_add_func ("/quotegraph/export/filtered", test_filtered_export);
   g_test_add_func ("/quotegraph/export/bitmap-and-pdf", test_bitmap_and_pdf_exports);
+  g_test_add_func ("/quotegraph/export/drafts-marked", test_drafts_marked_in_svg);
+  g_test_add_func ("/quotegraph/export/drafts-left-out", test_drafts_left_out_of_svg);
+  g_test_add_func ("/quotegraph/graph/drafts-dotted-and-oblique",
+                   test_drafts_drawn_dotted_and_oblique);
   g_test_add_func ("/quotegraph/graph/empty-map-lays-out", test_empty_map_lays_out);
   g_test_add_func ("/quotegraph/export/empty-map", test_empty_map_exports);
   g_test_add_func ("/quotegraph/export/dot-reads-back-with-its-legend",

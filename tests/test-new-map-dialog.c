@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "qg-new-map-dialog.h"
+#include "qg-test-utils.h"
 #include "qg-ui-test.h"
 
 /* What "create" gave, and how often. */
@@ -14,6 +15,7 @@ typedef struct
 {
   QgArticleDraft *draft;
   guint           count;
+  gboolean        draft_map;  /* Draft the Map, as it was then */
 } Created;
 
 static void
@@ -22,6 +24,7 @@ created_cb (QgNewMapDialog *dialog,
             Created        *created)
 {
   created->count++;
+  created->draft_map = qg_new_map_dialog_get_draft_map (dialog);
   qg_article_draft_free (created->draft);
   created->draft = qg_article_draft_copy (draft);
 }
@@ -75,19 +78,13 @@ dialog_gone (gpointer data)
   return ((Fixture *) data)->dialog == NULL;
 }
 
-static gboolean
-is_of_type (GtkWidget     *widget,
-            gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
 static GtkTextView *
 text_view_of (Fixture *f)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  qg_test_collect_if (GTK_WIDGET (f->dialog), is_of_type, GSIZE_TO_POINTER (GTK_TYPE_TEXT_VIEW),
+  qg_test_collect_if (GTK_WIDGET (f->dialog), qg_test_is_of_type,
+                      GSIZE_TO_POINTER (GTK_TYPE_TEXT_VIEW),
                       found);
   g_assert_cmpuint (found->len, ==, 1);
   return g_ptr_array_index (found, 0);
@@ -265,6 +262,8 @@ test_typed_article (void)
   g_assert_cmpstr (f.created.draft->title, ==, "The Kaspersky ban");
   g_assert_cmpstr (f.created.draft->source, ==, "The Daily Record");
   g_assert_cmpstr (f.created.draft->published, ==, "2017-09-13");
+  /* Drafted, as nobody said otherwise. */
+  g_assert_true (f.created.draft_map);
   fixture_close (&f);
 }
 
@@ -407,27 +406,6 @@ test_html_file_fills_fields (void)
   fixture_close (&f);
 }
 
-static char *
-scratch_file (const char *name,
-              const char *data,
-              gsize       length)
-{
-  g_autofree char *dir = g_dir_make_tmp ("quotegraph-new-map-XXXXXX", NULL);
-  char *path = g_build_filename (dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, data, length, NULL));
-  return path;
-}
-
-static void
-remove_scratch (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  g_assert_cmpint (g_remove (path), ==, 0);
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
-}
-
 /* A text file goes through the dialog byte for byte: line ends, tabs,
  * spaces at the ends of lines, every character. */
 static void
@@ -435,7 +413,7 @@ test_text_file_exact (void)
 {
   static const char text[] = "Headline\r\n\r\n\tIt said \xE2\x80\x9Cno\xE2\x80\x9D.   \r\n"
                              "\xF0\x9F\x91\x8D caf\xC3\xA9\xC2\xA0\xE2\x80\x94 end\rlone CR\n\n";
-  g_autofree char *path = scratch_file ("article.txt", text, sizeof text - 1);
+  g_autofree char *path = qg_test_scratch_file ("article.txt", text, sizeof text - 1);
   Fixture f;
 
   fixture_open (&f);
@@ -450,7 +428,7 @@ test_text_file_exact (void)
   g_assert_cmpmem (f.created.draft->text, f.created.draft->length, text, sizeof text - 1);
   g_assert_null (f.created.draft->source);
   g_assert_null (f.created.draft->published);
-  remove_scratch (path);
+  qg_test_remove_scratch (path);
   fixture_close (&f);
 }
 
@@ -460,7 +438,7 @@ test_text_file_exact (void)
 static void
 test_bad_file_shown (void)
 {
-  g_autofree char *bad = scratch_file ("latin1.txt", "line one\nline two caf\xE9\n", 23);
+  g_autofree char *bad = qg_test_scratch_file ("latin1.txt", "line one\nline two caf\xE9\n", 23);
   g_autofree char *good = data_file ("windows-1252.html");
   GtkLabel *label;
   Fixture f;
@@ -487,7 +465,7 @@ test_bad_file_shown (void)
   qg_test_type (GTK_WIDGET (text_view_of (&f)), "!");
   qg_test_wait_frames (GTK_WIDGET (f.dialog));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (label)));
-  remove_scratch (bad);
+  qg_test_remove_scratch (bad);
   fixture_close (&f);
 }
 
@@ -497,6 +475,38 @@ has_text (gpointer data)
   g_autofree char *text = text_of (data);
 
   return text[0] != '\0';
+}
+
+static gboolean
+draft_map_off (gpointer data)
+{
+  return !qg_new_map_dialog_get_draft_map (((Fixture *) data)->dialog);
+}
+
+/* Draft the Map is on unless the person turns it off, which a click on
+ * its row does; Create says which it was. */
+static void
+test_draft_the_map (void)
+{
+  Fixture f;
+  GtkWidget *draft_row;
+
+  fixture_open (&f);
+  draft_row = qg_test_find_labelled (GTK_WIDGET (f.dialog), ADW_TYPE_ACTION_ROW,
+                                     "_Draft the Map");
+  g_assert_nonnull (draft_row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (draft_row)), ==,
+                   "Find quotes, speakers and entities to review");
+  g_assert_true (qg_new_map_dialog_get_draft_map (f.dialog));
+  type_in (&f, GTK_WIDGET (text_view_of (&f)), "Nobody said a word.");
+  type_in (&f, row (&f, TITLE), "Quiet");
+  wait_for_row (&f, TITLE, "Quiet");
+  qg_test_click (draft_row, 24, gtk_widget_get_height (draft_row) / 2.0);
+  qg_test_wait_for (draft_map_off, &f, "Draft the Map to be off");
+  click_create (&f);
+  g_assert_cmpuint (f.created.count, ==, 1);
+  g_assert_false (f.created.draft_map);
+  fixture_close (&f);
 }
 
 /* Pasted with Ctrl+V from the clipboard: the text exactly as copied. */
@@ -699,6 +709,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/new-map/text-file-exact", test_text_file_exact);
   g_test_add_func ("/quotegraph/new-map/bad-file-shown", test_bad_file_shown);
   g_test_add_func ("/quotegraph/new-map/paste", test_paste);
+  g_test_add_func ("/quotegraph/new-map/draft-the-map", test_draft_the_map);
   g_test_add_func ("/quotegraph/new-map/escape-cancels", test_escape_cancels);
   /* GTK's file chooser, below /quotegraph/new-map/chooser/: run by
    * tests/meson.build as a test of its own, as test-export-ui's are. */

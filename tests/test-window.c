@@ -31,13 +31,6 @@ view_of (QgWindow *window)
   return GTK_WIDGET (qg_window_get_graph_view (window));
 }
 
-static gboolean
-is_of_type (GtkWidget     *widget,
-            gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
 /* The one widget of @type in @window. */
 static GtkWidget *
 find_one (QgWindow *window,
@@ -45,7 +38,7 @@ find_one (QgWindow *window,
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  qg_test_collect_if (GTK_WIDGET (window), is_of_type, GSIZE_TO_POINTER (type), found);
+  qg_test_collect_if (GTK_WIDGET (window), qg_test_is_of_type, GSIZE_TO_POINTER (type), found);
   g_assert_cmpuint (found->len, ==, 1);
   return g_ptr_array_index (found, 0);
 }
@@ -796,12 +789,12 @@ facet_labels (GtkWidget *root,
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
 
-  qg_test_collect_if (root, is_of_type, GSIZE_TO_POINTER (row_type), rows);
+  qg_test_collect_if (root, qg_test_is_of_type, GSIZE_TO_POINTER (row_type), rows);
   for (guint i = 0; i < rows->len; i++)
     {
       g_autoptr(GPtrArray) texts = g_ptr_array_new ();
 
-      qg_test_collect_if (g_ptr_array_index (rows, i), is_of_type,
+      qg_test_collect_if (g_ptr_array_index (rows, i), qg_test_is_of_type,
                           GSIZE_TO_POINTER (GTK_TYPE_LABEL), texts);
       g_assert_cmpuint (texts->len, ==, 1);
       g_ptr_array_add (labels, g_strdup (gtk_label_get_label (g_ptr_array_index (texts, 0))));
@@ -860,7 +853,8 @@ test_legend_and_filters_agree (void)
   GtkWidget *person, *opposes, *check;
 
   /* The header's filter button and its menu. */
-  qg_test_collect_if (GTK_WIDGET (window), is_of_type, GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON),
+  qg_test_collect_if (GTK_WIDGET (window), qg_test_is_of_type,
+                      GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON),
                       buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (gtk_widget_get_mapped (g_ptr_array_index (buttons, i))

@@ -83,6 +83,7 @@ int
 qg_cli_export (const char *output,
                const char *engine,
                int         dpi,
+               gboolean    without_drafts,
                const char *path)
 {
   QgExportFormat format = qg_export_format_for_path (output);
@@ -107,8 +108,9 @@ qg_cli_export (const char *output,
   if (doc == NULL)
     return QG_EXIT_INVALID;
 
-  if (!qg_export_to_file (doc, &(QgExportOptions) { .engine = engine, .dpi = dpi }, format,
-                          output, &error))
+  if (!qg_export_to_file (doc, &(QgExportOptions) { .engine = engine, .dpi = dpi,
+                                                    .without_drafts = without_drafts },
+                          format, output, &error))
     {
       print_error (error->message);
       return QG_EXIT_INVALID;

@@ -19,6 +19,7 @@ int    qg_cli_check             (const char *path);
 int    qg_cli_export            (const char *output,
                                  const char *engine,
                                  int         dpi,
+                                 gboolean    without_drafts,
                                  const char *path);
 /* Drafts a map of the article at @path (text or HTML) and writes it as
  * JSON to @output, whole or not at all, or to standard output if NULL. */

@@ -264,6 +264,31 @@ qg_stance_to_string (QgStance stance)
     }
 }
 
+gboolean
+qg_document_same_text (QgDocument *self,
+                       QgDocument *other)
+{
+  g_return_val_if_fail (QG_IS_DOCUMENT (self) && QG_IS_DOCUMENT (other), FALSE);
+
+  return self->text_len == other->text_len && memcmp (self->text, other->text, self->text_len) == 0;
+}
+
+guint
+qg_document_count_drafts (QgDocument *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (QG_IS_DOCUMENT (self), 0);
+
+  for (guint i = 0; i < self->n_entities; i++)
+    n += self->entities[i].draft;
+  for (guint i = 0; i < self->n_quotes; i++)
+    n += self->quotes[i].draft;
+  for (guint i = 0; i < self->n_relations; i++)
+    n += self->relations[i].draft;
+  return n;
+}
+
 char *
 qg_document_relation_sentence (QgDocument *document,
                                guint       relation)

@@ -174,6 +174,13 @@ const guint      *qg_document_get_entity_relations (QgDocument *self,
                                                     guint       entity,
                                                     guint      *n_relations);
 
+/* Whether the two have the same article text, byte for byte: versions of
+ * one map, or a map and a draft of its article. */
+gboolean          qg_document_same_text        (QgDocument    *self,
+                                                QgDocument    *other);
+/* The entities, quotes and relations marked draft: still to be reviewed. */
+guint             qg_document_count_drafts     (QgDocument    *self);
+
 /* "Department of Homeland Security bans products of Kaspersky Lab" */
 char             *qg_document_relation_sentence (QgDocument   *self,
                                                  guint         relation);

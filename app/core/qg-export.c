@@ -225,6 +225,7 @@ export_bytes (QgDocument             *document,
     .legend = TRUE,
     .hidden_entities = options ? options->hidden_entities : NULL,
     .hidden_relations = options ? options->hidden_relations : NULL,
+    .without_drafts = options ? options->without_drafts : FALSE,
     .dpi = format == QG_EXPORT_PNG ? (options && options->dpi > 0 ? options->dpi
                                                                    : QG_EXPORT_DEFAULT_DPI) : 0,
   };

@@ -30,6 +30,10 @@ typedef struct
   int           dpi;               /* PNG only; 0: QG_EXPORT_DEFAULT_DPI */
   const guint8 *hidden_entities;   /* left out, as the window's filters hide them */
   const guint8 *hidden_relations;
+  /* Drafted entities and relations left out, and drafted quotes; else
+   * drafts are drawn marked: dotted, oblique, class "draft" and "(draft)"
+   * in their titles (docs/format-notes.md, "Drafts"). */
+  gboolean      without_drafts;
 } QgExportOptions;
 
 GQuark          qg_export_error_quark      (void);

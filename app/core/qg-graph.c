@@ -309,6 +309,12 @@ static const char * const engine_labels[] = {
 /* Quotes listed in one node's tooltip at most. */
 #define NODE_TOOLTIP_QUOTES 10
 
+/* A draft is drawn dotted, a line pattern that no kind and no stance has
+ * (groups, other kinds and neutral stances are dashed), and its label
+ * oblique: both in the window, which reads them from the layout, and in
+ * every export. */
+#define DRAFT_FONT "Helvetica-Oblique"
+
 const char * const *
 qg_graph_engines (void)
 {
@@ -411,6 +417,18 @@ css_class_for_kind (const char *kind)
   return g_string_free (out, FALSE);
 }
 
+/* What a tooltip says of a draft, after the item's name or the quote:
+ * the mark the export's reader goes by (docs/format-notes.md, "Drafts"). */
+static void
+append_draft_mark (GString  *out,
+                   gboolean  draft)
+{
+  /* Translators: said of a drafted item in an exported map's tooltip,
+   * "Ann Lee (person) (draft)" */
+  if (draft)
+    g_string_append_printf (out, " (%s)", _("draft"));
+}
+
 static void
 append_quote (GString    *out,
               QgDocument *doc,
@@ -427,13 +445,16 @@ append_quote (GString    *out,
   g_string_append_c (out, '"');
   qg_document_append_passage (doc, index, out);
   g_string_append_c (out, '"');
+  append_draft_mark (out, quote->draft);
 }
 
-/* @listed: per quote, 1 + the entity whose tooltip last listed it. */
+/* @listed: per quote, 1 + the entity whose tooltip last listed it. Drafted
+ * quotes are left out @without_drafts. */
 static char *
 node_tooltip (QgDocument *doc,
               guint      *listed,
-              guint       index)
+              guint       index,
+              gboolean    without_drafts)
 {
   const QgEntity *entity = qg_document_get_entity (doc, index);
   g_autoptr(GString) quotes = g_string_new (NULL);
@@ -442,6 +463,7 @@ node_tooltip (QgDocument *doc,
   GString *out = g_string_new (NULL);
 
   g_string_append_printf (out, "%s (%s)", entity->name, entity->kind);
+  append_draft_mark (out, entity->draft);
   if (entity->description != NULL)
     g_string_append_printf (out, "\n%s", entity->description);
 
@@ -454,6 +476,8 @@ node_tooltip (QgDocument *doc,
     {
       guint q = spoken[i];
 
+      if (without_drafts && qg_document_get_quote (doc, q)->draft)
+        continue;
       if (n_listed++ < NODE_TOOLTIP_QUOTES)
         append_quote (quotes, doc, q);
       else
@@ -464,10 +488,11 @@ node_tooltip (QgDocument *doc,
     {
       const QgRelation *rel = qg_document_get_relation (doc, relations[i]);
 
-      if (rel->source != (gint) index)
+      if (rel->source != (gint) index || (without_drafts && rel->draft))
         continue;
       for (guint e = 0; e < rel->n_evidence; e++)
-        if (listed[rel->evidence[e]] != index + 1)
+        if (listed[rel->evidence[e]] != index + 1
+            && !(without_drafts && qg_document_get_quote (doc, rel->evidence[e])->draft))
           {
             listed[rel->evidence[e]] = index + 1;
             if (n_listed++ < NODE_TOOLTIP_QUOTES)
@@ -490,7 +515,8 @@ node_tooltip (QgDocument *doc,
 
 static char *
 edge_tooltip (QgDocument *doc,
-              guint       index)
+              guint       index,
+              gboolean    without_drafts)
 {
   const QgRelation *rel = qg_document_get_relation (doc, index);
   g_autoptr(GString) quotes = g_string_new (NULL);
@@ -500,9 +526,12 @@ edge_tooltip (QgDocument *doc,
                           qg_document_get_entity (doc, rel->source)->name, rel->label,
                           qg_document_get_entity (doc, rel->target)->name,
                           qg_stance_to_string (rel->stance));
+  append_draft_mark (out, rel->draft);
   for (guint e = 0; e < rel->n_evidence; e++)
-    append_quote (quotes, doc, rel->evidence[e]);
-  g_string_append_printf (out, "\n\n%s", quotes->str);
+    if (!without_drafts || !qg_document_get_quote (doc, rel->evidence[e])->draft)
+      append_quote (quotes, doc, rel->evidence[e]);
+  if (quotes->len > 0)
+    g_string_append_printf (out, "\n\n%s", quotes->str);
   return g_string_free (out, FALSE);
 }
 
@@ -640,7 +669,8 @@ static void
 add_legend (Agraph_t          *g,
             QgDocument        *doc,
             const guint8      *hidden_entities,
-            const guint8      *hidden_relations)
+            const guint8      *hidden_relations,
+            gboolean           drafts)
 {
   g_autoptr(GPtrArray) kinds = qg_kinds_present (doc, hidden_entities);
   g_autoptr(GString) html = g_string_new (NULL);
@@ -684,6 +714,16 @@ add_legend (Agraph_t          *g,
                        qg_stance_get_style (order[i])->dashed ? "⇢" : "⟶",
                        qg_stance_display_name (order[i]));
     }
+  if (drafts)
+    {
+      /* A swatch with a dotted outline and oblique words, as drafts are drawn. */
+      append_html (html, LEGEND_HEADING, _("Drafts"));
+      append_html (html, "<TR><TD WIDTH=\"20\" HEIGHT=\"12\" BORDER=\"1\" STYLE=\"dotted\" "
+                   "COLOR=\"%s\"></TD><TD ALIGN=\"LEFT\"><FONT FACE=\"" DRAFT_FONT "\">%s"
+                   "</FONT></TD></TR>",
+                   qg_stance_get_style (QG_STANCE_NEUTRAL)->color[QG_SCHEME_LIGHT],
+                   _("Not yet checked"));
+    }
   g_string_append (html, "</TABLE></FONT>");
 
   /* A name no entity has. */
@@ -702,6 +742,22 @@ add_legend (Agraph_t          *g,
   agsafeset (n, (char *) "id", name, (char *) "");
   agsafeset (n, (char *) "class", (char *) "legend", (char *) "");
   agsafeset (n, (char *) "tooltip", (char *) " ", (char *) "");
+}
+
+/* @style (a kind's Graphviz style) with its outline dotted. */
+static char *
+draft_style (const char *style)
+{
+  g_auto(GStrv) parts = g_strsplit (style, ",", -1);
+  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+  g_auto(GStrv) joined = NULL;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (strcmp (parts[i], "dashed") != 0 && strcmp (parts[i], "solid") != 0)
+      g_strv_builder_add (kept, parts[i]);
+  g_strv_builder_add (kept, "dotted");
+  joined = g_strv_builder_end (kept);
+  return g_strjoinv (",", joined);
 }
 
 /* Builds the styled graph in cgraph's own form. Caller holds the lock. */
@@ -743,18 +799,20 @@ build_graph (QgDocument         *doc,
   const char *engine = options->engine;
   Agraph_t *g = agopen ((char *) "quotegraph", Agdirected, NULL);
   Agsym_t *n_label, *n_id, *n_class, *n_tooltip, *n_shape, *n_style, *n_fill, *n_color;
-  Agsym_t *n_pos;
+  Agsym_t *n_pos, *n_font;
   Agsym_t *e_label, *e_id, *e_class, *e_tooltip, *e_color, *e_fontcolor, *e_style, *e_pen;
+  Agsym_t *e_font;
   guint n_entities = qg_document_get_n_entities (doc);
   g_autofree Agnode_t **nodes = g_new0 (Agnode_t *, n_entities);
   const QgKindStyle *other = qg_kind_get_style (QG_KIND_OTHER);
   const QgStanceStyle *neutral = qg_stance_get_style (QG_STANCE_NEUTRAL);
   const char *edge_text = qg_text_get_style ()->edge_text[QG_SCHEME_LIGHT];
   g_autofree guint *listed = g_new0 (guint, MAX (qg_document_get_n_quotes (doc), 1));
+  gboolean drafts_shown = FALSE;
 
   declare_graph_style (g, engine, n_entities);
 
-  declare (g, AGNODE, "fontname", "Helvetica");
+  n_font = declare (g, AGNODE, "fontname", "Helvetica");
   declare (g, AGNODE, "fontsize", "11");
   declare (g, AGNODE, "margin", "0.12,0.06");
   n_shape = declare (g, AGNODE, "shape", other->shape);
@@ -767,7 +825,7 @@ build_graph (QgDocument         *doc,
   n_class = declare (g, AGNODE, "class", "");
   n_tooltip = declare (g, AGNODE, "tooltip", "");
 
-  declare (g, AGEDGE, "fontname", "Helvetica");
+  e_font = declare (g, AGEDGE, "fontname", "Helvetica");
   declare (g, AGEDGE, "fontsize", "9");
   declare (g, AGEDGE, "arrowsize", "0.7");
   e_color = declare (g, AGEDGE, "color", neutral->color[QG_SCHEME_LIGHT]);
@@ -792,7 +850,7 @@ build_graph (QgDocument         *doc,
         continue;
       wrapped = qg_label_fit (entity->name, WRAP_COLUMNS);
       css = css_class_for_kind (entity->kind);
-      tooltip = node_tooltip (doc, listed, i);
+      tooltip = node_tooltip (doc, listed, i, options->without_drafts);
       n = agnode (g, (char *) entity->id, TRUE);
 
       nodes[i] = n;
@@ -804,6 +862,16 @@ build_graph (QgDocument         *doc,
       set_attr (n, n_style, style->style);
       set_attr (n, n_fill, style->fill[QG_SCHEME_LIGHT]);
       set_attr (n, n_color, style->stroke[QG_SCHEME_LIGHT]);
+      drafts_shown |= entity->draft;
+      if (entity->draft)
+        {
+          g_autofree char *dotted = draft_style (style->style);
+          g_autofree char *classes = g_strconcat (css, " draft", NULL);
+
+          set_attr (n, n_style, dotted);
+          set_attr (n, n_class, classes);
+          set_attr (n, n_font, DRAFT_FONT);
+        }
       if (n_pos != NULL)
         keep_place (n, n_pos, options, entity->id);
     }
@@ -820,7 +888,7 @@ build_graph (QgDocument         *doc,
           || nodes[rel->source] == NULL || nodes[rel->target] == NULL)
         continue;
       wrapped = qg_label_fit (rel->label, WRAP_LABEL_COLUMNS);
-      tooltip = edge_tooltip (doc, i);
+      tooltip = edge_tooltip (doc, i, options->without_drafts);
       e = agedge (g, nodes[rel->source], nodes[rel->target], (char *) rel->id, TRUE);
 
       set_escaped (e, e_label, wrapped, FALSE);
@@ -831,11 +899,21 @@ build_graph (QgDocument         *doc,
       set_attr (e, e_fontcolor, edge_text);
       set_attr (e, e_style, style->style);
       set_attr (e, e_pen, style->pen_width);
+      drafts_shown |= rel->draft;
+      if (rel->draft)
+        {
+          g_autofree char *classes = g_strconcat (qg_stance_to_string (rel->stance), " draft",
+                                                  NULL);
+
+          set_attr (e, e_style, "dotted");
+          set_attr (e, e_class, classes);
+          set_attr (e, e_font, DRAFT_FONT);
+        }
     }
 
   /* With no entity shown there is nothing to explain: the picture is empty. */
   if (options->legend && agnnodes (g) > 0)
-    add_legend (g, doc, options->hidden_entities, options->hidden_relations);
+    add_legend (g, doc, options->hidden_entities, options->hidden_relations, drafts_shown);
   if (options->dpi > 0)
     {
       g_autofree char *dpi = g_strdup_printf ("%d", options->dpi);
@@ -936,6 +1014,8 @@ qg_graph_new_full (QgDocument            *document,
 {
   QgGraphOptions options = *given;
   const char *engine = options.engine;
+  g_autofree guint8 *hidden_entities = NULL;
+  g_autofree guint8 *hidden_relations = NULL;
   QgGraph *self;
   Agraph_t *built;
   char *dot;
@@ -955,6 +1035,24 @@ qg_graph_new_full (QgDocument            *document,
     }
 
   options.engine = engine;
+  /* Drafts left out are left out as the filters leave items out: the
+   * legend and the counts are of what is left. */
+  if (options.without_drafts)
+    {
+      guint n_entities = qg_document_get_n_entities (document);
+      guint n_relations = qg_document_get_n_relations (document);
+
+      hidden_entities = g_new0 (guint8, MAX (n_entities, 1));
+      hidden_relations = g_new0 (guint8, MAX (n_relations, 1));
+      for (guint i = 0; i < n_entities; i++)
+        hidden_entities[i] = (given->hidden_entities != NULL && given->hidden_entities[i])
+                             || qg_document_get_entity (document, i)->draft;
+      for (guint i = 0; i < n_relations; i++)
+        hidden_relations[i] = (given->hidden_relations != NULL && given->hidden_relations[i])
+                              || qg_document_get_relation (document, i)->draft;
+      options.hidden_entities = hidden_entities;
+      options.hidden_relations = hidden_relations;
+    }
   g_rec_mutex_lock (&graphviz_lock);
   graphviz_errors_reset ();
   built = build_graph (document, &options);
@@ -1121,6 +1219,7 @@ typedef struct
   double   top;
   gboolean dashed;
   gboolean dotted;
+  gboolean italic;
   double   pen_width;
   double   font_size;
 } DrawState;
@@ -1180,6 +1279,7 @@ add_xdot (QgLayoutBuilder *builder,
 
       op.dashed = state->dashed;
       op.dotted = state->dotted;
+      op.italic = state->italic;
       op.pen_width = state->pen_width;
 
       switch (x->kind)
@@ -1218,6 +1318,9 @@ add_xdot (QgLayoutBuilder *builder,
           break;
         case xd_font:
           state->font_size = x->u.font.size;
+          /* PostScript's names, as Graphviz takes them: "Helvetica-Oblique". */
+          state->italic = x->u.font.name != NULL && (strstr (x->u.font.name, "Oblique") != NULL
+                                                     || strstr (x->u.font.name, "Italic") != NULL);
           continue;
         case xd_style:
           apply_style (state, x->u.style);
@@ -1242,7 +1345,7 @@ parse_pair (const char *s,
 static void
 reset_state (DrawState *state)
 {
-  state->dashed = state->dotted = FALSE;
+  state->dashed = state->dotted = state->italic = FALSE;
   state->pen_width = 1;
   state->font_size = 14;
 }

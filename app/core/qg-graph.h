@@ -27,6 +27,9 @@ typedef struct
   gboolean      legend;            /* a legend of the kinds and stances shown */
   const guint8 *hidden_entities;   /* flags, or NULL: left out of the graph */
   const guint8 *hidden_relations;
+  /* Drafted entities and relations left out too, and drafted quotes from
+   * the tooltips; else drafts are drawn marked (docs/format-notes.md). */
+  gboolean      without_drafts;
   int           dpi;               /* for bitmaps; 0: Graphviz's 96 */
   /* An earlier layout of an earlier version of the document: with neato
    * and fdp, each entity that was on it keeps its place (pinned), and the

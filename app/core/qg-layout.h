@@ -34,6 +34,7 @@ typedef struct
   guint8      dashed;
   guint8      dotted;
   guint8      align;
+  guint8      italic;     /* text: in an oblique font (a draft's label) */
   float       pen_width;
   guint       first;      /* of its points in qg_layout_get_points() */
   guint       n_points;

@@ -75,6 +75,8 @@ static const GOptionEntry option_entries[] = {
        "exit"), N_("ARTICLE") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("With --draft, write the map to OUT.json (whole or not at all) instead"), N_("OUT.json") },
+  { "without-drafts", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Leave out of the export what is drafted and not yet checked"), NULL },
   { "layout", 'l', 0, G_OPTION_ARG_STRING, NULL,
     N_("Graphviz layout engine: dot, neato, fdp, sfdp, circo or twopi (default: by size)"),
     N_("ENGINE") },
@@ -184,6 +186,7 @@ qg_application_handle_local_options (GApplication *application,
   g_autofree char *select = NULL;
   g_autofree const char **files = NULL;
   gboolean check = FALSE;
+  gboolean without_drafts = FALSE;
   int dpi = 0;
   const char *path;
 
@@ -197,6 +200,7 @@ qg_application_handle_local_options (GApplication *application,
   g_variant_dict_lookup (options, "export", "^ay", &export);
   g_variant_dict_lookup (options, "draft", "^ay", &draft);
   g_variant_dict_lookup (options, "output", "^ay", &output);
+  g_variant_dict_lookup (options, "without-drafts", "b", &without_drafts);
   g_variant_dict_lookup (options, "layout", "s", &layout);
   g_variant_dict_lookup (options, "select", "s", &select);
   if (g_variant_dict_lookup (options, "dpi", "i", &dpi) && (dpi < 10 || dpi > 2400))
@@ -215,6 +219,8 @@ qg_application_handle_local_options (GApplication *application,
   /* The article is --draft's own argument. */
   if (draft != NULL && path != NULL)
     return usage_error (_("--draft takes one ARTICLE and no other FILE"));
+  if (without_drafts && export == NULL)
+    return usage_error (_("--without-drafts is an option of --export"));
   if (layout != NULL && !qg_graph_engine_is_valid (layout))
     {
       g_autofree char *known = g_strjoinv (", ", (char **) qg_graph_engines ());
@@ -228,7 +234,7 @@ qg_application_handle_local_options (GApplication *application,
   if (check)
     return qg_cli_check (path);
   if (export != NULL)
-    return qg_cli_export (export, layout, dpi, path);
+    return qg_cli_export (export, layout, dpi, without_drafts, path);
 
   /* The windows: an already running instance opens the files itself. */
   g_clear_pointer (&self->pending, g_ptr_array_unref);
@@ -547,7 +553,10 @@ new_map_create_cb (QgNewMapDialog *dialog,
       gtk_window_present (GTK_WINDOW (window));
       return;
     }
-  qg_window_show_new_map (window, document);
+  if (qg_new_map_dialog_get_draft_map (dialog))
+    qg_window_show_new_map_drafted (window, document);
+  else
+    qg_window_show_new_map (window, document);
   gtk_window_present (GTK_WINDOW (window));
 }
 

@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include <adwaita.h>
-#include <string.h>
 
 #include "qg-article-view.h"
 #include "qg-entity-chooser.h"
@@ -20,6 +19,7 @@ struct _QgArticleView
   QgSources   *sources;
   GtkTextTag  *stance_tags[3];
   GtkTextTag  *speech_tag;
+  GtkTextTag  *draft_tag;
   GtkTextTag  *mention_tag;
   GtkTextTag  *flash_tag;
   guint        flash_source;
@@ -93,6 +93,12 @@ update_tag_colors (QgArticleView *self)
     }
   lookup (GTK_WIDGET (self), "accent_color", 0.8, &color);
   g_object_set (self->mention_tag, "underline-rgba", &color, NULL);
+  /* A draft, to be checked: a wavy line in the colour of warnings, over
+   * a faint tint of it in place of its relation's stance. */
+  lookup (GTK_WIDGET (self), "warning_color", 0.9, &color);
+  g_object_set (self->draft_tag, "underline-rgba", &color, NULL);
+  lookup (GTK_WIDGET (self), "warning_color", 0.12, &color);
+  g_object_set (self->draft_tag, "background-rgba", &color, NULL);
   lookup (GTK_WIDGET (self), "accent_bg_color", 0.55, &color);
   g_object_set (self->flash_tag, "background-rgba", &color, NULL);
 }
@@ -132,6 +138,8 @@ fill_one (QgArticleView *self,
         }
       if (quote->speaker >= 0)
         gtk_text_buffer_apply_tag (buffer, self->speech_tag, &start, &end);
+      if (quote->draft)
+        gtk_text_buffer_apply_tag (buffer, self->draft_tag, &start, &end);
     }
   else
     {
@@ -496,17 +504,6 @@ init_editing (QgArticleView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.add-entity", FALSE);
 }
 
-static gboolean
-same_text (QgDocument *a,
-           QgDocument *b)
-{
-  gsize length_a, length_b;
-  const char *text_a = qg_document_get_text (a, &length_a);
-  const char *text_b = qg_document_get_text (b, &length_b);
-
-  return length_a == length_b && memcmp (text_a, text_b, length_a) == 0;
-}
-
 static void
 retag (QgArticleView *self,
        QgDocument    *document,
@@ -526,6 +523,7 @@ retag (QgArticleView *self,
   for (QgStance i = 0; i < 3; i++)
     gtk_text_buffer_remove_tag (buffer, self->stance_tags[i], &start, &end);
   gtk_text_buffer_remove_tag (buffer, self->speech_tag, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->draft_tag, &start, &end);
   gtk_text_buffer_remove_tag (buffer, self->mention_tag, &start, &end);
 
   qg_sources_get_mentions (sources, &n_mentions);
@@ -547,7 +545,7 @@ qg_article_view_set_document (QgArticleView *self,
 
   /* An edit keeps the article: its highlights change in place, and the
    * text stays where the person was reading and selecting. */
-  if (self->filling == NULL && self->document != NULL && same_text (self->document, document))
+  if (self->filling == NULL && self->document != NULL && qg_document_same_text (self->document, document))
     {
       retag (self, document, sources);
       return;
@@ -864,6 +862,9 @@ qg_article_view_init (QgArticleView *self)
   self->stance_tags[QG_STANCE_OPPOSE] = gtk_text_buffer_create_tag (buffer, "evidence-oppose", NULL);
   self->speech_tag = gtk_text_buffer_create_tag (buffer, "speech", "style", PANGO_STYLE_ITALIC,
                                                  NULL);
+  /* Over the stances' tints, under the mentions' underlines. */
+  self->draft_tag = gtk_text_buffer_create_tag (buffer, "draft", "underline",
+                                                PANGO_UNDERLINE_ERROR, NULL);
   self->mention_tag = gtk_text_buffer_create_tag (buffer, "mention", "underline",
                                                   PANGO_UNDERLINE_SINGLE, NULL);
   self->flash_tag = gtk_text_buffer_create_tag (buffer, "flash", NULL);

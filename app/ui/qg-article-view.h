@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (QgArticleView, qg_article_view, QG, ARTICLE_VIEW, GtkTextView)
 
 /* The article, read-only, with every quote's passage highlighted (in its
- * relation's stance colour; direct speech in italics) and every mention of
+ * relation's stance colour; direct speech in italics; a draft with a wavy
+ * underline over a faint tint, in the colour of warnings) and every mention of
  * an entity underlined. Clicking a passage activates win.select with what
  * it backs, or offers the choice when it backs several. */
 GtkWidget *qg_article_view_new          (void);

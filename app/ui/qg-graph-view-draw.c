@@ -117,6 +117,9 @@ text_layout (QgGraphView *self,
   /* The font Graphviz measured the labels with, at its size in points. */
   font = pango_font_description_from_string ("Helvetica");
   pango_font_description_set_size (font, (int) (op->h * PANGO_SCALE));
+  /* A draft's label, in the oblique font Graphviz measured it in. */
+  if (op->italic)
+    pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
   pango_layout_set_text (layout, op->text, -1);
@@ -262,13 +265,18 @@ draw_moving_edges (QgGraphView *self,
     }
 }
 
+/* Edges are stroked in batches of one stance, one look, drafts apart: the
+ * batch's line is the style of its first edge. */
 static gboolean
 in_edge_batch (QgGraphView *self,
                guint        index,
                guint        stance,
-               Look         look)
+               Look         look,
+               gboolean     draft)
 {
-  return qg_document_get_relation (self->document, index)->stance == stance
+  const QgRelation *relation = qg_document_get_relation (self->document, index);
+
+  return relation->stance == stance && relation->draft == draft
          && qg_graph_view_look_of (self->edge_emphasis, index) == look
          && !qg_graph_view_is_special_item (self, QG_ITEM_EDGE, index);
 }
@@ -279,12 +287,13 @@ draw_edge_batch (QgGraphView *self,
                  const guint *edges,
                  guint        n,
                  guint        stance,
-                 Look         look)
+                 Look         look,
+                 gboolean     draft)
 {
   const QgOp *style = NULL;
 
   for (guint k = 0; k < n; k++)
-    if (in_edge_batch (self, edges[k], stance, look))
+    if (in_edge_batch (self, edges[k], stance, look, draft))
       {
         const QgOp *line = path_edge_line (self, cr, qg_layout_get_edge (self->layout, edges[k]));
         style = style ? style : line;
@@ -301,7 +310,7 @@ draw_edge_batch (QgGraphView *self,
 
   /* Arrowheads, filled in the same colour. */
   for (guint k = 0; k < n; k++)
-    if (in_edge_batch (self, edges[k], stance, look))
+    if (in_edge_batch (self, edges[k], stance, look, draft))
       path_item (self, cr, qg_layout_get_edge (self->layout, edges[k]), TRUE, 0, 0);
   set_color (cr, &self->palette.stance[stance], qg_graph_view_look_alpha (look));
   cairo_fill (cr);
@@ -334,6 +343,8 @@ draw_special_edge (QgGraphView *self,
   cairo_fill (cr);
 }
 
+/* Nodes are filled and stroked in batches of one kind, one look, drafts
+ * apart: the batch's outline is the style of its first node. */
 static void
 draw_node_batch (QgGraphView  *self,
                  cairo_t      *cr,
@@ -341,7 +352,8 @@ draw_node_batch (QgGraphView  *self,
                  guint         n,
                  const guint8 *grown,
                  guint         kind,
-                 Look          look)
+                 Look          look,
+                 gboolean      draft)
 {
   const QgOp *style = NULL;
 
@@ -355,6 +367,7 @@ draw_node_batch (QgGraphView  *self,
           const QgOp *op;
 
           if (self->entity_kind[i] != kind
+              || qg_document_get_entity (self->document, i)->draft != draft
               || qg_graph_view_look_of (self->node_emphasis, i) != look
               || qg_graph_view_is_special_item (self, QG_ITEM_NODE, i) || grown[i])
             continue;
@@ -532,7 +545,9 @@ screen_text (QgGraphView *self,
   font = pango_font_description_copy (pango_context_get_font_description (
                                         pango_layout_get_context (*slot)));
   pango_font_description_set_absolute_size (font, NAME_PIXELS * PANGO_SCALE);
-  if (kind == QG_ITEM_EDGE)
+  /* Edge labels read as such in italics, and so do drafts' names, as
+   * Graphviz draws them. */
+  if (kind == QG_ITEM_EDGE || qg_document_get_entity (self->document, index)->draft)
     pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
   pango_layout_set_font_description (*slot, font);
   pango_font_description_free (font);
@@ -1078,6 +1093,8 @@ draw_screen_node (QgGraphView       *self,
       cairo_set_line_width (cr, special ? (selected ? 3 : 2) : 1.25);
       if (style->dashed && !special)
         cairo_set_dash (cr, (double[]) { 4, 2 }, 2, 0);
+      else if (style->dotted && !special)
+        cairo_set_dash (cr, (double[]) { 1, 2 }, 2, 0);
       else
         cairo_set_dash (cr, NULL, 0, 0);
       set_color (cr, special ? &self->palette.accent : &self->palette.stroke[kind], alpha);
@@ -1096,6 +1113,7 @@ draw_screen_edge_label (QgGraphView       *self,
                         const ScreenLabel *label)
 {
   PangoLayout *text = screen_text (self, QG_ITEM_EDGE, label->index, NAME_AS_GRAPHVIZ);
+  const QgRelation *relation = qg_document_get_relation (self->document, label->index);
   double x = label->x0, y = label->y0, w = label->x1 - label->x0, h = label->y1 - label->y0;
   double r = 4;
 
@@ -1108,10 +1126,13 @@ draw_screen_edge_label (QgGraphView       *self,
   cairo_close_path (cr);
   set_color (cr, &self->palette.background, 0.9);
   cairo_fill_preserve (cr);
-  set_color (cr, &self->palette.stance[qg_document_get_relation (self->document,
-                                                                 label->index)->stance], 0.8);
+  set_color (cr, &self->palette.stance[relation->stance], 0.8);
   cairo_set_line_width (cr, 1);
-  cairo_set_dash (cr, NULL, 0, 0);
+  /* A draft's plate is dotted, as its line is. */
+  if (relation->draft)
+    cairo_set_dash (cr, (double[]) { 1, 2 }, 2, 0);
+  else
+    cairo_set_dash (cr, NULL, 0, 0);
   cairo_stroke (cr);
 
   show_name (self, cr, text, x + w / 2, y + h / 2, &self->palette.edge_text, 1);
@@ -1320,7 +1341,8 @@ qg_graph_view_draw_near (QgGraphView *self,
     {
       for (Look look = 0; look < N_LOOKS; look++)
         for (guint stance = 0; stance < 3; stance++)
-          draw_edge_batch (self, cr, edges, n_edges, stance, look);
+          for (int draft = 0; draft < 2; draft++)
+            draw_edge_batch (self, cr, edges, n_edges, stance, look, draft);
       /* Edge labels too small to read are left out, not drawn as bars. */
       if (self->max_font * zoom >= EDGE_LABEL_MIN_PIXELS)
         draw_labels (self, cr, edges, n_edges, QG_ITEM_EDGE, NULL, FALSE, TRUE, TEXT_MIN_PIXELS,
@@ -1329,7 +1351,8 @@ qg_graph_view_draw_near (QgGraphView *self,
 
   for (Look look = 0; look < N_LOOKS; look++)
     for (guint kind = 0; kind < QG_N_KINDS; kind++)
-      draw_node_batch (self, cr, nodes, n_nodes, grown, kind, look);
+      for (int draft = 0; draft < 2; draft++)
+        draw_node_batch (self, cr, nodes, n_nodes, grown, kind, look, draft);
   /* Names that found no room show where they are, as bars. */
   draw_labels (self, cr, nodes, n_nodes, QG_ITEM_NODE, grown, TRUE, TRUE,
                self->node_font * zoom < NAME_PIXELS ? NAME_PIXELS : TEXT_MIN_PIXELS,

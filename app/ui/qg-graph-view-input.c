@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "qg-graph-view-private.h"
@@ -194,6 +195,14 @@ query_tooltip_cb (QgGraphView *self,
     }
   else
     return FALSE;
+  /* A draft says so wherever it is read. */
+  if (kind == QG_ITEM_NODE ? qg_document_get_entity (self->document, index)->draft
+                           : qg_document_get_relation (self->document, index)->draft)
+    {
+      g_autofree char *plain = g_steal_pointer (&text);
+
+      text = g_strdup_printf ("%s\n%s", plain, _("Draft, not yet checked"));
+    }
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }

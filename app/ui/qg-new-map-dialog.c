@@ -25,6 +25,7 @@ struct _QgNewMapDialog
   AdwEntryRow          *source_row;
   AdwEntryRow          *date_row;
   GtkLabel             *date_label;
+  GtkSwitch            *draft_switch;
 };
 
 G_DEFINE_FINAL_TYPE (QgNewMapDialog, qg_new_map_dialog, ADW_TYPE_WINDOW)
@@ -233,6 +234,14 @@ qg_new_map_dialog_read_file (QgNewMapDialog *self,
 }
 
 gboolean
+qg_new_map_dialog_get_draft_map (QgNewMapDialog *self)
+{
+  g_return_val_if_fail (QG_IS_NEW_MAP_DIALOG (self), FALSE);
+
+  return gtk_switch_get_active (self->draft_switch);
+}
+
+gboolean
 qg_new_map_dialog_is_reading (QgNewMapDialog *self)
 {
   g_return_val_if_fail (QG_IS_NEW_MAP_DIALOG (self), FALSE);
@@ -371,6 +380,7 @@ qg_new_map_dialog_class_init (QgNewMapDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QgNewMapDialog, source_row);
   gtk_widget_class_bind_template_child (widget_class, QgNewMapDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, QgNewMapDialog, date_label);
+  gtk_widget_class_bind_template_child (widget_class, QgNewMapDialog, draft_switch);
   gtk_widget_class_bind_template_callback (widget_class, create_cb);
   gtk_widget_class_bind_template_callback (widget_class, choose_file_cb);
   gtk_widget_class_bind_template_callback (widget_class, fields_changed_cb);

@@ -33,7 +33,9 @@ G_BEGIN_DECLS
  *
  * The draft's text is exactly the text in the dialog; the title is
  * trimmed of white space at its ends, and so are the source and the date,
- * NULL when they are empty. */
+ * NULL when they are empty. Draft the Map, on unless the person turns it
+ * off, says whether the map is to be drafted (qg-drafter.h) or start
+ * empty: qg_new_map_dialog_get_draft_map (), read in the handler. */
 
 #define QG_TYPE_NEW_MAP_DIALOG (qg_new_map_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (QgNewMapDialog, qg_new_map_dialog, QG, NEW_MAP_DIALOG, AdwWindow)
@@ -45,6 +47,8 @@ QgNewMapDialog *qg_new_map_dialog_new        (GtkWindow      *parent);
 void            qg_new_map_dialog_read_file  (QgNewMapDialog *self,
                                               GFile          *file,
                                               const char     *display_name);
+/* Whether the person wants the map drafted (Draft the Map). */
+gboolean        qg_new_map_dialog_get_draft_map (QgNewMapDialog *self);
 /* Whether a file is being read. */
 gboolean        qg_new_map_dialog_is_reading (QgNewMapDialog *self);
 /* A new dialog over @parent, reading @file if not NULL, presented. */

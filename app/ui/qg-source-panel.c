@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "qg-action-button.h"
 #include "qg-entity-chooser.h"
 #include "qg-kinds.h"
 #include "qg-source-panel.h"
@@ -58,33 +59,24 @@ add_heading (QgSourcePanel *self,
 /* Editing                                                                   */
 
 static GtkWidget *
-action_button (const char *label,
-               const char *action,
-               const char *id)
+action_button_with_target (const char *label,
+                           const char *action,
+                           GVariant   *target)
 {
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
   gtk_widget_add_css_class (button, "flat");
   return button;
 }
 
 static GtkWidget *
-icon_action_button (const char *icon,
-                    const char *tooltip,
-                    const char *action,
-                    const char *id)
+action_button (const char *label,
+               const char *action,
+               const char *id)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                  -1);
-  gtk_widget_add_css_class (button, "flat");
-  return button;
+  return action_button_with_target (label, action, g_variant_new_string (id));
 }
 
 /* An entity chooser behind a button, made when it is first opened: it
@@ -185,6 +177,36 @@ append_to_row (GtkWidget *row,
   gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
 }
 
+static GtkWidget *
+draft_tag (void)
+{
+  GtkWidget *tag = gtk_label_new (_("Draft"));
+
+  gtk_widget_add_css_class (tag, "draft-tag");
+  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (tag, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (tag, _("Drafted, not yet checked: accept it if the article bears "
+                                      "it out"));
+  return tag;
+}
+
+/* A drafted entity or relation says so, and offers what its review
+ * would: Accept and Reject (win.accept-drafts, win.reject-drafts). */
+static void
+add_draft_row (QgSourcePanel *self,
+               const char    *id)
+{
+  const char * const ids[] = { id, NULL };
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_box_append (GTK_BOX (row), draft_tag ());
+  gtk_box_append (GTK_BOX (row), action_button_with_target (_("_Accept"), "win.accept-drafts",
+                                                            g_variant_new_strv (ids, -1)));
+  gtk_box_append (GTK_BOX (row), action_button_with_target (_("_Reject"), "win.reject-drafts",
+                                                            g_variant_new_strv (ids, -1)));
+  gtk_box_append (GTK_BOX (self->box), row);
+}
+
 /* A quote, verbatim, with who says it, why it is attributed, and what to
  * do with it. */
 static void
@@ -204,6 +226,26 @@ add_quote (QgSourcePanel *self,
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "quote-card");
+  /* A drafted quote says so first, with what its review would do: the
+   * card's own row of buttons has no room left. */
+  if (quote->draft)
+    {
+      const char * const ids[] = { quote->id, NULL };
+      GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      GtkWidget *tag = draft_tag ();
+
+      gtk_widget_set_hexpand (tag, TRUE);
+      gtk_box_append (GTK_BOX (heading), tag);
+      gtk_box_append (GTK_BOX (heading),
+                      qg_icon_action_button_new ("object-select-symbolic", _("Accept the Quote"),
+                                                 "win.accept-drafts",
+                                                 g_variant_new_strv (ids, -1)));
+      gtk_box_append (GTK_BOX (heading),
+                      qg_icon_action_button_new ("window-close-symbolic", _("Reject the Quote"),
+                                                 "win.reject-drafts",
+                                                 g_variant_new_strv (ids, -1)));
+      gtk_box_append (GTK_BOX (card), heading);
+    }
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -250,11 +292,11 @@ add_quote (QgSourcePanel *self,
   gtk_box_append (GTK_BOX (actions), show);
   gtk_box_append (GTK_BOX (actions), copy);
   gtk_box_append (GTK_BOX (actions),
-                  icon_action_button ("document-edit-symbolic", _("Edit the Quote"),
-                                      "win.edit-item", quote->id));
+                  qg_icon_action_button_new ("document-edit-symbolic", _("Edit the Quote"),
+                                             "win.edit-item", g_variant_new_string (quote->id)));
   gtk_box_append (GTK_BOX (actions),
-                  icon_action_button ("user-trash-symbolic", _("Delete the Quote"),
-                                      "win.delete-item", quote->id));
+                  qg_icon_action_button_new ("user-trash-symbolic", _("Delete the Quote"),
+                                             "win.delete-item", g_variant_new_string (quote->id)));
   gtk_box_append (GTK_BOX (card), actions);
 
   gtk_box_append (GTK_BOX (self->box), card);
@@ -283,6 +325,7 @@ show_article (QgSourcePanel *self)
 {
   const char *source = qg_document_get_source (self->document);
   const char *published = qg_document_get_published (self->document);
+  guint drafts = qg_document_count_drafts (self->document);
   g_autofree char *counts = g_strdup_printf (_("%u entities · %u relations · %u quotes"),
                                              qg_document_get_n_entities (self->document),
                                              qg_document_get_n_relations (self->document),
@@ -308,6 +351,17 @@ show_article (QgSourcePanel *self)
     {
       add_label (self, _("Every quote on the map was found in the article, word for word."),
                  "dim-label");
+      if (drafts > 0)
+        {
+          g_autofree char *review = g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE,
+                         "%u draft to review, on the Review page: dotted on the map, with a "
+                         "wavy underline in the article, until accepted.",
+                         "%u drafts to review, on the Review page: dotted on the map, with a "
+                         "wavy underline in the article, until accepted.", drafts), drafts);
+
+          gtk_widget_set_margin_top (add_label (self, review, NULL), 12);
+        }
       gtk_widget_set_margin_top (add_label (self, _("Click an entity or a relation on the map to "
                                                     "read the quotes that back it. Select text "
                                                     "in the article to add a quote or an "
@@ -335,6 +389,8 @@ show_entity (QgSourcePanel *self,
 
   add_label (self, entity->name, "title-2");
   add_label (self, kind, "dim-label");
+  if (entity->draft)
+    add_draft_row (self, entity->id);
   if (entity->description != NULL)
     add_label (self, entity->description, NULL);
   if (entity->aliases[0] != NULL)
@@ -382,6 +438,8 @@ show_relation (QgSourcePanel *self,
   stance = add_label (self, qg_stance_display_name (relation->stance), "caption-heading");
   gtk_widget_add_css_class (stance, qg_stance_to_string (relation->stance));
   gtk_label_set_selectable (GTK_LABEL (stance), FALSE);
+  if (relation->draft)
+    add_draft_row (self, relation->id);
 
   row = add_button_row (self);
   append_to_row (row, action_button (_("_Edit…"), "win.edit-item", relation->id));

@@ -46,20 +46,55 @@ find_previous_action (GtkWidget  *widget,
   go_to_match (QG_WINDOW (widget), -1);
 }
 
-/* An entity or relation named in the panel or the article. */
-static void
-select_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  qg_window_select_and_show (QG_WINDOW (widget), g_variant_get_string (parameter, NULL), 0);
-}
-
 static gboolean
 quote_in_range (QgWindow *self,
                 guint     quote)
 {
   return self->document != NULL && quote < qg_document_get_n_quotes (self->document);
+}
+
+static void
+show_quote (QgWindow *self,
+            guint     quote)
+{
+  if (!self->show_sources)
+    g_object_set (self, "show-sources", TRUE, NULL);
+  qg_article_view_show_quote (self->article_view, quote);
+}
+
+/* What a quote stands for on the map, as a click on its passage in the
+ * article picks it: the first relation it backs, else its speaker. */
+static const char *
+quote_on_map (QgWindow *self,
+              guint     quote)
+{
+  guint n;
+  const guint *relations = qg_sources_relations_of_quote (self->sources, quote, &n);
+  gint speaker = qg_document_get_quote (self->document, quote)->speaker;
+
+  if (n > 0)
+    return qg_document_get_relation (self->document, relations[0])->id;
+  return speaker >= 0 ? qg_document_get_entity (self->document, speaker)->id : NULL;
+}
+
+/* An entity or relation named in the panel, the article or the review
+ * list; a quote is shown in the article, and what it backs on the map. */
+static void
+select_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  QgWindow *self = QG_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  gint quote = self->document != NULL ? qg_document_find_quote (self->document, id) : -1;
+
+  if (quote >= 0)
+    {
+      show_quote (self, quote);
+      id = quote_on_map (self, quote);
+    }
+  if (id != NULL)
+    qg_window_select_and_show (self, id, 0);
 }
 
 static void
@@ -70,11 +105,8 @@ show_quote_action (GtkWidget  *widget,
   QgWindow *self = QG_WINDOW (widget);
   guint quote = g_variant_get_uint32 (parameter);
 
-  if (!quote_in_range (self, quote))
-    return;
-  if (!self->show_sources)
-    g_object_set (self, "show-sources", TRUE, NULL);
-  qg_article_view_show_quote (self->article_view, quote);
+  if (quote_in_range (self, quote))
+    show_quote (self, quote);
 }
 
 static void
@@ -236,6 +268,7 @@ qg_window_update_actions (QgWindow *self)
   gtk_widget_set_visible (self->empty_page,
                           map && qg_document_get_n_entities (self->document) == 0);
   qg_window_edit_update_actions (self);
+  qg_window_review_update_actions (self);
 }
 
 void

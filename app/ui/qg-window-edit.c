@@ -160,9 +160,9 @@ qg_window_relayout_edit (QgWindow *self)
 /* ------------------------------------------------------------------------ */
 /* Making an edit                                                            */
 
-static void
-toast_with_undo (QgWindow   *self,
-                 const char *message)
+void
+qg_window_toast_with_undo (QgWindow   *self,
+                           const char *message)
 {
   AdwToast *toast = adw_toast_new (message);
 
@@ -171,14 +171,23 @@ toast_with_undo (QgWindow   *self,
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
-/* Applies @edit to the history's document. On success the new document is
- * shown, selecting what the edit added (or @select), and TRUE is returned;
- * a refusal returns FALSE and its reason in @error. */
-static gboolean
-apply_edit (QgWindow     *self,
-            QgEdit       *edit,
-            const char   *select,
-            GError      **error)
+void
+qg_window_push_edit (QgWindow   *self,
+                     QgEdit     *edit,
+                     QgDocument *edited,
+                     const char *select)
+{
+  g_debug ("%s: %s", qg_edit_get_label (edit), select ? select : qg_edit_get_id (edit));
+  qg_history_push (self->history, edited, qg_edit_get_label (edit));
+  show_edited (self, edited, select);
+  qg_window_recovery_schedule (self);
+}
+
+gboolean
+qg_window_apply_edit (QgWindow     *self,
+                      QgEdit       *edit,
+                      const char   *select,
+                      GError      **error)
 {
   g_autoptr(QgDocument) edited = NULL;
   g_autofree char *new_id = NULL;
@@ -188,10 +197,7 @@ apply_edit (QgWindow     *self,
   edited = qg_document_apply (qg_history_get_document (self->history), edit, &new_id, error);
   if (edited == NULL)
     return FALSE;
-  g_debug ("%s: %s", qg_edit_get_label (edit), new_id ? new_id : qg_edit_get_id (edit));
-  qg_history_push (self->history, edited, qg_edit_get_label (edit));
-  show_edited (self, edited, select != NULL ? select : new_id);
-  qg_window_recovery_schedule (self);
+  qg_window_push_edit (self, edit, edited, select != NULL ? select : new_id);
   return TRUE;
 }
 
@@ -204,19 +210,25 @@ apply_or_explain (QgWindow   *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (apply_edit (self, edit, select, &error))
+  if (qg_window_apply_edit (self, edit, select, &error))
     {
       if (done != NULL)
-        toast_with_undo (self, done);
+        qg_window_toast_with_undo (self, done);
     }
   else if (error != NULL)
     qg_window_present_error (self, _("The Edit Was Refused"), error->message);
 }
 
+QgDocument *
+qg_window_get_edited_document (QgWindow *self)
+{
+  return self->history != NULL ? qg_history_get_document (self->history) : NULL;
+}
+
 static QgDocument *
 current (QgWindow *self)
 {
-  return self->history != NULL ? qg_history_get_document (self->history) : NULL;
+  return qg_window_get_edited_document (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -250,7 +262,7 @@ quote_dialog_apply (QgQuoteDialog *dialog,
 
   qg_edit_set_speaker (edit, qg_quote_dialog_get_speaker_id (dialog));
   qg_edit_set_note (edit, note);
-  if (apply_edit (self, edit, NULL, &error))
+  if (qg_window_apply_edit (self, edit, NULL, &error))
     gtk_window_destroy (GTK_WINDOW (dialog));
   else if (error != NULL)
     qg_quote_dialog_show_error (dialog, error->message);
@@ -286,7 +298,7 @@ entity_dialog_apply (QgEntityDialog *dialog,
   qg_edit_set_kind (edit, kind);
   qg_edit_set_aliases (edit, (const char * const *) aliases);
   qg_edit_set_description (edit, description);
-  if (apply_edit (self, edit, id, &error))
+  if (qg_window_apply_edit (self, edit, id, &error))
     gtk_window_destroy (GTK_WINDOW (dialog));
   else if (error != NULL)
     qg_entity_dialog_show_error (dialog, error->message);
@@ -351,7 +363,7 @@ relation_dialog_apply (QgRelationDialog *dialog,
   else
     edit = qg_edit_new_add_relation (source, target, label, (const char * const *) evidence);
   qg_edit_set_stance (edit, qg_relation_dialog_get_stance (dialog));
-  if (apply_edit (self, edit, id, &error))
+  if (qg_window_apply_edit (self, edit, id, &error))
     gtk_window_destroy (GTK_WINDOW (dialog));
   else if (error != NULL)
     qg_relation_dialog_show_error (dialog, error->message);
@@ -591,6 +603,8 @@ update_undo_menu (QgWindow *self)
     g_menu_item_set_action_and_target (item, "win.add-entity", "s", "");
     g_menu_append_item (self->edit_menu, item);
   }
+  /* The article drafted afresh, what the map lacks added as drafts. */
+  g_menu_append (self->edit_menu, _("_Draft Again"), "win.draft-again");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", undo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", redo);
 }

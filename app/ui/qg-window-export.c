@@ -20,6 +20,7 @@ typedef struct
   guint8         *hidden_relations;
   QgExportFormat  format;
   int             dpi;
+  gboolean        without_drafts;
   GFile          *file;
 } ExportJob;
 
@@ -49,6 +50,7 @@ export_thread (GTask        *task,
     .dpi = job->dpi,
     .hidden_entities = job->hidden_entities,
     .hidden_relations = job->hidden_relations,
+    .without_drafts = job->without_drafts,
   };
   GError *error = NULL;
 
@@ -127,12 +129,14 @@ export_cb (GObject      *source,
 }
 
 /* What to write: the document as it is now, with the current layout
- * engine, and if @filtered, only what the filters show. */
+ * engine, and if @filtered, only what the filters show; its drafts marked,
+ * or left out. */
 static ExportJob *
 export_job_new (QgWindow       *self,
                 GFile          *file,
                 QgExportFormat  format,
                 gboolean        filtered,
+                gboolean        without_drafts,
                 int             dpi)
 {
   ExportJob *job = g_new0 (ExportJob, 1);
@@ -141,6 +145,7 @@ export_job_new (QgWindow       *self,
   job->engine = g_strdup (self->engine);
   job->format = format;
   job->dpi = dpi;
+  job->without_drafts = without_drafts;
   job->file = g_object_ref (file);
   if (filtered && !qg_filter_apply (self->filter, self->document, &job->hidden_entities,
                                     &job->hidden_relations))
@@ -295,6 +300,7 @@ export_response_cb (GtkNativeDialog *native,
   QgExportFormat chosen_format;
   QgExportFormat format;
   gboolean filtered;
+  gboolean without_drafts;
   int dpi;
 
   if (response != GTK_RESPONSE_ACCEPT || self->document == NULL
@@ -325,13 +331,16 @@ export_response_cb (GtkNativeDialog *native,
   /* Asking for a choice that is not there is a warning. */
   filtered = self->export_offers_filtered
              && g_strcmp0 (gtk_file_chooser_get_choice (chooser, "filtered"), "true") == 0;
+  without_drafts = self->export_offers_drafts
+                   && g_strcmp0 (gtk_file_chooser_get_choice (chooser, "drafts"),
+                                 "left-out") == 0;
   g_clear_object (&self->export_dialog);
 
   /* The dialog asked about the file it gave, not about another. */
   if (!g_file_equal (file, given) && g_file_query_exists (file, NULL))
-    confirm_and_export (self, export_job_new (self, file, format, filtered, dpi));
+    confirm_and_export (self, export_job_new (self, file, format, filtered, without_drafts, dpi));
   else
-    export_map (self, export_job_new (self, file, format, filtered, dpi));
+    export_map (self, export_job_new (self, file, format, filtered, without_drafts, dpi));
 }
 
 static void
@@ -409,6 +418,19 @@ qg_window_export_with_dialog (QgWindow *self)
                                    NULL);
       gtk_file_chooser_set_choice (chooser, "filtered", "true");
     }
+  /* So are the drafts, when there are any: in the picture as they are on
+   * the map, or left out of it. */
+  self->export_offers_drafts = qg_document_count_drafts (self->document) > 0;
+  if (self->export_offers_drafts)
+    {
+      static const char * const options[] = { "marked", "left-out", NULL };
+      const char *labels[] = { _("Included, marked as drafts"), _("Left out"), NULL };
+
+      /* The first is the default: GTK 4.8's gtk_file_chooser_set_choice ()
+       * leaves a choice of options as it is. */
+      gtk_file_chooser_add_choice (chooser, "drafts", _("Drafts"), (const char **) options,
+                                   labels);
+    }
 
   if (self->export_folder != NULL)
     gtk_file_chooser_set_current_folder (chooser, self->export_folder, NULL);
@@ -433,7 +455,7 @@ qg_window_export_to_path (QgWindow   *self,
     return;
   chosen = g_file_new_for_commandline_arg (path);
   file = export_target (chosen, QG_EXPORT_SVG, &format);
-  export_map (self, export_job_new (self, file, format, filtered, 0));
+  export_map (self, export_job_new (self, file, format, filtered, FALSE, 0));
 }
 
 typedef struct

@@ -5,6 +5,7 @@
 #include "qg-history.h"
 #include "qg-filter-popover.h"
 #include "qg-legend.h"
+#include "qg-review-panel.h"
 #include "qg-search-bar.h"
 #include "qg-window.h"
 
@@ -15,7 +16,7 @@ G_BEGIN_DECLS
  * qg-window-actions.c the win.* actions, qg-window-export.c the export,
  * qg-window-errors.c what is said when a file cannot be opened,
  * qg-window-open.c how files come to the window, qg-window-reload.c how
- * the map follows its file. */
+ * the map follows its file, qg-window-review.c the review of drafts. */
 
 /* A file the window follows, and the monitor that watches it. */
 typedef struct
@@ -56,6 +57,7 @@ struct _QgWindow
   GtkFileChooserNative *export_dialog;
   char                 *export_proposed_name;
   gboolean              export_offers_filtered;
+  gboolean              export_offers_drafts;
   guint                 exporting;
   GFile                *export_folder;
 
@@ -106,6 +108,10 @@ struct _QgWindow
   QgSearchBar          *search_bar;
   GtkScrolledWindow    *panel_scroller;
   QgSourcePanel        *source_panel;
+  GtkWidget            *side_switcher;
+  AdwViewStack         *side_stack;
+  AdwViewStackPage     *review_page;
+  QgReviewPanel        *review_panel;
   QgArticleView        *article_view;
   GMenu                *primary_menu;
   char                 *panel_id;        /* what the panel shows, and how far down */
@@ -122,6 +128,15 @@ struct _QgWindow
   QgSources            *edit_sources;
   QgLayout             *edit_layout;
   char                 *edit_select;
+
+  /* Drafts (qg-window-review.c): the article being drafted, for a new map
+   * (the map shown if the draft fails) or for Draft Again; the last toast
+   * of a review, which the next one replaces; whether the next document
+   * shown opens on its drafts. */
+  GCancellable         *drafting;
+  QgDocument           *drafting_for;
+  AdwToast             *review_toast;    /* weak */
+  gboolean              reveal_review;
 
   /* Saving (qg-window-save.c): where Save writes, and the recovery copy of
    * unsaved changes. */
@@ -197,6 +212,23 @@ void  qg_window_update_title        (QgWindow   *self);
 
 /* qg-window-edit.c */
 void  qg_window_class_init_edit     (GtkWidgetClass *widget_class);
+/* The document the history is at: the one edits are made to. */
+QgDocument *qg_window_get_edited_document (QgWindow *self);
+/* Applies @edit to the history's document. On success the new document is
+ * shown, selecting what the edit added (or @select), and TRUE is returned;
+ * a refusal returns FALSE and its reason in @error. */
+gboolean qg_window_apply_edit       (QgWindow   *self,
+                                     QgEdit     *edit,
+                                     const char *select,
+                                     GError    **error);
+/* The same for @edited, @edit applied already to the history's document. */
+void  qg_window_push_edit           (QgWindow   *self,
+                                     QgEdit     *edit,
+                                     QgDocument *edited,
+                                     const char *select);
+/* A toast with Undo. */
+void  qg_window_toast_with_undo     (QgWindow   *self,
+                                     const char *message);
 void  qg_window_edit_reset          (QgWindow   *self,
                                      QgDocument *document);
 void  qg_window_edit_update_actions (QgWindow   *self);
@@ -204,6 +236,14 @@ void  qg_window_edit_dispose        (QgWindow   *self);
 /* Lays the edit on its way out again (another engine was chosen); FALSE
  * if there is none. */
 gboolean qg_window_relayout_edit    (QgWindow   *self);
+
+/* qg-window-review.c */
+void  qg_window_class_init_review   (GtkWidgetClass *widget_class);
+void  qg_window_review_init         (QgWindow   *self);
+/* The Review page follows the drafts of the document on screen. */
+void  qg_window_review_follow       (QgWindow   *self);
+void  qg_window_review_update_actions (QgWindow *self);
+void  qg_window_review_dispose      (QgWindow   *self);
 
 /* qg-window-save.c */
 void  qg_window_class_init_save     (GtkWidgetClass *widget_class);

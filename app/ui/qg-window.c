@@ -76,7 +76,7 @@ qg_window_is_busy (QgWindow *self)
 {
   g_return_val_if_fail (QG_IS_WINDOW (self), FALSE);
   return self->loading != NULL || self->laying_out != NULL || self->exporting > 0
-         || self->editing != NULL || self->saving > 0;
+         || self->editing != NULL || self->saving > 0 || self->drafting != NULL;
 }
 
 const char *
@@ -414,6 +414,8 @@ qg_window_show_beside_map (QgWindow   *self,
   qg_legend_set_model (self->legend, self->facets);
   qg_filter_popover_set_model (self->filter_popover, self->facets);
   qg_filter_popover_set_model (self->narrow_filter_popover, self->facets);
+  qg_review_panel_set_document (self->review_panel, document);
+  qg_window_review_follow (self);
 }
 
 static void
@@ -432,6 +434,8 @@ show_document (QgWindow   *self,
       qg_window_remember_recent (self, document);
       /* What was said or waited for of the last document's file is past. */
       qg_window_forget_changes (self);
+      /* A map with drafts opens on them. */
+      self->reveal_review = TRUE;
     }
   /* A version read from the file starts a history of its own. */
   qg_window_edit_reset (self, document);
@@ -607,6 +611,10 @@ start_loading (QgWindow *self,
   g_clear_object (&self->loading);
   g_clear_object (&self->loaded);
   g_clear_pointer (&self->pending_sources, qg_sources_unref);
+  /* A draft of the last document is of no use to this one. */
+  g_cancellable_cancel (self->drafting);
+  g_clear_object (&self->drafting);
+  g_clear_object (&self->drafting_for);
   self->loading = g_cancellable_new ();
   self->reloading = new_version;
   self->opened_at = g_get_monotonic_time ();
@@ -936,6 +944,7 @@ qg_window_dispose (GObject *object)
   qg_window_edit_dispose (self);
   qg_window_save_dispose (self);
   qg_window_open_dispose (self);
+  qg_window_review_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), QG_TYPE_WINDOW);
   g_clear_object (&self->facets);
   g_clear_object (&self->filter);
@@ -996,6 +1005,7 @@ qg_window_class_init (QgWindowClass *klass)
   g_type_ensure (QG_TYPE_LEGEND);
   g_type_ensure (QG_TYPE_FILTER_POPOVER);
   g_type_ensure (QG_TYPE_SEARCH_BAR);
+  g_type_ensure (QG_TYPE_REVIEW_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/quotegraph/Quotegraph/ui/qg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, QgWindow, toasts);
@@ -1031,6 +1041,10 @@ qg_window_class_init (QgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QgWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, panel_scroller);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, source_panel);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, side_switcher);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, review_page);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, review_panel);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, article_view);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, empty_page);
@@ -1038,6 +1052,7 @@ qg_window_class_init (QgWindowClass *klass)
   qg_window_class_init_actions (widget_class);
   qg_window_class_init_edit (widget_class);
   qg_window_class_init_save (widget_class);
+  qg_window_class_init_review (widget_class);
 }
 
 static void
@@ -1089,5 +1104,6 @@ qg_window_init (QgWindow *self)
                             G_CALLBACK (search_mode_cb), self);
   g_signal_connect_swapped (self->graph_view, "map", G_CALLBACK (focus_the_map), self);
   qg_window_open_init (self);
+  qg_window_review_init (self);
   qg_window_update_actions (self);
 }

@@ -45,6 +45,12 @@ GFile       *qg_window_get_file          (QgWindow       *self);
 /* Shows a new map, not yet saved. */
 void         qg_window_show_new_map      (QgWindow       *self,
                                           QgDocument     *document);
+/* qg-window-review.c */
+/* Shows a new map of @document's article (one with no entity yet), as
+ * qg_window_show_new_map () does, drafted first (qg-drafter.h): the window
+ * is busy meanwhile; if the draft fails, it says why and shows @document. */
+void         qg_window_show_new_map_drafted (QgWindow    *self,
+                                             QgDocument  *document);
 /* Shows a recovery copy of unsaved changes (qg-recovery.h), whose copy
  * @id it keeps; Save writes it over @original, if there is one. */
 void         qg_window_show_recovered    (QgWindow       *self,
