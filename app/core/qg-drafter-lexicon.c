@@ -37,6 +37,7 @@ static const char * const function_words[] = {
 
 static const char * const titles[] = {
   "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Prof", "Prof.", "Professor",
+  "Cllr", "Cllr.", "Mx", "Mx.", "Hon.", "Sgt", "Supt.", "Insp.",
   "Mayor", "Senator", "Sen.", "Rep.", "Representative", "Congressman", "Congresswoman",
   "President", "Vice", "Judge", "Justice", "Coach", "Minister", "Secretary", "Acting",
   "Chief", "Governor", "Gov.", "General", "Gen.", "Captain", "Capt.", "Sir", "Dame", "Lord",
@@ -99,6 +100,9 @@ static const char * const given_names[] = {
   "Kofi", "Ama", "Femi", "Tunde", "Adaeze", "Thabo", "Sipho", "Zanele", "Aarav", "Vikram",
   "Deepa", "Lakshmi", "Sanjay", "Kavita", "Hao", "Jun", "Xin", "Yan", "Hyun", "Min", "Ji",
   "Takeshi", "Haruto", "Sakura", "Nguyen", "Linh", "Rohan", "Noor", "Ingrid", "Elif", "Emre",
+  "Rajesh", "Moira", "Leonard", "Harriet", "Agnes", "Edith", "Mabel", "Stanley", "Norman",
+  "Bernard", "Cecil", "Clive", "Nigel", "Trevor", "Desmond", "Colm", "Padraig", "Seamus",
+  "Sinead", "Orla", "Ronan", "Eamon", "Fergus", "Alastair", "Euan", "Isobel", "Kirsten",
 };
 
 static const char * const time_words[] = {
@@ -185,7 +189,14 @@ static const KindWord suffixes[] = {
   { "Partners", "company" }, { "Capital", "company" }, { "Enterprises", "company" },
   { "Solutions", "company" }, { "Software", "company" }, { "Networks", "company" },
   { "Builders", "company" }, { "Developments", "company" }, { "Properties", "company" },
-  { "Foods", "company" }, { "Stores", "retailer" }, { "Supermarkets", "retailer" },
+  { "Foods", "company" }, { "Components", "company" }, { "Products", "company" },
+  { "Parts", "company" }, { "Electronics", "company" }, { "Chemicals", "company" },
+  { "Materials", "company" }, { "Logistics", "company" }, { "Insurance", "company" },
+  { "Communications", "company" }, { "Telecom", "company" }, { "Pharma", "company" },
+  { "Construction", "company" }, { "Engineering", "company" }, { "Mining", "company" },
+  { "Steel", "company" }, { "Hotels", "company" }, { "Studios", "company" },
+  { "Automotive", "company" }, { "Agritech", "company" }, { "Brands", "company" },
+  { "Stores", "retailer" }, { "Supermarkets", "retailer" },
   { "Mart", "retailer" },
   { "Agency", "agency" }, { "Department", "agency" }, { "Service", "agency" },
   { "Services", "agency" }, { "Bureau", "agency" }, { "Administration", "agency" },
@@ -238,6 +249,11 @@ static const KindWord nouns[] = {
   { "union", "group" }, { "charity", "group" }, { "club", "group" }, { "clubs", "group" },
   { "team", "group" }, { "side", "group" }, { "association", "group" }, { "group", "group" },
   { "university", "university" }, { "country", "country" }, { "countries", "country" },
+  { "trust", "group" }, { "hospital", "group" }, { "party", "group" }, { "board", "agency" },
+  { "department", "agency" }, { "school", "university" }, { "college", "university" },
+  { "court", "court" }, { "police", "agency" }, { "bank", "company" }, { "institute", "group" },
+  { "paper", "media" }, { "network", "media" }, { "foundation", "group" },
+  { "federation", "group" }, { "league", "group" }, { "committee", "group" },
   { "city", "place" }, { "town", "place" }, { "village", "place" }, { "suburb", "place" },
   { "state", "place" }, { "region", "place" }, { "province", "place" }, { "district", "place" },
   { "coast", "place" }, { "bay", "place" }, { "island", "place" }, { "valley", "place" },

@@ -107,10 +107,18 @@ continues (QgDraftText *t,
   if (!qg_draft_gap_is_space (t, j))
     {
       QgRange gap = qg_draft_gap (t, j);
+      const char *g = t->text + gap.start;
+      gsize n = gap.end - gap.start;
+      QgToken *last = qg_draft_token (t, j - 1);
 
       /* "Johnson & Johnson" */
-      if (!(gap.end - gap.start == 3 && memcmp (t->text + gap.start, " & ", 3) == 0))
-        return FALSE;
+      if (n == 3 && memcmp (g, " & ", 3) == 0)
+        return TRUE;
+      /* "Eastbank Residents' Association" */
+      if (t->text[last->end - 1] == 's'
+          && ((n == 2 && memcmp (g, "' ", 2) == 0) || (n == 4 && memcmp (g, "\xe2\x80\x99 ", 4) == 0)))
+        return TRUE;
+      return FALSE;
     }
   return TRUE;
 }
@@ -128,6 +136,21 @@ name_word (QgDraftText *t,
  * longer, and a longer run of capitals (a heading in capitals) is cut. */
 #define MAX_NAME_WORDS 10
 
+/* Whether the run of names from token @j ends with an organisation's
+ * word ("Vale Hospitals Trust"). */
+static gboolean
+ends_organisation (QgDraftText *t,
+                   guint        i,
+                   guint        j)
+{
+  guint k = j;
+
+  while (k + 1 < t->tokens->len && k + 1 - i < MAX_NAME_WORDS && continues (t, i, k + 1)
+         && name_word (t, k + 1))
+    k++;
+  return token_kind_suffix (t, k, NULL) && !qg_draft_token (t, k)->possessive;
+}
+
 /* The end of the run of names from token @i. */
 static guint
 run_end (QgDraftText *t,
@@ -144,6 +167,11 @@ run_end (QgDraftText *t,
       else if (is_connector (t, j) && (flags_of (t, i) & QG_WORD_GIVEN)
                && !(flags_of (t, i) & QG_WORD_TITLE))
         break;
+      /* "Northgate and Vale Hospitals Trust": "and" inside a name that
+       * ends as an organisation's does; not "Amazon and Newegg". */
+      else if (qg_draft_token_is (t, j, "and") && continues (t, i, j + 1) && name_word (t, j + 1)
+               && ends_organisation (t, i, j + 1))
+        j += 2;
       /* "Department of Homeland Security", "Ministry of the Interior". */
       else if (is_connector (t, j) && continues (t, i, j + 1) && name_word (t, j + 1))
         j += 2;
@@ -176,6 +204,8 @@ add_mention (QgDraftText *t,
   written = g_strndup (t->text + m.start, m.name_end - m.start);
   qg_lexicon_known_name (written, &canonical);
   m.name = g_strdup (canonical != NULL ? canonical : written);
+  if (canonical != NULL && strcmp (canonical, written) != 0)
+    m.written = g_strdup (written);
   g_array_append_val (t->mentions, m);
 
   /* "the Northfield Housing Authority (NHA)" */
@@ -332,6 +362,12 @@ find_mentions (QgDraftText *t)
         continue;
       if (!split_title (t, first, end, &name_first))
         continue;
+      /* "A&E" */
+      if (end - name_first == 1
+          && g_utf8_strlen (t->text + qg_draft_token (t, name_first)->start,
+                            qg_draft_token (t, name_first)->end
+                            - qg_draft_token (t, name_first)->start) == 1)
+        continue;
       /* "CEO", "Founder", "President": roles alone. */
       if (end - name_first == 1
           && (flags_of (t, name_first) & (QG_WORD_ROLE | QG_WORD_TITLE | QG_WORD_FUNCTION)))
@@ -352,6 +388,7 @@ typedef struct
   gint   entity;
   gboolean titled;   /* some mention has a title */
   gboolean person_cue; /* or speaks, or has a person's role */
+  gboolean org_cue;    /* a common noun says what it is: "the charity Open Door Health" */
 } Form;
 
 static guint
@@ -503,6 +540,15 @@ register_short_forms (QgDraftText *t,
         register_key (t, keys, g_strconcat ("C:", head, NULL), e);
       if (all_words_are (words, 0, j, is_corporate_form))
         register_key (t, keys, g_strconcat ("C:", tail, NULL), e);
+      /* "St Aldric" for "St Aldric's Hospital" */
+      if (j == n - 1 && qg_lexicon_suffix_kind (words[j], -1)
+          && (g_str_has_suffix (words[j - 1], "'s") || g_str_has_suffix (words[j - 1], "\xe2\x80\x99s")))
+        {
+          g_autofree char *bare = g_strndup (head, strlen (head)
+                                                   - (g_str_has_suffix (head, "'s") ? 2 : 4));
+
+          register_key (t, keys, g_strconcat ("C:", bare, NULL), e);
+        }
       /* "Wrenfield Institute" for "Wrenfield Institute of Marine Science" */
       if (strcmp (words[j], "of") == 0 && j >= 2 && qg_lexicon_suffix_kind (words[j - 1], -1))
         register_key (t, keys, g_strconcat ("C:", head, NULL), e);
@@ -559,6 +605,8 @@ looks_like_person (QgDraftText *t,
 
   if (form->titled)
     return TRUE;
+  if (form->org_cue)
+    return FALSE;
   if (n < 2 || n > 4 || qg_lexicon_suffix_kind (words[n - 1], -1) != NULL
       || qg_lexicon_suffix_kind (words[0], -1) != NULL)
     return FALSE;
@@ -593,8 +641,9 @@ has_person_cue (QgDraftText     *t,
 {
   guint sentence = qg_draft_token (t, m->first)->sentence;
 
-  if (m->title_first > 0 && qg_draft_gap_is_space (t, m->title_first)
-      && is_lower_role (t, m->title_first - 1))
+  /* "coach Tomas Varga", "Its chair, Moira Fennell" */
+  if (m->title_first > 0 && is_lower_role (t, m->title_first - 1)
+      && (qg_draft_gap_is_space (t, m->title_first) || qg_draft_gap_has (t, m->title_first, ',')))
     return TRUE;
   if (m->title_first > 0 && is_verb_of_speech (t, m->title_first - 1))
     return TRUE;
@@ -610,6 +659,26 @@ has_person_cue (QgDraftText     *t,
           return TRUE;
       }
   return FALSE;
+}
+
+static gboolean
+is_lower_noun (QgDraftText *t,
+               guint        i)
+{
+  QgToken *token = qg_draft_token (t, i);
+
+  return !token->cap && qg_lexicon_noun_kind (t->text + token->start, token->end - token->start);
+}
+
+/* "the charity Open Door Health", "the Best Buy chain" */
+static gboolean
+has_organisation_cue (QgDraftText     *t,
+                      const QgMention *m)
+{
+  return (m->title_first > 0 && qg_draft_gap_is_space (t, m->title_first)
+          && is_lower_noun (t, m->title_first - 1))
+         || (m->end < t->tokens->len && qg_draft_gap_is_space (t, m->end)
+             && is_lower_noun (t, m->end));
 }
 
 static QgDraftEntity *
@@ -690,6 +759,7 @@ cluster (QgDraftText *t)
       form->count++;
       form->titled |= mention->has_title;
       form->person_cue |= mention->has_title || has_person_cue (t, mention);
+      form->org_cue |= has_organisation_cue (t, mention);
     }
   g_ptr_array_sort (forms, form_order);
 
@@ -757,6 +827,10 @@ cluster (QgDraftText *t)
       QgMention *mention = &g_array_index (t->mentions, QgMention, m);
 
       mention->entity = ((Form *) g_hash_table_lookup (by_name, mention->name))->entity;
+      /* "Britain", known as the United Kingdom. */
+      if (mention->written != NULL)
+        qg_draft_entity_add_alias (g_ptr_array_index (t->entities, mention->entity),
+                                   mention->written);
     }
   for (guint f = 0; f < forms->len; f++)
     g_free (g_ptr_array_index (forms, f));
@@ -849,9 +923,15 @@ set_kinds (QgDraftText *t)
       const char *suffix = qg_lexicon_suffix_kind (words[g_strv_length (words) - 1], -1);
 
       /* "University of Port Mallory", "Ministry of the Environment" */
-      if (words[0] != NULL && words[1] != NULL && strcmp (words[1], "of") == 0
+      if (words[0] != NULL && words[1] != NULL
+          && (strcmp (words[1], "of") == 0 || strcmp (words[1], "for") == 0)
           && qg_lexicon_suffix_kind (words[0], -1) != NULL)
         suffix = qg_lexicon_suffix_kind (words[0], -1);
+      /* "River Marle", "Lake Tana" */
+      else if (words[0] != NULL && words[1] != NULL && qg_lexicon_suffix_kind (words[0], -1)
+               && strcmp (qg_lexicon_suffix_kind (words[0], -1), "place") == 0
+               && qg_lexicon_suffix_kind (words[g_strv_length (words) - 1], -1) == NULL)
+        suffix = "place";
 
       if (known != NULL)
         entity->kind = known;

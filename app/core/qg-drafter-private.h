@@ -57,6 +57,7 @@ typedef struct
   gsize  start;          /* bytes of the name */
   gsize  name_end;
   char  *name;           /* as the entity is known ("U.S." → "United States") */
+  char  *written;        /* as the article writes it, if not that, or NULL */
   gint   entity;
   guint  title_first;    /* tokens [title_first, first) are a title: "Mayor" */
   guint  has_title : 1;

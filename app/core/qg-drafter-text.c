@@ -524,7 +524,10 @@ qg_draft_text_clear (QgDraftText *t)
       g_free (g_array_index (t->quotes, QgQuoteSpan, i).note);
   if (t->mentions != NULL)
     for (guint i = 0; i < t->mentions->len; i++)
-      g_free (g_array_index (t->mentions, QgMention, i).name);
+      {
+        g_free (g_array_index (t->mentions, QgMention, i).name);
+        g_free (g_array_index (t->mentions, QgMention, i).written);
+      }
   if (t->entities != NULL)
     for (guint i = 0; i < t->entities->len; i++)
       entity_free (g_ptr_array_index (t->entities, i));

@@ -171,6 +171,19 @@ is_media (Draft *d,
   return strcmp (kind_of (d, e), "media") == 0;
 }
 
+static gboolean
+is_role_word (Draft *d,
+              guint  i)
+{
+  gsize n;
+  const char *w = token_text (d, i, &n);
+
+  QgToken *token = qg_draft_token (&d->t, i);
+
+  /* "founder", "CEO"; not "Director" in a name. */
+  return (qg_lexicon_flags (w, n) & QG_WORD_ROLE) != 0 && (!token->cap || token->allcaps);
+}
+
 /* ------------------------------------------------------------------------ */
 /* What a pronoun or a role names                                            */
 
@@ -472,8 +485,29 @@ noun_phrase (Draft  *d,
                 pronoun, entity (d, p->entity)->name);
       return p->entity;
     }
+  /* "said chief executive Martin Ashdown" */
+  if (is_role_word (d, i))
+    for (guint k = i + 1; k < i + 4 && same_sentence (d, k, sentence) && qg_draft_gap_is_space (t, k);
+         k++)
+      {
+        if ((m = qg_draft_mention_at (t, k)) != NULL)
+          return noun_phrase (d, k, end, note);
+        if (!is_role_word (d, k))
+          break;
+      }
   if (is_determiner (d, i))
     {
+      /* "the union's general secretary, Kate Osei," */
+      for (guint k = i + 1; k < i + 6 && same_sentence (d, k, sentence); k++)
+        {
+          if (qg_draft_token (t, k)->cap)
+            break;
+          if (qg_draft_gap_has (t, k + 1, ',') && (m = qg_draft_mention_at (t, k + 1)) != NULL
+              && entity (d, m->entity)->person && is_role_word (d, k))
+            return noun_phrase (d, k + 1, end, note);
+          if (!qg_draft_gap_is_space (t, k + 1))
+            break;
+        }
       /* "a spokesperson", "its director, Helen Okafor,", "the company" */
       for (guint k = i + 1; k < i + 5 && same_sentence (d, k, sentence); k++)
         {
@@ -550,6 +584,9 @@ names_itself (Draft *d,
   g_autofree char *name = g_ascii_strdown (entity (d, e)->name, -1);
   const char *kind = qg_lexicon_noun_kind (word, n);
 
+  /* "the city's finances" is the city's, not its council's. */
+  if (kind != NULL && (strcmp (kind, "place") == 0 || strcmp (kind, "country") == 0))
+    return FALSE;
   if (strstr (name, lower) != NULL)
     return TRUE;
   return kind != NULL && strcmp (kind, "company") == 0
@@ -661,6 +698,143 @@ speaker_after (Draft       *d,
   return -1;
 }
 
+static gboolean
+is_pronoun (Draft *d,
+            guint  i)
+{
+  return is_any (d, i, (const char * const[]) { "he", "she", "it", "they", "we", NULL });
+}
+
+static gboolean
+is_relative (Draft *d,
+             guint  i)
+{
+  return is_any (d, i, (const char * const[]) { "which", "who", "whose", "where", NULL });
+}
+
+/* The subject of a sentence: the name, pronoun or role it opens with
+ * ("The trust, which runs…, asked"). */
+static gint
+sentence_subject (Draft  *d,
+                  guint   first,
+                  guint   verb,
+                  char  **note)
+{
+  for (guint i = first; i < verb && i < first + 4; i++)
+    {
+      QgMention *m = qg_draft_mention_over (&d->t, i);
+
+      if (qg_draft_token (&d->t, i)->quote >= 0 || after_preposition (d, i))
+        break;
+      if (m != NULL)
+        return m->entity;
+      if (is_pronoun (d, i) || is_determiner (d, i))
+        return noun_phrase (d, i, NULL, note);
+    }
+  return -1;
+}
+
+/* Who speaks by the verb of speech @verb, in the sentence from @first:
+ * the noun phrase before it, less what a preposition or a relative
+ * clause holds ("Mayor Jane Smith of Springfield said", "The trust,
+ * which runs St Aldric's Hospital, asked"), or the name an appositive
+ * describes ("Priya Raman, the authority's chief executive, said"). */
+static gint
+subject_of (Draft  *d,
+            guint   first,
+            guint   verb,
+            char  **note)
+{
+  QgDraftText *t = &d->t;
+  guint clause_start = G_MAXUINT, clause_end = G_MAXUINT, comma = G_MAXUINT;
+  gsize vn;
+  const char *vw = token_text (d, verb, &vn);
+
+  /* "…, saying the contract contained": the sentence's subject. */
+  if (vn > 4 && memcmp (vw + vn - 3, "ing", 3) == 0)
+    return sentence_subject (d, first, verb, note);
+
+  /* X, the Y of Z, said */
+  if (qg_draft_gap_has (t, verb, ','))
+    for (guint a = verb - 1; a > first; a--)
+      if (qg_draft_gap_has (t, a, ','))
+        {
+          QgMention *m = qg_draft_mention_over (t, a - 1);
+
+          if (m != NULL && m->end == a && !after_preposition (d, m->title_first))
+            return m->entity;
+          break;
+        }
+
+  /* The nearest relative clause before the verb: ", which runs X ,". */
+  for (guint i = verb; i > first; i--)
+    {
+      if (qg_draft_gap_has (t, i, ',') && comma == G_MAXUINT)
+        comma = i;
+      if (comma != G_MAXUINT && i - 1 < comma && is_relative (d, i - 1)
+          && qg_draft_gap_has (t, i - 1, ','))
+        {
+          clause_start = i - 1;
+          clause_end = comma;
+          break;
+        }
+    }
+
+  for (guint i = verb; i > first;)
+    {
+      QgMention *m;
+      gsize n;
+      const char *w;
+
+      i--;
+      if (qg_draft_token (t, i)->quote >= 0)
+        continue;
+      if (i >= clause_start && i < clause_end)
+        {
+          i = clause_start;
+          continue;
+        }
+      if ((m = qg_draft_mention_over (t, i)) != NULL)
+        {
+          /* "Mayor Jane Smith of Springfield said": not Springfield. */
+          if (m->title_first > first && after_preposition (d, m->title_first))
+            {
+              i = m->title_first;
+              continue;
+            }
+          return m->entity;
+        }
+      if (is_pronoun (d, i))
+        return noun_phrase (d, i, NULL, note);
+      w = token_text (d, i, &n);
+      if (qg_lexicon_is_spokesperson (w, n) || qg_lexicon_noun_kind (w, n) != NULL
+          || (qg_lexicon_flags (w, n) & QG_WORD_ROLE))
+        for (guint b = 0; b < 4 && i >= first + b; b++)
+          if (is_determiner (d, i - b))
+            {
+              guint di = i - b;
+              const char *kind = qg_lexicon_noun_kind (w, n);
+
+              /* "leader of the Liberal Reform group", "the city": not who
+               * speaks. */
+              if (after_preposition (d, di)
+                  || (kind != NULL && (strcmp (kind, "place") == 0 || strcmp (kind, "country") == 0)))
+                {
+                  i = di;
+                  break;
+                }
+              /* "Priya Raman, the authority's chief executive, said": the
+               * appositive's name. */
+              if (di > first && qg_draft_gap_has (t, di, ',') && !qg_lexicon_is_spokesperson (w, n)
+                  && (m = qg_draft_mention_over (t, di - 1)) != NULL && m->end == di
+                  && (entity (d, m->entity)->person || qg_draft_gap_has (t, i + 1, ',')))
+                return m->entity;
+              return noun_phrase (d, di, NULL, note);
+            }
+    }
+  return -1;
+}
+
 /* Before the quote, in its sentence: X said: "…"; X told reporters "…";
  * X said it was "…". The subject of the last verb of speech. */
 static gint
@@ -683,45 +857,7 @@ speaker_before (Draft       *d,
     return -1;
   q->attributed = TRUE;
   q->verb_distance = q->first_token - verb;
-  for (guint i = verb; i > first;)
-    {
-      QgMention *m;
-      gsize n;
-      const char *w;
-
-      i--;
-      if (qg_draft_token (t, i)->quote >= 0)
-        continue;
-      if ((m = qg_draft_mention_over (t, i)) != NULL)
-        {
-          /* "Mayor Jane Smith of Springfield said": not Springfield. */
-          if (m->title_first > first && after_preposition (d, m->title_first))
-            {
-              i = m->title_first;
-              continue;
-            }
-          return m->entity;
-        }
-      if (is_any (d, i, (const char * const[]) { "he", "she", "it", "they", "we", NULL }))
-        return noun_phrase (d, i, NULL, note);
-      w = token_text (d, i, &n);
-      if (qg_lexicon_is_spokesperson (w, n) || qg_lexicon_noun_kind (w, n) != NULL
-          || (qg_lexicon_flags (w, n) & QG_WORD_ROLE))
-        for (guint b = 0; b < 4 && i >= first + b; b++)
-          if (is_determiner (d, i - b))
-            {
-              guint di = i - b;
-
-              /* "Priya Raman, the authority's chief executive, said": the
-               * appositive's name. */
-              if (di > first && qg_draft_gap_has (t, di, ',') && !qg_lexicon_is_spokesperson (w, n)
-                  && (m = qg_draft_mention_over (t, di - 1)) != NULL && m->end == di
-                  && (entity (d, m->entity)->person || qg_draft_gap_has (t, i + 1, ',')))
-                return m->entity;
-              return noun_phrase (d, di, NULL, note);
-            }
-    }
-  return -1;
+  return subject_of (d, first, verb, note);
 }
 
 static gboolean
@@ -760,16 +896,34 @@ find_speakers (Draft *d)
     {
       QgQuoteSpan *q = quote (d, i);
       QgQuoteSpan *p = previous >= 0 ? quote (d, previous) : NULL;
+      g_autofree char *note = NULL;
+      gboolean goes_on = FALSE;
       gint who;
 
       if (q->end_token <= q->first_token)
         continue;
-      who = according_to (d, q->sentence, sentence_first_token (d, q->first_token), &q->note);
+      /* A note only from the rule that found the speaker. */
+      who = according_to (d, q->sentence, sentence_first_token (d, q->first_token), &note);
       if (who < 0)
-        who = speaker_after (d, q, &q->note);
+        {
+          g_clear_pointer (&note, g_free);
+          who = speaker_after (d, q, &note);
+        }
       if (who < 0)
-        who = speaker_before (d, q, &q->note);
-      if (count_quote_words (q) >= SHORT_QUOTE_WORDS)
+        {
+          g_clear_pointer (&note, g_free);
+          who = speaker_before (d, q, &note);
+        }
+      if (who < 0)
+        g_clear_pointer (&note, g_free);
+      q->note = g_steal_pointer (&note);
+      /* "…," X said. "…": the quote goes on. */
+      goes_on = who < 0 && p != NULL && p->speaker >= 0 && p->paragraph == q->paragraph
+                && q->sentence <= p->end_sentence + 1;
+      /* A short quote goes on from the one before when it opens its
+       * sentence ("…," he said. "Both are here."), not inside one. */
+      if (count_quote_words (q) >= SHORT_QUOTE_WORDS
+          || (goes_on && q->open == g_array_index (d->t.sentences, QgRange, q->sentence).start))
         q->kept = TRUE;
       /* "said it was "deeply disappointed"", not "its "Healthy Homes"
        * programme" or "whose members call the bays "dead zones"". */
@@ -778,9 +932,7 @@ find_speakers (Draft *d)
       if (!q->kept)
         continue;
 
-      /* "…," X said. "…": the quote goes on. */
-      if (who < 0 && p != NULL && p->speaker >= 0 && p->paragraph == q->paragraph
-          && q->sentence <= p->end_sentence + 1)
+      if (goes_on)
         {
           who = p->speaker;
           g_free (q->note);
@@ -829,19 +981,6 @@ typedef struct
   guint role_end;
   gint  of;           /* the entity the role is of, or -1 */
 } Appositive;
-
-static gboolean
-is_role_word (Draft *d,
-              guint  i)
-{
-  gsize n;
-  const char *w = token_text (d, i, &n);
-
-  QgToken *token = qg_draft_token (&d->t, i);
-
-  /* "founder", "CEO"; not "Director" in a name. */
-  return (qg_lexicon_flags (w, n) & QG_WORD_ROLE) != 0 && (!token->cap || token->allcaps);
-}
 
 /* The role in tokens [first, end), and what it is of: "founder of Phobos
  * Group", "Trump's top cyber adviser", "its CEO", "the authority's chief
@@ -1060,6 +1199,20 @@ describe (Draft *d)
           if (e->description == NULL && m->first - m->title_first > 1)
             e->description = g_strdup (title);
           g_ptr_array_add (e->roles, g_ascii_strdown (title, -1));
+        }
+      /* "chief executive Martin Ashdown", "Ashby coach Tomas Varga" */
+      if (m->title_first > 0 && qg_draft_gap_is_space (t, m->title_first)
+          && is_role_word (d, m->title_first - 1))
+        {
+          guint from = m->title_first - 1;
+          g_autofree char *role = NULL;
+
+          while (from > 0 && qg_draft_gap_is_space (t, from) && is_role_word (d, from - 1))
+            from--;
+          role = tokens_text (d, from, m->title_first);
+          g_ptr_array_add (e->roles, g_ascii_strdown (role, -1));
+          if (e->description == NULL && e->person)
+            e->description = g_strdup (role);
         }
       after = appositive_after (d, m, &a);
       if (!after && !appositive_before (d, m, &a))
@@ -1411,8 +1564,9 @@ qg_drafter_draft (const char    *text,
     {
       qg_draft_find_names (&d.t);
       find_role_aliases (&d);
-      find_speakers (&d);
+      /* Roles first: "the minister said" looks for the minister. */
       describe (&d);
+      find_speakers (&d);
       quote_relations (&d);
       root = build_tree (&d, qg_document_get_title (empty), qg_document_get_source (empty),
                          qg_document_get_published (empty));
