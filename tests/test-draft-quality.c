@@ -460,6 +460,9 @@ static const Article articles[] = {
   { "heldout-business", { "data", "draft", "heldout-business.txt" }, FALSE },
   { "heldout-politics", { "data", "draft", "heldout-politics.txt" }, FALSE },
   { "heldout-health", { "data", "draft", "heldout-health.txt" }, FALSE },
+  { "heldout2-crime", { "data", "draft", "heldout2-crime.txt" }, FALSE },
+  { "heldout2-tech", { "data", "draft", "heldout2-tech.txt" }, FALSE },
+  { "heldout2-schools", { "data", "draft", "heldout2-schools.txt" }, FALSE },
   { "kaspersky", { "..", "data", "kaspersky", "kaspersky-us-ban.txt" }, TRUE },
 };
 

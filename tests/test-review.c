@@ -401,17 +401,6 @@ assert_same_draft (QgDocument *a,
 /* The drafter on this branch may be its stub, which drafts nothing: the
  * tests of what the real drafter finds in MATCH_ARTICLE wait for it.
  * Merged onto the drafter, they run. */
-static gboolean
-needs_the_drafter (void)
-{
-  g_autoptr(QgDocument) draft = draft_of (MATCH_ARTICLE);
-
-  if (qg_document_get_n_quotes (draft) > 0)
-    return FALSE;
-  g_test_skip ("the drafter drafts nothing here: the stub of qg-drafter.c");
-  return TRUE;
-}
-
 /* A new map drafted: the window is busy, and says so, while the article
  * is drafted in a thread; then it shows the drafter's draft, unsaved. */
 static void
@@ -518,8 +507,6 @@ test_draft_again_adds_the_draft (void)
   QgWindow *window;
   guint n;
 
-  if (needs_the_drafter ())
-    return;
   empty = qg_document_new_for_article (MATCH_ARTICLE, -1, "Match", NULL, NULL, &error);
   g_assert_no_error (error);
   draft = draft_of (MATCH_ARTICLE);
@@ -592,8 +579,6 @@ test_new_map_from_pasted_article (void)
   GtkFileChooser *chooser;
   QgDocument *doc;
 
-  if (needs_the_drafter ())
-    return;
   window = qg_test_open_window (NULL, NULL, NULL);
   wait.than = window;
   qg_test_keys (GTK_WIDGET (qg_window_get_graph_view (window)), "ctrl+n");

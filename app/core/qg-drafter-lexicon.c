@@ -32,12 +32,15 @@ static const char * const function_words[] = {
   "Did", "Will", "Would", "Can", "Could", "Should", "May", "Might", "Must", "Shall",
   "Let", "Just", "Asked", "Speaking", "Reached", "Citing", "Asked", "Like", "Unlike",
   "Whether", "Perhaps", "Maybe", "Often", "Sometimes", "Never", "Always", "Again",
+  "CCTV", "DNA", "GDP", "HIV", "PDF", "USB", "GPS", "ATM", "ID", "PIN", "SMS", "URL", "VPN",
+  "AI", "IT", "TV", "PR", "OK", "FAQ", "LED", "MRI", "ICU", "ER", "PhD",
   "Together", "Overall", "Finally", "Ultimately", "Eventually", "Currently", "Recently",
 };
 
 static const char * const titles[] = {
   "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Prof", "Prof.", "Professor",
-  "Cllr", "Cllr.", "Mx", "Mx.", "Hon.", "Sgt", "Supt.", "Insp.",
+  "Cllr", "Cllr.", "Mx", "Mx.", "Hon.", "Sgt", "Supt.", "Insp.", "DCI", "DI", "DS", "DC", "PC",
+  "DCS", "Det.", "Constable", "Ch.", "Sen", "Rep",
   "Mayor", "Senator", "Sen.", "Rep.", "Representative", "Congressman", "Congresswoman",
   "President", "Vice", "Judge", "Justice", "Coach", "Minister", "Secretary", "Acting",
   "Chief", "Governor", "Gov.", "General", "Gen.", "Captain", "Capt.", "Sir", "Dame", "Lord",
@@ -143,6 +146,10 @@ static const char * const roles[] = {
   "referee", "forward", "winger", "fullback", "keeper", "skipper", "coordinator",
   "investigator", "co-author", "trustee", "superintendent", "supervisor", "agent",
   "specialist", "ecologist", "scholar", "fellow", "consultant", "chairperson", "rapporteur",
+  "brother", "sister", "mother", "father", "son", "daughter", "wife", "husband", "widow",
+  "widower", "uncle", "aunt", "cousin", "niece", "nephew", "friend", "neighbour", "neighbor",
+  "grandmother", "grandfather", "solicitor", "barrister", "counsel", "teacher", "headteacher",
+  "parent", "pupil", "victim", "witness", "driver", "pilot", "farmer", "owner", "founder",
   "international", "winger", "veteran", "spokesman",
 };
 
@@ -201,7 +208,7 @@ static const KindWord suffixes[] = {
   { "Agency", "agency" }, { "Department", "agency" }, { "Service", "agency" },
   { "Services", "agency" }, { "Bureau", "agency" }, { "Administration", "agency" },
   { "Commission", "agency" }, { "Office", "agency" }, { "Authority", "agency" },
-  { "Directorate", "agency" }, { "Police", "agency" }, { "Inspectorate", "agency" },
+  { "Directorate", "agency" }, { "Police", "agency" }, { "Constabulary", "agency" }, { "Inspectorate", "agency" },
   { "Board", "agency" }, { "Regulator", "agency" },
   { "Ministry", "government" }, { "Government", "government" }, { "Parliament", "government" },
   { "Senate", "government" }, { "Congress", "government" }, { "Council", "government" },
@@ -245,6 +252,7 @@ static const KindWord nouns[] = {
   { "outlet", "media" }, { "outlets", "media" }, { "newspaper", "media" },
   { "newspapers", "media" }, { "broadcaster", "media" }, { "journal", "media" },
   { "magazine", "media" }, { "website", "media" }, { "channel", "media" },
+  { "podcast", "media" }, { "programme", "media" }, { "station", "media" },
   { "ministry", "government" }, { "council", "government" }, { "government", "government" },
   { "union", "group" }, { "charity", "group" }, { "club", "group" }, { "clubs", "group" },
   { "team", "group" }, { "side", "group" }, { "association", "group" }, { "group", "group" },

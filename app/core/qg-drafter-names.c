@@ -73,8 +73,9 @@ static gboolean
 is_connector (QgDraftText *t,
               guint        i)
 {
+  /* Not "on": "the Bluebell Cafe on Station Street" is two names. */
   static const char * const connectors[] = { "of", "for", "de", "del", "da", "van", "von", "der",
-                                             "du", "la", "le", "on", "upon" };
+                                             "du", "la", "le", "upon" };
   QgToken *token = qg_draft_token (t, i);
 
   if (token->cap)
@@ -298,6 +299,32 @@ is_dateline (QgDraftText *t,
   return FALSE;
 }
 
+static gboolean is_verb_of_speech (QgDraftText *t, guint i);
+
+/* Whether what follows token @end - 1 says something: "X, the Y of Z,
+ * said". */
+static gboolean
+speaks_next (QgDraftText *t,
+             guint        end)
+{
+  guint sentence;
+
+  if (end >= t->tokens->len)
+    return FALSE;
+  sentence = qg_draft_token (t, end)->sentence;
+  /* Not "Analysts said": a common noun opens sentences that way too. */
+  if (!qg_draft_gap_has (t, end, ','))
+    return FALSE;
+  for (guint k = end + 1; k < end + 12 && k < t->tokens->len; k++)
+    {
+      if (qg_draft_token (t, k)->sentence != sentence)
+        return FALSE;
+      if (qg_draft_gap_has (t, k, ','))
+        return is_verb_of_speech (t, k);
+    }
+  return FALSE;
+}
+
 static gboolean
 is_known_word (QgDraftText *t,
                guint        i)
@@ -344,7 +371,9 @@ find_mentions (QgDraftText *t)
           else if (ft->initial && !(f & (QG_WORD_TITLE | QG_WORD_GIVEN | QG_WORD_CORPORATE))
                    && !ft->allcaps && !seen_inside (seen, t, first) && !is_known_word (t, first)
                    /* "Acme Inc. has…" opens a sentence with a name. */
-                   && !(first + 1 < end && qg_draft_token (t, first + 1)->cap))
+                   && !(first + 1 < end && qg_draft_token (t, first + 1)->cap)
+                   /* "Stratacloud, Lumora's largest competitor, said" */
+                   && !(first + 1 == end && speaks_next (t, end)))
             first++;
           else
             break;
@@ -359,6 +388,9 @@ find_mentions (QgDraftText *t)
         continue;
       /* "Russian officials" */
       if (end - first == 1 && (flags_of (t, first) & QG_WORD_DEMONYM))
+        continue;
+      /* "the Education Minister": a role, not a name. */
+      if ((flags_of (t, end - 1) & QG_WORD_TITLE) && !(flags_of (t, end - 1) & QG_WORD_GIVEN))
         continue;
       if (!split_title (t, first, end, &name_first))
         continue;
@@ -522,7 +554,12 @@ register_short_forms (QgDraftText *t,
   words = g_strsplit (form->name, " ", -1);
   n = g_strv_length (words);
   if (qg_draft_entity (t, e)->person)
-    register_key (t, keys, g_strconcat ("S:", words[n - 1], NULL), e);
+    {
+      register_key (t, keys, g_strconcat ("S:", words[n - 1], NULL), e);
+      /* "Sunita" for "Sunita Lal", as a family or a friend says it. */
+      if (qg_lexicon_flags (words[0], -1) & QG_WORD_GIVEN)
+        register_key (t, keys, g_strconcat ("G:", words[0], NULL), e);
+    }
   /* A name that may be a person's: "Cody Lindqvist", for "Lindqvist said". */
   else if (n <= 4 && qg_lexicon_suffix_kind (words[n - 1], -1) == NULL
            && qg_lexicon_suffix_kind (words[0], -1) == NULL
@@ -567,7 +604,7 @@ short_form_entity (QgDraftText *t,
                    GHashTable  *keys,
                    Form        *form)
 {
-  const char *prefixes[] = { "S:", "L:", "C:", "I:" };
+  const char *prefixes[] = { "S:", "L:", "C:", "I:", "G:" };
   gboolean allcaps = qg_draft_token (t, g_array_index (t->mentions, QgMention,
                                                        form->first).first)->allcaps;
   gint best = -1;
@@ -578,7 +615,7 @@ short_form_entity (QgDraftText *t,
       g_autofree char *key = NULL;
       gint e;
 
-      if ((i <= 1 && form->n_words != 1) || (i == 1 && !form->person_cue)
+      if (((i <= 1 || i == 4) && form->n_words != 1) || (i == 1 && !form->person_cue)
           || (i == 3 && (!allcaps || form->n_words != 1)))
         continue;
       key = g_strconcat (prefixes[i], form->name, NULL);
@@ -590,7 +627,7 @@ short_form_entity (QgDraftText *t,
         }
     }
   /* "Ms. Alvarez", "Lindqvist said": the full name was a person's. */
-  if (best >= 0 && best_key <= 1)
+  if (best >= 0 && (best_key <= 1 || best_key == 4))
     qg_draft_entity (t, best)->person = TRUE;
   return best;
 }
@@ -901,9 +938,12 @@ set_kinds (QgDraftText *t)
       if (entity->kind != NULL && strcmp (entity->kind, "organisation") != 0
           && strcmp (entity->kind, "place") != 0)
         continue;
-      /* "the Best Buy chain" */
+      /* "the Best Buy chain", "the consumer group FairPlay Consumers" */
       if (mention->end < t->tokens->len && qg_draft_gap_is_space (t, mention->end)
           && (kind = noun_kind_at (t, mention->end)) != NULL)
+        entity->kind = kind;
+      else if (mention->title_first > 0 && qg_draft_gap_is_space (t, mention->title_first)
+               && (kind = noun_kind_at (t, mention->title_first - 1)) != NULL && !entity->person)
         entity->kind = kind;
       else if ((kind = list_kind (t, mention)) != NULL)
         entity->kind = kind;

@@ -73,6 +73,7 @@ typedef struct
   guint      n_mentions;
   GPtrArray *roles;       /* of char *, owned: lower-case role words ("coach") */
   guint      person : 1;
+  char       gender;      /* 'f', 'm', or 0 when the article does not say */
 } QgDraftEntity;
 
 typedef struct

@@ -40,6 +40,7 @@ typedef struct
   GPtrArray   *extra_quotes;    /* of Evidence: appositives' passages */
   GPtrArray   *relations;       /* of Relation */
   GHashTable  *relation_index;  /* "source\ntarget\nlabel" → Relation */
+  char         pronoun_gender;  /* of the "he" or "she" being resolved */
 } Draft;
 
 typedef struct
@@ -243,6 +244,17 @@ is_person (Draft *d,
            gint   e)
 {
   return entity (d, e)->person;
+}
+
+/* A person "he" or "she" may be: not one the article says is the other. */
+static gboolean
+is_person_for_pronoun (Draft *d,
+                       gint   e)
+{
+  char gender = entity (d, e)->gender;
+
+  return entity (d, e)->person
+         && (gender == 0 || d->pronoun_gender == 0 || gender == d->pronoun_gender);
 }
 
 static gboolean
@@ -455,11 +467,14 @@ noun_phrase (Draft  *d,
   w = token_text (d, i, &n);
   if (qg_draft_token_is (t, i, "he") || qg_draft_token_is (t, i, "she"))
     {
-      QgMention *p = last_subject (d, i, is_person);
+      QgMention *p;
       g_autofree char *pronoun = g_strndup (w, n);
 
+      d->pronoun_gender = qg_draft_token_is (t, i, "she") ? 'f' : 'm';
+      p = last_subject (d, i, is_person_for_pronoun);
       if (p == NULL)
-        p = last_mention (d, i, is_person, 0);
+        p = last_mention (d, i, is_person_for_pronoun, 0);
+      d->pronoun_gender = 0;
 
       if (end != NULL)
         *end = i + 1;
@@ -627,6 +642,85 @@ find_role_aliases (Draft *d)
         continue;
       qg_draft_entity_add_alias (entity (d, who), phrase);
       g_hash_table_add (given, g_steal_pointer (&phrase));
+    }
+}
+
+static char
+title_gender (Draft     *d,
+              QgMention *m)
+{
+  static const char * const men[] = { "Mr", "Mr.", "Sir", "Lord", "Father", "King", "Prince",
+                                       "Brother", NULL };
+  static const char * const women[] = { "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dame", "Lady",
+                                         "Sister", "Queen", "Princess", "Madam", NULL };
+
+  for (guint k = m->title_first; k < m->first; k++)
+    {
+      if (is_any (d, k, men))
+        return 'm';
+      if (is_any (d, k, women))
+        return 'f';
+    }
+  return 0;
+}
+
+/* The person a sentence is about: its subject, or who speaks in it
+ * ("…," said DCI Marsh). */
+static gint
+person_of_sentence (Draft *d,
+                    guint  first,
+                    guint  end)
+{
+  for (guint k = first; k < end; k++)
+    {
+      QgMention *m = qg_draft_mention_at (&d->t, k);
+
+      if (m == NULL || !is_person (d, m->entity) || qg_draft_token (&d->t, k)->quote >= 0)
+        continue;
+      if (is_subject (d, m) || (m->title_first > 0 && is_speech_verb (d, m->title_first - 1)))
+        return m->entity;
+    }
+  return -1;
+}
+
+/* What the article says of a person's gender: a title ("Ms Lal"), or "She"
+ * opening the sentence after one about her. Only to tell "he" from "she". */
+static void
+find_genders (Draft *d)
+{
+  QgDraftText *t = &d->t;
+  guint sentence_first = 0, previous_first = 0;
+  gboolean have_previous = FALSE;
+
+  for (guint i = 0; i < t->mentions->len; i++)
+    {
+      QgMention *m = &g_array_index (t->mentions, QgMention, i);
+      char g = m->has_title ? title_gender (d, m) : 0;
+
+      if (g != 0 && entity (d, m->entity)->gender == 0)
+        entity (d, m->entity)->gender = g;
+    }
+  for (guint k = 0; k < t->tokens->len; k++)
+    {
+      QgToken *token = qg_draft_token (t, k);
+
+      if (k == 0 || qg_draft_token (t, k - 1)->sentence != token->sentence)
+        {
+          if (k > 0)
+            {
+              previous_first = sentence_first;
+              have_previous = TRUE;
+            }
+          sentence_first = k;
+          if (have_previous && token->quote < 0
+              && (qg_draft_token_is (t, k, "He") || qg_draft_token_is (t, k, "She")))
+            {
+              gint who = person_of_sentence (d, previous_first, k);
+
+              if (who >= 0 && entity (d, who)->gender == 0)
+                entity (d, who)->gender = qg_draft_token_is (t, k, "She") ? 'f' : 'm';
+            }
+        }
     }
 }
 
@@ -881,10 +975,99 @@ all_capitalised (Draft       *d,
   return TRUE;
 }
 
+/* Whether a short quote reads as a judgement ("deeply worrying"), not a
+ * name: a word of it ends in "-ly" or "-ing". */
+static gboolean
+judges (Draft       *d,
+        QgQuoteSpan *q)
+{
+  for (guint k = q->first_token; k < q->end_token; k++)
+    {
+      QgToken *token = qg_draft_token (&d->t, k);
+      const char *end = d->t.text + token->end;
+
+      if (token->end - token->start > 4
+          && (memcmp (end - 2, "ly", 2) == 0 || memcmp (end - 3, "ing", 3) == 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A name given in quote marks: "labelled "staging-old-2"", "dubbed the
+ * "bridge to nowhere"", "call the worst bays "dead zones"". */
+static gboolean
+is_named (Draft       *d,
+          QgQuoteSpan *q)
+{
+  static const char * const naming[] = {
+    "labelled", "labeled", "named", "dubbed", "titled", "entitled", "nicknamed", "branded",
+    "codenamed", "known", "so-called", "termed", "marked", NULL,
+  };
+  static const char * const calling[] = { "called", "call", "calls", NULL };
+
+  for (guint back = 1; back <= 4 && back <= q->first_token; back++)
+    {
+      guint k = q->first_token - back;
+
+      if (qg_draft_token (&d->t, k)->sentence != q->sentence)
+        break;
+      if (is_any (d, k, naming))
+        return TRUE;
+      /* "call the bays "dead zones"" names them; "called the news "deeply
+       * worrying"" judges it, as speech does. */
+      if (is_any (d, k, calling))
+        return !judges (d, q);
+    }
+  return FALSE;
+}
+
+/* Reported speech: "said that the database … was "…"". */
+static gboolean
+reported (Draft       *d,
+          QgQuoteSpan *q)
+{
+  for (guint k = q->first_token - MIN (q->verb_distance, q->first_token); k < q->first_token; k++)
+    if (qg_draft_token_is (&d->t, k, "that"))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+ends_sentence (Draft       *d,
+               QgQuoteSpan *q)
+{
+  guint k = q->end_token;
+
+  return k >= d->t.tokens->len || qg_draft_token (&d->t, k)->sentence != q->end_sentence;
+}
+
 static guint
 count_quote_words (QgQuoteSpan *q)
 {
   return q->end_token - q->first_token;
+}
+
+static gint
+introduced_before (Draft       *d,
+                   QgQuoteSpan *q,
+                   char       **note)
+{
+  QgDraftText *t = &d->t;
+  QgRange para;
+  guint verb, first;
+
+  if (q->paragraph == 0 || q->first_token == 0
+      || q->open != g_array_index (t->paragraphs, QgRange, q->paragraph).start)
+    return -1;
+  para = g_array_index (t->paragraphs, QgRange, q->paragraph - 1);
+  if (para.end == para.start || t->text[para.end - 1] != ':')
+    return -1;
+  verb = q->first_token - 1;
+  if (qg_draft_token (t, verb)->paragraph != q->paragraph - 1 || !is_speech_verb (d, verb))
+    return -1;
+  first = sentence_first_token (d, verb);
+  q->attributed = TRUE;
+  return subject_of (d, first, verb, note);
 }
 
 static void
@@ -925,10 +1108,14 @@ find_speakers (Draft *d)
       if (count_quote_words (q) >= SHORT_QUOTE_WORDS
           || (goes_on && q->open == g_array_index (d->t.sentences, QgRange, q->sentence).start))
         q->kept = TRUE;
-      /* "said it was "deeply disappointed"", not "its "Healthy Homes"
-       * programme" or "whose members call the bays "dead zones"". */
+      /* "said it was "deeply disappointed"", "said that the database was
+       * "mistakenly configured"", "would act "as a precaution"."; not
+       * "its "Healthy Homes" programme", "call the bays "dead zones"" or
+       * "labelled "staging-old-2"". */
       else
-        q->kept = q->attributed && q->verb_distance <= SHORT_QUOTE_REACH && !all_capitalised (d, q);
+        q->kept = q->attributed && !all_capitalised (d, q) && !is_named (d, q)
+                  && (q->verb_distance <= SHORT_QUOTE_REACH || reported (d, q)
+                      || ends_sentence (d, q));
       if (!q->kept)
         continue;
 
@@ -940,6 +1127,10 @@ find_speakers (Draft *d)
                                        "attributed to %s just before it."),
                                      entity (d, who)->name);
         }
+      /* "Its director, Mr. Gordon Achterberg, said:" ends a paragraph and
+       * the quote opens the next. */
+      if (who < 0)
+        who = introduced_before (d, q, &q->note);
       /* A company's statement speaks of "the company". */
       if (who < 0 && (quote_starts_with (d, q, "The company") || quote_starts_with (d, q, "The firm")))
         {
@@ -1566,6 +1757,7 @@ qg_drafter_draft (const char    *text,
       find_role_aliases (&d);
       /* Roles first: "the minister said" looks for the minister. */
       describe (&d);
+      find_genders (&d);
       find_speakers (&d);
       quote_relations (&d);
       root = build_tree (&d, qg_document_get_title (empty), qg_document_get_source (empty),
