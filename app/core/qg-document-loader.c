@@ -1093,16 +1093,13 @@ qg_document_read_tree (JsonNode      *root,
   return g_steal_pointer (&doc);
 }
 
-QgDocument *
-qg_document_load_from_data (const char    *data,
-                            gsize          length,
-                            GFile         *base_dir,
-                            const char    *display_name,
-                            GCancellable  *cancellable,
-                            GError       **error)
+JsonNode *
+qg_document_parse_json (const char  *data,
+                        gsize        length,
+                        const char  *display_name,
+                        GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) json_error = NULL;
   g_autofree char *message = NULL;
   guint line, column;
@@ -1133,10 +1130,59 @@ qg_document_load_from_data (const char    *data,
                    display_name, _("error"), json_error->message);
       return NULL;
     }
+  return json_parser_steal_root (parser);
+}
 
-  root = json_parser_steal_root (parser);
+QgDocument *
+qg_document_load_from_data (const char    *data,
+                            gsize          length,
+                            GFile         *base_dir,
+                            const char    *display_name,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(JsonNode) root = qg_document_parse_json (data, length, display_name, error);
+
+  if (root == NULL)
+    return NULL;
   return qg_document_read_tree (root, data, length, base_dir, display_name, NULL, cancellable,
                                 error);
+}
+
+gboolean
+qg_document_read_file (GFile         *file,
+                       const char    *display_name,
+                       GCancellable  *cancellable,
+                       char         **contents,
+                       gsize         *length,
+                       GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  switch (load_limited (file, cancellable, contents, length, &local_error))
+    {
+    case LOAD_OK:
+      return TRUE;
+    case LOAD_NOT_REGULAR:
+      g_set_error (error, QG_DOCUMENT_ERROR, QG_DOCUMENT_ERROR_READ, "%s: %s: %s", display_name,
+                   _("cannot read the file"), _("it is not a regular file"));
+      return FALSE;
+    case LOAD_TOO_LARGE:
+      g_set_error (error, QG_DOCUMENT_ERROR, QG_DOCUMENT_ERROR_TOO_LARGE,
+                   _("%s: the file is larger than %d MB, the most Quotegraph opens"),
+                   display_name, QG_DOCUMENT_MAX_BYTES / (1024 * 1024));
+      return FALSE;
+    case LOAD_FAILED:
+    default:
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_set_error (error, QG_DOCUMENT_ERROR, QG_DOCUMENT_ERROR_READ, "%s: %s: %s", display_name,
+                   _("cannot read the file"), describe_read_error (local_error));
+      return FALSE;
+    }
 }
 
 QgDocument *
@@ -1145,7 +1191,6 @@ qg_document_load (GFile         *file,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(GFile) base_dir = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *shown = NULL;
@@ -1157,30 +1202,8 @@ qg_document_load (GFile         *file,
   if (display_name == NULL)
     display_name = shown = g_file_get_parse_name (file);
 
-  switch (load_limited (file, cancellable, &contents, &length, &local_error))
-    {
-    case LOAD_OK:
-      break;
-    case LOAD_NOT_REGULAR:
-      g_set_error (error, QG_DOCUMENT_ERROR, QG_DOCUMENT_ERROR_READ, "%s: %s: %s", display_name,
-                   _("cannot read the file"), _("it is not a regular file"));
-      return NULL;
-    case LOAD_TOO_LARGE:
-      g_set_error (error, QG_DOCUMENT_ERROR, QG_DOCUMENT_ERROR_TOO_LARGE,
-                   _("%s: the file is larger than %d MB, the most Quotegraph opens"),
-                   display_name, QG_DOCUMENT_MAX_BYTES / (1024 * 1024));
-      return NULL;
-    case LOAD_FAILED:
-    default:
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-      g_set_error (error, QG_DOCUMENT_ERROR, QG_DOCUMENT_ERROR_READ, "%s: %s: %s", display_name,
-                   _("cannot read the file"), describe_read_error (local_error));
-      return NULL;
-    }
+  if (!qg_document_read_file (file, display_name, cancellable, &contents, &length, error))
+    return NULL;
 
   base_dir = g_file_get_parent (file);
   doc = qg_document_load_from_data (contents, length, base_dir, display_name, cancellable,

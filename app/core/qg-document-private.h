@@ -56,6 +56,24 @@ QgDocument *qg_document_read_tree      (JsonNode      *root,
                                         GCancellable  *cancellable,
                                         GError       **error);
 
+/* A file read as qg_document_load() reads a document: a regular file of
+ * at most QG_DOCUMENT_MAX_BYTES, NUL-terminated; errors
+ * (QG_DOCUMENT_ERROR_READ, _TOO_LARGE) begin with @display_name. Other
+ * formats read through it, so that they have the same limits. */
+gboolean    qg_document_read_file      (GFile         *file,
+                                        const char    *display_name,
+                                        GCancellable  *cancellable,
+                                        char         **contents,
+                                        gsize         *length,
+                                        GError       **error);
+/* JSON text parsed as a document's is: the size limit, then the strict
+ * syntax check (qg-json.h) that locates an error as "NAME:LINE:COL: error:
+ * …" (QG_DOCUMENT_ERROR_SYNTAX), then json-glib. */
+JsonNode   *qg_document_parse_json     (const char    *data,
+                                        gsize          length,
+                                        const char    *display_name,
+                                        GError       **error);
+
 /* Whether the document @root would be has @self's article: the same node,
  * which versions made by edits share. */
 gboolean    qg_document_shares_article (QgDocument    *self,
