@@ -20,6 +20,43 @@ qg_test_load (const char *dir,
   return doc;
 }
 
+static inline int
+qg_test_compare_names (gconstpointer a,
+                       gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/* One test per .json file of @dir, named @prefix + the file's name
+ * without .json, in the order of the names; @func is given the name (and
+ * frees it). At least @at_least files: a missing data folder must fail,
+ * not pass with no tests. */
+static inline void
+qg_test_add_per_json_file (const char    *prefix,
+                           const char    *dir,
+                           guint          at_least,
+                           GTestDataFunc  func)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *entry;
+
+  g_assert_nonnull (d);
+  while ((entry = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (entry, ".json"))
+      g_ptr_array_add (names, g_strndup (entry, strlen (entry) - 5));
+  g_ptr_array_sort (names, qg_test_compare_names);
+  g_assert_cmpuint (names->len, >=, at_least);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      char *name = g_ptr_array_index (names, i);
+      g_autofree char *test_path = g_strconcat (prefix, name, NULL);
+
+      g_test_add_data_func_full (test_path, name, func, g_free);
+    }
+}
+
 /* A copy of tests/data/valid/small-text-file.json in @dir, as map.json,
  * beside its article, small.txt; returns the copy's path. */
 static inline char *

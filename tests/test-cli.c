@@ -9,6 +9,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "qg-aif.h"
 #include "qg-graph.h"
 #include "qg-test-utils.h"
 
@@ -283,6 +284,34 @@ test_export_svg (void)
   g_assert_nonnull (strstr (svg, "class=\"edge oppose\""));
   g_assert_nonnull (strstr (svg, "Rob Joyce: &quot;Under Russian law that company must "
                                  "collaborate with the FSB&quot;"));
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  remove_tree (dir);
+}
+
+/* --export OUT.aif.json writes the map as AIF, which the AIF reader reads
+ * back with a proposition for each quote and each relation. */
+static void
+test_export_aif (void)
+{
+  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "data", "valid", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("qg-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "small.aif.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgAifGraph) graph = NULL;
+  g_auto(Run) run;
+
+  run_in (&run, valid, NULL, NULL, (const char *[]) { "--export", out, "small.json", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  graph = qg_aif_graph_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* small.json: 4 quotes, each said by someone, and 3 relations. */
+  g_assert_cmpuint (qg_aif_graph_count_type (graph, QG_AIF_NODE_I), ==, 4 + 3);
+  g_assert_cmpuint (qg_aif_graph_count_type (graph, QG_AIF_NODE_L), ==, 4);
+  g_assert_cmpuint (qg_aif_graph_count_type (graph, QG_AIF_NODE_CA), ==, 1);
+  g_assert_cmpuint (qg_aif_graph_count_type (graph, QG_AIF_NODE_RA), ==, 2);
+  g_assert_cmpuint (graph->n_participants, ==, 3);
   g_assert_cmpuint (count_entries (dir), ==, 1);
   remove_tree (dir);
 }
@@ -700,7 +729,8 @@ test_usage_errors (void)
 {
   static const struct { const char *args[5]; const char *message; } cases[] = {
     { { "--export", "map.jpeg" },
-      "quotegraph: map.jpeg: unknown export format (use one of .svg, .png, .pdf, .gv, .dot)\n" },
+      "quotegraph: map.jpeg: unknown export format (use one of .svg, .png, .pdf, .gv, .dot, "
+      ".aif.json)\n" },
     { { "--export", "map.svg", "--layout", "spring" },
       "quotegraph: unknown layout engine \"spring\" (use one of dot, neato, fdp, sfdp, circo, "
       "twopi)\n" },
@@ -965,6 +995,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/cli/empty-map", test_empty_map);
   g_test_add_func ("/quotegraph/cli/export-svg", test_export_svg);
   g_test_add_func ("/quotegraph/cli/export-without-drafts", test_export_without_drafts);
+  g_test_add_func ("/quotegraph/cli/export-aif", test_export_aif);
   g_test_add_func ("/quotegraph/cli/same-picture-every-engine", test_same_picture_every_engine);
   g_test_add_func ("/quotegraph/cli/bad-document-writes-nothing",
                    test_bad_document_writes_nothing);

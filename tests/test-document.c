@@ -80,37 +80,12 @@ test_broken_document (gconstpointer data)
     g_assert_cmpint (error->code, ==, QG_DOCUMENT_ERROR_INVALID);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(char * const *) a, *(char * const *) b);
-}
-
 static void
 add_broken_document_tests (void)
 {
   g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "broken", NULL);
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  const char *entry;
 
-  g_assert_nonnull (d);
-  while ((entry = g_dir_read_name (d)) != NULL)
-    if (g_str_has_suffix (entry, ".json"))
-      g_ptr_array_add (names, g_strndup (entry, strlen (entry) - 5));
-  g_ptr_array_sort (names, compare_names);
-
-  /* A missing data folder must fail, not pass with no tests. */
-  g_assert_cmpuint (names->len, >=, 70);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      char *name = g_ptr_array_index (names, i);
-      g_autofree char *test_path = g_strconcat ("/quotegraph/document/broken/", name, NULL);
-
-      g_test_add_data_func_full (test_path, name, test_broken_document, g_free);
-    }
+  qg_test_add_per_json_file ("/quotegraph/document/broken/", dir, 70, test_broken_document);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "qg-aif.h"
 #include "qg-export.h"
 #include "qg-file.h"
 #include "qg-graph.h"
@@ -18,6 +19,9 @@ qg_export_format_for_path (const char *path)
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
 
+  /* Only the double extension: any other .json is a Quotegraph map. */
+  if (g_str_has_suffix (lower, ".aif.json"))
+    return QG_EXPORT_AIF;
   if (g_str_has_suffix (lower, ".svg"))
     return QG_EXPORT_SVG;
   if (g_str_has_suffix (lower, ".png"))
@@ -41,6 +45,8 @@ qg_export_extension (QgExportFormat format)
       return ".pdf";
     case QG_EXPORT_DOT:
       return ".gv";
+    case QG_EXPORT_AIF:
+      return ".aif.json";
     case QG_EXPORT_SVG:
     case QG_EXPORT_UNKNOWN:
     default:
@@ -51,7 +57,7 @@ qg_export_extension (QgExportFormat format)
 const char *
 qg_export_supported (void)
 {
-  return ".svg, .png, .pdf, .gv, .dot";
+  return ".svg, .png, .pdf, .gv, .dot, .aif.json";
 }
 
 /* Graphviz titles a node's group with its id and an edge's with
@@ -229,8 +235,18 @@ export_bytes (QgDocument             *document,
     .dpi = format == QG_EXPORT_PNG ? (options && options->dpi > 0 ? options->dpi
                                                                    : QG_EXPORT_DEFAULT_DPI) : 0,
   };
-  g_autoptr(QgGraph) graph = qg_graph_new_full (document, &graph_options, error);
+  g_autoptr(QgGraph) graph = NULL;
 
+  /* AIF is the map itself, not a drawing of it. */
+  if (format == QG_EXPORT_AIF)
+    {
+      gsize length;
+      char *aif = qg_aif_write (document, &length);
+
+      return g_bytes_new_take (aif, length);
+    }
+
+  graph = qg_graph_new_full (document, &graph_options, error);
   if (graph == NULL)
     return NULL;
 
@@ -274,6 +290,7 @@ export_bytes (QgDocument             *document,
     case QG_EXPORT_PDF:
       return qg_graph_render (graph, "pdf", error);
     case QG_EXPORT_DOT:
+    case QG_EXPORT_AIF:
     case QG_EXPORT_UNKNOWN:
     default:
       g_assert_not_reached ();

@@ -19,6 +19,7 @@ typedef enum
   QG_EXPORT_PNG,
   QG_EXPORT_PDF,
   QG_EXPORT_DOT,
+  QG_EXPORT_AIF,  /* AIF JSON (qg-aif.h), for argument-mapping tools */
 } QgExportFormat;
 
 /* PNG resolution, in dots per inch, unless asked otherwise. */

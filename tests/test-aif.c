@@ -1,0 +1,474 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "qg-aif.h"
+#include "qg-cli.h"
+#include "qg-document.h"
+#include "qg-export.h"
+#include "qg-test-utils.h"
+
+static QgAifGraph *
+load_aif (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "aif", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  QgAifGraph *graph = qg_aif_graph_load (file, name, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (graph);
+  return graph;
+}
+
+static const QgAifNode *
+node (QgAifGraph *graph,
+      const char *id)
+{
+  gint i = qg_aif_graph_find_node (graph, id);
+
+  g_assert_cmpint (i, >=, 0);
+  return &graph->nodes[i];
+}
+
+/* Whether an edge goes from the node @from to the node @to. */
+static gboolean
+has_edge (QgAifGraph *graph,
+          const char *from,
+          const char *to)
+{
+  for (guint i = 0; i < graph->n_edges; i++)
+    if (strcmp (graph->nodes[graph->edges[i].from].id, from) == 0
+        && strcmp (graph->nodes[graph->edges[i].to].id, to) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Reading                                                                   */
+
+/* AIFdb's nodeset: the AIF at the top level, string ids, every S-node type. */
+static void
+test_aifdb_shape (void)
+{
+  g_autoptr(QgAifGraph) graph = load_aif ("aifdb-nodeset.json");
+
+  g_assert_false (graph->wrapped);
+  g_assert_cmpuint (graph->n_nodes, ==, 16);
+  g_assert_cmpuint (graph->n_edges, ==, 17);
+  g_assert_cmpuint (graph->n_locutions, ==, 2);
+  g_assert_null (graph->text);
+
+  g_assert_cmpuint (qg_aif_graph_count_type (graph, QG_AIF_NODE_I), ==, 5);
+  g_assert_cmpuint (qg_aif_graph_count_type (graph, QG_AIF_NODE_L), ==, 2);
+  g_assert_cmpuint (qg_aif_graph_count_type (graph, QG_AIF_NODE_YA), ==, 3);
+  g_assert_cmpint (node (graph, "107")->type, ==, QG_AIF_NODE_RA);
+  g_assert_cmpint (node (graph, "111")->type, ==, QG_AIF_NODE_CA);
+  g_assert_cmpint (node (graph, "113")->type, ==, QG_AIF_NODE_MA);
+  g_assert_cmpint (node (graph, "114")->type, ==, QG_AIF_NODE_PA);
+  g_assert_cmpint (node (graph, "108")->type, ==, QG_AIF_NODE_TA);
+  g_assert_cmpint (node (graph, "109")->type, ==, QG_AIF_NODE_YA);
+  /* A type AIF does not name is kept as written. */
+  g_assert_cmpint (node (graph, "115")->type, ==, QG_AIF_NODE_OTHER);
+  g_assert_cmpstr (node (graph, "115")->type_name, ==, "ISSUE");
+  g_assert_true (qg_aif_node_type_is_scheme (QG_AIF_NODE_OTHER));
+  g_assert_false (qg_aif_node_type_is_scheme (QG_AIF_NODE_L));
+
+  g_assert_cmpstr (node (graph, "105")->text, ==, "schools need money");
+  g_assert_cmpstr (node (graph, "105")->timestamp, ==, "2016-03-01 10:00:30");
+  g_assert_false (node (graph, "105")->has_position);
+  g_assert_true (has_edge (graph, "105", "107"));
+  g_assert_true (has_edge (graph, "107", "102"));
+
+  /* An I-node no edge touches is still a node. */
+  for (guint i = 0; i < graph->n_edges; i++)
+    {
+      g_assert_cmpstr (graph->nodes[graph->edges[i].from].id, !=, "116");
+      g_assert_cmpstr (graph->nodes[graph->edges[i].to].id, !=, "116");
+    }
+  g_assert_cmpstr (node (graph, "116")->text, ==, "an aside nobody answered");
+}
+
+/* A participant listed twice is one speaker, and a locution names its L-node's. */
+static void
+test_participants (void)
+{
+  g_autoptr(QgAifGraph) graph = load_aif ("aifdb-nodeset.json");
+  const QgAifNode *bob = node (graph, "101");
+  const QgAifNode *wilma = node (graph, "104");
+
+  g_assert_cmpuint (graph->n_participants, ==, 2);
+  g_assert_cmpint (bob->participant, >=, 0);
+  g_assert_cmpstr (graph->participants[bob->participant].firstname, ==, "Bob");
+  g_assert_cmpstr (graph->participants[bob->participant].surname, ==, "Smith");
+  g_assert_cmpstr (graph->participants[wilma->participant].firstname, ==, "Wilma");
+  g_assert_cmpint (node (graph, "102")->participant, ==, -1);
+  g_assert_cmpuint (graph->locutions[1].node, ==, (guint) qg_aif_graph_find_node (graph, "104"));
+  g_assert_cmpstr (graph->locutions[1].person_id, ==, "2");
+  g_assert_cmpstr (graph->locutions[1].timestamp, ==, "2016-03-01 10:00:30");
+}
+
+/* An undercut: a conflict that attacks an inference, an edge from one
+ * S-node to another. */
+static void
+test_scheme_to_scheme_edge (void)
+{
+  g_autoptr(QgAifGraph) graph = load_aif ("aifdb-nodeset.json");
+
+  g_assert_true (has_edge (graph, "111", "107"));
+  g_assert_true (qg_aif_node_type_is_scheme (node (graph, "111")->type));
+  g_assert_true (qg_aif_node_type_is_scheme (node (graph, "107")->type));
+  /* And a transition that anchors an inference through an illocution. */
+  g_assert_true (has_edge (graph, "109", "107"));
+}
+
+/* OVA3's shape: the AIF wrapped, ids as numbers and as strings in one
+ * file, the text as HTML, the layout beside it. */
+static void
+test_ova3_shape (void)
+{
+  g_autoptr(QgAifGraph) graph = load_aif ("ova3-wrapped.json");
+
+  g_assert_true (graph->wrapped);
+  g_assert_cmpuint (graph->n_nodes, ==, 5);
+  g_assert_cmpuint (graph->n_edges, ==, 4);
+  /* 1 and "3" are written as a number and as a string; edges name them either way. */
+  g_assert_cmpint (node (graph, "1")->type, ==, QG_AIF_NODE_L);
+  g_assert_cmpint (node (graph, "3")->type, ==, QG_AIF_NODE_YA);
+  g_assert_true (has_edge (graph, "1", "3"));
+  g_assert_true (has_edge (graph, "3", "2"));
+  g_assert_true (has_edge (graph, "2", "5"));
+  g_assert_true (has_edge (graph, "5", "4"));
+
+  /* No participants: the locution has a person the file does not describe. */
+  g_assert_cmpuint (graph->n_participants, ==, 0);
+  g_assert_cmpuint (graph->n_locutions, ==, 1);
+  g_assert_cmpstr (graph->locutions[0].person_id, ==, "0");
+  g_assert_cmpint (graph->locutions[0].participant, ==, -1);
+  g_assert_cmpint (node (graph, "1")->participant, ==, -1);
+}
+
+/* OVA's coordinates, numbers or strings of numbers; the rest is no position. */
+static void
+test_ova3_layout (void)
+{
+  g_autoptr(QgAifGraph) graph = load_aif ("ova3-wrapped.json");
+
+  g_assert_true (node (graph, "1")->has_position);
+  g_assert_cmpfloat (node (graph, "1")->x, ==, 100.0);
+  g_assert_cmpfloat (node (graph, "1")->y, ==, 50.5);
+  g_assert_true (node (graph, "2")->has_position);
+  g_assert_cmpfloat (node (graph, "2")->x, ==, 220.0);
+  g_assert_cmpfloat (node (graph, "2")->y, ==, 75.25);
+  g_assert_false (node (graph, "4")->has_position);
+  g_assert_false (node (graph, "5")->has_position);
+}
+
+/* OVA's HTML text read as text: no markup, its entities decoded. */
+static void
+test_html_text (void)
+{
+  g_autoptr(QgAifGraph) graph = load_aif ("ova3-wrapped.json");
+
+  g_assert_nonnull (graph->text);
+  g_assert_cmpuint (strlen (graph->text), ==, graph->text_len);
+  g_assert_nonnull (strstr (graph->text, "Yesterday the bridge is unsafe, said Anna."));
+  g_assert_nonnull (strstr (graph->text, "Engineers agree & argue."));
+  g_assert_null (strchr (graph->text, '<'));
+}
+
+/* xAIF: the text as {"txt": …}, "ova" an empty array, null members. */
+static void
+test_xaif_text_object (void)
+{
+  g_autoptr(QgAifGraph) graph = load_aif ("xaif-text-object.json");
+  const QgAifNode *l = node (graph, "0");
+
+  g_assert_cmpstr (graph->text, ==, "Speaker 1 it is late.");
+  g_assert_cmpuint (graph->n_participants, ==, 1);
+  g_assert_cmpint (l->participant, ==, 0);
+  g_assert_cmpstr (graph->participants[0].surname, ==, "1");
+  g_assert_cmpstr (graph->participants[0].id, ==, "0");
+}
+
+/* A text without markup is kept as it is, "<" and all. */
+static void
+test_plain_text_kept (void)
+{
+  static const char data[] = "{\"nodes\": [], \"edges\": [], \"text\": \"a < b and b > c\\n\"}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgAifGraph) graph = qg_aif_graph_load_from_data (data, strlen (data), "plain.json",
+                                                             &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (graph->text, ==, "a < b and b > c\n");
+}
+
+/* Every broken file in tests/data/aif/broken gives exactly the error beside it. */
+static void
+test_broken (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *base = g_test_build_filename (G_TEST_DIST, "data", "aif", "broken", name,
+                                                 NULL);
+  g_autofree char *json_path = g_strconcat (base, ".json", NULL);
+  g_autofree char *err_path = g_strconcat (base, ".err", NULL);
+  g_autofree char *json_name = g_strconcat (name, ".json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (json_path);
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgAifGraph) graph = NULL;
+  int code = g_str_has_prefix (name, "syntax-") ? QG_DOCUMENT_ERROR_SYNTAX
+                                                            : QG_DOCUMENT_ERROR_INVALID;
+
+  g_file_get_contents (err_path, &expected, NULL, &error);
+  g_assert_no_error (error);
+  g_strchomp (expected);
+
+  graph = qg_aif_graph_load (file, json_name, NULL, &error);
+  g_assert_null (graph);
+  g_assert_error (error, QG_DOCUMENT_ERROR, code);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
+static void
+add_broken_tests (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "aif", "broken", NULL);
+
+  qg_test_add_per_json_file ("/quotegraph/aif/broken/", dir, 10, test_broken);
+}
+
+/* What is not AIF's (a JSON array, a file too deep) is refused as a document is. */
+static void
+test_not_an_object (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgAifGraph) graph = qg_aif_graph_load_from_data ("[1]", 3, "array.json", &error);
+
+  g_assert_null (graph);
+  g_assert_error (error, QG_DOCUMENT_ERROR, QG_DOCUMENT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "array.json:1: AIF must be a JSON object, not an array");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Writing                                                                   */
+
+static QgAifGraph *
+write_and_read (QgDocument *doc)
+{
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  g_autofree char *aif = qg_aif_write (doc, &length);
+  QgAifGraph *graph;
+
+  g_assert_cmpuint (strlen (aif), ==, length);
+  graph = qg_aif_graph_load_from_data (aif, length, "written.aif.json", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (graph);
+  return graph;
+}
+
+static guint
+count_speakers (QgDocument *doc)
+{
+  guint n = 0;
+
+  for (guint e = 0; e < qg_document_get_n_entities (doc); e++)
+    {
+      guint n_spoken = 0;
+
+      qg_document_get_speaker_quotes (doc, e, &n_spoken);
+      n += n_spoken > 0;
+    }
+  return n;
+}
+
+/* The bundled map written as AIF reads back with as many quotes, speakers
+ * and relations. */
+static void
+test_write_round_trip (void)
+{
+  g_autoptr(GFile) bundled = qg_bundled_document ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgDocument) doc = qg_document_load (bundled, NULL, NULL, &error);
+  g_autoptr(QgAifGraph) graph = NULL;
+  guint n_said = 0, n_schemes = 0;
+  gsize text_len;
+  const char *text;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < qg_document_get_n_quotes (doc); i++)
+    n_said += qg_document_get_quote (doc, i)->speaker >= 0;
+  g_assert_cmpuint (n_said, >, 0);
+  g_assert_cmpuint (n_said, <, qg_document_get_n_quotes (doc));
+
+  graph = write_and_read (doc);
+  g_assert_false (graph->wrapped);
+  /* Each quote an I-node, each relation's sentence one more. */
+  g_assert_cmpuint (qg_aif_graph_count_type (graph, QG_AIF_NODE_I), ==,
+                    qg_document_get_n_quotes (doc) + qg_document_get_n_relations (doc));
+  g_assert_cmpuint (qg_aif_graph_count_type (graph, QG_AIF_NODE_L), ==, n_said);
+  g_assert_cmpuint (qg_aif_graph_count_type (graph, QG_AIF_NODE_YA), ==, n_said);
+  g_assert_cmpuint (graph->n_locutions, ==, n_said);
+  g_assert_cmpuint (graph->n_participants, ==, count_speakers (doc));
+  for (guint i = 0; i < graph->n_nodes; i++)
+    if (graph->nodes[i].type != QG_AIF_NODE_YA
+        && qg_aif_node_type_is_scheme (graph->nodes[i].type))
+      n_schemes++;
+  g_assert_cmpuint (n_schemes, ==, qg_document_get_n_relations (doc));
+  g_assert_cmpuint (qg_aif_graph_count_type (graph, QG_AIF_NODE_RA)
+                    + qg_aif_graph_count_type (graph, QG_AIF_NODE_CA), ==,
+                    qg_document_get_n_relations (doc));
+
+  text = qg_document_get_text (doc, &text_len);
+  g_assert_cmpuint (graph->text_len, ==, text_len);
+  g_assert_true (memcmp (graph->text, text, text_len) == 0);
+}
+
+/* The mapping, on a small map: who says what, and which scheme each stance is. */
+static void
+test_write_mapping (void)
+{
+  g_autoptr(QgDocument) doc = qg_test_load ("valid", "small.json");
+  g_autoptr(QgAifGraph) graph = write_and_read (doc);
+  const QgAifNode *agency_l = NULL, *agency_i = NULL, *defies = NULL, *defies_scheme = NULL;
+  const QgAifNode *demands_scheme = NULL, *silent_scheme = NULL;
+
+  for (guint i = 0; i < graph->n_nodes; i++)
+    {
+      const QgAifNode *n = &graph->nodes[i];
+
+      if (strcmp (n->text, "The Agency : We expect compliance") == 0)
+        agency_l = n;
+      else if (n->type == QG_AIF_NODE_I && strcmp (n->text, "We expect compliance") == 0)
+        agency_i = n;
+      else if (strcmp (n->text, "Acme Corp defies The Agency") == 0)
+        defies = n;
+    }
+  g_assert_nonnull (agency_l);
+  g_assert_nonnull (agency_i);
+  g_assert_nonnull (defies);
+  g_assert_cmpint (agency_l->type, ==, QG_AIF_NODE_L);
+  g_assert_cmpint (defies->type, ==, QG_AIF_NODE_I);
+
+  /* The locution asserts its proposition through a YA node. */
+  for (guint i = 0; i < graph->n_edges; i++)
+    {
+      const QgAifNode *from = &graph->nodes[graph->edges[i].from];
+      const QgAifNode *to = &graph->nodes[graph->edges[i].to];
+
+      if (from == agency_l)
+        {
+          g_assert_cmpint (to->type, ==, QG_AIF_NODE_YA);
+          g_assert_cmpstr (to->text, ==, "Asserting");
+          g_assert_true (has_edge (graph, to->id, agency_i->id));
+        }
+      if (to == defies)
+        defies_scheme = from;
+      if (from == agency_i && qg_aif_node_type_is_scheme (to->type))
+        demands_scheme = to;
+      if (strcmp (from->text, "“no comment”") == 0 && qg_aif_node_type_is_scheme (to->type))
+        silent_scheme = to;
+    }
+  g_assert_nonnull (defies_scheme);
+  g_assert_cmpint (defies_scheme->type, ==, QG_AIF_NODE_CA);
+  g_assert_cmpstr (defies_scheme->text, ==, "Default Conflict");
+  g_assert_nonnull (demands_scheme);
+  g_assert_cmpint (demands_scheme->type, ==, QG_AIF_NODE_RA);
+  g_assert_nonnull (silent_scheme);
+  g_assert_cmpint (silent_scheme->type, ==, QG_AIF_NODE_RA);
+
+  /* "Acme Corp" is a company: named whole. Its two quotes are one participant's. */
+  g_assert_cmpuint (graph->n_participants, ==, 3);
+  g_assert_cmpstr (graph->participants[0].firstname, ==, "Acme Corp");
+  g_assert_cmpstr (graph->participants[0].surname, ==, "");
+  g_assert_cmpint (agency_l->participant, ==, 1);
+  g_assert_cmpuint (graph->n_locutions, ==, 4);
+  g_assert_cmpstr (graph->locutions[2].person_id, ==, graph->participants[0].id);
+}
+
+/* A person's last word is the surname; the rest the first name. */
+static void
+test_write_person_names (void)
+{
+  g_autoptr(GFile) bundled = qg_bundled_document ();
+  g_autoptr(QgDocument) doc = qg_document_load (bundled, NULL, NULL, NULL);
+  g_autoptr(QgAifGraph) graph = write_and_read (doc);
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < graph->n_participants; i++)
+    if (strcmp (graph->participants[i].surname, "Joyce") == 0)
+      {
+        g_assert_cmpstr (graph->participants[i].firstname, ==, "Rob");
+        found = TRUE;
+      }
+  g_assert_true (found);
+}
+
+/* The same map is the same bytes, and the export writes exactly them. */
+static void
+test_write_deterministic (void)
+{
+  g_autoptr(QgDocument) doc = qg_test_load ("valid", "small.json");
+  g_autofree char *dir = g_dir_make_tmp ("qg-aif-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "small.aif.json", NULL);
+  g_autofree char *written = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize first_len, second_len, written_len;
+
+  first = qg_aif_write (doc, &first_len);
+  second = qg_aif_write (doc, &second_len);
+  g_assert_cmpstr (first, ==, second);
+  g_assert_true (first[first_len - 1] == '\n');
+
+  g_assert_cmpint (qg_export_format_for_path (path), ==, QG_EXPORT_AIF);
+  g_assert_true (qg_export_to_file (doc, NULL, QG_EXPORT_AIF, path, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &written, &written_len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (written_len, ==, first_len);
+  g_assert_cmpstr (written, ==, first);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Only the double extension is AIF: any other .json is a map of our own. */
+static void
+test_export_format (void)
+{
+  g_assert_cmpint (qg_export_format_for_path ("map.aif.json"), ==, QG_EXPORT_AIF);
+  g_assert_cmpint (qg_export_format_for_path ("MAP.AIF.JSON"), ==, QG_EXPORT_AIF);
+  g_assert_cmpint (qg_export_format_for_path ("map.json"), ==, QG_EXPORT_UNKNOWN);
+  g_assert_cmpstr (qg_export_extension (QG_EXPORT_AIF), ==, ".aif.json");
+  g_assert_nonnull (strstr (qg_export_supported (), ".aif.json"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/quotegraph/aif/aifdb-shape", test_aifdb_shape);
+  g_test_add_func ("/quotegraph/aif/participants", test_participants);
+  g_test_add_func ("/quotegraph/aif/scheme-to-scheme-edge", test_scheme_to_scheme_edge);
+  g_test_add_func ("/quotegraph/aif/ova3-shape", test_ova3_shape);
+  g_test_add_func ("/quotegraph/aif/ova3-layout", test_ova3_layout);
+  g_test_add_func ("/quotegraph/aif/html-text", test_html_text);
+  g_test_add_func ("/quotegraph/aif/xaif-text-object", test_xaif_text_object);
+  g_test_add_func ("/quotegraph/aif/plain-text-kept", test_plain_text_kept);
+  g_test_add_func ("/quotegraph/aif/not-an-object", test_not_an_object);
+  add_broken_tests ();
+  g_test_add_func ("/quotegraph/aif/write/round-trip", test_write_round_trip);
+  g_test_add_func ("/quotegraph/aif/write/mapping", test_write_mapping);
+  g_test_add_func ("/quotegraph/aif/write/person-names", test_write_person_names);
+  g_test_add_func ("/quotegraph/aif/write/deterministic", test_write_deterministic);
+  g_test_add_func ("/quotegraph/aif/export-format", test_export_format);
+
+  return g_test_run ();
+}
