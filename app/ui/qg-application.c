@@ -67,8 +67,8 @@ static const GOptionEntry option_entries[] = {
   { "check", 'c', 0, G_OPTION_ARG_NONE, NULL,
     N_("Validate the document, print every error, and exit (0 if valid, 1 if not)"), NULL },
   { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Lay out the map and write it to OUT (.svg, .png, .pdf, or .gv for the styled graph "
-       "before layout), then exit"), N_("OUT") },
+    N_("Lay out the map and write it to OUT (.svg, .png, .pdf, .gv for the styled graph "
+       "before layout, or .aif.json for the argument-mapping tools), then exit"), N_("OUT") },
   { "draft", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Draft a map of ARTICLE (.txt or .html): its quotes, their speakers and the entities it "
        "names, each marked as a draft; write it as JSON to standard output, or to --output, then "
