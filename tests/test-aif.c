@@ -437,6 +437,82 @@ test_write_deterministic (void)
   g_rmdir (dir);
 }
 
+/* Without drafts, what is drafted is left out, as the other exports leave it. */
+static void
+test_write_without_drafts (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "drafts.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(QgDocument) doc = qg_document_load (file, "drafts.json", NULL, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("qg-aif-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "checked.aif.json", NULL);
+  g_autoptr(GFile) out_file = g_file_new_for_path (out);
+  g_autoptr(QgAifGraph) all = write_and_read (doc);
+  g_autoptr(QgAifGraph) checked = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Everything: 4 quotes, each said, 3 relations, 3 speakers. */
+  g_assert_cmpuint (qg_aif_graph_count_type (all, QG_AIF_NODE_I), ==, 4 + 3);
+  g_assert_cmpuint (qg_aif_graph_count_type (all, QG_AIF_NODE_L), ==, 4);
+  g_assert_cmpuint (all->n_participants, ==, 3);
+
+  /* Checked only, through the export: Carla Diaz's quote and relation. */
+  g_assert_true (qg_export_to_file (doc, &(QgExportOptions) { .without_drafts = TRUE },
+                                    QG_EXPORT_AIF, out, &error));
+  g_assert_no_error (error);
+  checked = qg_aif_graph_load (out_file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (qg_aif_graph_count_type (checked, QG_AIF_NODE_I), ==, 1 + 1);
+  g_assert_cmpuint (qg_aif_graph_count_type (checked, QG_AIF_NODE_L), ==, 1);
+  g_assert_cmpuint (qg_aif_graph_count_type (checked, QG_AIF_NODE_RA)
+                    + qg_aif_graph_count_type (checked, QG_AIF_NODE_CA), ==, 1);
+  g_assert_cmpuint (checked->n_participants, ==, 1);
+  g_assert_cmpstr (checked->participants[0].firstname, ==, "Carla");
+  g_assert_cmpstr (checked->participants[0].surname, ==, "Diaz");
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
+/* A checked quote of a drafted speaker is written without its speaker, and
+ * a checked relation keeps its checked evidence, or goes if it has none. */
+static void
+test_write_without_drafts_keeps_checked (void)
+{
+  static const char json[] =
+    "{\"format\": \"quotegraph/1\", \"article\": {\"title\": \"T\", \"text\": \"one two three\"},"
+    " \"entities\": [{\"id\": \"x\", \"name\": \"Xavier Ode\", \"kind\": \"person\","
+    "                 \"draft\": true},"
+    "                {\"id\": \"y\", \"name\": \"Yard\", \"kind\": \"group\"}],"
+    " \"quotes\": [{\"id\": \"q1\", \"text\": \"one\", \"speaker\": \"x\"},"
+    "              {\"id\": \"q2\", \"text\": \"two\", \"draft\": true},"
+    "              {\"id\": \"q3\", \"text\": \"three\", \"draft\": true}],"
+    " \"relations\": [{\"id\": \"r1\", \"source\": \"y\", \"target\": \"y\", \"label\": \"is\","
+    "                 \"evidence\": [\"q1\", \"q2\"]},"
+    "                {\"id\": \"r2\", \"source\": \"y\", \"target\": \"y\", \"label\": \"was\","
+    "                 \"evidence\": [\"q3\"]}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgDocument) doc = qg_document_load_from_data (json, strlen (json), NULL, "inline.json",
+                                                          NULL, &error);
+  g_autoptr(QgAifGraph) graph = NULL;
+  g_autofree char *aif = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+  aif = qg_aif_write_full (doc, TRUE, &length);
+  graph = qg_aif_graph_load_from_data (aif, length, "written.aif.json", &error);
+  g_assert_no_error (error);
+  /* "one" and "Yard is Yard"; no locution, no participant. */
+  g_assert_cmpuint (graph->n_nodes, ==, 3);
+  g_assert_cmpstr (graph->nodes[0].text, ==, "one");
+  g_assert_cmpstr (graph->nodes[1].text, ==, "Yard is Yard");
+  g_assert_cmpint (graph->nodes[2].type, ==, QG_AIF_NODE_RA);
+  g_assert_cmpuint (graph->n_participants, ==, 0);
+  g_assert_cmpuint (graph->n_locutions, ==, 0);
+  g_assert_cmpuint (graph->n_edges, ==, 2);
+  g_assert_true (has_edge (graph, graph->nodes[0].id, graph->nodes[2].id));
+  g_assert_true (has_edge (graph, graph->nodes[2].id, graph->nodes[1].id));
+}
+
 /* Only the double extension is AIF: any other .json is a map of our own. */
 static void
 test_export_format (void)
@@ -468,6 +544,9 @@ main (int   argc,
   g_test_add_func ("/quotegraph/aif/write/mapping", test_write_mapping);
   g_test_add_func ("/quotegraph/aif/write/person-names", test_write_person_names);
   g_test_add_func ("/quotegraph/aif/write/deterministic", test_write_deterministic);
+  g_test_add_func ("/quotegraph/aif/write/without-drafts", test_write_without_drafts);
+  g_test_add_func ("/quotegraph/aif/write/without-drafts-keeps-checked",
+                   test_write_without_drafts_keeps_checked);
   g_test_add_func ("/quotegraph/aif/export-format", test_export_format);
 
   return g_test_run ();

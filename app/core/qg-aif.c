@@ -642,9 +642,59 @@ scheme_for (QgStance     stance,
     }
 }
 
+/* Left out without drafts (docs/format-notes.md, "AIF"): drafted quotes,
+ * drafted entities (a checked quote of one is written without a speaker),
+ * drafted relations, those of a drafted entity, and those left with no
+ * checked evidence. */
+static gboolean
+quote_is_kept (QgDocument *doc,
+               guint       quote,
+               gboolean    without_drafts)
+{
+  return !without_drafts || !qg_document_get_quote (doc, quote)->draft;
+}
+
+static gint
+speaker_kept (QgDocument *doc,
+              guint       quote,
+              gboolean    without_drafts)
+{
+  gint speaker = qg_document_get_quote (doc, quote)->speaker;
+
+  if (speaker < 0 || (without_drafts && qg_document_get_entity (doc, speaker)->draft))
+    return -1;
+  return speaker;
+}
+
+static gboolean
+relation_is_kept (QgDocument *doc,
+                  guint       relation,
+                  gboolean    without_drafts)
+{
+  const QgRelation *r = qg_document_get_relation (doc, relation);
+
+  if (!without_drafts)
+    return TRUE;
+  if (r->draft || qg_document_get_entity (doc, r->source)->draft
+      || qg_document_get_entity (doc, r->target)->draft)
+    return FALSE;
+  for (guint k = 0; k < r->n_evidence; k++)
+    if (quote_is_kept (doc, r->evidence[k], without_drafts))
+      return TRUE;
+  return FALSE;
+}
+
 char *
 qg_aif_write (QgDocument *doc,
               gsize      *length)
+{
+  return qg_aif_write_full (doc, FALSE, length);
+}
+
+char *
+qg_aif_write_full (QgDocument *doc,
+                   gboolean    without_drafts,
+                   gsize      *length)
 {
   guint n_entities = qg_document_get_n_entities (doc);
   guint n_quotes = qg_document_get_n_quotes (doc);
@@ -663,13 +713,13 @@ qg_aif_write (QgDocument *doc,
 
   g_return_val_if_fail (QG_IS_DOCUMENT (doc), NULL);
 
-  /* Speakers in the document's order of entities. */
+  /* Speakers of the quotes written, in the document's order of entities. */
+  for (guint i = 0; i < n_quotes; i++)
+    if (quote_is_kept (doc, i, without_drafts) && speaker_kept (doc, i, without_drafts) >= 0)
+      participant_of[speaker_kept (doc, i, without_drafts)] = 1;
   for (guint e = 0; e < n_entities; e++)
     {
-      guint n_spoken = 0;
-
-      qg_document_get_speaker_quotes (doc, e, &n_spoken);
-      if (n_spoken == 0)
+      if (participant_of[e] == 0)
         continue;
       participant_of[e] = ++n_participants;
       json_array_add_element (participants,
@@ -680,13 +730,15 @@ qg_aif_write (QgDocument *doc,
    * of it, which asserts the proposition. */
   for (guint i = 0; i < n_quotes; i++)
     {
-      const QgQuote *q = qg_document_get_quote (doc, i);
+      gint speaker_index = speaker_kept (doc, i, without_drafts);
       g_autoptr(GString) passage = g_string_new (NULL);
 
+      if (!quote_is_kept (doc, i, without_drafts))
+        continue;
       qg_document_append_passage (doc, i, passage);
-      if (q->speaker >= 0)
+      if (speaker_index >= 0)
         {
-          const QgEntity *speaker = qg_document_get_entity (doc, q->speaker);
+          const QgEntity *speaker = qg_document_get_entity (doc, speaker_index);
           g_autofree char *said = g_strdup_printf ("%s : %s", speaker->name, passage->str);
           guint l = add_node (&w, "L", said);
           guint ya;
@@ -697,7 +749,7 @@ qg_aif_write (QgDocument *doc,
           add_edge (&w, l, ya);
           add_edge (&w, ya, inode_of[i]);
           json_object_set_member (locution, "nodeID", id_node (l));
-          json_object_set_member (locution, "personID", id_node (participant_of[q->speaker]));
+          json_object_set_member (locution, "personID", id_node (participant_of[speaker_index]));
           json_array_add_element (locutions, qg_json_object_node (locution));
         }
       else
@@ -709,15 +761,19 @@ qg_aif_write (QgDocument *doc,
   for (guint r = 0; r < qg_document_get_n_relations (doc); r++)
     {
       const QgRelation *relation = qg_document_get_relation (doc, r);
-      g_autofree char *sentence = qg_document_relation_sentence (doc, r);
+      g_autofree char *sentence = NULL;
       const char *type, *scheme_text;
       guint claim, scheme;
 
+      if (!relation_is_kept (doc, r, without_drafts))
+        continue;
+      sentence = qg_document_relation_sentence (doc, r);
       scheme_for (relation->stance, &type, &scheme_text);
       claim = add_node (&w, "I", sentence);
       scheme = add_node (&w, type, scheme_text);
       for (guint k = 0; k < relation->n_evidence; k++)
-        add_edge (&w, inode_of[relation->evidence[k]], scheme);
+        if (inode_of[relation->evidence[k]] != 0)
+          add_edge (&w, inode_of[relation->evidence[k]], scheme);
       add_edge (&w, scheme, claim);
     }
 

@@ -107,6 +107,11 @@ QgAifGraph *qg_aif_graph_load           (GFile         *file,
  * always the same bytes for the same map, ended by a line break. */
 char       *qg_aif_write                (QgDocument    *doc,
                                          gsize         *length);
+/* @without_drafts: what is drafted is left out, as the other exports
+ * leave it out. */
+char       *qg_aif_write_full           (QgDocument    *doc,
+                                         gboolean       without_drafts,
+                                         gsize         *length);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QgAifGraph, qg_aif_graph_free)
 

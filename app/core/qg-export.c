@@ -241,7 +241,7 @@ export_bytes (QgDocument             *document,
   if (format == QG_EXPORT_AIF)
     {
       gsize length;
-      char *aif = qg_aif_write (document, &length);
+      char *aif = qg_aif_write_full (document, graph_options.without_drafts, &length);
 
       return g_bytes_new_take (aif, length);
     }
