@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "qg-aif.h"
@@ -251,6 +252,111 @@ test_not_an_object (void)
   g_assert_null (graph);
   g_assert_error (error, QG_DOCUMENT_ERROR, QG_DOCUMENT_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, "array.json:1: AIF must be a JSON object, not an array");
+}
+
+/* A copy of @node in which the @target-th value (counting in document
+ * order, from 0 at the root) is @with. */
+static JsonNode *
+replace_nth (JsonNode *node,
+             guint    *counter,
+             guint     target,
+             JsonNode *with)
+{
+  JsonNode *copy;
+
+  if ((*counter)++ == target)
+    return json_node_copy (with);
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *obj = json_node_get_object (node);
+      JsonObject *out = json_object_new ();
+      g_autoptr(GList) members = json_object_get_members (obj);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        json_object_set_member (out, l->data,
+                                replace_nth (json_object_get_member (obj, l->data), counter,
+                                             target, with));
+      copy = json_node_init_object (json_node_alloc (), out);
+      json_object_unref (out);
+      return copy;
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      JsonArray *out = json_array_new ();
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        json_array_add_element (out, replace_nth (json_array_get_element (array, i), counter,
+                                                  target, with));
+      copy = json_node_init_array (json_node_alloc (), out);
+      json_array_unref (out);
+      return copy;
+    }
+  return json_node_copy (node);
+}
+
+static void
+assert_graph_or_error (const char *data,
+                       gsize       length,
+                       guint      *n_loaded,
+                       guint      *n_refused)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgAifGraph) graph = qg_aif_graph_load_from_data (data, length, "mutant.json",
+                                                             &error);
+
+  g_assert_true ((graph == NULL) != (error == NULL));
+  if (graph != NULL)
+    (*n_loaded)++;
+  else
+    {
+      g_assert_true (g_str_has_prefix (error->message, "mutant.json:"));
+      (*n_refused)++;
+    }
+}
+
+/* Bad input never crashes: every cut of real files, and every value of
+ * them replaced by one of another type, gives a graph or an error that
+ * names the file, never both and never neither. */
+static void
+test_mutations (void)
+{
+  static const char * const files[] = { "ova3-wrapped.json", "aifdb-nodeset.json" };
+  static const char * const values[] = { "null", "0", "\"\"", "[]", "{}", "[{}]" };
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "aif", files[f], NULL);
+      g_autofree char *data = NULL;
+      g_autoptr(JsonNode) root = NULL;
+      gsize length = 0;
+      guint n_values = 0, n_loaded = 0, n_refused = 0;
+
+      g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+      for (gsize cut = 0; cut < length; cut += f == 0 ? 1 : 7)
+        assert_graph_or_error (data, cut, &n_loaded, &n_refused);
+
+      root = json_from_string (data, NULL);
+      g_assert_nonnull (root);
+      /* A pass that replaces nothing counts the values. */
+      json_node_unref (replace_nth (root, &n_values, G_MAXUINT, root));
+      for (guint v = 0; v < G_N_ELEMENTS (values); v++)
+        {
+          g_autoptr(JsonNode) with = json_from_string (values[v], NULL);
+
+          for (guint target = 0; target < n_values; target++)
+            {
+              guint counter = 0;
+              g_autoptr(JsonNode) mutant = replace_nth (root, &counter, target, with);
+              g_autofree char *text = json_to_string (mutant, FALSE);
+
+              assert_graph_or_error (text, strlen (text), &n_loaded, &n_refused);
+            }
+        }
+      /* Both outcomes occur: a change to what only describes is still AIF. */
+      g_assert_cmpuint (n_loaded, >, 0);
+      g_assert_cmpuint (n_refused, >, 0);
+    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -539,6 +645,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/aif/xaif-text-object", test_xaif_text_object);
   g_test_add_func ("/quotegraph/aif/plain-text-kept", test_plain_text_kept);
   g_test_add_func ("/quotegraph/aif/not-an-object", test_not_an_object);
+  g_test_add_func ("/quotegraph/aif/mutations", test_mutations);
   add_broken_tests ();
   g_test_add_func ("/quotegraph/aif/write/round-trip", test_write_round_trip);
   g_test_add_func ("/quotegraph/aif/write/mapping", test_write_mapping);
