@@ -319,6 +319,28 @@ test_verb_opens_article (void)
   g_assert_null (speaker_of (doc, "We will win"));
 }
 
+/* An article of a million one-line paragraphs: each
+ * is a sentence, read in linear time (the break iterator was built anew
+ * for each, a fifth of a millisecond: over three minutes for this one,
+ * past the suite's timeout). */
+static void
+test_many_paragraphs (void)
+{
+  const guint lines = 1000000;
+  g_autoptr(GString) text = g_string_sized_new (2 * lines);
+  QgDraftText t = { 0 };
+
+  for (guint i = 0; i < lines; i++)
+    g_string_append (text, "a\n");
+  t.text = text->str;
+  t.len = text->len;
+  qg_draft_text_read (&t);
+  g_assert_cmpuint (t.paragraphs->len, ==, lines);
+  g_assert_cmpuint (t.sentences->len, ==, lines);
+  g_assert_cmpuint (t.tokens->len, ==, lines);
+  qg_draft_text_clear (&t);
+}
+
 /* Articles made of the pieces the rules look at, in every order: the
  * drafter always gives a valid document, and never reads out of bounds
  * (run under the sanitizers). */
@@ -381,6 +403,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/drafter/no-title", test_no_title);
   g_test_add_func ("/quotegraph/drafter/bad-input", test_bad_input);
   g_test_add_func ("/quotegraph/drafter/verb-opens-article", test_verb_opens_article);
+  g_test_add_func ("/quotegraph/drafter/many-paragraphs", test_many_paragraphs);
   g_test_add_func ("/quotegraph/drafter/any-text", test_any_text);
 
   return g_test_run ();
