@@ -306,6 +306,18 @@ test_bad_input (void)
   g_assert_error (error, QG_DOCUMENT_ERROR, QG_DOCUMENT_ERROR_INVALID);
 }
 
+/* No text at all, as the API allows (NULL, 0), and no title: refused as a
+ * blank article is, not a crash looking for a first line. */
+static void
+test_no_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgDocument) doc = qg_drafter_draft (NULL, 0, NULL, NULL, NULL, NULL, &error);
+
+  g_assert_null (doc);
+  g_assert_error (error, QG_DOCUMENT_ERROR, QG_DOCUMENT_ERROR_INVALID);
+}
+
 /* A verb of speech that opens the article, after a comma: the look back
  * for "X, the Y of Z, said" has nothing before it to look at, and must
  * not wrap round to the article's end (it named Acme Group, after some
@@ -402,6 +414,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/drafter/same-every-time", test_same_every_time);
   g_test_add_func ("/quotegraph/drafter/no-title", test_no_title);
   g_test_add_func ("/quotegraph/drafter/bad-input", test_bad_input);
+  g_test_add_func ("/quotegraph/drafter/no-text", test_no_text);
   g_test_add_func ("/quotegraph/drafter/verb-opens-article", test_verb_opens_article);
   g_test_add_func ("/quotegraph/drafter/many-paragraphs", test_many_paragraphs);
   g_test_add_func ("/quotegraph/drafter/any-text", test_any_text);

@@ -1729,6 +1729,9 @@ qg_drafter_draft (const char    *text,
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
+  /* No text is an empty one: refused below as any blank article is. */
+  if (text == NULL)
+    text = "";
   if (length < 0)
     length = strlen (text);
   if ((gsize) length > QG_DRAFTER_MAX_BYTES)
