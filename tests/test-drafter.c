@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "qg-article-index.h"
 #include "qg-document.h"
 #include "qg-drafter.h"
 #include "qg-drafter-private.h"
@@ -305,6 +306,53 @@ test_bad_input (void)
   g_assert_error (error, QG_DOCUMENT_ERROR, QG_DOCUMENT_ERROR_INVALID);
 }
 
+/* No text at all, as the API allows (NULL, 0), and no title: refused as a
+ * blank article is, not a crash looking for a first line. */
+static void
+test_no_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgDocument) doc = qg_drafter_draft (NULL, 0, NULL, NULL, NULL, NULL, &error);
+
+  g_assert_null (doc);
+  g_assert_error (error, QG_DOCUMENT_ERROR, QG_DOCUMENT_ERROR_INVALID);
+}
+
+/* A verb of speech that opens the article, after a comma: the look back
+ * for "X, the Y of Z, said" has nothing before it to look at, and must
+ * not wrap round to the article's end (it named Acme Group, after some
+ * four billion steps). */
+static void
+test_verb_opens_article (void)
+{
+  g_autoptr(QgDocument) doc = draft (", said \"We will win this case soon\" and more.\n\n"
+                                     "Later the Acme Group, spoke.");
+
+  g_assert_null (speaker_of (doc, "We will win"));
+}
+
+/* An article of a million one-line paragraphs: each
+ * is a sentence, read in linear time (the break iterator was built anew
+ * for each, a fifth of a millisecond: over three minutes for this one,
+ * past the suite's timeout). */
+static void
+test_many_paragraphs (void)
+{
+  const guint lines = 1000000;
+  g_autoptr(GString) text = g_string_sized_new (2 * lines);
+  QgDraftText t = { 0 };
+
+  for (guint i = 0; i < lines; i++)
+    g_string_append (text, "a\n");
+  t.text = text->str;
+  t.len = text->len;
+  qg_draft_text_read (&t);
+  g_assert_cmpuint (t.paragraphs->len, ==, lines);
+  g_assert_cmpuint (t.sentences->len, ==, lines);
+  g_assert_cmpuint (t.tokens->len, ==, lines);
+  qg_draft_text_clear (&t);
+}
+
 /* Articles made of the pieces the rules look at, in every order: the
  * drafter always gives a valid document, and never reads out of bounds
  * (run under the sanitizers). */
@@ -321,12 +369,17 @@ test_any_text (void)
 
   for (guint round = 0; round < 400; round++)
     {
-      g_autoptr(GString) text = g_string_new ("Title\n\n");
+      /* Half of them open with a piece, not a title: the rules look
+       * before a word too. */
+      g_autoptr(GString) text = g_string_new (round % 2 == 0 ? "Title\n\n" : NULL);
       guint n = g_rand_int_range (rand, 1, 200);
       g_autoptr(QgDocument) doc = NULL;
 
       for (guint i = 0; i < n; i++)
         g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      /* An article of white space only is refused, as it should be. */
+      if (qg_article_is_blank (text->str))
+        continue;
       doc = draft (text->str);
       for (guint i = 0; i < qg_document_get_n_quotes (doc); i++)
         {
@@ -361,6 +414,9 @@ main (int   argc,
   g_test_add_func ("/quotegraph/drafter/same-every-time", test_same_every_time);
   g_test_add_func ("/quotegraph/drafter/no-title", test_no_title);
   g_test_add_func ("/quotegraph/drafter/bad-input", test_bad_input);
+  g_test_add_func ("/quotegraph/drafter/no-text", test_no_text);
+  g_test_add_func ("/quotegraph/drafter/verb-opens-article", test_verb_opens_article);
+  g_test_add_func ("/quotegraph/drafter/many-paragraphs", test_many_paragraphs);
   g_test_add_func ("/quotegraph/drafter/any-text", test_any_text);
 
   return g_test_run ();

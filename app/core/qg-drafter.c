@@ -848,8 +848,9 @@ subject_of (Draft  *d,
   if (vn > 4 && memcmp (vw + vn - 3, "ing", 3) == 0)
     return sentence_subject (d, first, verb, note);
 
-  /* X, the Y of Z, said */
-  if (qg_draft_gap_has (t, verb, ','))
+  /* X, the Y of Z, said. Not when the verb opens the sentence (", said
+   * "…""): verb - 1 would wrap round to the article's last token. */
+  if (verb > first && qg_draft_gap_has (t, verb, ','))
     for (guint a = verb - 1; a > first; a--)
       if (qg_draft_gap_has (t, a, ','))
         {
@@ -1728,6 +1729,9 @@ qg_drafter_draft (const char    *text,
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
+  /* No text is an empty one: refused below as any blank article is. */
+  if (text == NULL)
+    text = "";
   if (length < 0)
     length = strlen (text);
   if ((gsize) length > QG_DRAFTER_MAX_BYTES)
