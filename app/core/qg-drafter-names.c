@@ -117,7 +117,8 @@ continues (QgDraftText *t,
         return TRUE;
       /* "Eastbank Residents' Association" */
       if (t->text[last->end - 1] == 's'
-          && ((n == 2 && memcmp (g, "' ", 2) == 0) || (n == 4 && memcmp (g, "\xe2\x80\x99 ", 4) == 0)))
+          && ((n == 2 && memcmp (g, "' ", 2) == 0)
+              || (n == 4 && memcmp (g, "\xe2\x80\x99 ", 4) == 0)))
         return TRUE;
       return FALSE;
     }
@@ -579,7 +580,8 @@ register_short_forms (QgDraftText *t,
         register_key (t, keys, g_strconcat ("C:", tail, NULL), e);
       /* "St Aldric" for "St Aldric's Hospital" */
       if (j == n - 1 && qg_lexicon_suffix_kind (words[j], -1)
-          && (g_str_has_suffix (words[j - 1], "'s") || g_str_has_suffix (words[j - 1], "\xe2\x80\x99s")))
+          && (g_str_has_suffix (words[j - 1], "'s")
+              || g_str_has_suffix (words[j - 1], "\xe2\x80\x99s")))
         {
           g_autofree char *bare = g_strndup (head, strlen (head)
                                                    - (g_str_has_suffix (head, "'s") ? 2 : 4));
@@ -775,7 +777,8 @@ cluster (QgDraftText *t)
 {
   g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) forms = g_ptr_array_new ();
-  g_autoptr(GPtrArray) entity_forms = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) entity_forms =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint m = 0; m < t->mentions->len; m++)

@@ -310,7 +310,8 @@ read_quotes (QgDraftText *t)
               open = -1;
             }
         }
-      if (open >= 0 && !(p + 1 < t->paragraphs->len && is_opening (paragraph_opens_with (t, p + 1))))
+      if (open >= 0
+          && !(p + 1 < t->paragraphs->len && is_opening (paragraph_opens_with (t, p + 1))))
         {
           add_quote (t, open, para.end, open_paragraph);
           open = -1;
@@ -462,7 +463,8 @@ read_tokens (QgDraftText *t)
       while (quote < t->quotes->len
              && g_array_index (t->quotes, QgQuoteSpan, quote).end <= token.start)
         quote++;
-      if (quote < t->quotes->len && g_array_index (t->quotes, QgQuoteSpan, quote).start <= token.start)
+      if (quote < t->quotes->len
+          && g_array_index (t->quotes, QgQuoteSpan, quote).start <= token.start)
         token.quote = quote;
       token_flags (t, &token);
       g_array_append_val (t->tokens, token);

@@ -502,7 +502,8 @@ noun_phrase (Draft  *d,
     }
   /* "said chief executive Martin Ashdown" */
   if (is_role_word (d, i))
-    for (guint k = i + 1; k < i + 4 && same_sentence (d, k, sentence) && qg_draft_gap_is_space (t, k);
+    for (guint k = i + 1;
+         k < i + 4 && same_sentence (d, k, sentence) && qg_draft_gap_is_space (t, k);
          k++)
       {
         if ((m = qg_draft_mention_at (t, k)) != NULL)
@@ -913,7 +914,8 @@ subject_of (Draft  *d,
               /* "leader of the Liberal Reform group", "the city": not who
                * speaks. */
               if (after_preposition (d, di)
-                  || (kind != NULL && (strcmp (kind, "place") == 0 || strcmp (kind, "country") == 0)))
+                  || (kind != NULL
+                      && (strcmp (kind, "place") == 0 || strcmp (kind, "country") == 0)))
                 {
                   i = di;
                   break;
@@ -1133,7 +1135,8 @@ find_speakers (Draft *d)
       if (who < 0)
         who = introduced_before (d, q, &q->note);
       /* A company's statement speaks of "the company". */
-      if (who < 0 && (quote_starts_with (d, q, "The company") || quote_starts_with (d, q, "The firm")))
+      if (who < 0
+          && (quote_starts_with (d, q, "The company") || quote_starts_with (d, q, "The firm")))
         {
           guint k = q->first_token + 1;
 
@@ -1225,7 +1228,8 @@ read_role (Draft      *d,
   if (a->of < 0 && a->role_end + 1 < end + 1 && is_preposition (d, a->role_end)
       && (m = qg_draft_mention_over (t, a->role_end + 1)) != NULL)
     a->of = m->entity;
-  else if (a->of < 0 && is_preposition (d, a->role_end) && qg_draft_token_is (t, a->role_end + 1, "the")
+  else if (a->of < 0 && is_preposition (d, a->role_end)
+           && qg_draft_token_is (t, a->role_end + 1, "the")
            && (m = qg_draft_mention_over (t, a->role_end + 2)) != NULL)
     a->of = m->entity;
 }
@@ -1245,7 +1249,8 @@ appositive_after (Draft      *d,
       || qg_draft_token (t, k)->quote != q)
     return FALSE;
   if (!(is_determiner (d, k) || is_role_word (d, k)
-        || ((qg_draft_mention_at (t, k) != NULL) && qg_draft_token (t, qg_draft_mention_at (t, k)->end - 1)->possessive)))
+        || (qg_draft_mention_at (t, k) != NULL
+            && qg_draft_token (t, qg_draft_mention_at (t, k)->end - 1)->possessive)))
     return FALSE;
   a->first = k;
   for (k++; k < a->first + 10 && same_sentence (d, k, sentence); k++)

@@ -96,7 +96,9 @@ entity_item (QgDocument *document,
   g_autofree char *kind = qg_kind_display_name (entity->kind);
 
   return item_new (QG_DRAFT_ENTITY, entity->id, g_strdup (entity->name),
-                   entity->description ? g_strdup_printf ("%s · %s", kind, entity->description)
+                   /* Translators: an entity's kind and description, "Person · CEO of Acme" */
+                   entity->description ? g_strdup_printf (C_("kind and description", "%s · %s"),
+                                                          kind, entity->description)
                                        : g_steal_pointer (&kind),
                    NULL);
 }
