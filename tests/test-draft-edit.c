@@ -275,6 +275,53 @@ test_draft_again_other_article (void)
   apply_refused (doc, qg_edit_new_add_draft (draft), "The draft is of another article");
 }
 
+/* A person's edit checks what it rests on: a relation added between
+ * drafts accepts them and its evidence; a checked quote's new speaker is
+ * accepted; a checked entity merged into a drafted one keeps it checked. */
+static void
+test_person_edits (void)
+{
+  g_autoptr(QgDocument) doc = load (drafted);
+  g_autoptr(QgDocument) related = NULL;
+  g_autoptr(QgDocument) merged = NULL;
+  g_autoptr(QgDocument) spoken = NULL;
+  g_autoptr(QgDocument) edited = NULL;
+  const char *evidence[] = { "lost", NULL };
+
+  related = apply_ok (doc, qg_edit_new_add_relation ("ann", "bob", "answers", evidence));
+  g_assert_false (qg_test_is_draft (related, "ann"));
+  g_assert_false (qg_test_is_draft (related, "bob"));
+  g_assert_false (qg_test_is_draft (related, "lost"));
+  /* Not what the new relation does not rest on. */
+  g_assert_true (qg_test_is_draft (related, "won"));
+  g_assert_true (qg_test_is_draft (related, "bob-ann"));
+
+  merged = apply_ok (doc, qg_edit_new_merge_entities ("ann", "acme"));
+  g_assert_false (qg_test_is_draft (merged, "ann"));
+
+  /* A drafted relation edited stays a draft, and so does what it rests on. */
+  {
+    QgEdit *edit = qg_edit_new_change_relation ("bob-ann");
+
+    qg_edit_set_label (edit, "replies to");
+    edited = apply_ok (doc, edit);
+  }
+  g_assert_true (qg_test_is_draft (edited, "bob-ann"));
+  g_assert_true (qg_test_is_draft (edited, "bob"));
+
+  /* Accept "won" (and Ann), then give it Bob as its speaker. */
+  {
+    g_autoptr(QgDocument) accepted = apply_ok (doc, qg_edit_new_accept_drafts ((const char *[]) {
+      "won", NULL }));
+    QgEdit *edit = qg_edit_new_change_quote ("won");
+
+    g_assert_true (qg_test_is_draft (accepted, "bob"));
+    qg_edit_set_speaker (edit, "bob");
+    spoken = apply_ok (accepted, edit);
+  }
+  g_assert_false (qg_test_is_draft (spoken, "bob"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -287,6 +334,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/draft-edit/reject", test_reject);
   g_test_add_func ("/quotegraph/draft-edit/reject-evidence", test_reject_evidence);
   g_test_add_func ("/quotegraph/draft-edit/draft-again", test_draft_again);
+  g_test_add_func ("/quotegraph/draft-edit/person-edits", test_person_edits);
   g_test_add_func ("/quotegraph/draft-edit/draft-again-other-article",
                    test_draft_again_other_article);
 

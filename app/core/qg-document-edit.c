@@ -779,6 +779,48 @@ change_entity (Change        *change,
   return TRUE;
 }
 
+static void
+undraft (Change  *change,
+         RefKind  kind,
+         guint    index)
+{
+  JsonObject *object = qg_json_object_copy (element (change, kind, index));
+
+  json_object_remove_member (object, "draft");
+  change_replace (&change->arrays[kind], index, object);
+}
+
+/* A person's edit checks what the item it makes rests on: a checked
+ * relation never rests on a drafted entity or quote, nor a checked quote
+ * on a drafted speaker (docs/format-notes.md, "Drafts"). */
+static void
+undraft_entity (Change     *change,
+                const char *id)
+{
+  gint e = id != NULL ? qg_document_find_entity (change->doc, id) : -1;
+
+  if (e >= 0 && change->doc->entities[e].draft)
+    undraft (change, REF_ENTITY, e);
+}
+
+static void
+undraft_evidence (Change             *change,
+                  const char * const *evidence)
+{
+  QgDocument *doc = change->doc;
+
+  for (guint i = 0; evidence != NULL && evidence[i] != NULL; i++)
+    {
+      gint q = qg_document_find_quote (doc, evidence[i]);
+
+      if (q < 0 || !doc->quotes[q].draft)
+        continue;
+      undraft (change, REF_QUOTE, q);
+      if (doc->quotes[q].speaker >= 0 && doc->entities[doc->quotes[q].speaker].draft)
+        undraft (change, REF_ENTITY, doc->quotes[q].speaker);
+    }
+}
+
 static gboolean
 add_quote (Change        *change,
            const QgEdit  *edit,
@@ -803,6 +845,8 @@ add_quote (Change        *change,
   set_span (change, object, start, end, occurrence);
   set_quote_fields (object, edit);
   change_append (&change->arrays[REF_QUOTE], object);
+  if (edit->fields & QG_EDIT_SPEAKER)
+    undraft_entity (change, edit->speaker);
   return TRUE;
 }
 
@@ -829,6 +873,8 @@ change_quote (Change        *change,
     set_span (change, object, start, end, occurrence);
   set_quote_fields (object, edit);
   change_replace (&change->arrays[REF_QUOTE], q, object);
+  if ((edit->fields & QG_EDIT_SPEAKER) && !doc->quotes[q].draft)
+    undraft_entity (change, edit->speaker);
   return TRUE;
 }
 
@@ -852,6 +898,9 @@ add_relation (Change        *change,
     json_object_set_string_member (object, "stance", "neutral");
   set_relation_fields (object, edit);
   change_append (&change->arrays[REF_RELATION], object);
+  undraft_entity (change, edit->source);
+  undraft_entity (change, edit->target);
+  undraft_evidence (change, (const char * const *) edit->evidence);
   return TRUE;
 }
 
@@ -868,6 +917,23 @@ change_relation (Change        *change,
   object = qg_json_object_copy (element (change, REF_RELATION, r));
   set_relation_fields (object, edit);
   change_replace (&change->arrays[REF_RELATION], r, object);
+  if (!change->doc->relations[r].draft)
+    {
+      const QgRelation *rel = &change->doc->relations[r];
+      g_autoptr(GPtrArray) evidence = g_ptr_array_new ();
+
+      undraft_entity (change, (edit->fields & QG_EDIT_SOURCE) ? edit->source
+                                                             : change->doc->entities[rel->source].id);
+      undraft_entity (change, (edit->fields & QG_EDIT_TARGET) ? edit->target
+                                                             : change->doc->entities[rel->target].id);
+      if (!(edit->fields & QG_EDIT_EVIDENCE))
+        for (guint j = 0; j < rel->n_evidence; j++)
+          g_ptr_array_add (evidence, (gpointer) change->doc->quotes[rel->evidence[j]].id);
+      g_ptr_array_add (evidence, NULL);
+      undraft_evidence (change, (edit->fields & QG_EDIT_EVIDENCE)
+                                ? (const char * const *) edit->evidence
+                                : (const char * const *) evidence->pdata);
+    }
   return TRUE;
 }
 
@@ -993,6 +1059,9 @@ merge_entities (Change       *change,
     json_object_set_member (object, "aliases", aliases);
   if (k->description == NULL && o->description != NULL)
     json_object_set_string_member (object, "description", o->description);
+  /* What a person checked stays checked, as what it rests on. */
+  if (k->draft && !o->draft)
+    json_object_remove_member (object, "draft");
   change_replace (&change->arrays[REF_ENTITY], keep, object);
   change_drop (&change->arrays[REF_ENTITY], other);
 
@@ -1044,17 +1113,6 @@ reject_drafts (Change         *change,
   unspeak (change, effects->unspoken_quotes);
   weaken (change, effects->weakened_relations, marks.quotes);
   return TRUE;
-}
-
-static void
-undraft (Change  *change,
-         RefKind  kind,
-         guint    index)
-{
-  JsonObject *object = qg_json_object_copy (element (change, kind, index));
-
-  json_object_remove_member (object, "draft");
-  change_replace (&change->arrays[kind], index, object);
 }
 
 static gboolean
