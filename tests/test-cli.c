@@ -243,6 +243,32 @@ test_empty_map (void)
   remove_tree (dir);
 }
 
+/* An AIF map is told apart and checked by the AIF reader: counted when it
+ * is valid, its errors located when not. */
+static void
+test_check_aif (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "aif", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken", NULL);
+  g_autofree char *err_path = g_build_filename (broken, "edge-missing-node.err", NULL);
+  g_autofree char *expected = read_file (err_path);
+  g_auto(Run) run;
+
+  run_in (&run, dir, NULL, NULL, (const char *[]) { "--check", "aifdb-nodeset.json", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "aifdb-nodeset.json: valid AIF: nodes 16 (I 5, L 2, S 9), "
+                                "edges 17, participants 2\n");
+  run_clear (&run);
+  run_in (&run, dir, NULL, NULL, (const char *[]) { "--check", "ova3-wrapped.json", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "ova3-wrapped.json: valid AIF: nodes 5 "));
+  run_clear (&run);
+  run_in (&run, broken, NULL, NULL, (const char *[]) { "--check", "edge-missing-node.json", NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, expected);
+  g_assert_cmpstr (run.out, ==, "");
+}
+
 static void
 test_check_syntax_error (void)
 {
@@ -992,6 +1018,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/cli/check-broken-prints-every-error",
                    test_check_broken_prints_every_error);
   g_test_add_func ("/quotegraph/cli/check-syntax-error", test_check_syntax_error);
+  g_test_add_func ("/quotegraph/cli/check-aif", test_check_aif);
   g_test_add_func ("/quotegraph/cli/empty-map", test_empty_map);
   g_test_add_func ("/quotegraph/cli/export-svg", test_export_svg);
   g_test_add_func ("/quotegraph/cli/export-without-drafts", test_export_without_drafts);

@@ -323,6 +323,31 @@ test_async (void)
   g_assert_cmpstr (error->message, ==, expected);
 }
 
+/* AIF maps, in either shape, are told apart from documents and from
+ * other JSON; a document with a member named "nodes" stays a document. */
+static void
+test_aif_maps (void)
+{
+  static const char message[] =
+    "in.txt: an AIF argument map, as OVA and AIFdb write it: Quotegraph does not show AIF maps "
+    "yet (quotegraph --check reads them, and Export writes a map as AIF)";
+  g_autoptr(GError) error = NULL;
+
+  assert_text_is ("{\"nodes\": [{\"nodeID\": 1, \"text\": \"x\", \"type\": \"I\"}], "
+                  "\"edges\": []}", QG_FILE_KIND_UNKNOWN, message);
+  assert_text_is ("{\"AIF\": {\"nodes\": [], \"edges\": []}, \"text\": \"\"}",
+                  QG_FILE_KIND_UNKNOWN, message);
+  /* Cut short in what was read: still AIF. */
+  g_assert_cmpint (qg_sniff_data ("{\"nodes\": [{\"nodeID\": 1, \"te", 27, FALSE, "in.txt",
+                                  &error), ==, QG_FILE_KIND_UNKNOWN);
+  g_assert_error (error, QG_SNIFF_ERROR, QG_SNIFF_ERROR_AIF);
+  assert_text_is ("{\"nodes\": [], \"format\": \"quotegraph/1\", \"article\": {}}",
+                  QG_FILE_KIND_DOCUMENT, NULL);
+  assert_text_is ("{\"nodes\": 3}", QG_FILE_KIND_UNKNOWN,
+                  "in.txt: a JSON file, but not a Quotegraph document: it has no \"article\" "
+                  "object");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,6 +360,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/sniff/text-articles", test_text_articles);
   g_test_add_func ("/quotegraph/sniff/html-articles", test_html_articles);
   g_test_add_func ("/quotegraph/sniff/other-files", test_other_files);
+  g_test_add_func ("/quotegraph/sniff/aif-maps", test_aif_maps);
   g_test_add_func ("/quotegraph/sniff/cut-character", test_cut_character);
   g_test_add_func ("/quotegraph/sniff/files-that-cannot-be-read",
                    test_files_that_cannot_be_read);

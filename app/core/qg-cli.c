@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "qg-aif.h"
 #include "qg-article-draft.h"
 #include "qg-cli.h"
 #include "qg-data-resources.h"
@@ -16,6 +17,7 @@
 #include "qg-export.h"
 #include "qg-file.h"
 #include "qg-graph.h"
+#include "qg-sniff.h"
 
 #define BUNDLED_URI "resource:///org/quotegraph/Quotegraph/kaspersky/kaspersky-us-ban.json"
 
@@ -58,14 +60,51 @@ load (const char *path)
   return doc;
 }
 
+/* An AIF map is read whole and said to be valid, or its errors listed. */
+static int
+check_aif (GFile      *file,
+           const char *display)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgAifGraph) graph = qg_aif_graph_load (file, display, NULL, &error);
+  guint schemes = 0;
+
+  if (graph == NULL)
+    {
+      print_error (error->message);
+      return QG_EXIT_INVALID;
+    }
+  for (guint i = 0; i < graph->n_nodes; i++)
+    schemes += qg_aif_node_type_is_scheme (graph->nodes[i].type);
+  /* Translators: I, L and S are AIF's names of its kinds of node. */
+  printf (_("%s: valid AIF: nodes %u (I %u, L %u, S %u), edges %u, participants %u\n"), display,
+          graph->n_nodes, qg_aif_graph_count_type (graph, QG_AIF_NODE_I),
+          qg_aif_graph_count_type (graph, QG_AIF_NODE_L), schemes, graph->n_edges,
+          graph->n_participants);
+  return QG_EXIT_OK;
+}
+
 int
 qg_cli_check (const char *path)
 {
   /* Freeing a large document's tree costs a tenth of --check, and the
    * process ends right after: it is kept, reachable, until then. */
   static QgDocument *kept;
-  QgDocument *doc = load (path);
+  QgDocument *doc;
   g_autofree char *display = qg_cli_display_name (path);
+
+  if (path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      g_autoptr(GError) sniff_error = NULL;
+
+      /* What the file is, as the window tells it: AIF has a reader of
+       * its own. */
+      if (qg_sniff_file (file, display, NULL, &sniff_error) == QG_FILE_KIND_UNKNOWN
+          && g_error_matches (sniff_error, QG_SNIFF_ERROR, QG_SNIFF_ERROR_AIF))
+        return check_aif (file, display);
+    }
+  doc = load (path);
 
   if (doc == NULL)
     return QG_EXIT_INVALID;

@@ -153,6 +153,7 @@ typedef enum
   JSON_NOT,       /* not JSON: text that begins with a brace, perhaps */
   JSON_DOCUMENT,  /* a document, or JSON too broken or too long to tell: the loader says */
   JSON_OTHER,     /* JSON, whole, and no document */
+  JSON_AIF,       /* an AIF argument map: "nodes" and "edges", or "AIF" */
 } JsonVerdict;
 
 /* A document is an object with an "article" object or a "format" of
@@ -163,6 +164,7 @@ static JsonVerdict
 sniff_object (Cursor *c)
 {
   gboolean first = TRUE;
+  gboolean aif = FALSE;
 
   c->p++;
   skip_space (c);
@@ -191,13 +193,17 @@ sniff_object (Cursor *c)
       if (key_is (key, key_end, "format") && c->end - c->p >= 12
           && memcmp (c->p, "\"quotegraph/", 12) == 0)
         return JSON_DOCUMENT;
+      /* AIFdb's "nodes" at the top, or OVA3's "AIF" object. */
+      if ((key_is (key, key_end, "nodes") && c->p < c->end && *c->p == '[')
+          || (key_is (key, key_end, "AIF") && c->p < c->end && *c->p == '{'))
+        aif = TRUE;
       if (skip_value (c) != SCAN_OK)
-        return JSON_DOCUMENT;
+        return aif ? JSON_AIF : JSON_DOCUMENT;
       skip_space (c);
       if (c->p == c->end)
-        return JSON_DOCUMENT;
+        return aif ? JSON_AIF : JSON_DOCUMENT;
       if (*c->p == '}')
-        return JSON_OTHER;
+        return aif ? JSON_AIF : JSON_OTHER;
       if (*c->p != ',')
         return JSON_DOCUMENT;
       c->p++;
@@ -457,6 +463,12 @@ qg_sniff_data (const char  *data,
     {
     case JSON_DOCUMENT:
       return QG_FILE_KIND_DOCUMENT;
+    case JSON_AIF:
+      g_set_error (error, QG_SNIFF_ERROR, QG_SNIFF_ERROR_AIF,
+                   _("%s: an AIF argument map, as OVA and AIFdb write it: Quotegraph does not "
+                     "show AIF maps yet (quotegraph --check reads them, and Export writes a map "
+                     "as AIF)"), display_name);
+      return QG_FILE_KIND_UNKNOWN;
     case JSON_OTHER:
       if (!is_whole_json (text, end - text, complete))
         return QG_FILE_KIND_DOCUMENT;

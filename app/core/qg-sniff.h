@@ -15,6 +15,8 @@ typedef enum
 {
   QG_SNIFF_ERROR_READ,          /* the file cannot be read */
   QG_SNIFF_ERROR_UNRECOGNISED,  /* neither a document nor an article */
+  QG_SNIFF_ERROR_AIF,           /* an AIF argument map (qg-aif.h), which --check reads but
+                                 * the window does not show yet */
 } QgSniffError;
 
 typedef enum
