@@ -315,6 +315,46 @@ test_accept_reject_undo_save (void)
  * passage in the article and what it backs (its relation, else its
  * speaker). Edit… opens the item's dialog; the panel, on the Sources page,
  * says a drafted entity is a draft, and its Accept accepts it. */
+typedef struct
+{
+  QgGraphView *view;
+  const char  *id;
+  gboolean     hidden;
+} HiddenWait;
+
+static gboolean
+hidden_in (gpointer data)
+{
+  HiddenWait *wait = data;
+
+  return qg_graph_view_is_hidden (wait->view, wait->id) == wait->hidden;
+}
+
+/* The legend says what the dotted items are, and hides them and shows
+ * them again with a click, as it does a kind; what is checked stays. */
+static void
+test_legend_hides_drafts (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "drafts.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  QgWindow *window = qg_test_open_window (NULL, NULL, file);
+  QgGraphView *view = qg_window_get_graph_view (window);
+  GtkWidget *toggle = qg_test_find_labelled (GTK_WIDGET (window->legend), GTK_TYPE_TOGGLE_BUTTON,
+                                             "Drafts");
+
+  g_assert_nonnull (toggle);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  g_assert_false (qg_graph_view_is_hidden (view, "ann-lee"));
+  qg_test_click_widget (toggle);
+  qg_test_wait_for (hidden_in, &(HiddenWait) { view, "ann-lee", TRUE }, "the drafts hidden");
+  g_assert_true (qg_graph_view_is_hidden (view, "eastbrook"));
+  g_assert_false (qg_graph_view_is_hidden (view, "carla-diaz"));
+  g_assert_false (qg_graph_view_is_hidden (view, "northfield-united"));
+  qg_test_click_widget (toggle);
+  qg_test_wait_for (hidden_in, &(HiddenWait) { view, "ann-lee", FALSE }, "the drafts shown");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_rows_select_and_edit (void)
 {
@@ -677,6 +717,7 @@ main (int   argc,
 
   g_test_add_func ("/quotegraph/review/accept-reject-undo-save", test_accept_reject_undo_save);
   g_test_add_func ("/quotegraph/review/rows-select-and-edit", test_rows_select_and_edit);
+  g_test_add_func ("/quotegraph/review/legend-hides-drafts", test_legend_hides_drafts);
   g_test_add_func ("/quotegraph/review/new-map-shows-the-draft", test_new_map_shows_the_draft);
   g_test_add_func ("/quotegraph/review/draft-again-adds-nothing-new",
                    test_draft_again_adds_nothing_new);

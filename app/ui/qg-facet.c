@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "qg-facet.h"
 
 struct _QgFacet
@@ -13,6 +15,7 @@ struct _QgFacet
   char     *label;
   char     *kind;
   int       stance;
+  gboolean  drafts;   /* the drafts' facet: no kind, no stance */
   gboolean  hidden;   /* as last seen in the filter */
 };
 
@@ -55,9 +58,18 @@ qg_facet_get_stance (QgFacet *self)
   return self->stance;
 }
 
+gboolean
+qg_facet_is_drafts (QgFacet *self)
+{
+  g_return_val_if_fail (QG_IS_FACET (self), FALSE);
+  return self->drafts;
+}
+
 static gboolean
 filter_hides (QgFacet *self)
 {
+  if (self->drafts)
+    return qg_filter_get_drafts_hidden (self->filter);
   return self->kind ? qg_filter_get_kind_hidden (self->filter, self->kind)
                     : qg_filter_get_stance_hidden (self->filter, self->stance);
 }
@@ -75,7 +87,9 @@ qg_facet_set_hidden (QgFacet  *self,
 {
   g_return_if_fail (QG_IS_FACET (self));
 
-  if (self->kind)
+  if (self->drafts)
+    qg_filter_set_drafts_hidden (self->filter, hidden);
+  else if (self->kind)
     qg_filter_set_kind_hidden (self->filter, self->kind, hidden);
   else
     qg_filter_set_stance_hidden (self->filter, self->stance, hidden);
@@ -97,7 +111,8 @@ static QgFacet *
 facet_new (QgFilter   *filter,
            const char *label,
            const char *kind,
-           int         stance)
+           int         stance,
+           gboolean    drafts)
 {
   QgFacet *self = g_object_new (QG_TYPE_FACET, NULL);
 
@@ -105,6 +120,7 @@ facet_new (QgFilter   *filter,
   self->label = g_strdup (label);
   self->kind = g_strdup (kind);
   self->stance = stance;
+  self->drafts = drafts;
   self->hidden = filter_hides (self);
   g_signal_connect_object (filter, "changed", G_CALLBACK (filter_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -125,7 +141,7 @@ qg_facet_list_new (QgDocument *document,
     {
       const char *kind = g_ptr_array_index (kinds, i);
       g_autofree char *label = qg_kind_legend_name (kind);
-      g_autoptr(QgFacet) facet = facet_new (filter, label, kind, -1);
+      g_autoptr(QgFacet) facet = facet_new (filter, label, kind, -1, FALSE);
 
       g_list_store_append (store, facet);
     }
@@ -134,10 +150,17 @@ qg_facet_list_new (QgDocument *document,
     if (present[order[i]])
       {
         g_autoptr(QgFacet) facet = facet_new (filter, qg_stance_display_name (order[i]), NULL,
-                                              order[i]);
+                                              order[i], FALSE);
 
         g_list_store_append (store, facet);
       }
+  /* Drafts are dotted on the map: the legend says so, and hides them. */
+  if (qg_document_count_drafts (document) > 0)
+    {
+      g_autoptr(QgFacet) facet = facet_new (filter, _("Drafts"), NULL, -1, TRUE);
+
+      g_list_store_append (store, facet);
+    }
   return G_LIST_MODEL (store);
 }
 

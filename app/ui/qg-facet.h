@@ -21,14 +21,17 @@ const char *qg_facet_get_label      (QgFacet    *self);
 const char *qg_facet_get_kind       (QgFacet    *self);
 /* The style the swatch is drawn in. */
 QgKind      qg_facet_get_style_kind (QgFacet    *self);
-/* The stance, or -1 for a kind. */
+/* The stance, or -1 for a kind or for the drafts. */
 int         qg_facet_get_stance     (QgFacet    *self);
+/* The facet of what is drafted and not yet checked, when there is any. */
+gboolean    qg_facet_is_drafts      (QgFacet    *self);
 gboolean    qg_facet_get_hidden     (QgFacet    *self);
 void        qg_facet_set_hidden     (QgFacet    *self,
                                      gboolean    hidden);
 
 /* The kinds present in @document, then its stances, in the legend's
- * order (qg_kinds_present, qg_stance_legend_order): a list of QgFacet. */
+ * order (qg_kinds_present, qg_stance_legend_order), then its drafts if it
+ * has any: a list of QgFacet. */
 GListModel *qg_facet_list_new       (QgDocument *document,
                                      QgFilter   *filter);
 

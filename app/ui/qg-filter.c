@@ -11,6 +11,7 @@ struct _QgFilter
 
   GHashTable *hidden_kinds;
   gboolean    hidden_stances[3];
+  gboolean    hidden_drafts;
 };
 
 G_DEFINE_FINAL_TYPE (QgFilter, qg_filter, G_TYPE_OBJECT)
@@ -76,16 +77,36 @@ qg_filter_set_stance_hidden (QgFilter *self,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+gboolean
+qg_filter_get_drafts_hidden (QgFilter *self)
+{
+  g_return_val_if_fail (QG_IS_FILTER (self), FALSE);
+  return self->hidden_drafts;
+}
+
+void
+qg_filter_set_drafts_hidden (QgFilter *self,
+                             gboolean  hidden)
+{
+  g_return_if_fail (QG_IS_FILTER (self));
+
+  if (self->hidden_drafts == !!hidden)
+    return;
+  self->hidden_drafts = !!hidden;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 void
 qg_filter_reset (QgFilter *self)
 {
   g_return_if_fail (QG_IS_FILTER (self));
 
   if (g_hash_table_size (self->hidden_kinds) == 0 && !self->hidden_stances[0]
-      && !self->hidden_stances[1] && !self->hidden_stances[2])
+      && !self->hidden_stances[1] && !self->hidden_stances[2] && !self->hidden_drafts)
     return;
   g_hash_table_remove_all (self->hidden_kinds);
   self->hidden_stances[0] = self->hidden_stances[1] = self->hidden_stances[2] = FALSE;
+  self->hidden_drafts = FALSE;
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -105,7 +126,10 @@ qg_filter_apply (QgFilter   *self,
 
   for (guint e = 0; e < n_entities; e++)
     {
-      entities[e] = qg_filter_get_kind_hidden (self, qg_document_get_entity (document, e)->kind);
+      const QgEntity *entity = qg_document_get_entity (document, e);
+
+      entities[e] = qg_filter_get_kind_hidden (self, entity->kind)
+                    || (self->hidden_drafts && entity->draft);
       any |= entities[e];
     }
   for (guint r = 0; r < n_relations; r++)
@@ -113,7 +137,7 @@ qg_filter_apply (QgFilter   *self,
       const QgRelation *relation = qg_document_get_relation (document, r);
 
       relations[r] = self->hidden_stances[relation->stance] || entities[relation->source]
-                     || entities[relation->target];
+                     || entities[relation->target] || (self->hidden_drafts && relation->draft);
       any |= relations[r];
     }
   *entities_out = entities;

@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-/* What the filters hide: kinds of entity and stances of relation. One
+/* What the filters hide: kinds of entity, stances of relation, drafts. One
  * filter drives the map, the legend, the filter menu and the export;
  * "changed" is emitted on every change. */
 
@@ -24,6 +24,10 @@ gboolean  qg_filter_get_stance_hidden (QgFilter   *self,
                                        QgStance    stance);
 void      qg_filter_set_stance_hidden (QgFilter   *self,
                                        QgStance    stance,
+                                       gboolean    hidden);
+/* What is drafted and not yet checked ("draft": true). */
+gboolean  qg_filter_get_drafts_hidden (QgFilter   *self);
+void      qg_filter_set_drafts_hidden (QgFilter   *self,
                                        gboolean    hidden);
 /* Shows everything again. */
 void      qg_filter_reset             (QgFilter   *self);

@@ -47,7 +47,18 @@ qg_swatch_snapshot (GtkWidget   *widget,
   int stance = qg_facet_get_stance (self->facet);
   cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-  if (stance < 0)
+  if (qg_facet_is_drafts (self->facet))
+    {
+      /* Dotted, as a draft is on the map, in the neutral kind's colours. */
+      const QgKindStyle *style = qg_kind_get_style (QG_KIND_OTHER);
+
+      cairo_rectangle (cr, 1.5, 1.5, width - 3, height - 3);
+      set_source (cr, style->stroke[scheme]);
+      cairo_set_line_width (cr, 1.5);
+      cairo_set_dash (cr, (double[]) { 1, 2 }, 2, 0);
+      cairo_stroke (cr);
+    }
+  else if (stance < 0)
     {
       const QgKindStyle *style = qg_kind_get_style (qg_facet_get_style_kind (self->facet));
 

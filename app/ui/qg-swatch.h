@@ -7,8 +7,9 @@
 
 G_BEGIN_DECLS
 
-/* A kind's box, in its fill and stroke, or a stance's arrow, dashed where
- * the map dashes it: the same colours as the map, light or dark. */
+/* A kind's box, in its fill and stroke, a stance's arrow, dashed where
+ * the map dashes it, or the drafts' dotted box: the same colours as the
+ * map, light or dark. */
 
 #define QG_TYPE_SWATCH (qg_swatch_get_type ())
 G_DECLARE_FINAL_TYPE (QgSwatch, qg_swatch, QG, SWATCH, GtkWidget)
