@@ -43,6 +43,11 @@ G_DEFINE_QUARK (qg-graph-error-quark, qg_graph_error)
  * calls it makes meanwhile can take it too. */
 static GRecMutex graphviz_lock;
 
+#if HAVE_AGLEXBAD
+/* cgraph's own (lib/cgraph/cghdr.h), which it exports but does not declare. */
+extern void aglexbad (void);
+#endif
+
 /* One context for the whole process, never freed: Graphviz 2.43's pango
  * plugin caches a pointer to the last font name, which lives in the
  * context; freeing a context and laying out with a new one reads freed
@@ -1141,6 +1146,13 @@ qg_graph_new_from_dot (const char  *text,
   /* The context first: it opens cgraph's graph of default attributes. */
   shared_context ();
   graphviz_errors_reset ();
+  /* cgraph's lexer keeps what it read past the end of the last graph (its
+   * trailing newlines) and counts them as this text's lines: an error was
+   * placed a line too far. It is dropped, and the count starts at 1. */
+#if HAVE_AGLEXBAD
+  aglexbad ();
+#endif
+  agreadline (1);
   self->graph = agmemread (text);
   reason = graphviz_error ();
   if (self->graph != NULL && reason == NULL)
@@ -1162,7 +1174,8 @@ qg_graph_new_from_dot (const char  *text,
   if (self->graph == NULL || reason != NULL)
     {
       guint line = 0;
-      g_autofree char *words = take_line (reason ? reason : _("Graphviz could not read the graph"), &line);
+      g_autofree char *words = take_line (reason ? reason
+                                                 : _("Graphviz could not read the graph"), &line);
 
       if (error_line != NULL)
         *error_line = line;
