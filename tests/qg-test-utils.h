@@ -20,6 +20,37 @@ qg_test_load (const char *dir,
   return doc;
 }
 
+/* How many times @needle occurs in @haystack, overlapping or not. */
+static inline guint
+qg_test_count (const char *haystack,
+               const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* What Graphviz's own program draws of the DOT file @gv, with @engine
+ * (-K) if not NULL. */
+static inline char *
+qg_test_dot_svg (const char *gv,
+                 const char *engine)
+{
+  g_autofree char *flag = engine ? g_strconcat ("-K", engine, NULL) : NULL;
+  const char *argv[] = { "dot", "-Tsvg", gv, flag, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
 static inline int
 qg_test_compare_names (gconstpointer a,
                        gconstpointer b)

@@ -169,17 +169,6 @@ drawing (const char *svg,
   return g_string_free (out, FALSE);
 }
 
-static guint
-count_of (const char *haystack,
-          const char *needle)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (haystack, needle); p; p = strstr (p + 1, needle))
-    n++;
-  return n;
-}
-
 static void
 test_check_bundled (void)
 {
@@ -314,6 +303,102 @@ test_export_svg (void)
   remove_tree (dir);
 }
 
+/* A DOT file is counted by cgraph: nodes, edges and clusters; a broken
+ * one gives the located error beside it, and exit 1. */
+static void
+test_check_dot (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "dot", NULL);
+  g_autofree char *err_path = g_build_filename (dir, "syntax.err", NULL);
+  g_autofree char *expected = read_file (err_path);
+  static const char * const cases[][2] = {
+    { "clusters.gv", "clusters.gv: valid DOT: 5 nodes, 5 edges, 3 clusters\n" },
+    { "undirected.gv", "undirected.gv: valid DOT: 4 nodes, 4 edges, 0 clusters\n" },
+    { "latin1.gv", "latin1.gv: valid DOT: 2 nodes, 1 edges, 0 clusters\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run;
+
+      run_in (&run, dir, NULL, NULL, (const char *[]) { "--check", cases[i][0], NULL });
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.out, ==, cases[i][1]);
+      g_assert_cmpstr (run.err, ==, "");
+    }
+  {
+    g_auto(Run) run;
+
+    run_in (&run, dir, NULL, NULL, (const char *[]) { "--check", "syntax.gv", NULL });
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.err, ==, expected);
+    g_assert_cmpstr (run.out, ==, "");
+  }
+}
+
+/* --export draws a DOT file as `dot -Tsvg` does, in a fresh process byte
+ * for byte; PNG and PDF come from Graphviz's renderers too; a broken file
+ * writes nothing. */
+static void
+test_export_dot (void)
+{
+  g_autofree char *data = g_test_build_filename (G_TEST_DIST, "data", "dot", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("qg-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "graph.svg", NULL);
+  static const char * const names[] = { "clusters.gv", "undirected.gv", "latin1.gv" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (data, names[i], NULL);
+      g_autofree char *theirs = qg_test_dot_svg (path, NULL);
+      g_autofree char *ours = NULL;
+      g_auto(Run) run;
+
+      RUN (&run, "--export", out, path);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.err, ==, "");
+      ours = read_file (out);
+      g_assert_cmpuint (qg_test_count (ours, "<g id=\"node"), >, 0);
+      g_assert_cmpuint (qg_test_count (ours, "class=\"node\""), ==,
+                        qg_test_count (theirs, "class=\"node\""));
+      g_assert_cmpuint (qg_test_count (ours, "class=\"edge\""), ==,
+                        qg_test_count (theirs, "class=\"edge\""));
+      g_assert_cmpstr (ours, ==, theirs);
+    }
+  {
+    g_autofree char *path = g_build_filename (data, "clusters.gv", NULL);
+    g_autofree char *png = g_build_filename (dir, "graph.png", NULL);
+    g_autofree char *pdf = g_build_filename (dir, "graph.pdf", NULL);
+    g_autofree char *png_data = NULL;
+    g_autofree char *pdf_data = NULL;
+    g_auto(Run) run;
+
+    RUN (&run, "--export", png, path);
+    g_assert_cmpint (run.status, ==, 0);
+    run_clear (&run);
+    RUN (&run, "--export", pdf, "--layout", "circo", path);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (png, &png_data, NULL, NULL));
+    g_assert_true (g_file_get_contents (pdf, &pdf_data, NULL, NULL));
+    g_assert_true (g_str_has_prefix (png_data, "\x89PNG"));
+    g_assert_true (g_str_has_prefix (pdf_data, "%PDF-"));
+  }
+  {
+    g_autofree char *path = g_build_filename (data, "syntax.gv", NULL);
+    g_autofree char *broken = g_build_filename (dir, "broken.svg", NULL);
+    g_auto(Run) run;
+
+    RUN (&run, "--export", broken, path);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_true (g_str_has_suffix (run.err, "syntax.gv:3: error: syntax error near ';'\n"));
+    g_assert_false (g_file_test (broken, G_FILE_TEST_EXISTS));
+    run_clear (&run);
+    RUN (&run, "--export", broken, "--layout", "nope", path);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  remove_tree (dir);
+}
+
 /* --export OUT.aif.json writes the map as AIF, which the AIF reader reads
  * back with a proposition for each quote and each relation. */
 static void
@@ -360,7 +445,7 @@ test_export_without_drafts (void)
   g_assert_cmpint (run.status, ==, 0);
   svg = read_file (marked);
   /* Ann Lee, Bob Ray, Eastbrook and their two relations. */
-  g_assert_cmpuint (count_of (svg, " draft\">"), ==, 5);
+  g_assert_cmpuint (qg_test_count (svg, " draft\">"), ==, 5);
   g_assert_nonnull (strstr (svg, "<g id=\"eastbrook\" class=\"node group draft\">"));
   g_assert_nonnull (strstr (svg, "<g id=\"northfield&#45;united\" class=\"node group\">"));
   g_assert_nonnull (strstr (svg, "): 5 entities and 3 relations,"));
@@ -405,21 +490,6 @@ assert_same_picture (const char *ours,
 }
 
 /* What `dot -Tsvg` draws of @gv. */
-static char *
-dot_svg (const char *gv)
-{
-  const char *argv[] = { "dot", "-Tsvg", gv, NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 /* What this process draws of the graph the export laid out, after every
  * engine before it and wherever its memory lands; the graph is the .gv's
  * text, byte for byte. */
@@ -488,7 +558,7 @@ test_same_picture_every_engine (void)
       assert_same_picture (ours, here);
       if (strcmp (engines[i], "fdp") != 0)
         {
-          g_autofree char *theirs = dot_svg (gv);
+          g_autofree char *theirs = qg_test_dot_svg (gv, NULL);
 
           assert_same_picture (ours, theirs);
         }
@@ -496,11 +566,11 @@ test_same_picture_every_engine (void)
        * export adds. */
       g_assert_nonnull (strstr (ours, ">\n<title>Kaspersky: US government removes Russian "
                                       "security software</title>\n<desc>Map of "));
-      g_assert_cmpuint (count_of (ours, "<title>"), ==, count_of (here, "<title>") + 1);
-      g_assert_cmpuint (count_of (ours, "<desc>"), ==, 1);
+      g_assert_cmpuint (qg_test_count (ours, "<title>"), ==, qg_test_count (here, "<title>") + 1);
+      g_assert_cmpuint (qg_test_count (ours, "<desc>"), ==, 1);
       g_assert_nonnull (strstr (here, " class=\"node legend\">"));
       g_assert_null (strstr (ours, " class=\"node legend\">"));
-      g_assert_cmpuint (count_of (ours, " class=\"legend\">"), ==, 1);
+      g_assert_cmpuint (qg_test_count (ours, " class=\"legend\">"), ==, 1);
     }
   remove_tree (dir);
 }
@@ -1019,6 +1089,8 @@ main (int   argc,
                    test_check_broken_prints_every_error);
   g_test_add_func ("/quotegraph/cli/check-syntax-error", test_check_syntax_error);
   g_test_add_func ("/quotegraph/cli/check-aif", test_check_aif);
+  g_test_add_func ("/quotegraph/cli/check-dot", test_check_dot);
+  g_test_add_func ("/quotegraph/cli/export-dot", test_export_dot);
   g_test_add_func ("/quotegraph/cli/empty-map", test_empty_map);
   g_test_add_func ("/quotegraph/cli/export-svg", test_export_svg);
   g_test_add_func ("/quotegraph/cli/export-without-drafts", test_export_without_drafts);

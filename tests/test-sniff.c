@@ -348,6 +348,45 @@ test_aif_maps (void)
                   "object");
 }
 
+/* A DOT graph is told by the shape of its first statement, past comments,
+ * in any character set; an article that begins with the word stays one. */
+static void
+test_dot_graphs (void)
+{
+  static const char message[] =
+    "in.txt: a Graphviz graph: Quotegraph does not show DOT files yet (quotegraph --check "
+    "reads them, and --export draws them)";
+  static const char * const graphs[] = {
+    "digraph { a -> b }",
+    "\xEF\xBB\xBFgraph G {\n a -- b\n}",
+    "/* made by hand */\n// and commented\n#line 1\nstrict digraph \"a \\\"b\\\"\" { }",
+    "STRICT Graph 42 {}",
+    "digraph <<b>x</b>> {",
+    "digraph\n/* id next */ G\n{",
+    "graph { caf\xE9 }",
+  };
+  static const char * const articles[] = {
+    "Graph theory says a network is nodes and edges.\n",
+    "graph: a word\n",
+    "Digraphs {are} directed.",
+    "graphs { a }",
+    "strict rules apply { here }",
+    "/* not closed graph {",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (graphs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("graph %u", i);
+      g_assert_cmpint (qg_sniff_data (graphs[i], strlen (graphs[i]), TRUE, "in.txt", &error), ==,
+                       QG_FILE_KIND_UNKNOWN);
+      g_assert_error (error, QG_SNIFF_ERROR, QG_SNIFF_ERROR_DOT);
+      g_assert_cmpstr (error->message, ==, message);
+    }
+  assert_each_is (articles, G_N_ELEMENTS (articles), QG_FILE_KIND_TEXT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -361,6 +400,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/sniff/html-articles", test_html_articles);
   g_test_add_func ("/quotegraph/sniff/other-files", test_other_files);
   g_test_add_func ("/quotegraph/sniff/aif-maps", test_aif_maps);
+  g_test_add_func ("/quotegraph/sniff/dot-graphs", test_dot_graphs);
   g_test_add_func ("/quotegraph/sniff/cut-character", test_cut_character);
   g_test_add_func ("/quotegraph/sniff/files-that-cannot-be-read",
                    test_files_that_cannot_be_read);

@@ -13,6 +13,7 @@
 #include "qg-cli.h"
 #include "qg-data-resources.h"
 #include "qg-document.h"
+#include "qg-dot.h"
 #include "qg-drafter.h"
 #include "qg-export.h"
 #include "qg-file.h"
@@ -84,6 +85,62 @@ check_aif (GFile      *file,
   return QG_EXIT_OK;
 }
 
+/* Whether the file at @path (not the bundled map) is a DOT graph, told
+ * by its content as the window tells it. */
+static gboolean
+is_dot (GFile      *file,
+        const char *display)
+{
+  g_autoptr(GError) sniff_error = NULL;
+
+  return qg_sniff_file (file, display, NULL, &sniff_error) == QG_FILE_KIND_UNKNOWN
+         && g_error_matches (sniff_error, QG_SNIFF_ERROR, QG_SNIFF_ERROR_DOT);
+}
+
+/* A DOT file is read by cgraph, as `dot` reads it, and counted. */
+static int
+check_dot (GFile      *file,
+           const char *display)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgGraph) graph = qg_dot_load (file, display, NULL, NULL, &error);
+
+  if (graph == NULL)
+    {
+      print_error (error->message);
+      return QG_EXIT_INVALID;
+    }
+  printf (_("%s: valid DOT: %u nodes, %u edges, %u clusters\n"), display,
+          qg_graph_get_n_entities (graph), qg_graph_get_n_relations (graph),
+          qg_graph_get_n_clusters (graph));
+  return QG_EXIT_OK;
+}
+
+/* Drawn by Graphviz as `dot -Tsvg` draws it: nothing of a map's is added. */
+static int
+export_dot (GFile          *file,
+            const char     *display,
+            const char     *engine,
+            QgExportFormat  format,
+            const char     *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgGraph) graph = NULL;
+
+  if (format != QG_EXPORT_SVG && format != QG_EXPORT_PNG && format != QG_EXPORT_PDF)
+    {
+      fprintf (stderr, _("quotegraph: %s: a DOT graph is exported as SVG, PNG or PDF\n"), output);
+      return QG_EXIT_USAGE;
+    }
+  graph = qg_dot_load (file, display, engine, NULL, &error);
+  if (graph == NULL || !qg_dot_export_to_file (graph, display, format, output, &error))
+    {
+      print_error (error->message);
+      return QG_EXIT_INVALID;
+    }
+  return QG_EXIT_OK;
+}
+
 int
 qg_cli_check (const char *path)
 {
@@ -103,6 +160,8 @@ qg_cli_check (const char *path)
       if (qg_sniff_file (file, display, NULL, &sniff_error) == QG_FILE_KIND_UNKNOWN
           && g_error_matches (sniff_error, QG_SNIFF_ERROR, QG_SNIFF_ERROR_AIF))
         return check_aif (file, display);
+      if (g_error_matches (sniff_error, QG_SNIFF_ERROR, QG_SNIFF_ERROR_DOT))
+        return check_dot (file, display);
     }
   doc = load (path);
 
@@ -141,6 +200,15 @@ qg_cli_export (const char *output,
       fprintf (stderr, _("quotegraph: unknown layout engine \"%s\" (use one of %s)\n"), engine,
                known);
       return QG_EXIT_USAGE;
+    }
+
+  if (path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      g_autofree char *display = qg_cli_display_name (path);
+
+      if (is_dot (file, display))
+        return export_dot (file, display, engine, format, output);
     }
 
   doc = load (path);

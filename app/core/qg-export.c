@@ -309,8 +309,6 @@ qg_export_to_file (QgDocument             *document,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *display = NULL;
-  gsize length;
-  const char *data;
 
   g_return_val_if_fail (QG_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (format != QG_EXPORT_UNKNOWN, FALSE);
@@ -324,7 +322,19 @@ qg_export_to_file (QgDocument             *document,
       return FALSE;
     }
 
-  data = g_bytes_get_data (bytes, &length);
+  return qg_export_write (bytes, path, error);
+}
+
+gboolean
+qg_export_write (GBytes      *bytes,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
   if (!qg_file_replace_contents (path, data, length, &local_error))
     {
       /* Translators: "FILE: could not write the map: REASON" */

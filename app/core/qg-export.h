@@ -49,6 +49,11 @@ gboolean        qg_export_to_file          (QgDocument             *document,
                                             QgExportFormat          format,
                                             const char             *path,
                                             GError                **error);
+/* Writes @bytes to @path whole or not at all (qg-file.c says how); the
+ * error names @path: "PATH: could not write the map: …". */
+gboolean        qg_export_write            (GBytes                 *bytes,
+                                            const char             *path,
+                                            GError                **error);
 /* What the SVG export adds to Graphviz's SVG: a root that scales to its
  * container (width="100%", no height, Graphviz's viewBox), a title and a
  * description of the map (which counts the entities and relations shown),

@@ -28,6 +28,7 @@ struct _QgGraph
   gboolean  holds_graphviz;  /* laid out by this thread, which keeps the lock */
   guint     n_entities;  /* shown: the filters' hidden ones left out */
   guint     n_relations;
+  guint     n_clusters;  /* of a DOT file's graph */
 };
 
 G_DEFINE_QUARK (qg-graph-error-quark, qg_graph_error)
@@ -41,6 +42,11 @@ G_DEFINE_QUARK (qg-graph-error-quark, qg_graph_error)
  * for its thread until it is freed; the lock is recursive so that the
  * calls it makes meanwhile can take it too. */
 static GRecMutex graphviz_lock;
+
+#if HAVE_AGLEXBAD
+/* cgraph's own (lib/cgraph/cghdr.h), which it exports but does not declare. */
+extern void aglexbad (void);
+#endif
 
 /* One context for the whole process, never freed: Graphviz 2.43's pango
  * plugin caches a pointer to the last font name, which lives in the
@@ -1080,6 +1086,115 @@ qg_graph_new_full (QgDocument            *document,
   return self;
 }
 
+/* Graphviz draws as clusters the subgraphs whose name begins so, at any
+ * depth (lib/common/utils.c, is_a_cluster). Caller holds the lock. */
+static guint
+count_clusters (Agraph_t *g)
+{
+  guint n = 0;
+
+  for (Agraph_t *sub = agfstsubg (g); sub; sub = agnxtsubg (sub))
+    n += (strncmp (agnameof (sub), "cluster", 7) == 0) + count_clusters (sub);
+  return n;
+}
+
+/* cgraph says "syntax error in line 3 near ';'": the line is taken out,
+ * for the caller to put first, where a person looks for it. */
+static char *
+take_line (const char *reason,
+           guint      *line)
+{
+  const char *at = strstr (reason, " in line ");
+  char *end;
+  guint64 number;
+
+  *line = 0;
+  if (at == NULL)
+    return g_strdup (reason);
+  number = g_ascii_strtoull (at + 9, &end, 10);
+  if (end == at + 9 || number == 0 || number > G_MAXUINT)
+    return g_strdup (reason);
+  *line = (guint) number;
+  return g_strdup_printf ("%.*s%s", (int) (at - reason), reason, end);
+}
+
+QgGraph *
+qg_graph_new_from_dot (const char  *text,
+                       const char  *engine,
+                       guint       *error_line,
+                       GError     **error)
+{
+  g_autofree char *reason = NULL;
+  QgGraph *self;
+  const char *own;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (error_line != NULL)
+    *error_line = 0;
+  if (engine != NULL && !qg_graph_engine_is_valid (engine))
+    {
+      g_autofree char *known = g_strjoinv (", ", (char **) engines);
+      g_set_error (error, QG_GRAPH_ERROR, QG_GRAPH_ERROR_ENGINE,
+                   _("unknown layout engine \"%s\" (use one of %s)"), engine, known);
+      return NULL;
+    }
+
+  self = g_new0 (QgGraph, 1);
+  self->dot = g_bytes_new (text, strlen (text));
+  g_rec_mutex_lock (&graphviz_lock);
+  /* The context first: it opens cgraph's graph of default attributes. */
+  shared_context ();
+  graphviz_errors_reset ();
+  /* cgraph's lexer keeps what it read past the end of the last graph (its
+   * trailing newlines) and counts them as this text's lines: an error was
+   * placed a line too far. It is dropped, and the count starts at 1. */
+#if HAVE_AGLEXBAD
+  aglexbad ();
+#endif
+  agreadline (1);
+  self->graph = agmemread (text);
+  reason = graphviz_error ();
+  if (self->graph != NULL && reason == NULL)
+    {
+      own = agget (self->graph, (char *) "layout");
+      if (engine == NULL)
+        engine = own != NULL && *own != '\0' ? own : "dot";
+      self->engine = g_strdup (engine);
+      /* gvLayout lays out with the graph's own "layout" over the engine
+       * it is given: the one asked for is written there. */
+      if (qg_graph_engine_is_valid (engine))
+        agsafeset (self->graph, (char *) "layout", self->engine, (char *) "");
+      self->n_entities = agnnodes (self->graph);
+      self->n_relations = agnedges (self->graph);
+      self->n_clusters = count_clusters (self->graph);
+    }
+  g_rec_mutex_unlock (&graphviz_lock);
+
+  if (self->graph == NULL || reason != NULL)
+    {
+      guint line = 0;
+      g_autofree char *words = take_line (reason ? reason
+                                                 : _("Graphviz could not read the graph"), &line);
+
+      if (error_line != NULL)
+        *error_line = line;
+      g_set_error_literal (error, QG_GRAPH_ERROR, QG_GRAPH_ERROR_SYNTAX, words);
+      qg_graph_free (self);
+      return NULL;
+    }
+  if (!qg_graph_engine_is_valid (self->engine))
+    {
+      g_autofree char *known = g_strjoinv (", ", (char **) engines);
+      g_set_error (error, QG_GRAPH_ERROR, QG_GRAPH_ERROR_ENGINE,
+                   _("unknown layout engine \"%s\" in the graph's layout attribute (use one "
+                     "of %s)"), self->engine, known);
+      qg_graph_free (self);
+      return NULL;
+    }
+  return self;
+}
+
 void
 qg_graph_free (QgGraph *self)
 {
@@ -1118,6 +1233,12 @@ guint
 qg_graph_get_n_relations (QgGraph *self)
 {
   return self->n_relations;
+}
+
+guint
+qg_graph_get_n_clusters (QgGraph *self)
+{
+  return self->n_clusters;
 }
 
 gboolean

@@ -17,6 +17,7 @@ typedef enum
   QG_GRAPH_ERROR_ENGINE,  /* unknown layout engine */
   QG_GRAPH_ERROR_FORMAT,  /* unknown output format */
   QG_GRAPH_ERROR_LAYOUT,  /* Graphviz failed */
+  QG_GRAPH_ERROR_SYNTAX,  /* DOT that cgraph cannot read (qg_graph_new_from_dot) */
 } QgGraphError;
 
 typedef struct _QgGraph QgGraph;
@@ -52,11 +53,21 @@ QgGraph            *qg_graph_new                (QgDocument  *document,
 QgGraph            *qg_graph_new_full           (QgDocument            *document,
                                                  const QgGraphOptions  *options,
                                                  GError               **error);
+/* A graph of a DOT file's own (qg-dot.h), laid out as it says: with
+ * @engine if not NULL, else its "layout" attribute, else dot. @text ends
+ * with a NUL. On a syntax error, *@error_line is the line cgraph named
+ * (0: none) and the message is cgraph's words. */
+QgGraph            *qg_graph_new_from_dot       (const char  *text,
+                                                 const char  *engine,
+                                                 guint       *error_line,
+                                                 GError     **error);
 void                qg_graph_free               (QgGraph     *graph);
 const char         *qg_graph_get_engine         (QgGraph     *graph);
 /* The entities and relations in the graph: what the filters left. */
 guint               qg_graph_get_n_entities     (QgGraph     *graph);
 guint               qg_graph_get_n_relations    (QgGraph     *graph);
+/* Subgraphs named "cluster…", at any depth: 0 for a document's graph. */
+guint               qg_graph_get_n_clusters     (QgGraph     *graph);
 /* Laid out, the graph keeps Graphviz for the calling thread until it is
  * freed, in that thread: another thread's graphs wait till then. */
 gboolean            qg_graph_layout             (QgGraph     *graph,

@@ -336,6 +336,122 @@ looks_like_html (const char *data,
 }
 
 /* ------------------------------------------------------------------------ */
+/* DOT: by the shape of its first statement                                  */
+
+/* Past white space and DOT's comments: C's and C++'s, and lines that
+ * begin with '#' (cpp's output). NULL if a comment does not end. */
+static const char *
+skip_dot_blank (const char *p,
+                const char *end)
+{
+  gboolean line_start = TRUE;
+
+  while (p < end)
+    {
+      if (*p == '\n')
+        line_start = TRUE, p++;
+      else if (g_ascii_isspace (*p))
+        p++;
+      else if ((line_start && *p == '#') || (end - p >= 2 && memcmp (p, "//", 2) == 0))
+        {
+          const char *eol = memchr (p, '\n', end - p);
+
+          p = eol ? eol : end;
+        }
+      else if (end - p >= 2 && memcmp (p, "/*", 2) == 0)
+        {
+          const char *close = g_strstr_len (p + 2, end - p - 2, "*/");
+
+          if (close == NULL)
+            return NULL;
+          p = close + 2;
+          line_start = FALSE;
+        }
+      else
+        break;
+    }
+  return p;
+}
+
+static gboolean
+is_dot_id_char (char ch)
+{
+  return g_ascii_isalnum (ch) || ch == '_' || (guchar) ch >= 0x80;
+}
+
+/* Past @keyword, which DOT spells in any case, if it is the word at @p. */
+static const char *
+skip_keyword (const char *p,
+              const char *end,
+              const char *keyword)
+{
+  gsize n = strlen (keyword);
+
+  if (!starts_with_ci (p, end, keyword) || (p + n < end && is_dot_id_char (p[n])))
+    return NULL;
+  return p + n;
+}
+
+/* Past a graph's ID: a name or a number, a quoted string, or an HTML
+ * string; @p itself if there is none. NULL if it is cut off. */
+static const char *
+skip_dot_id (const char *p,
+             const char *end)
+{
+  if (p < end && *p == '"')
+    {
+      for (p++; p < end; p++)
+        if (*p == '\\' && p + 1 < end)
+          p++;
+        else if (*p == '"')
+          return p + 1;
+      return NULL;
+    }
+  if (p < end && *p == '<')
+    {
+      guint depth = 0;
+
+      for (; p < end; p++)
+        if (*p == '<')
+          depth++;
+        else if (*p == '>' && --depth == 0)
+          return p + 1;
+      return NULL;
+    }
+  while (p < end && (is_dot_id_char (*p) || *p == '.' || *p == '-'))
+    p++;
+  return p;
+}
+
+/* "[strict] (graph|digraph) [ID] {": a sentence that begins with the
+ * word "graph" has no brace after its next word. */
+static gboolean
+looks_like_dot (const char *data,
+                gsize       length)
+{
+  const char *end = data + length;
+  const char *p = skip_dot_blank (data, end);
+  const char *after;
+
+  if (p == NULL)
+    return FALSE;
+  if ((after = skip_keyword (p, end, "strict")) != NULL)
+    if ((p = skip_dot_blank (after, end)) == NULL)
+      return FALSE;
+  if ((after = skip_keyword (p, end, "graph")) == NULL
+      && (after = skip_keyword (p, end, "digraph")) == NULL)
+    return FALSE;
+  if ((p = skip_dot_blank (after, end)) == NULL)
+    return FALSE;
+  if (p < end && *p != '{')
+    {
+      if ((p = skip_dot_id (p, end)) == NULL || (p = skip_dot_blank (p, end)) == NULL)
+        return FALSE;
+    }
+  return p < end && *p == '{';
+}
+
+/* ------------------------------------------------------------------------ */
 /* Text                                                                      */
 
 /* Whether @at begins a character that the end of what was read cut short. */
@@ -486,6 +602,14 @@ qg_sniff_data (const char  *data,
       break;
     }
 
+  /* Before the check for UTF-8: DOT may be in Latin-1 (charset=latin1). */
+  if (looks_like_dot (start, end - start))
+    {
+      g_set_error (error, QG_SNIFF_ERROR, QG_SNIFF_ERROR_DOT,
+                   _("%s: a Graphviz graph: Quotegraph does not show DOT files yet "
+                     "(quotegraph --check reads them, and --export draws them)"), display_name);
+      return QG_FILE_KIND_UNKNOWN;
+    }
   if (looks_like_html (start, end - start))
     return QG_FILE_KIND_HTML;
   start = skip_blank (start, end);

@@ -17,6 +17,8 @@ typedef enum
   QG_SNIFF_ERROR_UNRECOGNISED,  /* neither a document nor an article */
   QG_SNIFF_ERROR_AIF,           /* an AIF argument map (qg-aif.h), which --check reads but
                                  * the window does not show yet */
+  QG_SNIFF_ERROR_DOT,           /* a Graphviz DOT graph (qg-dot.h), which --check reads and
+                                 * --export draws, but the window does not show yet */
 } QgSniffError;
 
 typedef enum
