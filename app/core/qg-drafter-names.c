@@ -700,13 +700,22 @@ has_person_cue (QgDraftText     *t,
   return FALSE;
 }
 
+static const char *
+noun_kind_at (QgDraftText *t,
+              guint        i)
+{
+  QgToken *token = qg_draft_token (t, i);
+
+  if (token->cap)
+    return NULL;
+  return qg_lexicon_noun_kind (t->text + token->start, token->end - token->start);
+}
+
 static gboolean
 is_lower_noun (QgDraftText *t,
                guint        i)
 {
-  QgToken *token = qg_draft_token (t, i);
-
-  return !token->cap && qg_lexicon_noun_kind (t->text + token->start, token->end - token->start);
+  return noun_kind_at (t, i) != NULL;
 }
 
 /* "the charity Open Door Health", "the Best Buy chain" */
@@ -859,6 +868,7 @@ cluster (QgDraftText *t)
             best = form;
         }
       entity->name = g_strdup (best->name);
+      entity->lower_name = g_ascii_strdown (entity->name, -1);
       for (guint k = 0; k < names->len; k++)
         qg_draft_entity_add_alias (entity, ((Form *) g_ptr_array_index (names, k))->name);
     }
@@ -885,17 +895,6 @@ qg_draft_kind_is_organisation (const char *kind)
 {
   return kind != NULL && strcmp (kind, "person") != 0 && strcmp (kind, "place") != 0
          && strcmp (kind, "country") != 0 && strcmp (kind, "event") != 0;
-}
-
-static const char *
-noun_kind_at (QgDraftText *t,
-              guint        i)
-{
-  QgToken *token = qg_draft_token (t, i);
-
-  if (token->cap)
-    return NULL;
-  return qg_lexicon_noun_kind (t->text + token->start, token->end - token->start);
 }
 
 /* "retailers that carry Kaspersky, including Amazon and Newegg" */

@@ -66,6 +66,7 @@ typedef struct
 typedef struct
 {
   char      *name;
+  char      *lower_name;  /* name, in ASCII lower case: what roles are looked up in */
   const char *kind;
   GPtrArray *aliases;     /* of char *, owned */
   char      *description;

@@ -519,6 +519,7 @@ static void
 entity_free (QgDraftEntity *e)
 {
   g_free (e->name);
+  g_free (e->lower_name);
   g_ptr_array_unref (e->aliases);
   g_ptr_array_unref (e->roles);
   g_free (e->description);

@@ -367,7 +367,7 @@ role_referent (Draft *d,
     {
       QgMention *m = &g_array_index (d->t.mentions, QgMention, k - 1);
       QgDraftEntity *e = entity (d, m->entity);
-      g_autofree char *name = g_ascii_strdown (e->name, -1);
+      const char *name = e->lower_name;
       guint score = 0;
 
       if (qg_draft_token (&d->t, m->first)->paragraph < min)
@@ -597,7 +597,7 @@ names_itself (Draft *d,
   gsize n;
   const char *word = token_text (d, noun, &n);
   g_autofree char *lower = g_ascii_strdown (word, n);
-  g_autofree char *name = g_ascii_strdown (entity (d, e)->name, -1);
+  const char *name = entity (d, e)->lower_name;
   const char *kind = qg_lexicon_noun_kind (word, n);
 
   /* "the city's finances" is the city's, not its council's. */
