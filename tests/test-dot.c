@@ -207,6 +207,115 @@ test_broken_text (void)
 }
 
 /* A file that cannot be read says so, as a document's would. */
+/* The first op of @item of @kind, of @op_kind and styled, or NULL. */
+static const QgOp *
+first_op (QgLayout     *layout,
+          const QgItem *item,
+          QgOpKind      kind)
+{
+  for (guint i = 0; i < item->n_ops + item->n_texts; i++)
+    {
+      const QgOp *op = qg_layout_get_op (layout, (i < item->n_ops ? item->first_op + i
+                                                  : item->first_text + i - item->n_ops));
+
+      g_assert_true (op->styled);
+      if (op->kind == kind)
+        return op;
+    }
+  return NULL;
+}
+
+/* What the window draws and lists: Graphviz's own colours, fonts and
+ * clusters, and the attributes each node and edge is given in the file. */
+static void
+test_drawing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgGraph) graph = load_dot ("clusters.gv", NULL, &error);
+  g_autoptr(QgDrawing) drawing = NULL;
+  QgLayout *layout;
+  gint copy, check, wire;
+  const QgOp *op;
+  gboolean found_ok = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_true (qg_graph_layout (graph, &error));
+  g_assert_no_error (error);
+  drawing = qg_graph_get_drawing (graph);
+  layout = qg_drawing_get_layout (drawing);
+
+  g_assert_cmpuint (qg_drawing_get_n_nodes (drawing), ==, 5);
+  g_assert_cmpuint (qg_drawing_get_n_edges (drawing), ==, 5);
+  /* The background and three clusters, nested one included. */
+  g_assert_cmpuint (qg_drawing_get_n_clusters (drawing), ==, 4);
+  g_assert_cmpuint (qg_layout_get_n_clusters (layout), ==, 4);
+  g_assert_true (qg_drawing_is_directed (drawing));
+
+  op = first_op (layout, qg_layout_get_cluster (layout, 0), QG_OP_POLYGON);
+  g_assert_nonnull (op);
+  g_assert_true (op->filled);
+  g_assert_cmphex (op->fill, ==, 0xfafafaff);
+  for (guint i = 1; i < 4; i++)
+    g_assert_cmpuint (qg_layout_get_cluster (layout, i)->n_texts, ==, 1);
+
+  copy = qg_drawing_find_node (drawing, "copy");
+  check = qg_drawing_find_node (drawing, "check");
+  wire = qg_drawing_find_node (drawing, "wire");
+  g_assert_cmpint (copy, >=, 0);
+  g_assert_cmpint (check, >=, 0);
+  g_assert_cmpstr (qg_drawing_lookup (qg_drawing_get_node_attributes (drawing, copy), "label"),
+                   ==, "Copy edit");
+  g_assert_cmpstr (qg_drawing_lookup (qg_drawing_get_node_attributes (drawing, copy), "color"),
+                   ==, "red");
+  /* What a default of the file's gives it, too. */
+  g_assert_cmpstr (qg_drawing_lookup (qg_drawing_get_node_attributes (drawing, wire), "shape"),
+                   ==, "box");
+  /* Only what the file says: no position, no drawing of Graphviz's. */
+  g_assert_null (qg_drawing_lookup (qg_drawing_get_node_attributes (drawing, copy), "pos"));
+  g_assert_null (qg_drawing_lookup (qg_drawing_get_node_attributes (drawing, copy), "_draw_"));
+  op = first_op (layout, qg_layout_get_node (layout, copy), QG_OP_BEZIER);
+  g_assert_nonnull (op);
+  g_assert_cmphex (op->stroke, ==, 0xff0000ff);
+  g_assert_cmpfloat (op->pen_width, ==, 2);
+  op = first_op (layout, qg_layout_get_node (layout, wire), QG_OP_TEXT);
+  g_assert_nonnull (op);
+  g_assert_cmpstr (op->text, ==, "Wire copy");
+  g_assert_cmpstr (op->font, ==, "Times-Roman");  /* the graph's fontname is not the nodes' */
+  /* The HTML-like label's bold and italic lines. */
+  op = first_op (layout, qg_layout_get_node (layout, check), QG_OP_TEXT);
+  g_assert_nonnull (op);
+  g_assert_cmpstr (op->text, ==, "Check");
+  g_assert_true (op->bold);
+
+  for (guint i = 0; i < qg_drawing_get_n_edges (drawing); i++)
+    {
+      const QgItem *item = qg_layout_get_edge (layout, i);
+
+      g_assert_cmpuint (item->n_ops, >=, 2);  /* a spline and an arrowhead */
+      if (g_strcmp0 (qg_drawing_get_edge_name (drawing, i), "check -> copy") == 0)
+        {
+          g_assert_cmpuint (qg_drawing_get_edge_tail (drawing, i), ==, check);
+          g_assert_cmpuint (qg_drawing_get_edge_head (drawing, i), ==, copy);
+          g_assert_cmpstr (qg_drawing_lookup (qg_drawing_get_edge_attributes (drawing, i),
+                                              "arrowhead"), ==, "vee");
+          g_assert_cmpstr (first_op (layout, item, QG_OP_TEXT)->text, ==, "ok");
+          found_ok = TRUE;
+        }
+    }
+  g_assert_true (found_ok);
+  g_assert_cmpstr (qg_drawing_lookup (qg_drawing_get_graph_attributes (drawing), "fontname"),
+                   ==, "Helvetica");
+
+  /* A click on a node finds it. */
+  {
+    const QgItem *node = qg_layout_get_node (layout, copy);
+    guint index = G_MAXUINT;
+
+    g_assert_cmpint (qg_layout_hit (layout, node->cx, node->cy, 2, &index), ==, QG_ITEM_NODE);
+    g_assert_cmpuint (index, ==, copy);
+  }
+}
+
 static void
 test_unreadable (void)
 {
@@ -231,5 +340,6 @@ main (int   argc,
   g_test_add_func ("/quotegraph/dot/syntax-error", test_syntax_error);
   g_test_add_func ("/quotegraph/dot/broken-text", test_broken_text);
   g_test_add_func ("/quotegraph/dot/unreadable", test_unreadable);
+  g_test_add_func ("/quotegraph/dot/drawing", test_drawing);
   return g_test_run ();
 }

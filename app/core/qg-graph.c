@@ -14,22 +14,10 @@
 #endif
 
 #include "qg-article-index.h"
-#include "qg-graph.h"
+#include "qg-graph-private.h"
 #include "qg-kinds.h"
 #include "qg-label.h"
 #include "qg-xml.h"
-
-struct _QgGraph
-{
-  Agraph_t *graph;
-  GBytes   *dot;       /* the DOT text that graph was read from */
-  char     *engine;
-  gboolean  laid_out;
-  gboolean  holds_graphviz;  /* laid out by this thread, which keeps the lock */
-  guint     n_entities;  /* shown: the filters' hidden ones left out */
-  guint     n_relations;
-  guint     n_clusters;  /* of a DOT file's graph */
-};
 
 G_DEFINE_QUARK (qg-graph-error-quark, qg_graph_error)
 
@@ -41,7 +29,7 @@ G_DEFINE_QUARK (qg-graph-error-quark, qg_graph_error)
  * (two windows laying out at once did). A laid-out graph keeps Graphviz
  * for its thread until it is freed; the lock is recursive so that the
  * calls it makes meanwhile can take it too. */
-static GRecMutex graphviz_lock;
+GRecMutex qg_graphviz_lock;
 
 #if HAVE_AGLEXBAD
 /* cgraph's own (lib/cgraph/cghdr.h), which it exports but does not declare. */
@@ -52,8 +40,8 @@ extern void aglexbad (void);
  * plugin caches a pointer to the last font name, which lives in the
  * context; freeing a context and laying out with a new one reads freed
  * memory (AddressSanitizer shows it). Caller holds the lock. */
-static GVC_t *
-shared_context (void)
+GVC_t *
+qg_graphviz_context (void)
 {
   static GVC_t *gvc;
 
@@ -1059,7 +1047,7 @@ qg_graph_new_full (QgDocument            *document,
       options.hidden_entities = hidden_entities;
       options.hidden_relations = hidden_relations;
     }
-  g_rec_mutex_lock (&graphviz_lock);
+  g_rec_mutex_lock (&qg_graphviz_lock);
   graphviz_errors_reset ();
   built = build_graph (document, &options);
   /* The graph that is laid out is the one read back from its own DOT text,
@@ -1073,7 +1061,7 @@ qg_graph_new_full (QgDocument            *document,
   self->graph = agmemread (dot);
   self->dot = g_bytes_new_take (dot, length);
   reason = graphviz_error ();
-  g_rec_mutex_unlock (&graphviz_lock);
+  g_rec_mutex_unlock (&qg_graphviz_lock);
 
   if (self->graph == NULL || reason != NULL)
     {
@@ -1142,9 +1130,9 @@ qg_graph_new_from_dot (const char  *text,
 
   self = g_new0 (QgGraph, 1);
   self->dot = g_bytes_new (text, strlen (text));
-  g_rec_mutex_lock (&graphviz_lock);
+  g_rec_mutex_lock (&qg_graphviz_lock);
   /* The context first: it opens cgraph's graph of default attributes. */
-  shared_context ();
+  qg_graphviz_context ();
   graphviz_errors_reset ();
   /* cgraph's lexer keeps what it read past the end of the last graph (its
    * trailing newlines) and counts them as this text's lines: an error was
@@ -1168,8 +1156,9 @@ qg_graph_new_from_dot (const char  *text,
       self->n_entities = agnnodes (self->graph);
       self->n_relations = agnedges (self->graph);
       self->n_clusters = count_clusters (self->graph);
+      self->own = qg_graph_read_attributes (self->graph);
     }
-  g_rec_mutex_unlock (&graphviz_lock);
+  g_rec_mutex_unlock (&qg_graphviz_lock);
 
   if (self->graph == NULL || reason != NULL)
     {
@@ -1201,18 +1190,19 @@ qg_graph_free (QgGraph *self)
   if (self == NULL)
     return;
 
-  g_rec_mutex_lock (&graphviz_lock);
+  g_rec_mutex_lock (&qg_graphviz_lock);
   /* The order Graphviz documents: layout, then graph (the context is shared). */
   if (self->laid_out)
-    gvFreeLayout (shared_context (), self->graph);
+    gvFreeLayout (qg_graphviz_context (), self->graph);
   if (self->graph != NULL)
     agclose (self->graph);
-  g_rec_mutex_unlock (&graphviz_lock);
+  g_rec_mutex_unlock (&qg_graphviz_lock);
   /* Graphviz is another graph's to lay out. */
   if (self->holds_graphviz)
-    g_rec_mutex_unlock (&graphviz_lock);
+    g_rec_mutex_unlock (&qg_graphviz_lock);
 
   g_clear_pointer (&self->dot, g_bytes_unref);
+  g_clear_pointer (&self->own, qg_drawing_unref);
   g_free (self->engine);
   g_free (self);
 }
@@ -1251,17 +1241,17 @@ qg_graph_layout (QgGraph  *self,
 
   g_return_val_if_fail (self != NULL, FALSE);
 
-  g_rec_mutex_lock (&graphviz_lock);
+  g_rec_mutex_lock (&qg_graphviz_lock);
   /* Held on, till the graph is freed: its renders need Graphviz's globals
    * as this layout leaves them. */
   if (!self->holds_graphviz)
     {
-      g_rec_mutex_lock (&graphviz_lock);
+      g_rec_mutex_lock (&qg_graphviz_lock);
       self->holds_graphviz = TRUE;
     }
   /* The context before the layout's memory: its first call opens cgraph's
    * graph of default attributes, which lives as long as the process. */
-  gvc = shared_context ();
+  gvc = qg_graphviz_context ();
   if (self->laid_out)
     {
       gvFreeLayout (gvc, self->graph);
@@ -1275,7 +1265,7 @@ qg_graph_layout (QgGraph  *self,
   /* A layout made despite an error is still Graphviz's to free. */
   self->laid_out = status == 0;
   reason = graphviz_error ();
-  g_rec_mutex_unlock (&graphviz_lock);
+  g_rec_mutex_unlock (&qg_graphviz_lock);
 
   if (status != 0 || reason != NULL)
     {
@@ -1301,15 +1291,15 @@ qg_graph_render (QgGraph     *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (self->laid_out, NULL);
 
-  g_rec_mutex_lock (&graphviz_lock);
+  g_rec_mutex_lock (&qg_graphviz_lock);
   graphviz_errors_reset ();
-  status = gvRenderData (shared_context (), self->graph, format, &data, &length);
+  status = gvRenderData (qg_graphviz_context (), self->graph, format, &data, &length);
   reason = graphviz_error ();
   if (status == 0 && data != NULL && reason == NULL)
     bytes = g_bytes_new (data, length);
   if (data != NULL)
     gvFreeRenderData (data);
-  g_rec_mutex_unlock (&graphviz_lock);
+  g_rec_mutex_unlock (&qg_graphviz_lock);
 
   if (bytes == NULL)
     {
@@ -1331,230 +1321,6 @@ qg_graph_to_dot (QgGraph *self)
   return g_bytes_ref (self->dot);
 }
 
-/* ------------------------------------------------------------------------ */
-/* The layout's geometry, for the interactive view                          */
-
-typedef struct
-{
-  double   x0;        /* Graphviz's bounding box: x offset and top (y up) */
-  double   top;
-  gboolean dashed;
-  gboolean dotted;
-  gboolean italic;
-  double   pen_width;
-  double   font_size;
-} DrawState;
-
-static void
-convert_points (const DrawState   *state,
-                const xdot_polyline *line,
-                double            *out)
-{
-  for (int i = 0; i < line->cnt; i++)
-    {
-      out[2 * i] = line->pts[i].x - state->x0;
-      out[2 * i + 1] = state->top - line->pts[i].y;
-    }
-}
-
-static void
-apply_style (DrawState  *state,
-             const char *style)
-{
-  double width;
-
-  if (strcmp (style, "dashed") == 0)
-    state->dashed = TRUE, state->dotted = FALSE;
-  else if (strcmp (style, "dotted") == 0)
-    state->dotted = TRUE, state->dashed = FALSE;
-  else if (strcmp (style, "solid") == 0)
-    state->dashed = state->dotted = FALSE;
-  else if (strcmp (style, "bold") == 0)
-    state->pen_width = 2;
-  else if (sscanf (style, "setlinewidth(%lf)", &width) == 1)
-    state->pen_width = width;
-}
-
-/* Adds the drawing operations of one xdot attribute (_draw_, _ldraw_, …). */
-static void
-add_xdot (QgLayoutBuilder *builder,
-          DrawState       *state,
-          const char      *xdot_text,
-          gboolean         is_label)
-{
-  g_autofree char *copy = NULL;
-  xdot *ops;
-
-  if (xdot_text == NULL || xdot_text[0] == '\0')
-    return;
-  copy = g_strdup (xdot_text);
-  ops = parseXDot (copy);
-  if (ops == NULL)
-    return;
-
-  for (int i = 0; i < ops->cnt; i++)
-    {
-      xdot_op *x = &ops->ops[i];
-      QgOp op = { 0 };
-      g_autofree double *points = NULL;
-
-      op.dashed = state->dashed;
-      op.dotted = state->dotted;
-      op.italic = state->italic;
-      op.pen_width = state->pen_width;
-
-      switch (x->kind)
-        {
-        case xd_filled_ellipse:
-        case xd_unfilled_ellipse:
-          op.kind = QG_OP_ELLIPSE;
-          op.filled = x->kind == xd_filled_ellipse;
-          op.x = x->u.ellipse.x - state->x0;
-          op.y = state->top - x->u.ellipse.y;
-          op.w = x->u.ellipse.w;
-          op.h = x->u.ellipse.h;
-          break;
-        case xd_filled_polygon:
-        case xd_unfilled_polygon:
-        case xd_filled_bezier:
-        case xd_unfilled_bezier:
-        case xd_polyline:
-          op.kind = x->kind == xd_polyline ? QG_OP_POLYLINE
-                    : (x->kind == xd_filled_polygon || x->kind == xd_unfilled_polygon)
-                      ? QG_OP_POLYGON : QG_OP_BEZIER;
-          op.filled = x->kind == xd_filled_polygon || x->kind == xd_filled_bezier;
-          op.n_points = x->u.polyline.cnt;
-          points = g_new (double, 2 * MAX (op.n_points, 1));
-          convert_points (state, &x->u.polyline, points);
-          break;
-        case xd_text:
-          op.kind = QG_OP_TEXT;
-          op.x = x->u.text.x - state->x0;
-          op.y = state->top - x->u.text.y;
-          op.w = x->u.text.width;
-          op.h = state->font_size;
-          op.align = x->u.text.align == xd_left ? QG_ALIGN_LEFT
-                     : x->u.text.align == xd_right ? QG_ALIGN_RIGHT : QG_ALIGN_CENTER;
-          op.text = x->u.text.text;
-          break;
-        case xd_font:
-          state->font_size = x->u.font.size;
-          /* PostScript's names, as Graphviz takes them: "Helvetica-Oblique". */
-          state->italic = x->u.font.name != NULL && (strstr (x->u.font.name, "Oblique") != NULL
-                                                     || strstr (x->u.font.name, "Italic") != NULL);
-          continue;
-        case xd_style:
-          apply_style (state, x->u.style);
-          continue;
-        default:
-          /* Colours come from the view's style, not from Graphviz. */
-          continue;
-        }
-      qg_layout_builder_add (builder, &op, points, op.kind == QG_OP_TEXT || is_label);
-    }
-  freeXDot (ops);
-}
-
-static gboolean
-parse_pair (const char *s,
-            double     *a,
-            double     *b)
-{
-  return s != NULL && sscanf (s, "%lf,%lf", a, b) == 2;
-}
-
-static void
-reset_state (DrawState *state)
-{
-  state->dashed = state->dotted = state->italic = FALSE;
-  state->pen_width = 1;
-  state->font_size = 14;
-}
-
-/* Caller holds the lock; the graph is laid out. */
-static QgLayout *
-extract_layout (QgGraph    *self,
-                QgDocument *document)
-{
-  Agraph_t *g = self->graph;
-  g_autoptr(GHashTable) relations = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(QgLayoutBuilder) builder = NULL;
-  double llx = 0, lly = 0, urx = 0, ury = 0;
-  DrawState state = { 0 };
-  char *data = NULL;
-  unsigned int length = 0;
-
-  /* Rendering to xdot attaches the drawing to every object. */
-  if (gvRenderData (shared_context (), g, "xdot", &data, &length) == 0 && data != NULL)
-    gvFreeRenderData (data);
-
-  if (sscanf (agget (g, (char *) "bb") ? agget (g, (char *) "bb") : "", "%lf,%lf,%lf,%lf",
-              &llx, &lly, &urx, &ury) != 4)
-    llx = lly = urx = ury = 0;
-  state.x0 = llx;
-  state.top = ury;
-
-  for (guint i = 0; i < qg_document_get_n_relations (document); i++)
-    g_hash_table_insert (relations, (gpointer) qg_document_get_relation (document, i)->id,
-                         GUINT_TO_POINTER (i));
-
-  builder = qg_layout_builder_new (self->engine, qg_document_get_n_entities (document),
-                                   qg_document_get_n_relations (document), urx - llx, ury - lly);
-
-  for (Agnode_t *n = agfstnode (g); n; n = agnxtnode (g, n))
-    {
-      gint entity = qg_document_find_entity (document, agnameof (n));
-      double x = 0, y = 0;
-
-      if (entity < 0)
-        continue;
-      parse_pair (agget (n, (char *) "pos"), &x, &y);
-      qg_layout_builder_begin (builder, QG_ITEM_NODE, entity, x - llx, ury - y);
-      reset_state (&state);
-      add_xdot (builder, &state, agget (n, (char *) "_draw_"), FALSE);
-      add_xdot (builder, &state, agget (n, (char *) "_ldraw_"), TRUE);
-    }
-
-  for (Agnode_t *n = agfstnode (g); n; n = agnxtnode (g, n))
-    for (Agedge_t *e = agfstout (g, n); e; e = agnxtout (g, e))
-      {
-        gpointer index;
-        double x = 0, y = 0;
-        const char *key = agnameof (e);
-
-        if (key == NULL || !g_hash_table_lookup_extended (relations, key, NULL, &index))
-          continue;
-        if (!parse_pair (agget (e, (char *) "lp"), &x, &y))
-          {
-            x = (llx + urx) / 2;
-            y = (lly + ury) / 2;
-          }
-        qg_layout_builder_begin (builder, QG_ITEM_EDGE, GPOINTER_TO_UINT (index), x - llx,
-                                 ury - y);
-        reset_state (&state);
-        add_xdot (builder, &state, agget (e, (char *) "_draw_"), FALSE);
-        add_xdot (builder, &state, agget (e, (char *) "_hdraw_"), FALSE);
-        add_xdot (builder, &state, agget (e, (char *) "_tdraw_"), FALSE);
-        add_xdot (builder, &state, agget (e, (char *) "_ldraw_"), TRUE);
-      }
-
-  return qg_layout_builder_end (g_steal_pointer (&builder));
-}
-
-QgLayout *
-qg_graph_get_layout (QgGraph    *self,
-                     QgDocument *document)
-{
-  QgLayout *layout;
-
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (self->laid_out, NULL);
-
-  g_rec_mutex_lock (&graphviz_lock);
-  layout = extract_layout (self, document);
-  g_rec_mutex_unlock (&graphviz_lock);
-  return layout;
-}
 
 typedef struct
 {

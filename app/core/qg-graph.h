@@ -2,6 +2,7 @@
 #pragma once
 
 #include "qg-document.h"
+#include "qg-drawing.h"
 #include "qg-layout.h"
 
 G_BEGIN_DECLS
@@ -78,6 +79,10 @@ GBytes             *qg_graph_render             (QgGraph     *graph,
 /* The styled graph as DOT, before layout: `dot -Tsvg` on it draws the same
  * picture as qg_graph_render (graph, "svg"). */
 GBytes             *qg_graph_to_dot             (QgGraph     *graph);
+
+/* A laid-out graph of a DOT file's own (qg_graph_new_from_dot) as
+ * Graphviz drew it, colours and all, with its names and attributes. */
+QgDrawing          *qg_graph_get_drawing        (QgGraph     *graph);
 
 /* The geometry of a laid-out graph, for the interactive view. */
 QgLayout           *qg_graph_get_layout         (QgGraph     *graph,

@@ -17,6 +17,8 @@ struct _QgLayout
   guint         n_nodes;
   QgItem       *edges;
   guint         n_edges;
+  QgItem       *clusters;
+  guint         n_clusters;
   GArray       *ops;      /* QgOp */
   GArray       *points;   /* double pairs */
   GStringChunk *strings;
@@ -38,6 +40,7 @@ qg_layout_free (QgLayout *self)
   g_free (self->engine);
   g_free (self->nodes);
   g_free (self->edges);
+  g_free (self->clusters);
   g_array_unref (self->ops);
   g_array_unref (self->points);
   g_string_chunk_free (self->strings);
@@ -99,6 +102,20 @@ qg_layout_get_edge (QgLayout *self,
 {
   g_return_val_if_fail (relation < self->n_edges, NULL);
   return &self->edges[relation];
+}
+
+guint
+qg_layout_get_n_clusters (QgLayout *self)
+{
+  return self->n_clusters;
+}
+
+const QgItem *
+qg_layout_get_cluster (QgLayout *self,
+                       guint     index)
+{
+  g_return_val_if_fail (index < self->n_clusters, NULL);
+  return &self->clusters[index];
 }
 
 guint
@@ -404,6 +421,18 @@ flush_item (QgLayoutBuilder *builder)
   builder->item = NULL;
 }
 
+/* Before the first item begins. */
+void
+qg_layout_builder_set_n_clusters (QgLayoutBuilder *builder,
+                                  guint            n_clusters)
+{
+  QgLayout *self = builder->layout;
+
+  g_return_if_fail (builder->item == NULL && self->clusters == NULL);
+  self->n_clusters = n_clusters;
+  self->clusters = g_new0 (QgItem, MAX (n_clusters, 1));
+}
+
 void
 qg_layout_builder_begin (QgLayoutBuilder *builder,
                          QgItemKind       kind,
@@ -418,6 +447,11 @@ qg_layout_builder_begin (QgLayoutBuilder *builder,
     {
       g_return_if_fail (index < self->n_nodes);
       builder->item = &self->nodes[index];
+    }
+  else if (kind == QG_ITEM_CLUSTER)
+    {
+      g_return_if_fail (index < self->n_clusters);
+      builder->item = &self->clusters[index];
     }
   else
     {
@@ -447,6 +481,8 @@ qg_layout_builder_add (QgLayoutBuilder *builder,
     g_array_append_vals (self->points, points, 2 * op->n_points);
   if (op->text != NULL)
     copy.text = g_string_chunk_insert_const (self->strings, op->text);
+  if (op->font != NULL)
+    copy.font = g_string_chunk_insert_const (self->strings, op->font);
 
   switch (op->kind)
     {

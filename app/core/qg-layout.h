@@ -7,9 +7,12 @@ G_BEGIN_DECLS
 
 /* The geometry of one layout of a document, as Graphviz drew it: the
  * outline of every node, the spline and arrowheads of every edge, and the
- * place of every line of text, in points with y growing downwards. It
- * carries no colours: the view takes those from the style. Immutable, and
- * safe to share between threads once built. */
+ * place of every line of text, in points with y growing downwards. A
+ * document's layout carries no colours: the view takes those from the
+ * style. A drawing of a graph of its own (a DOT file's, qg-drawing.h)
+ * keeps Graphviz's colours and fonts in each op (`styled`), and the
+ * background and clusters as items of their own. Immutable, and safe to
+ * share between threads once built. */
 
 typedef enum
 {
@@ -40,6 +43,15 @@ typedef struct
   guint       n_points;
   double      x, y, w, h;
   const char *text;
+  /* Set in a drawing of a graph of its own: Graphviz's colours (0xRRGGBBAA)
+   * and font (its name as Graphviz has it, "Helvetica-Bold"). */
+  guint8      styled;
+  guint8      bold;
+  guint8      underline;
+  guint8      strike;
+  guint32     stroke;
+  guint32     fill;
+  const char *font;
 } QgOp;
 
 typedef enum
@@ -47,6 +59,7 @@ typedef enum
   QG_ITEM_NONE,
   QG_ITEM_NODE,
   QG_ITEM_EDGE,
+  QG_ITEM_CLUSTER,  /* a drawing's background (cluster 0) and its clusters */
 } QgItemKind;
 
 typedef struct
@@ -77,6 +90,11 @@ const QgItem     *qg_layout_get_node      (QgLayout    *layout,
                                            guint        entity);
 const QgItem     *qg_layout_get_edge      (QgLayout    *layout,
                                            guint        relation);
+/* A drawing's background and clusters, drawn first, in order: 0 for a
+ * document's layout. */
+guint             qg_layout_get_n_clusters (QgLayout   *layout);
+const QgItem     *qg_layout_get_cluster   (QgLayout    *layout,
+                                           guint        index);
 guint             qg_layout_get_n_ops     (QgLayout    *layout);
 const QgOp       *qg_layout_get_op        (QgLayout    *layout,
                                            guint        index);
@@ -105,6 +123,8 @@ QgLayoutBuilder  *qg_layout_builder_new   (const char  *engine,
                                            guint        n_edges,
                                            double       width,
                                            double       height);
+void              qg_layout_builder_set_n_clusters (QgLayoutBuilder *builder,
+                                                    guint            n_clusters);
 void              qg_layout_builder_begin (QgLayoutBuilder *builder,
                                            QgItemKind   kind,
                                            guint        index,

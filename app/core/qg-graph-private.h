@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <graphviz/gvc.h>
+
+#include "qg-drawing.h"
+#include "qg-graph.h"
+
+G_BEGIN_DECLS
+
+/* What the Graphviz module's files share (qg-graph.c, qg-graph-geometry.c). */
+
+struct _QgGraph
+{
+  Agraph_t  *graph;
+  GBytes    *dot;       /* the DOT text that graph was read from */
+  char      *engine;
+  gboolean   laid_out;
+  gboolean   holds_graphviz;  /* laid out by this thread, which keeps the lock */
+  guint      n_entities;  /* shown: the filters' hidden ones left out */
+  guint      n_relations;
+  guint      n_clusters;  /* of a DOT file's graph */
+  QgDrawing *own;         /* a DOT file's: its names and attributes as read */
+};
+
+/* cgraph and gvc keep global state: see qg-graph.c. */
+extern GRecMutex qg_graphviz_lock;
+
+/* Caller holds the lock. */
+GVC_t     *qg_graphviz_context          (void);
+/* A document's layout (qg_graph_get_layout). */
+QgLayout  *qg_graph_extract_layout      (QgGraph    *graph,
+                                         QgDocument *document);
+/* What a DOT file's graph says of its nodes and edges, read before the
+ * layout adds its own attributes. */
+QgDrawing *qg_graph_read_attributes     (Agraph_t   *graph);
+
+G_END_DECLS
