@@ -9,11 +9,9 @@
 #include "qg-graph-view-private.h"
 #include "qg-label.h"
 
-/* Pointer, touch and keys: hovering, selecting, panning and zooming. The
- * view's zoom keys are bindings to the viewport's actions, the same ones
- * as the window's buttons. */
-
-#define WHEEL_PAN_PIXELS 50.0
+/* Pointer, touch and keys: hovering and selecting here; panning and
+ * zooming in qg-view-gestures.c. The view's zoom keys are bindings to the
+ * viewport's actions, the same ones as the window's buttons. */
 
 static void
 hover_at (QgGraphView *self,
@@ -23,7 +21,7 @@ hover_at (QgGraphView *self,
   QgItemKind kind = QG_ITEM_NONE;
   guint index = 0;
 
-  if (!self->dragging)
+  if (!qg_view_gestures_is_dragging (self->gestures))
     kind = qg_graph_view_hit_item (self, x, y, &index);
   qg_graph_view_set_hover (self, kind, index);
 }
@@ -62,106 +60,6 @@ click_released_cb (GtkGestureClick *gesture,
   qg_graph_view_select_item (self, kind, index);
   if (n_press == 2 && kind != QG_ITEM_NONE)
     qg_graph_view_center_on_selection (self, 0, TRUE);
-}
-
-static void
-drag_begin_cb (GtkGestureDrag *gesture,
-               double          x,
-               double          y,
-               QgGraphView    *self)
-{
-  qg_viewport_get_offset (self->viewport, &self->drag_x, &self->drag_y);
-  self->dragging = FALSE;
-}
-
-static void
-drag_update_cb (GtkGestureDrag *gesture,
-                double          dx,
-                double          dy,
-                QgGraphView    *self)
-{
-  double x, y, now_x, now_y;
-
-  if (!self->dragging)
-    {
-      gtk_gesture_drag_get_start_point (gesture, &x, &y);
-      if (!gtk_drag_check_threshold (GTK_WIDGET (self), x, y, x + dx, y + dy))
-        return;
-      /* A drag, not a click: the click gesture lets go. */
-      self->dragging = TRUE;
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
-    }
-  qg_viewport_get_offset (self->viewport, &now_x, &now_y);
-  qg_viewport_pan (self->viewport, self->drag_x + dx - now_x, self->drag_y + dy - now_y);
-}
-
-static void
-drag_end_cb (GtkGestureDrag *gesture,
-             double          dx,
-             double          dy,
-             QgGraphView    *self)
-{
-  double x, y;
-
-  if (!self->dragging)
-    return;
-  self->dragging = FALSE;
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
-  gtk_gesture_drag_get_start_point (gesture, &x, &y);
-  hover_at (self, x + dx, y + dy);
-}
-
-/* Ctrl+scroll zooms on the pointer; scrolling pans, sideways with Shift. A
- * scroll event of GTK 4.8 carries no position: the pointer is where the
- * motion controller last saw it. */
-static gboolean
-scroll_cb (GtkEventControllerScroll *controller,
-           double                    dx,
-           double                    dy,
-           QgGraphView              *self)
-{
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-  gboolean wheel = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL;
-
-  if (self->layout == NULL)
-    return FALSE;
-
-  if (state & GDK_CONTROL_MASK)
-    {
-      qg_viewport_zoom_by (self->viewport, pow (wheel ? QG_VIEWPORT_STEP : 1.01, -dy));
-      return TRUE;
-    }
-
-  if (state & GDK_SHIFT_MASK && dx == 0)
-    {
-      dx = dy;
-      dy = 0;
-    }
-  qg_viewport_pan (self->viewport, -dx * (wheel ? WHEEL_PAN_PIXELS : 1),
-                   -dy * (wheel ? WHEEL_PAN_PIXELS : 1));
-  return TRUE;
-}
-
-static void
-pinch_begin_cb (GtkGesture       *gesture,
-                GdkEventSequence *sequence,
-                QgGraphView      *self)
-{
-  self->pinch_zoom = qg_viewport_get_zoom (self->viewport);
-}
-
-static void
-pinch_changed_cb (GtkGestureZoom *gesture,
-                  double          scale,
-                  QgGraphView    *self)
-{
-  double x, y;
-
-  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
-    return;
-  qg_viewport_zoom_at (self->viewport,
-                       self->pinch_zoom * scale / qg_viewport_get_zoom (self->viewport), x, y);
 }
 
 static gboolean
@@ -269,25 +167,6 @@ center_binding (GtkWidget *widget,
 }
 
 static void
-add_zoom_bindings (GtkWidgetClass *widget_class)
-{
-  static const struct { guint key; const char *action; } keys[] = {
-    { GDK_KEY_plus, "zoom.in" }, { GDK_KEY_equal, "zoom.in" }, { GDK_KEY_KP_Add, "zoom.in" },
-    { GDK_KEY_minus, "zoom.out" }, { GDK_KEY_KP_Subtract, "zoom.out" },
-    { GDK_KEY_0, "zoom.reset" }, { GDK_KEY_KP_0, "zoom.reset" },
-    { GDK_KEY_1, "zoom.fit" }, { GDK_KEY_KP_1, "zoom.fit" },
-  };
-
-  /* Bare, and with Ctrl as in other applications. */
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    {
-      gtk_widget_class_add_binding_action (widget_class, keys[i].key, 0, keys[i].action, NULL);
-      gtk_widget_class_add_binding_action (widget_class, keys[i].key, GDK_CONTROL_MASK,
-                                           keys[i].action, NULL);
-    }
-}
-
-static void
 add_move_bindings (GtkWidgetClass *widget_class)
 {
   static const struct { guint key; guint kp; int dx; int dy; } arrows[] = {
@@ -318,10 +197,26 @@ add_move_bindings (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, center_binding, NULL);
 }
 
+static gboolean
+has_content (GtkWidget *widget)
+{
+  return QG_GRAPH_VIEW (widget)->layout != NULL;
+}
+
+static void
+drag_ended (GtkWidget *widget,
+            double     x,
+            double     y)
+{
+  hover_at (QG_GRAPH_VIEW (widget), x, y);
+}
+
+static const QgViewGesturesHooks gesture_hooks = { has_content, drag_ended };
+
 void
 qg_graph_view_class_init_input (GtkWidgetClass *widget_class)
 {
-  add_zoom_bindings (widget_class);
+  qg_view_gestures_add_zoom_bindings (widget_class);
   add_move_bindings (widget_class);
 }
 
@@ -346,19 +241,5 @@ qg_graph_view_init_input (QgGraphView *self)
   g_signal_connect (gesture, "released", G_CALLBACK (click_released_cb), self);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
 
-  gesture = gtk_gesture_drag_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
-  g_signal_connect (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
-  g_signal_connect (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
-  g_signal_connect (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
-
-  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
-  g_signal_connect (controller, "scroll", G_CALLBACK (scroll_cb), self);
-  gtk_widget_add_controller (widget, controller);
-
-  gesture = gtk_gesture_zoom_new ();
-  g_signal_connect (gesture, "begin", G_CALLBACK (pinch_begin_cb), self);
-  g_signal_connect (gesture, "scale-changed", G_CALLBACK (pinch_changed_cb), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
+  self->gestures = qg_view_gestures_attach (widget, self->viewport, &gesture_hooks);
 }

@@ -5,6 +5,7 @@
 
 #include "qg-graph-view.h"
 #include "qg-kinds.h"
+#include "qg-view-gestures.h"
 #include "qg-viewport.h"
 
 G_BEGIN_DECLS
@@ -147,10 +148,7 @@ struct _QgGraphView
   guint         names_made;
 
   /* Input */
-  double        drag_x;
-  double        drag_y;
-  gboolean      dragging;
-  double        pinch_zoom;
+  QgViewGestures *gestures;
 };
 
 /* qg-graph-view.c */
