@@ -631,6 +631,49 @@ test_export_format (void)
   g_assert_nonnull (strstr (qg_export_supported (), ".aif.json"));
 }
 
+/* An AIF file written again is the same graph in AIFdb's shape: every
+ * node with its id, type and text, every edge, locution and participant,
+ * and the text; the same bytes each time. */
+static void
+test_graph_write_round_trip (void)
+{
+  static const char * const names[] = { "ova3-wrapped.json", "aifdb-nodeset.json" };
+
+  for (guint f = 0; f < G_N_ELEMENTS (names); f++)
+    {
+      g_autoptr(QgAifGraph) graph = load_aif (names[f]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(QgAifGraph) copy = NULL;
+      gsize length = 0;
+      g_autofree char *json = qg_aif_graph_write (graph, &length);
+      g_autofree char *again = qg_aif_graph_write (graph, NULL);
+
+      g_assert_cmpstr (json, ==, again);
+      g_assert_cmpuint (strlen (json), ==, length);
+      copy = qg_aif_graph_load_from_data (json, length, "copy.aif.json", &error);
+      g_assert_no_error (error);
+      g_assert_false (copy->wrapped);
+      g_assert_cmpuint (copy->n_nodes, ==, graph->n_nodes);
+      for (guint i = 0; i < graph->n_nodes; i++)
+        {
+          g_assert_cmpstr (copy->nodes[i].id, ==, graph->nodes[i].id);
+          g_assert_cmpstr (copy->nodes[i].type_name, ==, graph->nodes[i].type_name);
+          g_assert_cmpstr (copy->nodes[i].text, ==, graph->nodes[i].text);
+          g_assert_cmpstr (copy->nodes[i].timestamp, ==, graph->nodes[i].timestamp);
+          g_assert_cmpint (copy->nodes[i].participant, ==, graph->nodes[i].participant);
+        }
+      g_assert_cmpuint (copy->n_edges, ==, graph->n_edges);
+      for (guint k = 0; k < graph->n_edges; k++)
+        {
+          g_assert_cmpuint (copy->edges[k].from, ==, graph->edges[k].from);
+          g_assert_cmpuint (copy->edges[k].to, ==, graph->edges[k].to);
+        }
+      g_assert_cmpuint (copy->n_locutions, ==, graph->n_locutions);
+      g_assert_cmpuint (copy->n_participants, ==, graph->n_participants);
+      g_assert_cmpmem (copy->text, copy->text_len, graph->text, graph->text_len);
+    }
+}
+
 /* ------------------------------------------------------------------------ */
 /* Drawing and reading (qg-aif-map.c)                                         */
 
@@ -1084,6 +1127,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/aif/write/without-drafts-keeps-checked",
                    test_write_without_drafts_keeps_checked);
   g_test_add_func ("/quotegraph/aif/export-format", test_export_format);
+  g_test_add_func ("/quotegraph/aif/write/graph-round-trip", test_graph_write_round_trip);
 
   g_test_add_func ("/quotegraph/aif/dot/every-node-and-edge", test_dot_every_node_and_edge);
   g_test_add_func ("/quotegraph/aif/dot/styles", test_dot_styles);

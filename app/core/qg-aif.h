@@ -107,6 +107,11 @@ QgAifGraph *qg_aif_graph_load           (GFile         *file,
  * always the same bytes for the same map, ended by a line break. */
 char       *qg_aif_write                (QgDocument    *doc,
                                          gsize         *length);
+/* @graph as AIF JSON in AIFdb's shape, every id as a string, the text
+ * (plain, as read) as "text": a normalised copy of the file read, the
+ * same bytes for the same graph, ended by a line break. */
+char       *qg_aif_graph_write          (QgAifGraph    *graph,
+                                         gsize         *length);
 /* @without_drafts: what is drafted is left out, as the other exports
  * leave it out. */
 char       *qg_aif_write_full           (QgDocument    *doc,
