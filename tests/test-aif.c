@@ -9,6 +9,7 @@
 #include "qg-cli.h"
 #include "qg-document.h"
 #include "qg-export.h"
+#include "qg-graph.h"
 #include "qg-test-utils.h"
 
 static QgAifGraph *
@@ -630,6 +631,477 @@ test_export_format (void)
   g_assert_nonnull (strstr (qg_export_supported (), ".aif.json"));
 }
 
+/* An AIF file written again is the same graph in AIFdb's shape: every
+ * node with its id, type and text, every edge, locution and participant,
+ * and the text; the same bytes each time. */
+static void
+test_graph_write_round_trip (void)
+{
+  static const char * const names[] = { "ova3-wrapped.json", "aifdb-nodeset.json" };
+
+  for (guint f = 0; f < G_N_ELEMENTS (names); f++)
+    {
+      g_autoptr(QgAifGraph) graph = load_aif (names[f]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(QgAifGraph) copy = NULL;
+      gsize length = 0;
+      g_autofree char *json = qg_aif_graph_write (graph, &length);
+      g_autofree char *again = qg_aif_graph_write (graph, NULL);
+
+      g_assert_cmpstr (json, ==, again);
+      g_assert_cmpuint (strlen (json), ==, length);
+      copy = qg_aif_graph_load_from_data (json, length, "copy.aif.json", &error);
+      g_assert_no_error (error);
+      g_assert_false (copy->wrapped);
+      g_assert_cmpuint (copy->n_nodes, ==, graph->n_nodes);
+      for (guint i = 0; i < graph->n_nodes; i++)
+        {
+          g_assert_cmpstr (copy->nodes[i].id, ==, graph->nodes[i].id);
+          g_assert_cmpstr (copy->nodes[i].type_name, ==, graph->nodes[i].type_name);
+          g_assert_cmpstr (copy->nodes[i].text, ==, graph->nodes[i].text);
+          g_assert_cmpstr (copy->nodes[i].timestamp, ==, graph->nodes[i].timestamp);
+          g_assert_cmpint (copy->nodes[i].participant, ==, graph->nodes[i].participant);
+        }
+      g_assert_cmpuint (copy->n_edges, ==, graph->n_edges);
+      for (guint k = 0; k < graph->n_edges; k++)
+        {
+          g_assert_cmpuint (copy->edges[k].from, ==, graph->edges[k].from);
+          g_assert_cmpuint (copy->edges[k].to, ==, graph->edges[k].to);
+        }
+      g_assert_cmpuint (copy->n_locutions, ==, graph->n_locutions);
+      g_assert_cmpuint (copy->n_participants, ==, graph->n_participants);
+      g_assert_cmpmem (copy->text, copy->text_len, graph->text, graph->text_len);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Drawing and reading (qg-aif-map.c)                                         */
+
+static QgAifGraph *
+load_aif_text (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  QgAifGraph *graph = qg_aif_graph_load_from_data (json, strlen (json), "inline.json", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (graph);
+  return graph;
+}
+
+static guint
+index_of (QgAifGraph *graph,
+          const char *id)
+{
+  gint i = qg_aif_graph_find_node (graph, id);
+
+  g_assert_cmpint (i, >=, 0);
+  return (guint) i;
+}
+
+/* The DOT line of node @i: from "  n<i> [" to its end. */
+static char *
+dot_node_line (const char *dot,
+               guint       i)
+{
+  g_autofree char *needle = g_strdup_printf ("\n  n%u [", i);
+  const char *at = strstr (dot, needle);
+  const char *end = at ? strchr (at + 1, '\n') : NULL;
+
+  g_assert_nonnull (end);
+  return g_strndup (at + 1, end - (at + 1));
+}
+
+/* Every node is "n<i>" and every edge "n<from>" -> "n<to>" with id
+ * "e<k>", in order; cgraph reads as many nodes and edges as the file has,
+ * the isolated node and the S-to-S edges included; and the same graph is
+ * the same bytes. */
+static void
+test_dot_every_node_and_edge (void)
+{
+  g_autoptr(QgAifGraph) graph = load_aif ("aifdb-nodeset.json");
+  g_autoptr(QgAifGraph) again = load_aif ("aifdb-nodeset.json");
+  g_autofree char *dot = qg_aif_graph_to_dot (graph);
+  g_autofree char *same = qg_aif_graph_to_dot (again);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgGraph) drawn = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  const char *at = dot;
+  guint line = 0;
+
+  g_assert_cmpstr (dot, ==, same);
+  g_assert_true (g_str_has_prefix (dot, "digraph "));
+  g_assert_nonnull (strstr (dot, "rankdir=TB"));
+  for (guint i = 0; i < graph->n_nodes; i++)
+    {
+      g_autofree char *node_line = dot_node_line (dot, i);
+      g_autofree char *id = g_strdup_printf ("[id=\"n%u\"", i);
+
+      g_assert_nonnull (strstr (node_line, id));
+      g_assert_nonnull (strstr (node_line, "tooltip=\""));
+    }
+  for (guint k = 0; k < graph->n_edges; k++)
+    {
+      g_autofree char *edge = g_strdup_printf ("  n%u -> n%u [id=\"e%u\"", graph->edges[k].from,
+                                               graph->edges[k].to, k);
+
+      /* In the order of the edges. */
+      at = strstr (at, edge);
+      g_assert_nonnull (at);
+    }
+
+  drawn = qg_graph_new_from_dot (dot, NULL, &line, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (qg_graph_get_n_entities (drawn), ==, graph->n_nodes);
+  g_assert_cmpuint (qg_graph_get_n_relations (drawn), ==, graph->n_edges);
+  g_assert_cmpstr (qg_graph_get_engine (drawn), ==, "dot");
+  g_assert_true (qg_graph_layout (drawn, &error));
+  svg = qg_graph_render (drawn, "svg", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (qg_test_count (g_bytes_get_data (svg, NULL), "class=\"node "), ==,
+                    graph->n_nodes);
+  /* The undercut (CA → RA) and the isolated proposition are drawn. */
+  g_assert_nonnull (strstr (g_bytes_get_data (svg, NULL), "<g id=\"e11\" class=\"edge\">"));
+  g_assert_nonnull (strstr (g_bytes_get_data (svg, NULL), "an aside nobody answered"));
+}
+
+/* Propositions and locutions are text boxes that look apart; S-nodes are
+ * small nodes named by their type, coloured by what they mean. */
+static void
+test_dot_styles (void)
+{
+  g_autoptr(QgAifGraph) graph = load_aif ("aifdb-nodeset.json");
+  g_autofree char *dot = qg_aif_graph_to_dot (graph);
+  g_autofree char *i_line = dot_node_line (dot, index_of (graph, "102"));
+  g_autofree char *l_line = dot_node_line (dot, index_of (graph, "101"));
+  static const struct { const char *id, *label, *color; QgAifNodeType type; } schemes[] = {
+    { "107", "RA", "#2f8a4a", QG_AIF_NODE_RA }, { "111", "CA", "#c0392b", QG_AIF_NODE_CA },
+    { "113", "MA", "#c86a10", QG_AIF_NODE_MA }, { "114", "PA", "#8446a8", QG_AIF_NODE_PA },
+    { "108", "TA", "#77767b", QG_AIF_NODE_TA }, { "103", "YA", "#56708f", QG_AIF_NODE_YA },
+    { "115", "ISSUE", "#8a8a8a", QG_AIF_NODE_OTHER },
+  };
+
+  g_assert_nonnull (strstr (i_line, "shape=box, style=\"rounded,filled\""));
+  g_assert_nonnull (strstr (i_line, "label=\"we should raise taxes\""));
+  g_assert_nonnull (strstr (l_line, "shape=box, style=\"filled\""));
+  g_assert_cmpstr (qg_aif_node_type_style (QG_AIF_NODE_I)->fill, !=,
+                   qg_aif_node_type_style (QG_AIF_NODE_L)->fill);
+  /* Wrapped at about 32 characters, the text whole in the tooltip. */
+  g_assert_nonnull (strstr (l_line, "label=\"Bob Smith : we\\nshould raise taxes\""));
+  g_assert_nonnull (strstr (l_line, "tooltip=\"Bob Smith : we should raise taxes\""));
+  for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+    {
+      g_autofree char *line = dot_node_line (dot, index_of (graph, schemes[s].id));
+      g_autofree char *label = g_strdup_printf ("label=\"%s\"", schemes[s].label);
+      g_autofree char *color = g_strdup_printf ("color=\"%s\"", schemes[s].color);
+
+      g_assert_nonnull (strstr (line, "shape=ellipse"));
+      g_assert_nonnull (strstr (line, label));
+      g_assert_nonnull (strstr (line, color));
+      g_assert_cmpstr (qg_aif_node_type_style (schemes[s].type)->stroke, ==, schemes[s].color);
+    }
+  /* A support's edges are green, an attack's red. */
+  g_assert_nonnull (strstr (dot, "  n4 -> n6 [id=\"e4\", color=\"#2f8a4a\"]"));
+  g_assert_nonnull (strstr (dot, "  n9 -> n10 [id=\"e10\", color=\"#c0392b\"]"));
+}
+
+/* No text breaks the DOT or adds to it: quotes, backslashes, a closing
+ * bracket and a would-be attribute, line breaks, HTML, a node named like
+ * ours. Graphviz reads one node per AIF node and draws the text as
+ * written. */
+static void
+test_dot_hostile_text (void)
+{
+  g_autoptr(QgAifGraph) graph = load_aif_text (
+    "{\"nodes\": ["
+    "{\"nodeID\": 1, \"type\": \"I\", \"text\": \"say \\\"hi\\\" \\\\ \\\\\\\" or \\\\N\"},"
+    "{\"nodeID\": 2, \"type\": \"L\", \"text\": \"x\\\"]; n9 [label=\\\"pwned\\\"]; n1 -> n0; //\"},"
+    "{\"nodeID\": 3, \"type\": \"I\", \"text\": \"<b>bold</b> & a\\nline\\\\\"},"
+    "{\"nodeID\": 4, \"type\": \"x\\\"];}digraph{\", \"text\": \"\"}"
+    "], \"edges\": [{\"fromID\": 1, \"toID\": 2}]}");
+  g_autofree char *dot = qg_aif_graph_to_dot (graph);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgGraph) drawn = qg_graph_new_from_dot (dot, NULL, NULL, &error);
+  g_autoptr(GBytes) svg = NULL;
+  const char *data;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (qg_graph_get_n_entities (drawn), ==, 4);
+  g_assert_cmpuint (qg_graph_get_n_relations (drawn), ==, 1);
+  g_assert_true (qg_graph_layout (drawn, &error));
+  svg = qg_graph_render (drawn, "svg", &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (svg, NULL);
+  g_assert_null (strstr (data, "pwned\">"));
+  g_assert_nonnull (strstr (data, ">say &quot;hi&quot; \\ \\&quot; or \\N</text>"));
+  g_assert_nonnull (strstr (data, "xlink:title=\"say &quot;hi&quot; \\ \\&quot; or \\N\""));
+  g_assert_nonnull (strstr (data, "x&quot;]; n9 [label=&quot;pwned&quot;]; n1 &#45;&gt; n0; //"));
+  g_assert_nonnull (strstr (data, ">&lt;b&gt;bold&lt;/b&gt; &amp; a line\\</text>"));
+  g_assert_nonnull (strstr (data, "xlink:title=\"&lt;b&gt;bold&lt;/b&gt; &amp; a&#10;line\\\""));
+  g_assert_nonnull (strstr (data, ">x&quot;];}digraph{</text>"));
+}
+
+/* The L-nodes that assert a proposition, through a YA node whichever way
+ * its edges go. */
+static void
+test_asserting_locutions (void)
+{
+  g_autoptr(QgAifGraph) graph = load_aif ("aifdb-nodeset.json");
+  g_autoptr(QgAifGraph) reversed = load_aif_text (
+    "{\"nodes\": [{\"nodeID\": \"l1\", \"type\": \"L\", \"text\": \"A : p\"},"
+    "{\"nodeID\": \"l2\", \"type\": \"L\", \"text\": \"B : p\"},"
+    "{\"nodeID\": \"i\", \"type\": \"I\", \"text\": \"p\"},"
+    "{\"nodeID\": \"y1\", \"type\": \"YA\"}, {\"nodeID\": \"y2\", \"type\": \"YA\"},"
+    "{\"nodeID\": \"r\", \"type\": \"RA\"}, {\"nodeID\": \"l3\", \"type\": \"L\", \"text\": \"C : q\"}],"
+    "\"edges\": [{\"fromID\": \"l2\", \"toID\": \"y2\"}, {\"fromID\": \"y2\", \"toID\": \"i\"},"
+    "{\"fromID\": \"i\", \"toID\": \"y1\"}, {\"fromID\": \"y1\", \"toID\": \"l1\"},"
+    "{\"fromID\": \"l3\", \"toID\": \"r\"}, {\"fromID\": \"r\", \"toID\": \"i\"}]}");
+  g_autofree guint *said = NULL;
+  g_autofree guint *none = NULL;
+  g_autofree guint *both = NULL;
+  guint n = 99;
+
+  said = qg_aif_graph_asserting_locutions (graph, index_of (graph, "102"), &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (said[0], ==, index_of (graph, "101"));
+  none = qg_aif_graph_asserting_locutions (graph, index_of (graph, "116"), &n);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_null (none);
+
+  /* l1's YA goes I → YA → L; l3 is joined through an RA, which asserts nothing. */
+  both = qg_aif_graph_asserting_locutions (reversed, index_of (reversed, "i"), &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (both[0], ==, index_of (reversed, "l1"));
+  g_assert_cmpuint (both[1], ==, index_of (reversed, "l2"));
+}
+
+static const QgAifLink *
+link_of (GArray     *links,
+         QgAifGraph *graph,
+         const char *scheme)
+{
+  for (guint i = 0; i < links->len; i++)
+    if (g_array_index (links, QgAifLink, i).scheme == index_of (graph, scheme))
+      return &g_array_index (links, QgAifLink, i);
+  g_assert_not_reached ();
+}
+
+/* What points at a node and what it points into, with what is on the far
+ * side of each scheme: premises, attackers, conclusions; an undercut
+ * seen from the inference it attacks. */
+static void
+test_links (void)
+{
+  g_autoptr(QgAifGraph) graph = load_aif ("aifdb-nodeset.json");
+  g_autoptr(GArray) into = qg_aif_graph_links_into (graph, index_of (graph, "102"));
+  g_autoptr(GArray) from = qg_aif_graph_links_from (graph, index_of (graph, "105"));
+  g_autoptr(GArray) undercut = qg_aif_graph_links_into (graph, index_of (graph, "107"));
+  g_autoptr(GArray) isolated = qg_aif_graph_links_into (graph, index_of (graph, "116"));
+  const QgAifLink *link;
+
+  /* 103 (YA), 107 (RA), 113 (MA), 115 (ISSUE), in the order of the edges. */
+  g_assert_cmpuint (into->len, ==, 4);
+  g_assert_cmpuint (g_array_index (into, QgAifLink, 0).scheme, ==, index_of (graph, "103"));
+  link = link_of (into, graph, "107");
+  g_assert_cmpint (link->type, ==, QG_AIF_NODE_RA);
+  g_assert_cmpuint (link->n_others, ==, 3);
+  g_assert_cmpuint (link->others[0], ==, index_of (graph, "105"));
+  g_assert_cmpuint (link->others[1], ==, index_of (graph, "109"));
+  g_assert_cmpuint (link->others[2], ==, index_of (graph, "111"));
+  link = link_of (into, graph, "113");
+  g_assert_cmpint (link->type, ==, QG_AIF_NODE_MA);
+  g_assert_cmpuint (link->n_others, ==, 1);
+  g_assert_cmpuint (link->others[0], ==, index_of (graph, "112"));
+  link = link_of (into, graph, "115");
+  g_assert_cmpint (link->type, ==, QG_AIF_NODE_OTHER);
+  g_assert_cmpuint (link->n_others, ==, 0);
+
+  /* 105 supports 102 (RA) and prefers 110 (PA). */
+  g_assert_cmpuint (from->len, ==, 2);
+  link = link_of (from, graph, "107");
+  g_assert_cmpuint (link->n_others, ==, 1);
+  g_assert_cmpuint (link->others[0], ==, index_of (graph, "102"));
+  link = link_of (from, graph, "114");
+  g_assert_cmpint (link->type, ==, QG_AIF_NODE_PA);
+  g_assert_cmpuint (link->others[0], ==, index_of (graph, "110"));
+
+  /* The RA is attacked by the CA, whose premise is 110; and the YA
+   * "Arguing" points at it too. */
+  g_assert_cmpuint (undercut->len, ==, 2);
+  link = link_of (undercut, graph, "111");
+  g_assert_cmpint (link->type, ==, QG_AIF_NODE_CA);
+  g_assert_cmpuint (link->n_others, ==, 1);
+  g_assert_cmpuint (link->others[0], ==, index_of (graph, "110"));
+  g_assert_cmpuint (isolated->len, ==, 0);
+}
+
+/* A speaker from the participants, else from the text's prefix; the words
+ * without it. */
+static void
+test_speaker_and_words (void)
+{
+  g_autoptr(QgAifGraph) aifdb = load_aif ("aifdb-nodeset.json");
+  g_autoptr(QgAifGraph) ova = load_aif ("ova3-wrapped.json");
+  g_autoptr(QgAifGraph) xaif = load_aif ("xaif-text-object.json");
+  g_autoptr(QgAifGraph) loose = load_aif_text (
+    "{\"nodes\": [{\"nodeID\": 1, \"type\": \"L\", \"text\": \"Jo Bloggs: it rains\"},"
+    "{\"nodeID\": 2, \"type\": \"L\", \"text\": \"it rains, says everyone\"},"
+    "{\"nodeID\": 3, \"type\": \"L\", \"text\": \"What everyone in the town said that night: it rains\"},"
+    "{\"nodeID\": 4, \"type\": \"L\", \"text\": \"  Dr. Who  :  later  \"},"
+    "{\"nodeID\": 5, \"type\": \"L\", \"text\": \"Ann Lee : \"},"
+    "{\"nodeID\": 6, \"type\": \"L\", \"text\": \"Bob Smith : we should raise taxes\"}],"
+    "\"edges\": [], \"locutions\": [{\"nodeID\": 6, \"personID\": 7}],"
+    "\"participants\": [{\"participantID\": 7, \"firstname\": \" Robert \", \"surname\": \"\"}]}");
+  static const char * const expected[][3] = {
+    { "1", "Jo Bloggs", "it rains" },
+    { "2", NULL, "it rains, says everyone" },
+    { "3", NULL, "What everyone in the town said that night: it rains" },
+    { "4", "Dr. Who", "later" },
+    { "5", "Ann Lee", "" },
+    { "6", "Robert", "we should raise taxes" },
+  };
+  g_autofree char *bob = qg_aif_graph_speaker (aifdb, index_of (aifdb, "101"));
+  g_autofree char *anna = qg_aif_graph_speaker (ova, index_of (ova, "1"));
+  g_autofree char *anna_words = qg_aif_graph_words (ova, index_of (ova, "1"));
+  g_autofree char *speaker_1 = qg_aif_graph_speaker (xaif, index_of (xaif, "0"));
+  g_autofree char *proposition = qg_aif_graph_speaker (aifdb, index_of (aifdb, "102"));
+
+  g_assert_cmpstr (bob, ==, "Bob Smith");
+  /* Anna's personID names no participant: her name is the prefix. */
+  g_assert_cmpstr (anna, ==, "Anna");
+  g_assert_cmpstr (anna_words, ==, "the bridge is unsafe");
+  g_assert_cmpstr (speaker_1, ==, "Speaker 1");
+  g_assert_null (proposition);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *speaker = qg_aif_graph_speaker (loose, index_of (loose, expected[i][0]));
+      g_autofree char *words = qg_aif_graph_words (loose, index_of (loose, expected[i][0]));
+
+      g_assert_cmpstr (speaker, ==, expected[i][1]);
+      g_assert_cmpstr (words, ==, expected[i][2]);
+    }
+}
+
+/* An article and its spans, as the reading pane is given them. */
+typedef struct
+{
+  char      *text;
+  gsize      length;
+  QgAifSpan *spans;
+  guint      n_spans;
+} Article;
+
+static void
+article_clear (Article *article)
+{
+  g_free (article->text);
+  g_free (article->spans);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Article, article_clear)
+
+static void
+article_of (Article    *article,
+            QgAifGraph *graph)
+{
+  article->text = qg_aif_graph_article (graph, &article->length, &article->spans,
+                                        &article->n_spans);
+  g_assert_nonnull (article->text);
+  for (guint i = 1; i < article->n_spans; i++)
+    g_assert_cmpuint (article->spans[i - 1].start, <=, article->spans[i].start);
+}
+
+static const QgAifSpan *
+span_of (Article *article,
+         guint    node)
+{
+  for (guint i = 0; i < article->n_spans; i++)
+    if (article->spans[i].node == node)
+      return &article->spans[i];
+  return NULL;
+}
+
+static void
+assert_span_is (Article         *article,
+                const QgAifSpan *span,
+                const char      *expected)
+{
+  g_assert_nonnull (span);
+  g_assert_cmpmem (article->text + span->start, span->end - span->start, expected,
+                   strlen (expected));
+}
+
+/* Without a text, the article is the locutions, a paragraph each, and
+ * every locution and proposition is placed in it. */
+static void
+test_article_from_locutions (void)
+{
+  g_autoptr(QgAifGraph) graph = load_aif ("aifdb-nodeset.json");
+  g_auto(Article) a = { 0 };
+
+  article_of (&a, graph);
+  g_assert_cmpstr (a.text, ==, "Bob Smith: we should raise taxes\n\nWilma Jones: schools need money");
+  g_assert_cmpuint (a.length, ==, strlen (a.text));
+  /* Two locutions and the two propositions that are what they say. */
+  g_assert_cmpuint (a.n_spans, ==, 4);
+  assert_span_is (&a, span_of (&a, index_of (graph, "101")), "we should raise taxes");
+  assert_span_is (&a, span_of (&a, index_of (graph, "102")), "we should raise taxes");
+  assert_span_is (&a, span_of (&a, index_of (graph, "105")), "schools need money");
+  g_assert_null (span_of (&a, index_of (graph, "110")));
+}
+
+/* With a text, the text is the article: the HTML's words, each locution
+ * where it was said. */
+static void
+test_article_from_text (void)
+{
+  g_autoptr(QgAifGraph) graph = load_aif ("ova3-wrapped.json");
+  g_auto(Article) a = { 0 };
+
+  article_of (&a, graph);
+  g_assert_cmpmem (a.text, a.length, graph->text, graph->text_len);
+  g_assert_true (g_str_has_prefix (a.text, "Yesterday the bridge is unsafe, said Anna."));
+  g_assert_cmpuint (a.n_spans, ==, 2);
+  g_assert_cmpuint (a.spans[0].start, ==, strlen ("Yesterday "));
+  assert_span_is (&a, span_of (&a, index_of (graph, "1")), "the bridge is unsafe");
+  assert_span_is (&a, span_of (&a, index_of (graph, "2")), "the bridge is unsafe");
+}
+
+/* Words said twice are placed where each was said, in the order of the
+ * locutions, not both at the first; a proposition goes with the locution
+ * that asserts it. Curly quotes and white space are taken loosely when
+ * the words are not there as written. */
+static void
+test_article_reading_order (void)
+{
+  g_autoptr(QgAifGraph) graph = load_aif_text (
+    "{\"AIF\": {\"nodes\": ["
+    "{\"nodeID\": 1, \"type\": \"L\", \"text\": \"Ann : we agree\"},"
+    "{\"nodeID\": 2, \"type\": \"L\", \"text\": \"Bob : I \\\"doubt\\\" it very much\"},"
+    "{\"nodeID\": 3, \"type\": \"L\", \"text\": \"Ann : we agree\"},"
+    "{\"nodeID\": 4, \"type\": \"I\", \"text\": \"we agree\"},"
+    "{\"nodeID\": 5, \"type\": \"I\", \"text\": \"we agree\"},"
+    "{\"nodeID\": 6, \"type\": \"YA\"}, {\"nodeID\": 7, \"type\": \"YA\"}],"
+    "\"edges\": [{\"fromID\": 3, \"toID\": 6}, {\"fromID\": 6, \"toID\": 4},"
+    "{\"fromID\": 1, \"toID\": 7}, {\"fromID\": 7, \"toID\": 5}],"
+    "\"locutions\": [{\"nodeID\": 1}, {\"nodeID\": 2}, {\"nodeID\": 3}]},"
+    "\"text\": \"Ann: we agree. Bob: I \xe2\x80\x9c" "doubt\xe2\x80\x9d it\\n  very much. Ann, later: we agree.\"}");
+  g_auto(Article) a = { 0 };
+  const char *second;
+
+  article_of (&a, graph);
+  second = strstr (a.text, "later: we agree") + strlen ("later: ");
+  g_assert_cmpuint (a.n_spans, ==, 5);
+  g_assert_cmpuint (span_of (&a, index_of (graph, "1"))->start, ==, strlen ("Ann: "));
+  g_assert_cmpuint (span_of (&a, index_of (graph, "3"))->start, ==, second - a.text);
+  assert_span_is (&a, span_of (&a, index_of (graph, "3")), "we agree");
+  /* 4 is asserted by the second locution, 5 by the first. */
+  g_assert_cmpuint (span_of (&a, index_of (graph, "4"))->start, ==, second - a.text);
+  g_assert_cmpuint (span_of (&a, index_of (graph, "5"))->start, ==, strlen ("Ann: "));
+  /* Loosely: the article's own bytes, curly quotes, line break and all. */
+  assert_span_is (&a, span_of (&a, index_of (graph, "2")),
+                  "I \xe2\x80\x9c" "doubt\xe2\x80\x9d it\n  very much");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -655,6 +1127,17 @@ main (int   argc,
   g_test_add_func ("/quotegraph/aif/write/without-drafts-keeps-checked",
                    test_write_without_drafts_keeps_checked);
   g_test_add_func ("/quotegraph/aif/export-format", test_export_format);
+  g_test_add_func ("/quotegraph/aif/write/graph-round-trip", test_graph_write_round_trip);
+
+  g_test_add_func ("/quotegraph/aif/dot/every-node-and-edge", test_dot_every_node_and_edge);
+  g_test_add_func ("/quotegraph/aif/dot/styles", test_dot_styles);
+  g_test_add_func ("/quotegraph/aif/dot/hostile-text", test_dot_hostile_text);
+  g_test_add_func ("/quotegraph/aif/asserting-locutions", test_asserting_locutions);
+  g_test_add_func ("/quotegraph/aif/links", test_links);
+  g_test_add_func ("/quotegraph/aif/speaker-and-words", test_speaker_and_words);
+  g_test_add_func ("/quotegraph/aif/article/from-locutions", test_article_from_locutions);
+  g_test_add_func ("/quotegraph/aif/article/from-text", test_article_from_text);
+  g_test_add_func ("/quotegraph/aif/article/reading-order", test_article_reading_order);
 
   return g_test_run ();
 }

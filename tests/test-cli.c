@@ -336,6 +336,30 @@ test_check_dot (void)
   }
 }
 
+/* --export of @path to a PNG and, laid out by @pdf_engine, a PDF in @dir:
+ * Graphviz's renderers write both. */
+static void
+assert_png_and_pdf (const char *dir,
+                    const char *path,
+                    const char *pdf_engine)
+{
+  g_autofree char *png = g_build_filename (dir, "graph.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "graph.pdf", NULL);
+  g_autofree char *png_data = NULL;
+  g_autofree char *pdf_data = NULL;
+  g_auto(Run) run;
+
+  RUN (&run, "--export", png, path);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  RUN (&run, "--export", pdf, "--layout", pdf_engine, path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (png, &png_data, NULL, NULL));
+  g_assert_true (g_file_get_contents (pdf, &pdf_data, NULL, NULL));
+  g_assert_true (g_str_has_prefix (png_data, "\x89PNG"));
+  g_assert_true (g_str_has_prefix (pdf_data, "%PDF-"));
+}
+
 /* --export draws a DOT file as `dot -Tsvg` does, in a fresh process byte
  * for byte; PNG and PDF come from Graphviz's renderers too; a broken file
  * writes nothing. */
@@ -367,21 +391,8 @@ test_export_dot (void)
     }
   {
     g_autofree char *path = g_build_filename (data, "clusters.gv", NULL);
-    g_autofree char *png = g_build_filename (dir, "graph.png", NULL);
-    g_autofree char *pdf = g_build_filename (dir, "graph.pdf", NULL);
-    g_autofree char *png_data = NULL;
-    g_autofree char *pdf_data = NULL;
-    g_auto(Run) run;
 
-    RUN (&run, "--export", png, path);
-    g_assert_cmpint (run.status, ==, 0);
-    run_clear (&run);
-    RUN (&run, "--export", pdf, "--layout", "circo", path);
-    g_assert_cmpint (run.status, ==, 0);
-    g_assert_true (g_file_get_contents (png, &png_data, NULL, NULL));
-    g_assert_true (g_file_get_contents (pdf, &pdf_data, NULL, NULL));
-    g_assert_true (g_str_has_prefix (png_data, "\x89PNG"));
-    g_assert_true (g_str_has_prefix (pdf_data, "%PDF-"));
+    assert_png_and_pdf (dir, path, "circo");
   }
   {
     g_autofree char *path = g_build_filename (data, "syntax.gv", NULL);
@@ -395,6 +406,85 @@ test_export_dot (void)
     run_clear (&run);
     RUN (&run, "--export", broken, "--layout", "nope", path);
     g_assert_cmpint (run.status, ==, 2);
+  }
+  remove_tree (dir);
+}
+
+/* --export draws an AIF map as the window lays it out: a node group for
+ * each AIF node and an edge group for each AIF edge; .gv writes that DOT,
+ * .aif.json the AIF again, normalised; PNG and PDF are Graphviz's; a
+ * broken map writes nothing and says where it is broken. */
+static void
+test_export_aif_map (void)
+{
+  g_autofree char *data = g_test_build_filename (G_TEST_DIST, "data", "aif", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("qg-cli-XXXXXX", NULL);
+  g_autofree char *svg_path = g_build_filename (dir, "map.svg", NULL);
+  g_autofree char *gv_path = g_build_filename (dir, "map.gv", NULL);
+  g_autofree char *aif_path = g_build_filename (dir, "map.aif.json", NULL);
+  static const char * const names[] = {
+    "aifdb-nodeset.json", "ova3-wrapped.json", "xaif-text-object.json",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (data, names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GFile) copy_file = g_file_new_for_path (aif_path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(QgAifGraph) graph = qg_aif_graph_load (file, NULL, NULL, &error);
+      g_autoptr(QgAifGraph) copy = NULL;
+      g_autofree char *expected_dot = qg_aif_graph_to_dot (graph);
+      g_autofree char *expected_aif = qg_aif_graph_write (graph, NULL);
+      g_autofree char *svg = NULL;
+      g_autofree char *gv = NULL;
+      g_autofree char *aif = NULL;
+      g_auto(Run) run;
+      g_auto(Run) run_gv;
+      g_auto(Run) run_aif;
+
+      g_assert_no_error (error);
+      RUN (&run, "--export", svg_path, path);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.err, ==, "");
+      svg = read_file (svg_path);
+      g_assert_cmpuint (qg_test_count (svg, "<g id=\"n"), ==, graph->n_nodes);
+      g_assert_cmpuint (qg_test_count (svg, "class=\"node "), ==, graph->n_nodes);
+      g_assert_cmpuint (qg_test_count (svg, "<g id=\"e"), ==, graph->n_edges);
+      g_assert_cmpuint (qg_test_count (svg, "class=\"edge\""), ==, graph->n_edges);
+
+      RUN (&run_gv, "--export", gv_path, path);
+      g_assert_cmpint (run_gv.status, ==, 0);
+      gv = read_file (gv_path);
+      g_assert_cmpstr (gv, ==, expected_dot);
+
+      RUN (&run_aif, "--export", aif_path, path);
+      g_assert_cmpint (run_aif.status, ==, 0);
+      aif = read_file (aif_path);
+      g_assert_cmpstr (aif, ==, expected_aif);
+      copy = qg_aif_graph_load (copy_file, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (copy->n_nodes, ==, graph->n_nodes);
+      g_assert_cmpuint (copy->n_edges, ==, graph->n_edges);
+      g_assert_cmpuint (copy->n_locutions, ==, graph->n_locutions);
+      g_assert_cmpuint (copy->n_participants, ==, graph->n_participants);
+      g_assert_cmpuint (copy->text_len, ==, graph->text_len);
+    }
+  {
+    g_autofree char *path = g_build_filename (data, "aifdb-nodeset.json", NULL);
+
+    assert_png_and_pdf (dir, path, "dot");
+  }
+  {
+    g_autofree char *broken = g_build_filename (data, "broken", NULL);
+    g_autofree char *out = g_build_filename (dir, "broken.svg", NULL);
+    g_auto(Run) run;
+
+    run_in (&run, broken, NULL, NULL,
+            (const char *[]) { "--export", out, "edge-missing-node.json", NULL });
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.err, ==, "edge-missing-node.json:9: edges[1].toID: unknown node \"99\"\n");
+    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
   }
   remove_tree (dir);
 }
@@ -1091,6 +1181,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/cli/check-aif", test_check_aif);
   g_test_add_func ("/quotegraph/cli/check-dot", test_check_dot);
   g_test_add_func ("/quotegraph/cli/export-dot", test_export_dot);
+  g_test_add_func ("/quotegraph/cli/export-aif-map", test_export_aif_map);
   g_test_add_func ("/quotegraph/cli/empty-map", test_empty_map);
   g_test_add_func ("/quotegraph/cli/export-svg", test_export_svg);
   g_test_add_func ("/quotegraph/cli/export-without-drafts", test_export_without_drafts);

@@ -684,6 +684,105 @@ relation_is_kept (QgDocument *doc,
   return FALSE;
 }
 
+/* @value as @name of @obj, when there is one. */
+static void
+set_optional (JsonObject *obj,
+              const char *name,
+              const char *value)
+{
+  if (value != NULL)
+    json_object_set_member (obj, name, qg_json_string_node (value));
+}
+
+/* The JSON of @root, ended by a line break. */
+static char *
+finish (JsonNode *root,
+        gsize     size_hint,
+        gsize    *length)
+{
+  GString *out = g_string_sized_new (size_hint + 4096);
+
+  qg_json_write (out, root, NULL);
+  g_string_append_c (out, '\n');
+  if (length != NULL)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+char *
+qg_aif_graph_write (QgAifGraph *graph,
+                    gsize      *length)
+{
+  JsonArray *nodes = json_array_new ();
+  JsonArray *edges = json_array_new ();
+  JsonArray *locutions = json_array_new ();
+  JsonArray *participants = json_array_new ();
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *obj;
+
+  g_return_val_if_fail (graph != NULL, NULL);
+
+  /* Ids as the file has them (a number's as its digits): what names a
+   * node there names it here. */
+  for (guint i = 0; i < graph->n_nodes; i++)
+    {
+      const QgAifNode *n = &graph->nodes[i];
+
+      obj = json_object_new ();
+      json_object_set_member (obj, "nodeID", qg_json_string_node (n->id));
+      json_object_set_member (obj, "text", qg_json_string_node (n->text));
+      json_object_set_member (obj, "type", qg_json_string_node (n->type_name));
+      set_optional (obj, "timestamp", n->timestamp);
+      json_array_add_element (nodes, qg_json_object_node (obj));
+    }
+  for (guint k = 0; k < graph->n_edges; k++)
+    {
+      obj = json_object_new ();
+      set_optional (obj, "edgeID", graph->edges[k].id);
+      json_object_set_member (obj, "fromID",
+                              qg_json_string_node (graph->nodes[graph->edges[k].from].id));
+      json_object_set_member (obj, "toID",
+                              qg_json_string_node (graph->nodes[graph->edges[k].to].id));
+      json_array_add_element (edges, qg_json_object_node (obj));
+    }
+  for (guint i = 0; i < graph->n_locutions; i++)
+    {
+      const QgAifLocution *l = &graph->locutions[i];
+
+      obj = json_object_new ();
+      json_object_set_member (obj, "nodeID", qg_json_string_node (graph->nodes[l->node].id));
+      set_optional (obj, "personID", l->person_id);
+      set_optional (obj, "timestamp", l->timestamp);
+      json_array_add_element (locutions, qg_json_object_node (obj));
+    }
+  for (guint i = 0; i < graph->n_participants; i++)
+    {
+      obj = json_object_new ();
+      json_object_set_member (obj, "participantID",
+                              qg_json_string_node (graph->participants[i].id));
+      json_object_set_member (obj, "firstname",
+                              qg_json_string_node (graph->participants[i].firstname));
+      json_object_set_member (obj, "surname",
+                              qg_json_string_node (graph->participants[i].surname));
+      json_array_add_element (participants, qg_json_object_node (obj));
+    }
+
+  obj = json_object_new ();
+  json_object_set_member (obj, "nodes", qg_json_array_node (nodes));
+  json_object_set_member (obj, "edges", qg_json_array_node (edges));
+  json_object_set_member (obj, "locutions", qg_json_array_node (locutions));
+  json_object_set_member (obj, "participants", qg_json_array_node (participants));
+  json_object_set_member (obj, "schemefulfillments", qg_json_array_node (json_array_new ()));
+  if (graph->text != NULL)
+    {
+      g_autofree char *text = g_strndup (graph->text, graph->text_len);
+
+      json_object_set_member (obj, "text", qg_json_string_node (text));
+    }
+  root = qg_json_object_node (obj);
+  return finish (root, graph->text_len, length);
+}
+
 char *
 qg_aif_write (QgDocument *doc,
               gsize      *length)
@@ -708,7 +807,6 @@ qg_aif_write_full (QgDocument *doc,
   const char *text;
   gsize text_len;
   g_autofree char *article = NULL;
-  GString *out;
   guint n_participants = 0;
 
   g_return_val_if_fail (QG_IS_DOCUMENT (doc), NULL);
@@ -787,11 +885,5 @@ qg_aif_write_full (QgDocument *doc,
   article = g_strndup (text, text_len);
   json_object_set_member (obj, "text", qg_json_string_node (article));
   root = qg_json_object_node (obj);
-
-  out = g_string_sized_new (text_len + 4096);
-  qg_json_write (out, root, NULL);
-  g_string_append_c (out, '\n');
-  if (length != NULL)
-    *length = out->len;
-  return g_string_free (out, FALSE);
+  return finish (root, text_len, length);
 }

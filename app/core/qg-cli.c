@@ -85,16 +85,20 @@ check_aif (GFile      *file,
   return QG_EXIT_OK;
 }
 
-/* Whether the file at @path (not the bundled map) is a DOT graph, told
- * by its content as the window tells it. */
-static gboolean
-is_dot (GFile      *file,
-        const char *display)
+/* What the file at @path (not the bundled map) is when it is not a
+ * document: QG_SNIFF_ERROR_DOT or _AIF, told by its content as the window
+ * tells it; else -1. */
+static int
+foreign_kind (GFile      *file,
+              const char *display)
 {
   g_autoptr(GError) sniff_error = NULL;
 
-  return qg_sniff_file (file, display, NULL, &sniff_error) == QG_FILE_KIND_UNKNOWN
-         && g_error_matches (sniff_error, QG_SNIFF_ERROR, QG_SNIFF_ERROR_DOT);
+  if (qg_sniff_file (file, display, NULL, &sniff_error) == QG_FILE_KIND_UNKNOWN
+      && sniff_error->domain == QG_SNIFF_ERROR
+      && (sniff_error->code == QG_SNIFF_ERROR_DOT || sniff_error->code == QG_SNIFF_ERROR_AIF))
+    return sniff_error->code;
+  return -1;
 }
 
 /* A DOT file is read by cgraph, as `dot` reads it, and counted. */
@@ -133,6 +137,67 @@ export_dot (GFile          *file,
       return QG_EXIT_USAGE;
     }
   graph = qg_dot_load (file, display, engine, NULL, &error);
+  if (graph == NULL || !qg_dot_export_to_file (graph, display, format, output, &error))
+    {
+      print_error (error->message);
+      return QG_EXIT_INVALID;
+    }
+  return QG_EXIT_OK;
+}
+
+/* @bytes written to @output whole, or the error said. */
+static int
+write_output (GBytes     *bytes,
+              const char *output)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (qg_export_write (bytes, output, &error))
+    return QG_EXIT_OK;
+  print_error (error->message);
+  return QG_EXIT_INVALID;
+}
+
+/* An AIF map drawn as the window draws it (qg_aif_graph_to_dot), or its
+ * DOT itself, or the AIF again, normalised. */
+static int
+export_aif (GFile          *file,
+            const char     *display,
+            const char     *engine,
+            QgExportFormat  format,
+            const char     *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgAifGraph) aif = qg_aif_graph_load (file, display, NULL, &error);
+  g_autoptr(QgGraph) graph = NULL;
+  g_autofree char *dot = NULL;
+
+  if (aif == NULL)
+    {
+      print_error (error->message);
+      return QG_EXIT_INVALID;
+    }
+  if (format == QG_EXPORT_AIF)
+    {
+      gsize length;
+      char *json = qg_aif_graph_write (aif, &length);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (json, length);
+
+      return write_output (bytes, output);
+    }
+  dot = qg_aif_graph_to_dot (aif);
+  if (format == QG_EXPORT_DOT)
+    {
+      gsize length = strlen (dot);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&dot), length);
+
+      return write_output (bytes, output);
+    }
+  /* The DOT is ours and cgraph reads it; what could still fail (Graphviz
+   * itself) is said of the AIF file. */
+  graph = qg_graph_new_from_dot (dot, engine, NULL, &error);
+  if (graph == NULL)
+    g_prefix_error (&error, "%s: ", display);
   if (graph == NULL || !qg_dot_export_to_file (graph, display, format, output, &error))
     {
       print_error (error->message);
@@ -207,8 +272,15 @@ qg_cli_export (const char *output,
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
       g_autofree char *display = qg_cli_display_name (path);
 
-      if (is_dot (file, display))
-        return export_dot (file, display, engine, format, output);
+      switch (foreign_kind (file, display))
+        {
+        case QG_SNIFF_ERROR_DOT:
+          return export_dot (file, display, engine, format, output);
+        case QG_SNIFF_ERROR_AIF:
+          return export_aif (file, display, engine, format, output);
+        default:
+          break;
+        }
     }
 
   doc = load (path);
