@@ -329,8 +329,7 @@ static void
 test_aif_maps (void)
 {
   static const char message[] =
-    "in.txt: an AIF argument map, as OVA and AIFdb write it: Quotegraph does not show AIF maps "
-    "yet (quotegraph --check reads them, and Export writes a map as AIF)";
+    "in.txt: an AIF argument map, as OVA and AIFdb write it, not a Quotegraph document";
   g_autoptr(GError) error = NULL;
 
   assert_text_is ("{\"nodes\": [{\"nodeID\": 1, \"text\": \"x\", \"type\": \"I\"}], "
@@ -354,8 +353,7 @@ static void
 test_dot_graphs (void)
 {
   static const char message[] =
-    "in.txt: a Graphviz graph: Quotegraph does not show DOT files yet (quotegraph --check "
-    "reads them, and --export draws them)";
+    "in.txt: a Graphviz graph, not a Quotegraph document";
   static const char * const graphs[] = {
     "digraph { a -> b }",
     "\xEF\xBB\xBFgraph G {\n a -- b\n}",

@@ -516,7 +516,7 @@ static gboolean
 has_action (GtkWidget     *widget,
             gconstpointer  name)
 {
-  return GTK_IS_BUTTON (widget) && gtk_widget_is_visible (widget)
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
          && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), name) == 0;
 }
 

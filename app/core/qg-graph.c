@@ -1145,6 +1145,8 @@ qg_graph_new_from_dot (const char  *text,
   reason = graphviz_error ();
   if (self->graph != NULL && reason == NULL)
     {
+      /* What the file says, before anything is written on it. */
+      self->own = qg_graph_read_attributes (self->graph);
       own = agget (self->graph, (char *) "layout");
       if (engine == NULL)
         engine = own != NULL && *own != '\0' ? own : "dot";
@@ -1156,7 +1158,6 @@ qg_graph_new_from_dot (const char  *text,
       self->n_entities = agnnodes (self->graph);
       self->n_relations = agnedges (self->graph);
       self->n_clusters = count_clusters (self->graph);
-      self->own = qg_graph_read_attributes (self->graph);
     }
   g_rec_mutex_unlock (&qg_graphviz_lock);
 

@@ -213,13 +213,19 @@ bezier_distance (const double *pts,
   return best;
 }
 
+double
+qg_op_text_left (const QgOp *op)
+{
+  return op->align == QG_ALIGN_CENTER ? op->x - op->w / 2
+         : op->align == QG_ALIGN_RIGHT ? op->x - op->w : op->x;
+}
+
 static gboolean
 in_text (const QgOp *op,
          double      x,
          double      y)
 {
-  double left = op->align == QG_ALIGN_CENTER ? op->x - op->w / 2
-                : op->align == QG_ALIGN_RIGHT ? op->x - op->w : op->x;
+  double left = qg_op_text_left (op);
 
   return x >= left && x <= left + op->w && y >= op->y - op->h && y <= op->y + op->h * 0.3;
 }
@@ -491,8 +497,8 @@ qg_layout_builder_add (QgLayoutBuilder *builder,
       break;
     case QG_OP_TEXT:
       {
-        double left = op->align == QG_ALIGN_CENTER ? op->x - op->w / 2
-                      : op->align == QG_ALIGN_RIGHT ? op->x - op->w : op->x;
+        double left = qg_op_text_left (op);
+
         grow_bounds (item, left, op->y - op->h, left + op->w, op->y + op->h * 0.3);
       }
       break;

@@ -100,6 +100,9 @@ const QgOp       *qg_layout_get_op        (QgLayout    *layout,
                                            guint        index);
 const double     *qg_layout_get_points    (QgLayout    *layout);
 
+/* Where a text op's line begins, by its anchor and alignment. */
+double            qg_op_text_left         (const QgOp  *op);
+
 /* The node, else the edge, under (x, y) in layout points; @tolerance
  * widens thin lines. Returns QG_ITEM_NONE if there is none. */
 QgItemKind        qg_layout_hit           (QgLayout    *layout,

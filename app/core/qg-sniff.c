@@ -581,9 +581,8 @@ qg_sniff_data (const char  *data,
       return QG_FILE_KIND_DOCUMENT;
     case JSON_AIF:
       g_set_error (error, QG_SNIFF_ERROR, QG_SNIFF_ERROR_AIF,
-                   _("%s: an AIF argument map, as OVA and AIFdb write it: Quotegraph does not "
-                     "show AIF maps yet (quotegraph --check reads them, and Export writes a map "
-                     "as AIF)"), display_name);
+                   _("%s: an AIF argument map, as OVA and AIFdb write it, not a Quotegraph "
+                     "document"), display_name);
       return QG_FILE_KIND_UNKNOWN;
     case JSON_OTHER:
       if (!is_whole_json (text, end - text, complete))
@@ -606,8 +605,7 @@ qg_sniff_data (const char  *data,
   if (looks_like_dot (start, end - start))
     {
       g_set_error (error, QG_SNIFF_ERROR, QG_SNIFF_ERROR_DOT,
-                   _("%s: a Graphviz graph: Quotegraph does not show DOT files yet "
-                     "(quotegraph --check reads them, and --export draws them)"), display_name);
+                   _("%s: a Graphviz graph, not a Quotegraph document"), display_name);
       return QG_FILE_KIND_UNKNOWN;
     }
   if (looks_like_html (start, end - start))

@@ -15,10 +15,10 @@ typedef enum
 {
   QG_SNIFF_ERROR_READ,          /* the file cannot be read */
   QG_SNIFF_ERROR_UNRECOGNISED,  /* neither a document nor an article */
-  QG_SNIFF_ERROR_AIF,           /* an AIF argument map (qg-aif.h), which --check reads but
-                                 * the window does not show yet */
-  QG_SNIFF_ERROR_DOT,           /* a Graphviz DOT graph (qg-dot.h), which --check reads and
-                                 * --export draws, but the window does not show yet */
+  /* Not documents, but graphs of their own, which the window draws
+   * (qg_window_open_drawing) and --check and --export read: */
+  QG_SNIFF_ERROR_AIF,           /* an AIF argument map (qg-aif.h) */
+  QG_SNIFF_ERROR_DOT,           /* a Graphviz DOT graph (qg-dot.h) */
 } QgSniffError;
 
 typedef enum

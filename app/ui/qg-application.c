@@ -464,9 +464,22 @@ sniffed_cb (GObject      *source,
       /* A window whose edits are not saved keeps them: the map opens in
        * a window of its own. */
       window = opening->into;
-      if (window == NULL || qg_window_get_modified (window))
+      if (window == NULL || qg_window_get_modified (window)
+          || (qg_window_get_document (window) == NULL && !qg_window_is_empty (window)))
         window = new_window (self);
       qg_window_open (window, opening->file, opening->display_name);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+  else if (g_error_matches (error, QG_SNIFF_ERROR, QG_SNIFF_ERROR_AIF)
+           || g_error_matches (error, QG_SNIFF_ERROR, QG_SNIFF_ERROR_DOT))
+    {
+      /* A graph of its own takes the place of another, never of a map. */
+      window = opening->into;
+      if (window == NULL || qg_window_get_document (window) != NULL)
+        window = new_window (self);
+      qg_window_open_drawing (window, opening->file, opening->display_name,
+                              g_error_matches (error, QG_SNIFF_ERROR, QG_SNIFF_ERROR_AIF)
+                              ? QG_DRAWING_AIF : QG_DRAWING_DOT);
       gtk_window_present (GTK_WINDOW (window));
     }
   else if (kind != QG_FILE_KIND_UNKNOWN)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "qg-graph-view-private.h"
+#include "qg-op-path.h"
 
 /* The map near: every shape as Graphviz drew it, with cairo, in batches;
  * and over it, in screen space, the names that would be too small to read
@@ -34,45 +35,6 @@ set_color (cairo_t       *cr,
            double         alpha)
 {
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
-}
-
-static void
-path_op (cairo_t      *cr,
-         const QgOp   *op,
-         const double *pts,
-         double        dx,
-         double        dy)
-{
-  switch (op->kind)
-    {
-    case QG_OP_ELLIPSE:
-      cairo_save (cr);
-      cairo_translate (cr, op->x + dx, op->y + dy);
-      cairo_scale (cr, MAX (op->w, 1e-3), MAX (op->h, 1e-3));
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, 0, 0, 1, 0, 2 * G_PI);
-      cairo_restore (cr);
-      break;
-    case QG_OP_POLYGON:
-    case QG_OP_POLYLINE:
-      cairo_move_to (cr, pts[0] + dx, pts[1] + dy);
-      for (guint i = 1; i < op->n_points; i++)
-        cairo_line_to (cr, pts[2 * i] + dx, pts[2 * i + 1] + dy);
-      if (op->kind == QG_OP_POLYGON)
-        cairo_close_path (cr);
-      break;
-    case QG_OP_BEZIER:
-      cairo_move_to (cr, pts[0] + dx, pts[1] + dy);
-      for (guint i = 1; i + 2 < op->n_points; i += 3)
-        cairo_curve_to (cr, pts[2 * i] + dx, pts[2 * i + 1] + dy, pts[2 * i + 2] + dx,
-                        pts[2 * i + 3] + dy, pts[2 * i + 4] + dx, pts[2 * i + 5] + dy);
-      if (op->filled)
-        cairo_close_path (cr);
-      break;
-    case QG_OP_TEXT:
-    default:
-      break;
-    }
 }
 
 static void
@@ -128,13 +90,6 @@ text_layout (QgGraphView *self,
   return layout;
 }
 
-static double
-text_left (const QgOp *op)
-{
-  return op->align == QG_ALIGN_CENTER ? op->x - op->w / 2
-         : op->align == QG_ALIGN_RIGHT ? op->x - op->w : op->x;
-}
-
 /* Text that reads (@min_pixels or more on screen) is drawn as text; text
  * smaller, as the path of a bar where the line is (filled by the caller,
  * with all the others). */
@@ -160,7 +115,7 @@ draw_text (QgGraphView   *self,
   if (pixels < min_pixels)
     {
       if (bars)
-        cairo_rectangle (cr, text_left (op) + dx, op->y - op->h * 0.6 + dy, op->w, op->h * 0.45);
+        cairo_rectangle (cr, qg_op_text_left (op) + dx, op->y - op->h * 0.6 + dy, op->w, op->h * 0.45);
       return;
     }
   if (bars)
@@ -205,7 +160,7 @@ path_item (QgGraphView  *self,
 
       if (filled_only && !op->filled)
         continue;
-      path_op (cr, op, pts + 2 * op->first, dx, dy);
+      qg_op_path (cr, op, pts + 2 * op->first, dx, dy);
       if (first == NULL)
         first = op;
     }
@@ -227,7 +182,7 @@ path_edge_line (QgGraphView  *self,
 
       if (op->filled)
         continue;
-      path_op (cr, op, pts + 2 * op->first, 0, 0);
+      qg_op_path (cr, op, pts + 2 * op->first, 0, 0);
       if (line == NULL)
         line = op;
     }

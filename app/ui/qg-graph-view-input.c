@@ -109,21 +109,6 @@ query_tooltip_cb (QgGraphView *self,
 /* Keys                                                                      */
 
 static gboolean
-pan_binding (GtkWidget *widget,
-             GVariant  *args,
-             gpointer   data)
-{
-  QgGraphView *self = QG_GRAPH_VIEW (widget);
-  int dx, dy;
-
-  g_variant_get (args, "(ii)", &dx, &dy);
-  /* A tenth of the view a press. */
-  qg_viewport_pan (self->viewport, -dx * gtk_widget_get_width (widget) / 10.0,
-                   -dy * gtk_widget_get_height (widget) / 10.0);
-  return TRUE;
-}
-
-static gboolean
 select_toward_binding (GtkWidget *widget,
                        GVariant  *args,
                        gpointer   data)
@@ -169,30 +154,9 @@ center_binding (GtkWidget *widget,
 static void
 add_move_bindings (GtkWidgetClass *widget_class)
 {
-  static const struct { guint key; guint kp; int dx; int dy; } arrows[] = {
-    { GDK_KEY_Left, GDK_KEY_KP_Left, -1, 0 },
-    { GDK_KEY_Right, GDK_KEY_KP_Right, 1, 0 },
-    { GDK_KEY_Up, GDK_KEY_KP_Up, 0, -1 },
-    { GDK_KEY_Down, GDK_KEY_KP_Down, 0, 1 },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (arrows); i++)
-    {
-      /* Arrows move the view; with Alt they move the selection. */
-      gtk_widget_class_add_binding (widget_class, arrows[i].key, 0, pan_binding, "(ii)",
-                                    arrows[i].dx, arrows[i].dy);
-      gtk_widget_class_add_binding (widget_class, arrows[i].kp, 0, pan_binding, "(ii)",
-                                    arrows[i].dx, arrows[i].dy);
-      gtk_widget_class_add_binding (widget_class, arrows[i].key, GDK_ALT_MASK,
-                                    select_toward_binding, "(ii)", arrows[i].dx, arrows[i].dy);
-    }
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Tab, 0, select_next_binding, "i", 1);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Tab, 0, select_next_binding, "i", 1);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK,
-                                select_next_binding, "i", -1);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Tab, GDK_SHIFT_MASK, select_next_binding,
-                                "i", -1);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, clear_selection_binding, NULL);
+  /* Arrows move the view; with Alt they move the selection. */
+  qg_view_gestures_add_key_bindings (widget_class, select_toward_binding, select_next_binding,
+                                     clear_selection_binding);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, 0, center_binding, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, center_binding, NULL);
 }

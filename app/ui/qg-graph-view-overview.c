@@ -197,8 +197,7 @@ draw_bars (Band          *band,
   for (guint t = 0; t < item->n_texts; t++)
     {
       const QgOp *op = qg_layout_get_op (scene->layout, item->first_text + t);
-      double left = op->align == QG_ALIGN_CENTER ? op->x - op->w / 2
-                    : op->align == QG_ALIGN_RIGHT ? op->x - op->w : op->x;
+      double left = qg_op_text_left (op);
 
       if (op->h * scene->text_zoom < TEXT_NONE_PIXELS)
         continue;

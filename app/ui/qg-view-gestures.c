@@ -159,6 +159,51 @@ qg_view_gestures_is_dragging (QgViewGestures *self)
   return self->dragging;
 }
 
+static gboolean
+pan_binding (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   data)
+{
+  QgViewGestures *self = g_object_get_data (G_OBJECT (widget), "qg-view-gestures");
+  int dx, dy;
+
+  g_variant_get (args, "(ii)", &dx, &dy);
+  /* A tenth of the view a press. */
+  qg_viewport_pan (self->viewport, -dx * gtk_widget_get_width (widget) / 10.0,
+                   -dy * gtk_widget_get_height (widget) / 10.0);
+  return TRUE;
+}
+
+void
+qg_view_gestures_add_key_bindings (GtkWidgetClass  *widget_class,
+                                   GtkShortcutFunc  toward,
+                                   GtkShortcutFunc  next,
+                                   GtkShortcutFunc  clear)
+{
+  static const struct { guint key; guint kp; int dx; int dy; } arrows[] = {
+    { GDK_KEY_Left, GDK_KEY_KP_Left, -1, 0 },
+    { GDK_KEY_Right, GDK_KEY_KP_Right, 1, 0 },
+    { GDK_KEY_Up, GDK_KEY_KP_Up, 0, -1 },
+    { GDK_KEY_Down, GDK_KEY_KP_Down, 0, 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (arrows); i++)
+    {
+      gtk_widget_class_add_binding (widget_class, arrows[i].key, 0, pan_binding, "(ii)",
+                                    arrows[i].dx, arrows[i].dy);
+      gtk_widget_class_add_binding (widget_class, arrows[i].kp, 0, pan_binding, "(ii)",
+                                    arrows[i].dx, arrows[i].dy);
+      if (toward != NULL)
+        gtk_widget_class_add_binding (widget_class, arrows[i].key, GDK_ALT_MASK, toward, "(ii)",
+                                      arrows[i].dx, arrows[i].dy);
+    }
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Tab, 0, next, "i", 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Tab, 0, next, "i", 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, next, "i", -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Tab, GDK_SHIFT_MASK, next, "i", -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, clear, NULL);
+}
+
 void
 qg_view_gestures_add_zoom_bindings (GtkWidgetClass *widget_class)
 {

@@ -28,5 +28,12 @@ QgViewGestures *qg_view_gestures_attach            (GtkWidget                 *w
                                                     const QgViewGesturesHooks *hooks);
 gboolean        qg_view_gestures_is_dragging       (QgViewGestures            *gestures);
 void            qg_view_gestures_add_zoom_bindings (GtkWidgetClass            *widget_class);
+/* The arrows (and the keypad's) pan a tenth of the view; with Alt they
+ * call @toward with (ii) dx, dy, if not NULL; Tab and Shift+Tab call
+ * @next with i 1 and -1; Escape calls @clear. */
+void            qg_view_gestures_add_key_bindings  (GtkWidgetClass            *widget_class,
+                                                    GtkShortcutFunc            toward,
+                                                    GtkShortcutFunc            next,
+                                                    GtkShortcutFunc            clear);
 
 G_END_DECLS

@@ -128,7 +128,7 @@ qg_window_show_load_error (QgWindow   *self,
 {
   GtkWidget *child;
 
-  if (self->document != NULL)
+  if (self->document != NULL || self->drawing_file != NULL)
     {
       qg_window_present_errors (self, _("The Document Could Not Be Opened"),
                                 _("The map on screen stays as it was."), errors);

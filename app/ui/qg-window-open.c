@@ -230,10 +230,9 @@ update_recent (QgWindow *self)
 
 /* A map shown from a file of its own is offered again in Open Recent. */
 void
-qg_window_remember_recent (QgWindow   *self,
-                           QgDocument *document)
+qg_window_remember_recent (GFile      *file,
+                           const char *mime_type)
 {
-  GFile *file = qg_document_get_file (document);
   g_autofree char *uri = NULL;
   g_autofree char *exec = NULL;
   GtkRecentData data = { 0 };
@@ -242,7 +241,7 @@ qg_window_remember_recent (QgWindow   *self,
     return;
   uri = g_file_get_uri (file);
   exec = g_strdup_printf ("%s %%u", g_get_prgname ());
-  data.mime_type = (char *) "application/json";
+  data.mime_type = (char *) mime_type;
   data.app_name = (char *) g_get_application_name ();
   data.app_exec = exec;
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
@@ -294,6 +293,9 @@ qg_window_holds_file (QgWindow *self,
 
   if (qg_window_get_file (self) != NULL
       && g_file_equal (qg_window_get_file (self), file))
+    return TRUE;
+  if ((self->drawing_file != NULL && g_file_equal (self->drawing_file, file))
+      || (self->drawing_opening != NULL && g_file_equal (self->drawing_opening, file)))
     return TRUE;
   /* On its way, but not as a new version of the one shown. */
   return self->loading != NULL && !self->reloading && self->opening != NULL

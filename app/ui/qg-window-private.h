@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "qg-drawing-page.h"
 #include "qg-filter.h"
 #include "qg-history.h"
 #include "qg-filter-popover.h"
@@ -16,7 +17,8 @@ G_BEGIN_DECLS
  * qg-window-actions.c the win.* actions, qg-window-export.c the export,
  * qg-window-errors.c what is said when a file cannot be opened,
  * qg-window-open.c how files come to the window, qg-window-reload.c how
- * the map follows its file, qg-window-review.c the review of drafts. */
+ * the map follows its file, qg-window-review.c the review of drafts,
+ * qg-window-drawing.c the DOT files and AIF maps it shows instead. */
 
 /* A file the window follows, and the monitor that watches it. */
 typedef struct
@@ -89,6 +91,11 @@ struct _QgWindow
   QgGraphView          *graph_view;
   guint                 folded_idle;
   GtkMenuButton        *layout_button;
+  /* A DOT file or an AIF map, shown in the place of a document. */
+  QgDrawingPage        *drawing_page;
+  GFile                *drawing_file;      /* the one shown */
+  GFile                *drawing_opening;   /* the one being read and laid out */
+  GCancellable         *drawing_loading;
   GtkWidget            *filter_button;
   GtkWidget            *narrow_filter_button;
   GtkWidget            *legend_button;
@@ -191,8 +198,9 @@ void  qg_window_open_init           (QgWindow   *self);
 void  qg_window_open_with_dialog    (QgWindow   *self);
 void  qg_window_open_recent         (QgWindow   *self,
                                      const char *uri);
-void  qg_window_remember_recent     (QgWindow   *self,
-                                     QgDocument *document);
+/* Lists @file (if it is local) among the recent files, as @mime_type. */
+void  qg_window_remember_recent     (GFile      *file,
+                                     const char *mime_type);
 void  qg_window_open_dispose        (QgWindow   *self);
 
 /* qg-window-actions.c */
@@ -236,6 +244,14 @@ void  qg_window_edit_dispose        (QgWindow   *self);
 /* Lays the edit on its way out again (another engine was chosen); FALSE
  * if there is none. */
 gboolean qg_window_relayout_edit    (QgWindow   *self);
+
+/* qg-window-drawing.c */
+void  qg_window_drawing_init        (QgWindow   *self);
+void  qg_window_drawing_dispose     (QgWindow   *self);
+/* Whether a DOT file or an AIF map is on screen, or on its way. */
+gboolean qg_window_shows_drawing    (QgWindow   *self);
+/* Puts the document's page back (a document is being opened). */
+void  qg_window_drawing_leave       (QgWindow   *self);
 
 /* qg-window-review.c */
 void  qg_window_class_init_review   (GtkWidgetClass *widget_class);

@@ -76,7 +76,8 @@ qg_window_is_busy (QgWindow *self)
 {
   g_return_val_if_fail (QG_IS_WINDOW (self), FALSE);
   return self->loading != NULL || self->laying_out != NULL || self->exporting > 0
-         || self->editing != NULL || self->saving > 0 || self->drafting != NULL;
+         || self->editing != NULL || self->saving > 0 || self->drafting != NULL
+         || self->drawing_loading != NULL;
 }
 
 const char *
@@ -431,7 +432,8 @@ show_document (QgWindow   *self,
     {
       g_free (self->shown_name);
       self->shown_name = g_strdup (self->opening_name);
-      qg_window_remember_recent (self, document);
+      if (qg_document_get_file (document) != NULL)
+        qg_window_remember_recent (qg_document_get_file (document), "application/json");
       /* What was said or waited for of the last document's file is past. */
       qg_window_forget_changes (self);
       /* A map with drafts opens on them. */
@@ -687,6 +689,7 @@ qg_window_open (QgWindow   *self,
   g_return_if_fail (QG_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  qg_window_drawing_leave (self);
   start_loading (self, FALSE);
   qg_window_set_opening (self, file, display_name);
   gtk_stack_set_visible_child_name (self->main_stack, "document");
@@ -945,6 +948,7 @@ qg_window_dispose (GObject *object)
   qg_window_save_dispose (self);
   qg_window_open_dispose (self);
   qg_window_review_dispose (self);
+  qg_window_drawing_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), QG_TYPE_WINDOW);
   g_clear_object (&self->facets);
   g_clear_object (&self->filter);
@@ -1105,5 +1109,6 @@ qg_window_init (QgWindow *self)
   g_signal_connect_swapped (self->graph_view, "map", G_CALLBACK (focus_the_map), self);
   qg_window_open_init (self);
   qg_window_review_init (self);
+  qg_window_drawing_init (self);
   qg_window_update_actions (self);
 }

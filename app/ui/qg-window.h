@@ -6,6 +6,7 @@
 #include "qg-article-view.h"
 #include "qg-document.h"
 #include "qg-filter.h"
+#include "qg-drawing-page.h"
 #include "qg-graph-view.h"
 #include "qg-source-panel.h"
 
@@ -64,6 +65,24 @@ void         qg_window_show_open_error   (QgWindow       *self,
                                           GFile          *file,
                                           const char     *display_name,
                                           const char     *errors);
+
+/* qg-window-drawing.c */
+typedef enum
+{
+  QG_DRAWING_DOT,  /* a Graphviz DOT file (qg-dot.h) */
+  QG_DRAWING_AIF,  /* an AIF argument map (qg-aif.h) */
+} QgDrawingFormat;
+
+/* Shows a DOT file or an AIF map as Graphviz draws it, laid out in the
+ * background; if it cannot be read, says why and keeps what is shown. */
+void         qg_window_open_drawing      (QgWindow        *self,
+                                          GFile           *file,
+                                          const char      *display_name,
+                                          QgDrawingFormat  format);
+QgDrawingPage *qg_window_get_drawing_page (QgWindow       *self);
+/* Whether the window shows nothing yet, neither a document nor a
+ * drawing, and is opening none: a file opened from it opens in it. */
+gboolean     qg_window_is_empty          (QgWindow       *self);
 
 /* qg-window-reload.c */
 /* Reads the document's file again, asking first if its edits are unsaved. */
