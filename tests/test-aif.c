@@ -711,6 +711,24 @@ dot_node_line (const char *dot,
   return g_strndup (at + 1, end - (at + 1));
 }
 
+/* @graph laid out and drawn as SVG, as a string (Graphviz's bytes end
+ * without a NUL). */
+static char *
+render_svg (QgGraph *graph)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  gsize length = 0;
+  const char *data;
+
+  g_assert_true (qg_graph_layout (graph, &error));
+  g_assert_no_error (error);
+  svg = qg_graph_render (graph, "svg", &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (svg, &length);
+  return g_strndup (data, length);
+}
+
 /* Every node is "n<i>" and every edge "n<from>" -> "n<to>" with id
  * "e<k>", in order; cgraph reads as many nodes and edges as the file has,
  * the isolated node and the S-to-S edges included; and the same graph is
@@ -724,7 +742,7 @@ test_dot_every_node_and_edge (void)
   g_autofree char *same = qg_aif_graph_to_dot (again);
   g_autoptr(GError) error = NULL;
   g_autoptr(QgGraph) drawn = NULL;
-  g_autoptr(GBytes) svg = NULL;
+  g_autofree char *svg = NULL;
   const char *at = dot;
   guint line = 0;
 
@@ -754,14 +772,11 @@ test_dot_every_node_and_edge (void)
   g_assert_cmpuint (qg_graph_get_n_entities (drawn), ==, graph->n_nodes);
   g_assert_cmpuint (qg_graph_get_n_relations (drawn), ==, graph->n_edges);
   g_assert_cmpstr (qg_graph_get_engine (drawn), ==, "dot");
-  g_assert_true (qg_graph_layout (drawn, &error));
-  svg = qg_graph_render (drawn, "svg", &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (qg_test_count (g_bytes_get_data (svg, NULL), "class=\"node "), ==,
-                    graph->n_nodes);
+  svg = render_svg (drawn);
+  g_assert_cmpuint (qg_test_count (svg, "class=\"node "), ==, graph->n_nodes);
   /* The undercut (CA → RA) and the isolated proposition are drawn. */
-  g_assert_nonnull (strstr (g_bytes_get_data (svg, NULL), "<g id=\"e11\" class=\"edge\">"));
-  g_assert_nonnull (strstr (g_bytes_get_data (svg, NULL), "an aside nobody answered"));
+  g_assert_nonnull (strstr (svg, "<g id=\"e11\" class=\"edge\">"));
+  g_assert_nonnull (strstr (svg, "an aside nobody answered"));
 }
 
 /* Propositions and locutions are text boxes that look apart; S-nodes are
@@ -821,16 +836,12 @@ test_dot_hostile_text (void)
   g_autofree char *dot = qg_aif_graph_to_dot (graph);
   g_autoptr(GError) error = NULL;
   g_autoptr(QgGraph) drawn = qg_graph_new_from_dot (dot, NULL, NULL, &error);
-  g_autoptr(GBytes) svg = NULL;
-  const char *data;
+  g_autofree char *data = NULL;
 
   g_assert_no_error (error);
   g_assert_cmpuint (qg_graph_get_n_entities (drawn), ==, 4);
   g_assert_cmpuint (qg_graph_get_n_relations (drawn), ==, 1);
-  g_assert_true (qg_graph_layout (drawn, &error));
-  svg = qg_graph_render (drawn, "svg", &error);
-  g_assert_no_error (error);
-  data = g_bytes_get_data (svg, NULL);
+  data = render_svg (drawn);
   g_assert_null (strstr (data, "pwned\">"));
   g_assert_nonnull (strstr (data, ">say &quot;hi&quot; \\ \\&quot; or \\N</text>"));
   g_assert_nonnull (strstr (data, "xlink:title=\"say &quot;hi&quot; \\ \\&quot; or \\N\""));
