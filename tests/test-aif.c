@@ -711,24 +711,6 @@ dot_node_line (const char *dot,
   return g_strndup (at + 1, end - (at + 1));
 }
 
-/* @graph laid out and drawn as SVG, as a string (Graphviz's bytes end
- * without a NUL). */
-static char *
-render_svg (QgGraph *graph)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) svg = NULL;
-  gsize length = 0;
-  const char *data;
-
-  g_assert_true (qg_graph_layout (graph, &error));
-  g_assert_no_error (error);
-  svg = qg_graph_render (graph, "svg", &error);
-  g_assert_no_error (error);
-  data = g_bytes_get_data (svg, &length);
-  return g_strndup (data, length);
-}
-
 /* Every node is "n<i>" and every edge "n<from>" -> "n<to>" with id
  * "e<k>", in order; cgraph reads as many nodes and edges as the file has,
  * the isolated node and the S-to-S edges included; and the same graph is
@@ -772,7 +754,7 @@ test_dot_every_node_and_edge (void)
   g_assert_cmpuint (qg_graph_get_n_entities (drawn), ==, graph->n_nodes);
   g_assert_cmpuint (qg_graph_get_n_relations (drawn), ==, graph->n_edges);
   g_assert_cmpstr (qg_graph_get_engine (drawn), ==, "dot");
-  svg = render_svg (drawn);
+  svg = qg_test_render_svg (drawn);
   g_assert_cmpuint (qg_test_count (svg, "class=\"node "), ==, graph->n_nodes);
   /* The undercut (CA → RA) and the isolated proposition are drawn. */
   g_assert_nonnull (strstr (svg, "<g id=\"e11\" class=\"edge\">"));
@@ -841,7 +823,7 @@ test_dot_hostile_text (void)
   g_assert_no_error (error);
   g_assert_cmpuint (qg_graph_get_n_entities (drawn), ==, 4);
   g_assert_cmpuint (qg_graph_get_n_relations (drawn), ==, 1);
-  data = render_svg (drawn);
+  data = qg_test_render_svg (drawn);
   g_assert_null (strstr (data, "pwned\">"));
   g_assert_nonnull (strstr (data, ">say &quot;hi&quot; \\ \\&quot; or \\N</text>"));
   g_assert_nonnull (strstr (data, "xlink:title=\"say &quot;hi&quot; \\ \\&quot; or \\N\""));
