@@ -1040,6 +1040,19 @@ test_article_from_locutions (void)
   assert_span_is (&a, span_of (&a, index_of (graph, "102")), "we should raise taxes");
   assert_span_is (&a, span_of (&a, index_of (graph, "105")), "schools need money");
   g_assert_null (span_of (&a, index_of (graph, "110")));
+
+  /* A text of white space is none. */
+  {
+    g_autoptr(QgAifGraph) blank = load_aif_text (
+      "{\"nodes\": [{\"nodeID\": 1, \"type\": \"L\", \"text\": \"Ann : hello\"}],"
+      " \"edges\": [], \"text\": \" \\n \"}");
+    g_auto(Article) b = { 0 };
+
+    article_of (&b, blank);
+    g_assert_cmpstr (b.text, ==, "Ann: hello");
+    g_assert_cmpuint (b.n_spans, ==, 1);
+    assert_span_is (&b, &b.spans[0], "hello");
+  }
 }
 
 /* With a text, the text is the article: the HTML's words, each locution

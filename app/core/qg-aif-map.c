@@ -701,6 +701,17 @@ place_propositions (QgAifGraph *graph,
     }
 }
 
+/* A text of white space alone, as some tools write for none, is none. */
+static gboolean
+has_words (const char *text,
+           gsize       length)
+{
+  for (gsize i = 0; text != NULL && i < length; i++)
+    if (!g_ascii_isspace (text[i]))
+      return TRUE;
+  return FALSE;
+}
+
 char *
 qg_aif_graph_article (QgAifGraph  *graph,
                       gsize       *length,
@@ -717,7 +728,7 @@ qg_aif_graph_article (QgAifGraph  *graph,
 
   order = reading_order (graph);
   found = g_array_new (FALSE, FALSE, sizeof (QgAifSpan));
-  if (graph->text != NULL)
+  if (has_words (graph->text, graph->text_len))
     {
       gsize from = 0;
 
