@@ -732,8 +732,11 @@ qg_aif_graph_article (QgAifGraph  *graph,
     {
       gsize from = 0;
 
-      article = g_strndup (graph->text, graph->text_len);
+      /* As long as the text, should it hold a NUL. */
       article_length = graph->text_len;
+      article = g_malloc (article_length + 1);
+      memcpy (article, graph->text, article_length);
+      article[article_length] = '\0';
       haystack_init (&h, article, article_length);
       /* Each locution after the one before it, so that words said twice
        * are found where they were said each time, not both at the first. */
