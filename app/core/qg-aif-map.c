@@ -165,8 +165,9 @@ qg_aif_graph_to_dot (QgAifGraph *graph)
   g_return_val_if_fail (graph != NULL, NULL);
 
   out = g_string_sized_new (256 + 160 * graph->n_nodes + 48 * graph->n_edges);
-  /* Premises above what they support, as OVA draws them; Graphviz's own
-   * font, which every renderer has. */
+  /* Premises above what they support, as OVA draws them; the desktop's
+   * sans-serif, which fontconfig finds everywhere, for small text that
+   * reads on screen. */
   g_string_append (out, "digraph aif {\n"
                         "  graph [layout=dot, rankdir=TB, nodesep=0.3, ranksep=0.35];\n"
                         "  node [fontname=\"sans\", fontsize=11, margin=\"0.12,0.06\"];\n"
