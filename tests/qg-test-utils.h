@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "qg-document.h"
+#include "qg-graph.h"
 
 /* A document of tests/data/DIR, named by its file name in messages. */
 static inline QgDocument *
@@ -30,6 +31,24 @@ qg_test_count (const char *haystack,
   for (const char *p = strstr (haystack, needle); p; p = strstr (p + 1, needle))
     n++;
   return n;
+}
+
+/* @graph laid out and drawn as SVG, as a string (Graphviz's bytes end
+ * without a NUL). */
+static inline char *
+qg_test_render_svg (QgGraph *graph)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  gsize length = 0;
+  const char *data;
+
+  g_assert_true (qg_graph_layout (graph, &error));
+  g_assert_no_error (error);
+  svg = qg_graph_render (graph, "svg", &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (svg, &length);
+  return g_strndup (data, length);
 }
 
 /* What Graphviz's own program draws of the DOT file @gv, with @engine

@@ -724,7 +724,7 @@ test_dot_every_node_and_edge (void)
   g_autofree char *same = qg_aif_graph_to_dot (again);
   g_autoptr(GError) error = NULL;
   g_autoptr(QgGraph) drawn = NULL;
-  g_autoptr(GBytes) svg = NULL;
+  g_autofree char *svg = NULL;
   const char *at = dot;
   guint line = 0;
 
@@ -754,14 +754,11 @@ test_dot_every_node_and_edge (void)
   g_assert_cmpuint (qg_graph_get_n_entities (drawn), ==, graph->n_nodes);
   g_assert_cmpuint (qg_graph_get_n_relations (drawn), ==, graph->n_edges);
   g_assert_cmpstr (qg_graph_get_engine (drawn), ==, "dot");
-  g_assert_true (qg_graph_layout (drawn, &error));
-  svg = qg_graph_render (drawn, "svg", &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (qg_test_count (g_bytes_get_data (svg, NULL), "class=\"node "), ==,
-                    graph->n_nodes);
+  svg = qg_test_render_svg (drawn);
+  g_assert_cmpuint (qg_test_count (svg, "class=\"node "), ==, graph->n_nodes);
   /* The undercut (CA → RA) and the isolated proposition are drawn. */
-  g_assert_nonnull (strstr (g_bytes_get_data (svg, NULL), "<g id=\"e11\" class=\"edge\">"));
-  g_assert_nonnull (strstr (g_bytes_get_data (svg, NULL), "an aside nobody answered"));
+  g_assert_nonnull (strstr (svg, "<g id=\"e11\" class=\"edge\">"));
+  g_assert_nonnull (strstr (svg, "an aside nobody answered"));
 }
 
 /* Propositions and locutions are text boxes that look apart; S-nodes are
@@ -821,16 +818,12 @@ test_dot_hostile_text (void)
   g_autofree char *dot = qg_aif_graph_to_dot (graph);
   g_autoptr(GError) error = NULL;
   g_autoptr(QgGraph) drawn = qg_graph_new_from_dot (dot, NULL, NULL, &error);
-  g_autoptr(GBytes) svg = NULL;
-  const char *data;
+  g_autofree char *data = NULL;
 
   g_assert_no_error (error);
   g_assert_cmpuint (qg_graph_get_n_entities (drawn), ==, 4);
   g_assert_cmpuint (qg_graph_get_n_relations (drawn), ==, 1);
-  g_assert_true (qg_graph_layout (drawn, &error));
-  svg = qg_graph_render (drawn, "svg", &error);
-  g_assert_no_error (error);
-  data = g_bytes_get_data (svg, NULL);
+  data = qg_test_render_svg (drawn);
   g_assert_null (strstr (data, "pwned\">"));
   g_assert_nonnull (strstr (data, ">say &quot;hi&quot; \\ \\&quot; or \\N</text>"));
   g_assert_nonnull (strstr (data, "xlink:title=\"say &quot;hi&quot; \\ \\&quot; or \\N\""));
@@ -1047,6 +1040,19 @@ test_article_from_locutions (void)
   assert_span_is (&a, span_of (&a, index_of (graph, "102")), "we should raise taxes");
   assert_span_is (&a, span_of (&a, index_of (graph, "105")), "schools need money");
   g_assert_null (span_of (&a, index_of (graph, "110")));
+
+  /* A text of white space is none. */
+  {
+    g_autoptr(QgAifGraph) blank = load_aif_text (
+      "{\"nodes\": [{\"nodeID\": 1, \"type\": \"L\", \"text\": \"Ann : hello\"}],"
+      " \"edges\": [], \"text\": \" \\n \"}");
+    g_auto(Article) b = { 0 };
+
+    article_of (&b, blank);
+    g_assert_cmpstr (b.text, ==, "Ann: hello");
+    g_assert_cmpuint (b.n_spans, ==, 1);
+    assert_span_is (&b, &b.spans[0], "hello");
+  }
 }
 
 /* With a text, the text is the article: the HTML's words, each locution

@@ -592,7 +592,6 @@ graph_svg (QgDocument *doc,
   g_autoptr(GError) error = NULL;
   g_autoptr(QgGraph) graph = qg_graph_new_full (doc, &options, &error);
   g_autoptr(GBytes) dot = NULL;
-  g_autoptr(GBytes) svg = NULL;
   g_autofree char *text = read_file (gv);
   gsize length;
   const char *data;
@@ -601,12 +600,7 @@ graph_svg (QgDocument *doc,
   dot = qg_graph_to_dot (graph);
   data = g_bytes_get_data (dot, &length);
   g_assert_cmpmem (data, length, text, strlen (text));
-  g_assert_true (qg_graph_layout (graph, &error));
-  g_assert_no_error (error);
-  svg = qg_graph_render (graph, "svg", &error);
-  g_assert_no_error (error);
-  data = g_bytes_get_data (svg, &length);
-  return g_strndup (data, length);
+  return qg_test_render_svg (graph);
 }
 
 /* The exported SVG, one process per export as the command runs, is what

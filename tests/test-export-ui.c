@@ -9,6 +9,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "qg-aif.h"
 #include "qg-ui-test.h"
 #include "qg-window-private.h"
 
@@ -100,6 +101,42 @@ test_export_writes_the_file (void)
   g_remove (svg_path);
   g_remove (added_path);
   g_remove (png_path);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The AIF at @path, read back by the AIF reader, has an L-node for each
+ * quote of the window's map that has a speaker (qg_aif_write). */
+static void
+assert_aif_of_map (QgWindow   *window,
+                   const char *path)
+{
+  QgDocument *doc = qg_window_get_document (window);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgAifGraph) graph = qg_aif_graph_load (file, NULL, NULL, &error);
+  guint n_said = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < qg_document_get_n_quotes (doc); i++)
+    n_said += qg_document_get_quote (doc, i)->speaker >= 0;
+  g_assert_cmpuint (n_said, >, 0);
+  g_assert_cmpuint (qg_aif_graph_count_type (graph, QG_AIF_NODE_L), ==, n_said);
+  g_assert_cmpuint (graph->n_locutions, ==, n_said);
+}
+
+/* The Kaspersky map exported to a .aif.json is AIF. */
+static void
+test_export_aif (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("quotegraph-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "map.aif.json", NULL);
+  g_autofree char *aif = export_and_read (window, path, FALSE);
+
+  g_assert_true (g_str_has_prefix (aif, "{\n  \"nodes\": ["));
+  assert_aif_of_map (window, path);
+  g_remove (path);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -342,7 +379,7 @@ export_through_dialog (QgWindow   *window,
   proposed = gtk_file_chooser_get_current_name (chooser);
   g_assert_cmpstr (proposed, ==, KASPERSKY_NAME ".svg");
   filters = gtk_file_chooser_get_filters (chooser);
-  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 7);
   filter = g_list_model_get_item (filters, filter_index);
   gtk_file_chooser_set_filter (chooser, filter);
   choose (chooser, dir);
@@ -400,6 +437,25 @@ test_export_dialog_follows_the_name (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The AIF filter, with the proposed name kept, writes NAME.aif.json in
+ * AIF, not NAME.json, nor NAME.aif.json.svg. */
+static void
+test_export_dialog_aif (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("quotegraph-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, KASPERSKY_NAME ".aif.json", NULL);
+  g_autofree char *cwd = g_get_current_dir ();
+
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  export_through_dialog (window, keep_the_name, dir, 6, path);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  assert_aif_of_map (window, path);
+  g_remove (path);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The width of the PNG image at @path, from its header; the file goes. */
 static guint32
 take_png_width (const char *path)
@@ -435,7 +491,7 @@ test_export_dialog_png_resolution_is_a_filter (void)
   gsize svg_length;
 
   /* The dialog opens in the current folder; the filters are in the order
-   * of export_choices: SVG, PNG at 96, 192 and 300 dpi, PDF, DOT. */
+   * of export_choices: SVG, PNG at 96, 192 and 300 dpi, PDF, DOT, AIF. */
   g_assert_cmpint (g_chdir (dir), ==, 0);
   export_through_dialog (window, keep_the_name, dir, 1, png_path);
   screen = take_png_width (png_path);
@@ -603,6 +659,7 @@ main (int   argc,
     return 0;
 
   g_test_add_func ("/quotegraph/export/writes-the-file", test_export_writes_the_file);
+  g_test_add_func ("/quotegraph/export/aif", test_export_aif);
   g_test_add_func ("/quotegraph/export/failure-is-shown", test_export_failure_is_shown);
   g_test_add_func ("/quotegraph/export/onto-a-symlink", test_export_onto_a_symlink);
   g_test_add_func ("/quotegraph/export/without-permission-is-shown",
@@ -613,6 +670,7 @@ main (int   argc,
    * tests/meson.build as a test of their own (see dialog_tests there). */
   g_test_add_func ("/quotegraph/export/dialog/follows-the-name",
                    test_export_dialog_follows_the_name);
+  g_test_add_func ("/quotegraph/export/dialog/aif", test_export_dialog_aif);
   g_test_add_func ("/quotegraph/export/dialog/proposes-a-safe-name",
                    test_export_dialog_proposes_a_safe_name);
   g_test_add_func ("/quotegraph/export/dialog/png-resolution-is-a-filter",

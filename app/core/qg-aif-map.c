@@ -165,8 +165,9 @@ qg_aif_graph_to_dot (QgAifGraph *graph)
   g_return_val_if_fail (graph != NULL, NULL);
 
   out = g_string_sized_new (256 + 160 * graph->n_nodes + 48 * graph->n_edges);
-  /* Premises above what they support, as OVA draws them; Graphviz's own
-   * font, which every renderer has. */
+  /* Premises above what they support, as OVA draws them; the desktop's
+   * sans-serif, which fontconfig finds everywhere, for small text that
+   * reads on screen. */
   g_string_append (out, "digraph aif {\n"
                         "  graph [layout=dot, rankdir=TB, nodesep=0.3, ranksep=0.35];\n"
                         "  node [fontname=\"sans\", fontsize=11, margin=\"0.12,0.06\"];\n"
@@ -701,6 +702,17 @@ place_propositions (QgAifGraph *graph,
     }
 }
 
+/* A text of white space alone, as some tools write for none, is none. */
+static gboolean
+has_words (const char *text,
+           gsize       length)
+{
+  for (gsize i = 0; text != NULL && i < length; i++)
+    if (!g_ascii_isspace (text[i]))
+      return TRUE;
+  return FALSE;
+}
+
 char *
 qg_aif_graph_article (QgAifGraph  *graph,
                       gsize       *length,
@@ -717,12 +729,15 @@ qg_aif_graph_article (QgAifGraph  *graph,
 
   order = reading_order (graph);
   found = g_array_new (FALSE, FALSE, sizeof (QgAifSpan));
-  if (graph->text != NULL)
+  if (has_words (graph->text, graph->text_len))
     {
       gsize from = 0;
 
-      article = g_strndup (graph->text, graph->text_len);
+      /* As long as the text, should it hold a NUL. */
       article_length = graph->text_len;
+      article = g_malloc (article_length + 1);
+      memcpy (article, graph->text, article_length);
+      article[article_length] = '\0';
       haystack_init (&h, article, article_length);
       /* Each locution after the one before it, so that words said twice
        * are found where they were said each time, not both at the first. */

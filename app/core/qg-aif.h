@@ -189,7 +189,7 @@ typedef struct
 } QgAifSpan;
 
 /* The article a reading pane shows, to g_free (): the file's text when it
- * has one, else its locutions in the order they were said (the
+ * has one (not white space alone), else its locutions in the order they were said (the
  * locutions', then the other L-nodes' in node order), a paragraph each,
  * "Speaker: words", between blank lines. *@spans (to g_free (), in the
  * order of their start) places every L-node and I-node whose words are

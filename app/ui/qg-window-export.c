@@ -254,7 +254,7 @@ typedef struct
   QgExportFormat  format;
   int             dpi;
   const char     *name;
-  const char     *mime_type;
+  const char     *mime_type;       /* or NULL */
   const char     *suffix;
   const char     *other_suffix;
 } ExportChoice;
@@ -266,6 +266,9 @@ static const ExportChoice export_choices[] = {
   { QG_EXPORT_PNG, 300, N_("PNG Image for print (300 dpi)"), "image/png", "png", NULL },
   { QG_EXPORT_PDF, 0, N_("PDF Document"), "application/pdf", "pdf", NULL },
   { QG_EXPORT_DOT, 0, N_("Graphviz DOT Graph"), "text/vnd.graphviz", "gv", "dot" },
+  /* By its double extension alone (qg_export_format_for_path): a filter
+   * by JSON's MIME type would list every map as AIF. */
+  { QG_EXPORT_AIF, 0, N_("AIF Argument Map (JSON)"), NULL, "aif.json", NULL },
 };
 
 /* Which of export_choices the dialog's filter is, or NULL. */
@@ -350,7 +353,8 @@ add_export_filter (GtkFileChooser     *chooser,
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (filter, _(choice->name));
-  gtk_file_filter_add_mime_type (filter, choice->mime_type);
+  if (choice->mime_type != NULL)
+    gtk_file_filter_add_mime_type (filter, choice->mime_type);
   gtk_file_filter_add_suffix (filter, choice->suffix);
   if (choice->other_suffix != NULL)
     gtk_file_filter_add_suffix (filter, choice->other_suffix);
