@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bench-open [--keys] [--size WxH] FILE
+/* bench-open [--keys] [--size WxH] [--dot] FILE
  *
  * Opens FILE in a real Quotegraph window, as the application does, and
  * measures what a person waits for and whether the window answers
@@ -10,6 +10,10 @@
  *                   away, and how often it was away for more than two
  *                   frames (a timer that should run every 2 ms tells),
  *                   from the open to a second after both;
+ *   with --dot, FILE is a Graphviz DOT file, shown as the window shows
+ *   one (qg_window_open_drawing): ms_to_map is to its first frame, and
+ *   frame_ms the median time of a whole frame of it, fitted, drawn
+ *   again and again (xdot.py's frame of the same file is the reference);
  *   with --keys, a key pressed through the X server (xdotool, from a
  *   thread of its own, so that a busy window cannot hold the keys back)
  *   every 100 ms from the open on: how many were handled and drawn, and
@@ -25,6 +29,7 @@
 #include <stdlib.h>
 
 #include "bench-app.h"
+#include "bench-stats.h"
 #include "qg-article-view.h"
 #include "qg-graph-view.h"
 #include "qg-window.h"
@@ -43,6 +48,7 @@ typedef struct
   gint64    longest_stall;
   guint     stalls;
   guint     frames;
+  gboolean  dot;
 
   /* Keys: pressed by the thread, handled and drawn by the main loop. */
   GMutex    lock;
@@ -63,6 +69,8 @@ compare_int64 (gconstpointer a,
 }
 
 static double ms (gint64 usec);
+
+
 
 static gboolean
 tick_cb (gpointer data)
@@ -134,10 +142,14 @@ after_paint_cb (GdkFrameClock *clock,
 {
   gint64 now = g_get_monotonic_time ();
   GtkWidget *view = GTK_WIDGET (qg_window_get_graph_view (bench->window));
+  QgDrawingView *drawing = qg_drawing_page_get_view (qg_window_get_drawing_page (bench->window));
 
   bench->frames++;
-  if (bench->map_drawn == 0 && qg_graph_view_get_layout (QG_GRAPH_VIEW (view)) != NULL
+  if (bench->map_drawn == 0 && !bench->dot && qg_graph_view_get_layout (QG_GRAPH_VIEW (view)) != NULL
       && gtk_widget_get_mapped (view))
+    bench->map_drawn = now;
+  if (bench->map_drawn == 0 && bench->dot && qg_drawing_view_get_drawing (drawing) != NULL
+      && qg_drawing_view_get_n_frames (drawing) > 0)
     bench->map_drawn = now;
   g_mutex_lock (&bench->lock);
   while (bench->drawn->len < bench->handled->len)
@@ -155,7 +167,7 @@ static gboolean
 done (Bench *bench)
 {
   if (bench->article_done == 0 && bench->map_drawn != 0
-      && !qg_article_view_is_filling (qg_window_get_article_view (bench->window))
+      && (bench->dot || !qg_article_view_is_filling (qg_window_get_article_view (bench->window)))
       && !qg_window_is_busy (bench->window))
     bench->article_done = g_get_monotonic_time ();
   /* And a second more, for what the map's first frames leave to do. */
@@ -169,15 +181,48 @@ ms (gint64 usec)
   return usec / 1000.0;
 }
 
+static void
+count_paint (GdkFrameClock *clock,
+             guint         *painted)
+{
+  (*painted)++;
+}
+
+/* The median of 20 whole frames of @view, each asked for as the last is
+ * drawn: what it costs to draw the graph as it is on screen. */
+static double
+frame_ms (GtkWidget *view)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (view);
+  double times[20];
+  guint painted = 0;
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint), &painted);
+
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      guint before = painted;
+      gint64 start = g_get_monotonic_time ();
+
+      gtk_widget_queue_draw (view);
+      while (painted == before)
+        g_main_context_iteration (NULL, TRUE);
+      times[i] = ms (g_get_monotonic_time () - start);
+    }
+  g_signal_handler_disconnect (clock, handler);
+  qsort (times, G_N_ELEMENTS (times), sizeof (double), bench_compare_doubles);
+  return times[G_N_ELEMENTS (times) / 2];
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *size = NULL;
-  gboolean keys = FALSE;
+  gboolean keys = FALSE, dot = FALSE;
   const GOptionEntry entries[] = {
     { "keys", 0, 0, G_OPTION_ARG_NONE, &keys, "Press a key every 100 ms", NULL },
     { "size", 0, 0, G_OPTION_ARG_STRING, &size, "Window size (default: the app's)", "WxH" },
+    { "dot", 0, 0, G_OPTION_ARG_NONE, &dot, "FILE is a Graphviz DOT file", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("FILE");
@@ -201,6 +246,7 @@ main (int   argc,
       g_printerr ("bench-open: --size takes WxH\n");
       return 2;
     }
+  bench.dot = dot;
   gdk_set_allowed_backends ("x11");
   gtk_init ();
   app = bench_app_new ("org.quotegraph.Quotegraph.BenchOpen", "bench-open");
@@ -236,7 +282,10 @@ main (int   argc,
 
   file = g_file_new_for_commandline_arg (argv[1]);
   bench.opened = bench.last_tick = g_get_monotonic_time ();
-  qg_window_open (bench.window, file, argv[1]);
+  if (bench.dot)
+    qg_window_open_drawing (bench.window, file, argv[1], QG_DRAWING_DOT);
+  else
+    qg_window_open (bench.window, file, argv[1]);
   ticks = g_timeout_add_full (G_PRIORITY_HIGH, 2, tick_cb, &bench, NULL);
   if (keys)
     thread = g_thread_new ("keys", press_keys, &bench);
@@ -259,9 +308,19 @@ main (int   argc,
         g_main_context_iteration (NULL, FALSE);
     }
 
-  g_print ("entities=%u relations=%u\n",
-           qg_document_get_n_entities (qg_window_get_document (bench.window)),
-           qg_document_get_n_relations (qg_window_get_document (bench.window)));
+  if (bench.dot)
+    {
+      QgDrawingView *view = qg_drawing_page_get_view (qg_window_get_drawing_page (bench.window));
+      QgDrawing *drawing = qg_drawing_view_get_drawing (view);
+
+      g_print ("nodes=%u edges=%u clusters=%u\n", qg_drawing_get_n_nodes (drawing),
+               qg_drawing_get_n_edges (drawing), qg_drawing_get_n_clusters (drawing) - 1);
+      g_print ("frame_ms=%.1f\n", frame_ms (GTK_WIDGET (view)));
+    }
+  else
+    g_print ("entities=%u relations=%u\n",
+             qg_document_get_n_entities (qg_window_get_document (bench.window)),
+             qg_document_get_n_relations (qg_window_get_document (bench.window)));
   g_print ("ms_to_map=%.0f\n", ms (bench.map_drawn - bench.opened));
   g_print ("ms_to_article=%.0f\n", ms (bench.article_done - bench.opened));
   g_print ("longest_stall_ms=%.0f stalls_over_33ms=%u\n", ms (bench.longest_stall), bench.stalls);
