@@ -12,8 +12,8 @@
  *                   from the open to a second after both;
  *   with --dot, FILE is a Graphviz DOT file, shown as the window shows
  *   one (qg_window_open_drawing): ms_to_map is to its first frame, and
- *   frame_ms the median time of a whole frame of it, fitted, drawn
- *   again and again (xdot.py's frame of the same file is the reference);
+ *   frame_ms the median time of a frame of it, fitted, drawn on an image
+ *   as xdot-render.py draws xdot.py's (the reference);
  *   with --keys, a key pressed through the X server (xdotool, from a
  *   thread of its own, so that a busy window cannot hold the keys back)
  *   every 100 ms from the open on: how many were handled and drawn, and
@@ -181,34 +181,34 @@ ms (gint64 usec)
   return usec / 1000.0;
 }
 
-static void
-count_paint (GdkFrameClock *clock,
-             guint         *painted)
-{
-  (*painted)++;
-}
-
-/* The median of 20 whole frames of @view, each asked for as the last is
- * drawn: what it costs to draw the graph as it is on screen. */
+/* The median of 20 frames of @view as it is on screen, each snapshot
+ * drawn on an image of its size, as xdot-render.py times xdot.py's. */
 static double
 frame_ms (GtkWidget *view)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (view);
+  int width = gtk_widget_get_width (view), height = gtk_widget_get_height (view);
   double times[20];
-  guint painted = 0;
-  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint), &painted);
 
   for (guint i = 0; i < G_N_ELEMENTS (times); i++)
     {
-      guint before = painted;
       gint64 start = g_get_monotonic_time ();
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      cairo_t *cr = cairo_create (surface);
+      GskRenderNode *node;
 
-      gtk_widget_queue_draw (view);
-      while (painted == before)
-        g_main_context_iteration (NULL, TRUE);
+      GTK_WIDGET_GET_CLASS (view)->snapshot (view, snapshot);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node != NULL)
+        {
+          gsk_render_node_draw (node, cr);
+          gsk_render_node_unref (node);
+        }
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      cairo_surface_destroy (surface);
       times[i] = ms (g_get_monotonic_time () - start);
     }
-  g_signal_handler_disconnect (clock, handler);
   qsort (times, G_N_ELEMENTS (times), sizeof (double), bench_compare_doubles);
   return times[G_N_ELEMENTS (times) / 2];
 }

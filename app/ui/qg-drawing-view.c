@@ -36,6 +36,7 @@ struct _QgDrawingView
   guint           n_texts;
   gboolean        dark;
   guint           n_frames;
+  GArray         *strokes;  /* Stroke: a frame's lines, by pen */
 };
 
 G_DEFINE_FINAL_TYPE (QgDrawingView, qg_drawing_view, GTK_TYPE_WIDGET)
@@ -259,6 +260,153 @@ draw_item (QgDrawingView *self,
     draw_op (self, cr, item->first_text + i, zoom);
 }
 
+/* A frame of a large graph is mostly the same few pens: all the lines of
+ * one colour, width and dash make one path, stroked once, and the runs of
+ * fills of one colour one path, filled once (in the order they are drawn,
+ * so that what is drawn over stays over). */
+typedef struct
+{
+  guint8  bar;      /* a line of text too small to read, drawn as a bar */
+  guint8  dash;     /* 0 solid, 1 dashed, 2 dotted */
+  float   width;
+  guint32 rgba;
+  guint   op;
+} Stroke;
+
+static int
+compare_strokes (gconstpointer a,
+                 gconstpointer b)
+{
+  const Stroke *x = a, *y = b;
+
+  if (x->bar != y->bar)
+    return x->bar - y->bar;
+  if (x->rgba != y->rgba)
+    return x->rgba < y->rgba ? -1 : 1;
+  if (x->width != y->width)
+    return x->width < y->width ? -1 : 1;
+  if (x->dash != y->dash)
+    return x->dash - y->dash;
+  return x->op < y->op ? -1 : x->op > y->op;
+}
+
+static void
+set_dash (cairo_t *cr,
+          guint8   dash)
+{
+  if (dash == 1)
+    cairo_set_dash (cr, (double[]) { 5, 2 }, 2, 0);
+  else if (dash == 2)
+    cairo_set_dash (cr, (double[]) { 1, 5 }, 2, 0);
+  else
+    cairo_set_dash (cr, NULL, 0, 0);
+}
+
+static void
+draw_batched (QgDrawingView *self,
+              cairo_t       *cr,
+              QgItemKind     kind,
+              const double  *clip,
+              double         zoom)
+{
+  guint n = kind == QG_ITEM_NODE ? qg_layout_get_n_nodes (self->layout)
+                                 : qg_layout_get_n_edges (self->layout);
+  const double *pts = qg_layout_get_points (self->layout);
+  guint32 fill = 0;
+  gboolean filling = FALSE;
+
+  g_array_set_size (self->strokes, 0);
+  cairo_new_path (cr);
+  for (guint i = 0; i < n; i++)
+    {
+      const QgItem *item = kind == QG_ITEM_NODE ? qg_layout_get_node (self->layout, i)
+                                                : qg_layout_get_edge (self->layout, i);
+
+      if (!visible (item, clip))
+        continue;
+      for (guint k = 0; k < item->n_ops + item->n_texts; k++)
+        {
+          guint index = k < item->n_ops ? item->first_op + k : item->first_text + k - item->n_ops;
+          const QgOp *op = qg_layout_get_op (self->layout, index);
+          Stroke stroke = { 0, op->dashed ? 1 : op->dotted ? 2 : 0,
+                            MAX (op->pen_width, 0.7 / zoom), op->stroke, index };
+
+          if (op->kind == QG_OP_TEXT)
+            {
+              double pixels = op->h * zoom;
+
+              if (op->text == NULL || *op->text == '\0' || pixels < 1
+                  || pixels >= READABLE_TEXT_PIXELS)
+                continue;
+              stroke.bar = TRUE;
+              g_array_append_val (self->strokes, stroke);
+              continue;
+            }
+          if (op->filled)
+            {
+              if (filling && op->fill != fill)
+                cairo_fill (cr);
+              if (!filling || op->fill != fill)
+                set_rgba (self, cr, op->fill, 1);
+              fill = op->fill;
+              filling = TRUE;
+              qg_op_path (cr, op, pts + 2 * op->first, 0, 0);
+            }
+          if (!op->filled || (op->stroke & 0xff) != 0)
+            g_array_append_val (self->strokes, stroke);
+        }
+    }
+  if (filling)
+    cairo_fill (cr);
+
+  g_array_sort (self->strokes, compare_strokes);
+  for (guint i = 0; i < self->strokes->len; i++)
+    {
+      const Stroke *stroke = &g_array_index (self->strokes, Stroke, i);
+      const Stroke *next = i + 1 < self->strokes->len ? stroke + 1 : NULL;
+      const QgOp *op = qg_layout_get_op (self->layout, stroke->op);
+
+      if (stroke->bar)
+        cairo_rectangle (cr, qg_op_text_left (op), op->y - op->h * 0.6, op->w, op->h * 0.45);
+      else
+        qg_op_path (cr, op, pts + 2 * op->first, 0, 0);
+      if (next != NULL && compare_strokes (stroke, next) != 0 && next->bar == stroke->bar
+          && next->rgba == stroke->rgba && next->width == stroke->width
+          && next->dash == stroke->dash)
+        continue;
+      if (stroke->bar)
+        {
+          set_rgba (self, cr, stroke->rgba, 0.3);
+          cairo_fill (cr);
+        }
+      else
+        {
+          set_rgba (self, cr, stroke->rgba, 1);
+          cairo_set_line_width (cr, stroke->width);
+          set_dash (cr, stroke->dash);
+          cairo_stroke (cr);
+        }
+    }
+
+  /* The text that reads, over it all. */
+  for (guint i = 0; i < n; i++)
+    {
+      const QgItem *item = kind == QG_ITEM_NODE ? qg_layout_get_node (self->layout, i)
+                                                : qg_layout_get_edge (self->layout, i);
+
+      if (!visible (item, clip))
+        continue;
+      for (guint k = 0; k < item->n_ops + item->n_texts; k++)
+        {
+          guint index = k < item->n_ops ? item->first_op + k : item->first_text + k - item->n_ops;
+          const QgOp *op = qg_layout_get_op (self->layout, index);
+
+          if (op->kind == QG_OP_TEXT && op->h * zoom >= READABLE_TEXT_PIXELS)
+            draw_text (self, cr, index, op, zoom);
+        }
+    }
+}
+
 static const QgItem *
 item_of (QgDrawingView *self,
          QgItemKind     kind,
@@ -368,16 +516,12 @@ qg_drawing_view_snapshot (GtkWidget   *widget,
     draw_halo (self, cr, selected, 0.7, zoom);
   if (self->hover_kind == QG_ITEM_EDGE)
     draw_halo (self, cr, hovered, 0.25, zoom);
-  for (guint i = 0; i < qg_layout_get_n_edges (self->layout); i++)
-    if (visible (qg_layout_get_edge (self->layout, i), clip))
-      draw_item (self, cr, qg_layout_get_edge (self->layout, i), zoom);
+  draw_batched (self, cr, QG_ITEM_EDGE, clip, zoom);
   if (self->selection_kind == QG_ITEM_NODE)
     draw_halo (self, cr, selected, 0.7, zoom);
   if (self->hover_kind == QG_ITEM_NODE)
     draw_halo (self, cr, hovered, 0.25, zoom);
-  for (guint i = 0; i < qg_layout_get_n_nodes (self->layout); i++)
-    if (visible (qg_layout_get_node (self->layout, i), clip))
-      draw_item (self, cr, qg_layout_get_node (self->layout, i), zoom);
+  draw_batched (self, cr, QG_ITEM_NODE, clip, zoom);
 
   cairo_destroy (cr);
   self->n_frames++;
@@ -623,6 +767,7 @@ qg_drawing_view_dispose (GObject *object)
   g_clear_object (&self->viewport);
   clear_texts (self);
   g_clear_object (&self->pango);
+  g_clear_pointer (&self->strokes, g_array_unref);
   g_clear_pointer (&self->drawing, qg_drawing_unref);
   self->layout = NULL;
   G_OBJECT_CLASS (qg_drawing_view_parent_class)->dispose (object);
@@ -657,6 +802,7 @@ qg_drawing_view_init (QgDrawingView *self)
   cairo_font_options_t *options;
 
   gtk_widget_set_focusable (widget, TRUE);
+  self->strokes = g_array_new (FALSE, FALSE, sizeof (Stroke));
   gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_hexpand (widget, TRUE);
   gtk_widget_set_vexpand (widget, TRUE);
