@@ -419,7 +419,8 @@ add_scheme_ends (QgDrawingPage *self,
     {
       const QgAifEdge *edge = &self->aif->edges[i];
 
-      if (edge->to == node)
+      /* An S-node that points here (an undercut) has a section of its own. */
+      if (edge->to == node && !qg_aif_node_type_is_scheme (self->aif->nodes[edge->from].type))
         {
           if (from == NULL)
             from = add_target_section (self, type == QG_AIF_NODE_RA ? _("Premises")
@@ -456,10 +457,16 @@ describe_aif_node (QgDrawingPage *self,
 
   if (qg_aif_node_type_is_scheme (aif_node->type))
     {
-      add_heading (self, aif_type_label (self->aif, node), kind);
+      g_autofree char *id = g_strdup_printf (_("node %s"), aif_node->id);
+
+      add_heading (self, aif_type_label (self->aif, node), id);
       if (words != NULL && *words != '\0')
         add_label (self, words, NULL);
       add_scheme_ends (self, node);
+      /* What attacks or supports the scheme itself; its own ends are
+       * above. */
+      add_links (self, node, TRUE);
+      return;
     }
   else
     {
