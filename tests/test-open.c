@@ -1203,6 +1203,16 @@ location_typed_into (gpointer data)
   return entries->len == 1;
 }
 
+static gboolean
+holds_drawing_of (gpointer data)
+{
+  QgWindow *window = window_holding (data);
+
+  return window != NULL && !qg_window_is_busy (window)
+         && qg_drawing_view_get_drawing (qg_drawing_page_get_view (
+              qg_window_get_drawing_page (window))) != NULL;
+}
+
 /* Ctrl+O, a path typed into the dialog as a person would (Ctrl+L, the
  * path, Enter): the map opens in the window. */
 static void
@@ -1214,14 +1224,15 @@ test_open_dialog_by_keys (void)
   g_autoptr(GListModel) filters = NULL;
   g_autoptr(GPtrArray) windows = NULL;
   GtkFileChooser *chooser;
-  const char *names[] = { "Maps and Articles", "Quotegraph Maps", "Articles (Text or HTML)",
-                          "All Files" };
+  const char *names[] = { "Maps, Articles and Graphs", "Maps (Quotegraph or AIF)",
+                          "Articles (Text or HTML)", "Graphviz Graphs", "All Files" };
 
   qg_test_keys (GTK_WIDGET (window), "ctrl+o");
   qg_test_wait_for (file_chooser_shown, NULL, "the Open dialog");
   chooser = qg_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_OPEN);
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, "Open a Map or an Article");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==,
+                   "Open a Map, an Article or a Graph");
   filters = gtk_file_chooser_get_filters (chooser);
   g_assert_cmpuint (g_list_model_get_n_items (filters), ==, G_N_ELEMENTS (names));
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -1240,6 +1251,29 @@ test_open_dialog_by_keys (void)
   g_assert_cmpuint (qg_document_get_n_entities (qg_window_get_document (window)), ==, 12);
   windows = app_windows ();
   g_assert_cmpuint (windows->len, ==, 1);
+
+  /* A Graphviz file, chosen the same way, opens beside the map, in a
+   * window of its own, drawn. */
+  {
+    g_autofree char *gv = g_test_build_filename (G_TEST_DIST, "data", "dot", "undirected.gv",
+                                                 NULL);
+    g_autoptr(GFile) graph = g_file_new_for_path (gv);
+    QgWindow *drawn;
+
+    qg_test_keys (GTK_WIDGET (window), "ctrl+o");
+    qg_test_wait_for (file_chooser_shown, NULL, "the Open dialog");
+    chooser = qg_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+    qg_test_keys (GTK_WIDGET (chooser), "ctrl+l");
+    qg_test_wait_for (location_typed_into, chooser, "the location entry");
+    qg_test_type (GTK_WIDGET (chooser), gv);
+    qg_test_keys (GTK_WIDGET (chooser), "Return");
+    qg_test_wait_for (holds_drawing_of, graph, "the graph's window");
+    drawn = window_holding (graph);
+    g_assert_true (drawn != window);
+    g_assert_true (qg_window_holds_file (window, library));
+    g_assert_cmpuint (qg_drawing_get_n_nodes (qg_drawing_view_get_drawing (
+                        qg_drawing_page_get_view (qg_window_get_drawing_page (drawn)))), >, 0);
+  }
   close_all_windows ();
 }
 

@@ -72,8 +72,12 @@ qg_window_open_with_dialog (QgWindow *self)
   static const char * const map_suffixes[] = { "json", NULL };
   static const char * const article_types[] = { "text/plain", "text/html", NULL };
   static const char * const article_suffixes[] = { "txt", "text", "html", "htm", NULL };
-  static const char * const all_types[] = { "application/json", "text/plain", "text/html", NULL };
-  static const char * const all_suffixes[] = { "json", "txt", "text", "html", "htm", NULL };
+  static const char * const graph_types[] = { "text/vnd.graphviz", NULL };
+  static const char * const graph_suffixes[] = { "gv", "dot", NULL };
+  static const char * const all_types[] = { "application/json", "text/plain", "text/html",
+                                            "text/vnd.graphviz", NULL };
+  static const char * const all_suffixes[] = { "json", "txt", "text", "html", "htm", "gv", "dot",
+                                               NULL };
   GtkFileChooser *chooser;
   GFile *shown;
 
@@ -82,17 +86,19 @@ qg_window_open_with_dialog (QgWindow *self)
       gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->open_dialog));
       return;
     }
-  self->open_dialog = gtk_file_chooser_native_new (_("Open a Map or an Article"),
+  self->open_dialog = gtk_file_chooser_native_new (_("Open a Map, an Article or a Graph"),
                                                    GTK_WINDOW (self),
                                                    GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
                                                    _("_Cancel"));
   chooser = GTK_FILE_CHOOSER (self->open_dialog);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->open_dialog), TRUE);
   gtk_file_chooser_set_select_multiple (chooser, TRUE);
-  qg_file_chooser_add_filter (chooser, _("Maps and Articles"), all_types, all_suffixes);
-  qg_file_chooser_add_filter (chooser, _("Quotegraph Maps"), map_types, map_suffixes);
+  qg_file_chooser_add_filter (chooser, _("Maps, Articles and Graphs"), all_types, all_suffixes);
+  /* AIF argument maps are JSON too. */
+  qg_file_chooser_add_filter (chooser, _("Maps (Quotegraph or AIF)"), map_types, map_suffixes);
   qg_file_chooser_add_filter (chooser, _("Articles (Text or HTML)"), article_types,
                               article_suffixes);
+  qg_file_chooser_add_filter (chooser, _("Graphviz Graphs"), graph_types, graph_suffixes);
   qg_file_chooser_add_filter (chooser, _("All Files"), NULL, NULL);
   /* Beside the map on screen, where its neighbours are. */
   shown = qg_window_get_file (self);
