@@ -138,7 +138,7 @@ find_edge (QgDrawing  *drawing,
 static void
 test_dot_opens_and_clicks (void)
 {
-  g_autoptr(GFile) file = data_file ("dot", "clusters.gv");
+  g_autoptr(GFile) file = data_file ("dot", "window.gv");
   QgWindow *window = open_from_desktop (file);
   QgDrawingPage *page = qg_window_get_drawing_page (window);
   QgDrawingView *view = qg_drawing_page_get_view (page);
@@ -210,7 +210,7 @@ test_dot_opens_and_clicks (void)
 static void
 test_dot_zooms (void)
 {
-  g_autoptr(GFile) file = data_file ("dot", "clusters.gv");
+  g_autoptr(GFile) file = data_file ("dot", "window.gv");
   QgWindow *window = open_from_desktop (file);
   QgDrawingView *view = qg_drawing_page_get_view (qg_window_get_drawing_page (window));
   QgViewport *viewport = qg_drawing_view_get_viewport (view);
@@ -335,7 +335,7 @@ failure_listed (gpointer data)
 static void
 test_broken_keeps_the_drawing (void)
 {
-  g_autoptr(GFile) good = data_file ("dot", "clusters.gv");
+  g_autoptr(GFile) good = data_file ("dot", "window.gv");
   g_autoptr(GFile) broken = data_file ("dot", "syntax.gv");
   g_autoptr(GFile) broken_aif = data_file ("aif", "broken/edge-missing-node.json");
   g_autofree char *expected = NULL;
