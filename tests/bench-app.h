@@ -17,7 +17,7 @@ bench_app_new (const char *id,
 
   g_assert (qg_ui_get_resource () != NULL);
   app = adw_application_new (id, G_APPLICATION_NON_UNIQUE);
-  g_application_set_resource_base_path (G_APPLICATION (app), "/org/quotegraph/Quotegraph");
+  g_application_set_resource_base_path (G_APPLICATION (app), "/io/github/quotegraph/Quotegraph");
   if (!g_application_register (G_APPLICATION (app), NULL, &error))
     {
       g_printerr ("%s: %s\n", program, error->message);

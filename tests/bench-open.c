@@ -249,7 +249,7 @@ main (int   argc,
   bench.dot = dot;
   gdk_set_allowed_backends ("x11");
   gtk_init ();
-  app = bench_app_new ("org.quotegraph.Quotegraph.BenchOpen", "bench-open");
+  app = bench_app_new ("io.github.quotegraph.Quotegraph.BenchOpen", "bench-open");
 
   g_mutex_init (&bench.lock);
   bench.pressed = g_array_new (FALSE, FALSE, sizeof (gint64));

@@ -122,7 +122,7 @@ main (int   argc,
       return 2;
     }
 
-  app = bench_app_new ("org.quotegraph.Quotegraph.BenchRender", "bench-render");
+  app = bench_app_new ("io.github.quotegraph.Quotegraph.BenchRender", "bench-render");
 
   file = g_file_new_for_commandline_arg (argv[1]);
   document = qg_document_load (file, argv[1], NULL, &error);

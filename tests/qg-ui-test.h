@@ -781,9 +781,9 @@ qg_test_init_ui (int    *argc,
    * with its resource path, which loads its style. */
   g_assert_nonnull (qg_ui_get_resource ());
   qg_test_app = g_object_new (QG_TYPE_APPLICATION,
-                              "application-id", "org.quotegraph.Quotegraph.Tests",
+                              "application-id", "io.github.quotegraph.Quotegraph.Tests",
                               "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
-                              "resource-base-path", "/org/quotegraph/Quotegraph",
+                              "resource-base-path", "/io/github/quotegraph/Quotegraph",
                               NULL);
   g_application_register (G_APPLICATION (qg_test_app), NULL, &error);
   g_assert_no_error (error);

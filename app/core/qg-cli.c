@@ -20,7 +20,7 @@
 #include "qg-graph.h"
 #include "qg-sniff.h"
 
-#define BUNDLED_URI "resource:///org/quotegraph/Quotegraph/kaspersky/kaspersky-us-ban.json"
+#define BUNDLED_URI "resource:///io/github/quotegraph/Quotegraph/kaspersky/kaspersky-us-ban.json"
 
 GFile *
 qg_bundled_document (void)

@@ -95,7 +95,7 @@ qg_application_new (void)
   return g_object_new (QG_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
-                       "resource-base-path", "/org/quotegraph/Quotegraph",
+                       "resource-base-path", "/io/github/quotegraph/Quotegraph",
                        NULL);
 }
 

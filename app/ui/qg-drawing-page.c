@@ -711,7 +711,7 @@ qg_drawing_page_class_init (QgDrawingPageClass *klass)
 
   g_type_ensure (QG_TYPE_DRAWING_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/quotegraph/Quotegraph/ui/qg-drawing-page.ui");
+                                               "/io/github/quotegraph/Quotegraph/ui/qg-drawing-page.ui");
   gtk_widget_class_bind_template_child (widget_class, QgDrawingPage, stack);
   gtk_widget_class_bind_template_child (widget_class, QgDrawingPage, status_page);
   gtk_widget_class_bind_template_child (widget_class, QgDrawingPage, paned);

@@ -223,7 +223,7 @@ qg_entity_dialog_class_init (QgEntityDialogClass *klass)
                                  NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/quotegraph/Quotegraph/ui/qg-entity-dialog.ui");
+                                               "/io/github/quotegraph/Quotegraph/ui/qg-entity-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, QgEntityDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, QgEntityDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, QgEntityDialog, other_kind_row);

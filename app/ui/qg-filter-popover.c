@@ -160,7 +160,7 @@ qg_filter_popover_class_init (QgFilterPopoverClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (
-    widget_class, "/org/quotegraph/Quotegraph/ui/qg-filter-popover.ui");
+    widget_class, "/io/github/quotegraph/Quotegraph/ui/qg-filter-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, QgFilterPopover, kinds);
   gtk_widget_class_bind_template_child (widget_class, QgFilterPopover, stances);
   gtk_widget_class_bind_template_child (widget_class, QgFilterPopover, stances_heading);

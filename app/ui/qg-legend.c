@@ -133,7 +133,7 @@ qg_legend_class_init (QgLegendClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/quotegraph/Quotegraph/ui/qg-legend.ui");
+                                               "/io/github/quotegraph/Quotegraph/ui/qg-legend.ui");
   gtk_widget_class_bind_template_child (widget_class, QgLegend, flow_box);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "legend");

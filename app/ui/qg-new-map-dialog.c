@@ -369,7 +369,7 @@ qg_new_map_dialog_class_init (QgNewMapDialogClass *klass)
                                   QG_TYPE_ARTICLE_DRAFT | G_SIGNAL_TYPE_STATIC_SCOPE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/quotegraph/Quotegraph/ui/"
+                                               "/io/github/quotegraph/Quotegraph/ui/"
                                                "qg-new-map-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, QgNewMapDialog, create_button);
   gtk_widget_class_bind_template_child (widget_class, QgNewMapDialog, choose_button);

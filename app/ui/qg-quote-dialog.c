@@ -150,7 +150,7 @@ qg_quote_dialog_class_init (QgQuoteDialogClass *klass)
                                  NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/quotegraph/Quotegraph/ui/qg-quote-dialog.ui");
+                                               "/io/github/quotegraph/Quotegraph/ui/qg-quote-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, QgQuoteDialog, passage_label);
   gtk_widget_class_bind_template_child (widget_class, QgQuoteDialog, speaker_button);
   gtk_widget_class_bind_template_child (widget_class, QgQuoteDialog, note_row);

@@ -426,7 +426,7 @@ qg_relation_dialog_class_init (QgRelationDialogClass *klass)
                                  NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/quotegraph/Quotegraph/ui/qg-relation-dialog.ui");
+                                               "/io/github/quotegraph/Quotegraph/ui/qg-relation-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, QgRelationDialog, source_button);
   gtk_widget_class_bind_template_child (widget_class, QgRelationDialog, target_row);
   gtk_widget_class_bind_template_child (widget_class, QgRelationDialog, target_button);

@@ -333,7 +333,7 @@ qg_review_panel_class_init (QgReviewPanelClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "reviewpanel");
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/quotegraph/Quotegraph/ui/"
+                                               "/io/github/quotegraph/Quotegraph/ui/"
                                                "qg-review-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, QgReviewPanel, scroller);
   gtk_widget_class_bind_template_child (widget_class, QgReviewPanel, count_label);

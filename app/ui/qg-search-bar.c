@@ -350,7 +350,7 @@ qg_search_bar_class_init (QgSearchBarClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/quotegraph/Quotegraph/ui/qg-search-bar.ui");
+                                               "/io/github/quotegraph/Quotegraph/ui/qg-search-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, QgSearchBar, search_bar);
   gtk_widget_class_bind_template_child (widget_class, QgSearchBar, entry);
   gtk_widget_class_bind_template_child (widget_class, QgSearchBar, count);

@@ -1011,7 +1011,7 @@ qg_window_class_init (QgWindowClass *klass)
   g_type_ensure (QG_TYPE_SEARCH_BAR);
   g_type_ensure (QG_TYPE_REVIEW_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/quotegraph/Quotegraph/ui/qg-window.ui");
+                                               "/io/github/quotegraph/Quotegraph/ui/qg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, QgWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, open_section);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, reload_banner);
