@@ -126,8 +126,11 @@ qg_xml_check (const char  *data,
         }
       if (c >= 0)
         {
-          g_autofree char *what = g_strdup_printf (_("U+%04" G_GINT64_MODIFIER "X is not a "
-                                                     "character of XML"), c);
+          /* The code point apart: a macro in a message would cut it short
+           * for the translators. */
+          g_autofree char *code = g_strdup_printf ("U+%04" G_GINT64_MODIFIER "X", c);
+          /* Translators: %s is a code point, "U+0001". */
+          g_autofree char *what = g_strdup_printf (_("%s is not a character of XML"), code);
 
           return fail_at (data, p, G_MARKUP_ERROR_INVALID_CONTENT, what, error);
         }

@@ -445,7 +445,8 @@ show_relation (QgSourcePanel *self,
   append_to_row (row, action_button (_("_Edit…"), "win.edit-item", relation->id));
   append_to_row (row, action_button (_("_Delete…"), "win.delete-item", relation->id));
 
-  add_heading (self, g_dngettext (GETTEXT_PACKAGE, "Evidence", "Evidence", relation->n_evidence));
+  /* A heading, however many quotes follow: "Evidence" is one word for both. */
+  add_heading (self, _("Evidence"));
   for (guint e = 0; e < relation->n_evidence; e++)
     add_quote (self, relation->evidence[e], TRUE);
 
