@@ -8,6 +8,7 @@
 #include "qg-facet.h"
 #include "qg-graph.h"
 #include "qg-ui-resources.h"
+#include "qg-settings.h"
 #include "qg-window-private.h"
 
 G_DEFINE_FINAL_TYPE (QgWindow, qg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -1088,7 +1089,7 @@ qg_window_init (QgWindow *self)
   g_signal_connect_swapped (self->graph_view, "notify::selection",
                             G_CALLBACK (selection_changed_cb), self);
 
-  self->settings = g_settings_new (APP_ID);
+  self->settings = qg_settings_new ();
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
