@@ -11,7 +11,9 @@
 #include "qg-cli.h"
 #include "qg-graph.h"
 #include "qg-new-map-dialog.h"
+#include "qg-preferences-window.h"
 #include "qg-recovery.h"
+#include "qg-settings.h"
 
 struct _QgApplication
 {
@@ -24,6 +26,7 @@ struct _QgApplication
   char           *select;
   GPtrArray      *sniffing;  /* Opening: files being read to tell what they are */
   gboolean        recovery_offered;
+  GSettings      *settings;  /* for the style, which is the application's */
 };
 
 /* A file on its way to a window. */
@@ -606,6 +609,10 @@ about_action (GSimpleAction *action,
 {
   static const char *developers[] = { "The Quotegraph developers", NULL };
   GtkApplication *app = user_data;
+  g_autofree char *release_notes = g_markup_printf_escaped (
+    "<p>%s</p>", _("Maps are made, edited with undo, and saved; an article becomes a drafted map "
+                   "to review. Graphviz DOT files and AIF argument maps open in the window, and "
+                   "maps export as AIF."));
 
   adw_show_about_window (gtk_application_get_active_window (app),
                          "application-name", _("Quotegraph"),
@@ -616,8 +623,36 @@ about_action (GSimpleAction *action,
                          "comments", _("See who said what about whom in a news article, "
                                        "with the quotes that back every line."),
                          "license-type", GTK_LICENSE_GPL_3_0,
+                         "website", "https://github.com/quotegraph/quotegraph",
+                         "issue-url", "https://github.com/quotegraph/quotegraph/issues",
+                         "copyright", "© 2026 The Quotegraph developers",
+                         /* The metainfo's words for this release, and their translation. */
+                         "release-notes-version", PACKAGE_VERSION,
+                         "release-notes", release_notes,
                          "translator-credits", _("translator-credits"),
                          NULL);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (user_data);
+
+  gtk_window_present (GTK_WINDOW (qg_preferences_window_new (parent)));
+}
+
+/* The style follows its setting, in every window, at once. */
+static void
+color_scheme_changed_cb (GSettings  *settings,
+                         const char *key,
+                         gpointer    data)
+{
+  g_autofree char *scheme = g_settings_get_string (settings, "color-scheme");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      qg_preferences_color_scheme (scheme));
 }
 
 /* Each window closes as its close button would close it: one with unsaved
@@ -636,11 +671,14 @@ quit_action (GSimpleAction *action,
 static void
 qg_application_startup (GApplication *application)
 {
+  QgApplication *self = QG_APPLICATION (application);
   static const GActionEntry actions[] = {
     { "about", about_action },
+    { "preferences", preferences_action },
     { "quit", quit_action },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (qg_application_parent_class)->startup (application);
@@ -648,8 +686,15 @@ qg_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (application), actions, G_N_ELEMENTS (actions),
                                    application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
+                                         preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close",
                                          close_accels);
+
+  self->settings = qg_settings_new ();
+  g_signal_connect (self->settings, "changed::color-scheme", G_CALLBACK (color_scheme_changed_cb),
+                    NULL);
+  color_scheme_changed_cb (self->settings, "color-scheme", NULL);
 }
 
 static void
@@ -659,6 +704,7 @@ qg_application_finalize (GObject *object)
 
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->sniffing, g_ptr_array_unref);
+  g_clear_object (&self->settings);
   g_free (self->layout);
   g_free (self->select);
 

@@ -344,7 +344,10 @@ request_layout_of (QgWindow   *self,
 
   if (self->engine == NULL)
     {
-      self->engine = g_strdup (qg_graph_engine_for (document));
+      g_autofree char *preferred = g_settings_get_string (self->settings, "layout-engine");
+
+      self->engine = g_strdup (qg_graph_engine_is_valid (preferred) ? preferred
+                                                                   : qg_graph_engine_for (document));
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT_ENGINE]);
     }
   show_engine (self);
@@ -379,6 +382,16 @@ set_layout_engine (QgWindow   *self,
   /* An edit on its way to the screen is laid out again, with this engine. */
   if (!qg_window_relayout_edit (self))
     request_layout (self);
+}
+
+/* A new default layout applies at once, to the map on screen too. */
+static void
+preferred_engine_changed_cb (QgWindow *self)
+{
+  g_autofree char *preferred = g_settings_get_string (self->settings, "layout-engine");
+
+  if (qg_graph_engine_is_valid (preferred))
+    set_layout_engine (self, preferred);
 }
 
 /* The engines by the names people know them by, from the core's list. */
@@ -1096,6 +1109,8 @@ qg_window_init (QgWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   /* Written by the setters, and only while wide. */
+  g_signal_connect_swapped (self->settings, "changed::layout-engine",
+                            G_CALLBACK (preferred_engine_changed_cb), self);
   g_settings_bind (self->settings, "show-legend", self, "show-legend", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "show-sources", self, "show-sources", G_SETTINGS_BIND_GET);
   g_signal_connect_swapped (self->flap, "notify::folded", G_CALLBACK (folded_cb), self);
