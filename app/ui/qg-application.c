@@ -643,6 +643,38 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (qg_preferences_window_new (parent)));
 }
 
+static void
+help_shown_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    return;
+  /* Translators: %s says why, as GLib words it ("Operation not supported"). */
+  body = g_strdup_printf (_("The guide opens in a help browser, such as Yelp, which could not "
+                            "be started: %s"), error->message);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (source),
+                                                       _("The Help Could Not Be Opened"), body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The user guide, in the help browser (help/C, installed for Yelp). */
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (user_data);
+
+  gtk_show_uri_full (parent, "help:" GETTEXT_PACKAGE, GDK_CURRENT_TIME, NULL, help_shown_cb,
+                     NULL);
+}
+
 /* The style follows its setting, in every window, at once. */
 static void
 color_scheme_changed_cb (GSettings  *settings,
@@ -675,10 +707,12 @@ qg_application_startup (GApplication *application)
   static const GActionEntry actions[] = {
     { "about", about_action },
     { "preferences", preferences_action },
+    { "help", help_action },
     { "quit", quit_action },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *help_accels[] = { "F1", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (qg_application_parent_class)->startup (application);
@@ -688,6 +722,7 @@ qg_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
                                          preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.help", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close",
                                          close_accels);
 
