@@ -37,6 +37,12 @@ engine_is_neato (gpointer data)
          && !qg_window_is_busy (data);
 }
 
+static gboolean
+names_larger (gpointer data)
+{
+  return qg_graph_view_get_name_pixels (qg_window_get_graph_view (data)) == 20;
+}
+
 /* The item of an open combo row's list, by its words. */
 static GtkWidget *
 list_item (GtkWidget  *root,
@@ -120,6 +126,13 @@ test_preferences_apply (void)
     g_assert_cmpstr (engine, ==, "neato");
   }
 
+  /* Larger names on the map, at once. */
+  g_assert_cmpfloat (qg_graph_view_get_name_pixels (qg_window_get_graph_view (window)), ==, 13);
+  choose (preferences, qg_test_find_labelled (preferences, ADW_TYPE_COMBO_ROW, "Label Si_ze"),
+          "Larger");
+  qg_test_wait_for (names_larger, window, "the larger names");
+  g_assert_cmpint (g_settings_get_int (settings, "label-size"), ==, 20);
+
   /* Opened again, the window shows what was chosen. */
   gtk_window_destroy (GTK_WINDOW (preferences));
   qg_test_keys (GTK_WIDGET (window), "ctrl+comma");
@@ -132,6 +145,7 @@ test_preferences_apply (void)
   g_settings_reset (settings, "color-scheme");
   g_settings_reset (settings, "layout-engine");
   g_settings_reset (settings, "show-legend");
+  g_settings_reset (settings, "label-size");
   gtk_window_destroy (GTK_WINDOW (preferences));
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -462,7 +462,7 @@ break_in (GString *text,
     }
 }
 
-/* An item's label in the interface's font at NAME_PIXELS: as Graphviz broke
+/* An item's label in the interface's font at the names' size: as Graphviz broke
  * it into lines, in three, in two, or on one; made once, since its size on
  * screen never changes. */
 static PangoLayout *
@@ -499,7 +499,7 @@ screen_text (QgGraphView *self,
   *slot = gtk_widget_create_pango_layout (GTK_WIDGET (self), text->str);
   font = pango_font_description_copy (pango_context_get_font_description (
                                         pango_layout_get_context (*slot)));
-  pango_font_description_set_absolute_size (font, NAME_PIXELS * PANGO_SCALE);
+  pango_font_description_set_absolute_size (font, self->name_pixels * PANGO_SCALE);
   /* Edge labels read as such in italics, and so do drafts' names, as
    * Graphviz draws them. */
   if (kind == QG_ITEM_EDGE || qg_document_get_entity (self->document, index)->draft)
@@ -804,7 +804,7 @@ try_node (QgGraphView *self,
 {
   const QgItem *node = qg_layout_get_node (self->layout, index);
   double fx, fy, extra, nw, nh, cx, cy, dx, dy;
-  ScreenLabel label = { QG_ITEM_NODE, index, NAME_PIXELS };
+  ScreenLabel label = { QG_ITEM_NODE, index, self->name_pixels };
 
   if (grown[index] || node->n_texts == 0
       || qg_graph_view_is_hidden_item (self, QG_ITEM_NODE, index)
@@ -884,7 +884,7 @@ try_edge (QgGraphView *self,
   PangoLayout *text;
   PangoRectangle extents;
   double cx, cy, box[4];
-  ScreenLabel label = { QG_ITEM_EDGE, index, NAME_PIXELS };
+  ScreenLabel label = { QG_ITEM_EDGE, index, self->name_pixels };
 
   if (edge->n_texts == 0 || qg_graph_view_is_hidden_item (self, QG_ITEM_EDGE, index)
       || self->screen_labels->len >= MAX_SCREEN_LABELS)
@@ -941,7 +941,7 @@ place_labels (QgGraphView *self,
   g_array_set_size (self->screen_labels, 0);
 
   /* Near enough, every label is Graphviz's own, at its size. */
-  if (self->node_font * zoom >= NAME_PIXELS)
+  if (self->node_font * zoom >= self->name_pixels)
     {
       for (guint k = 0; k < n_nodes; k++)
         if (!qg_graph_view_is_hidden_item (self, QG_ITEM_NODE, nodes[k]))
@@ -1310,7 +1310,7 @@ qg_graph_view_draw_near (QgGraphView *self,
         draw_node_batch (self, cr, nodes, n_nodes, grown, kind, look, draft);
   /* Names that found no room show where they are, as bars. */
   draw_labels (self, cr, nodes, n_nodes, QG_ITEM_NODE, grown, TRUE, TRUE,
-               self->node_font * zoom < NAME_PIXELS ? NAME_PIXELS : TEXT_MIN_PIXELS,
+               self->node_font * zoom < self->name_pixels ? self->name_pixels : TEXT_MIN_PIXELS,
                &self->palette.node_text);
 
   draw_specials (self, cr, grown);

@@ -20,12 +20,12 @@ G_BEGIN_DECLS
 #define TEXT_MIN_PIXELS 4.0   /* below this, a label of Graphviz's is drawn as a bar */
 #define TEXT_NONE_PIXELS 1.0  /* below this, not at all */
 #define DIM_ALPHA 0.18
-/* Names are never drawn smaller than this on screen: below it, a name is
- * drawn at this size in screen space, its node grown to hold it, where it
- * finds room. */
+/* Names are never drawn smaller than this on screen (the label size of
+ * the preferences, this by default): below it, a name is drawn at this
+ * size in screen space, its node grown to hold it, where it finds room. */
 #define NAME_PIXELS 13.0
 /* Edge labels below this are not drawn, but for the selection's and the
- * one under the pointer, which are drawn at NAME_PIXELS. */
+ * one under the pointer, which are drawn at the names' size. */
 #define EDGE_LABEL_MIN_PIXELS 8.0
 
 typedef enum
@@ -126,7 +126,8 @@ struct _QgGraphView
   PangoContext *pango;
   PangoLayout **texts;           /* per layout op, made when first drawn */
   guint         n_texts;
-  PangoLayout **node_names;      /* per node and NameBreak: its name at NAME_PIXELS */
+  double        name_pixels;     /* NAME_PIXELS, or the preferences' label size */
+  PangoLayout **node_names;      /* per node and NameBreak: its name at name_pixels */
   guint         n_node_names;
   PangoLayout **edge_names;      /* per edge */
   guint         n_edge_names;

@@ -89,6 +89,27 @@ qg_graph_view_css_changed (GtkWidget         *widget,
 }
 
 void
+qg_graph_view_set_name_pixels (QgGraphView *self,
+                               double       pixels)
+{
+  g_return_if_fail (QG_IS_GRAPH_VIEW (self));
+
+  pixels = CLAMP (pixels, 8, 32);
+  if (pixels == self->name_pixels)
+    return;
+  self->name_pixels = pixels;
+  qg_graph_view_forget_names (self);
+  qg_graph_view_redraw (self);
+}
+
+double
+qg_graph_view_get_name_pixels (QgGraphView *self)
+{
+  g_return_val_if_fail (QG_IS_GRAPH_VIEW (self), NAME_PIXELS);
+  return self->name_pixels;
+}
+
+void
 qg_graph_view_redraw (QgGraphView *self)
 {
   self->labels_valid = FALSE;
@@ -1075,6 +1096,7 @@ qg_graph_view_init (QgGraphView *self)
   cairo_font_options_t *options;
 
   self->transition = 1;
+  self->name_pixels = NAME_PIXELS;
   self->screen_labels = g_array_new (FALSE, FALSE, sizeof (ScreenLabel));
 
   gtk_widget_set_focusable (widget, TRUE);

@@ -71,6 +71,11 @@ double      qg_graph_view_get_label_pixels  (QgGraphView  *self,
 
 /* Skips animations, for tests and benchmarks. */
 void        qg_graph_view_finish_animations (QgGraphView *self);
+/* The size names are drawn at where Graphviz's own text would be smaller,
+ * in pixels (13 by default). */
+void        qg_graph_view_set_name_pixels   (QgGraphView *self,
+                                             double       pixels);
+double      qg_graph_view_get_name_pixels   (QgGraphView *self);
 /* Whether names are still being made for the frames to come: on a large
  * map they are made a few hundred a frame. */
 gboolean    qg_graph_view_is_placing_names  (QgGraphView *self);

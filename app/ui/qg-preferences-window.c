@@ -16,14 +16,16 @@ struct _QgPreferencesWindow
   GSettings            *settings;
   AdwComboRow          *style_row;
   AdwComboRow          *layout_row;
+  AdwComboRow          *label_row;
   GtkSwitch            *legend_switch;
   GtkSwitch            *sources_switch;
 };
 
 G_DEFINE_FINAL_TYPE (QgPreferencesWindow, qg_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-/* In the order of the style row's items. */
+/* In the order of the style row's items, and of the label size row's. */
 static const char * const schemes[] = { "default", "light", "dark" };
+static const int label_sizes[] = { 11, 13, 16, 20 };
 
 AdwColorScheme
 qg_preferences_color_scheme (const char *setting)
@@ -42,6 +44,15 @@ style_selected_cb (QgPreferencesWindow *self)
 
   if (selected < G_N_ELEMENTS (schemes))
     g_settings_set_string (self->settings, "color-scheme", schemes[selected]);
+}
+
+static void
+label_selected_cb (QgPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->label_row);
+
+  if (selected < G_N_ELEMENTS (label_sizes))
+    g_settings_set_int (self->settings, "label-size", label_sizes[selected]);
 }
 
 /* Item 0 is "chosen by size", then the engines in their order. */
@@ -72,6 +83,16 @@ show_settings (QgPreferencesWindow *self)
     if (strcmp (engine, engines[i]) == 0)
       layout = i + 1;
   adw_combo_row_set_selected (self->layout_row, layout);
+  /* The nearest of the sizes offered to the one set. */
+  {
+    int size = g_settings_get_int (self->settings, "label-size");
+    guint nearest = 0;
+
+    for (guint i = 1; i < G_N_ELEMENTS (label_sizes); i++)
+      if (ABS (label_sizes[i] - size) < ABS (label_sizes[nearest] - size))
+        nearest = i;
+    adw_combo_row_set_selected (self->label_row, nearest);
+  }
 }
 
 static void
@@ -95,6 +116,7 @@ qg_preferences_window_class_init (QgPreferencesWindowClass *klass)
     widget_class, "/io/github/quotegraph/Quotegraph/ui/qg-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, QgPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, QgPreferencesWindow, layout_row);
+  gtk_widget_class_bind_template_child (widget_class, QgPreferencesWindow, label_row);
   gtk_widget_class_bind_template_child (widget_class, QgPreferencesWindow, legend_switch);
   gtk_widget_class_bind_template_child (widget_class, QgPreferencesWindow, sources_switch);
 }
@@ -118,6 +140,8 @@ qg_preferences_window_init (QgPreferencesWindow *self)
                             self);
   g_signal_connect_swapped (self->layout_row, "notify::selected",
                             G_CALLBACK (layout_selected_cb), self);
+  g_signal_connect_swapped (self->label_row, "notify::selected", G_CALLBACK (label_selected_cb),
+                            self);
   g_settings_bind (self->settings, "show-legend", self->legend_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "show-sources", self->sources_switch, "active",

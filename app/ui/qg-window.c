@@ -384,6 +384,13 @@ set_layout_engine (QgWindow   *self,
     request_layout (self);
 }
 
+static void
+label_size_changed_cb (QgWindow *self)
+{
+  qg_graph_view_set_name_pixels (self->graph_view,
+                                 g_settings_get_int (self->settings, "label-size"));
+}
+
 /* A new default layout applies at once, to the map on screen too. */
 static void
 preferred_engine_changed_cb (QgWindow *self)
@@ -1111,6 +1118,9 @@ qg_window_init (QgWindow *self)
   /* Written by the setters, and only while wide. */
   g_signal_connect_swapped (self->settings, "changed::layout-engine",
                             G_CALLBACK (preferred_engine_changed_cb), self);
+  g_signal_connect_swapped (self->settings, "changed::label-size",
+                            G_CALLBACK (label_size_changed_cb), self);
+  label_size_changed_cb (self);
   g_settings_bind (self->settings, "show-legend", self, "show-legend", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "show-sources", self, "show-sources", G_SETTINGS_BIND_GET);
   g_signal_connect_swapped (self->flap, "notify::folded", G_CALLBACK (folded_cb), self);
