@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "qg-aif.h"
+#include "qg-settings.h"
 #include "qg-ui-test.h"
 #include "qg-window-private.h"
 
@@ -638,6 +639,20 @@ test_export_dialog_drafts_left_out (void)
   g_assert_nonnull (strstr (svg, "<g id=\"carla&#45;diaz\" class=\"node person\">"));
   g_assert_nonnull (strstr (svg, "): 2 entities and 1 relations,"));
   gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Left out by default when the preferences say so. */
+  {
+    g_autoptr(GSettings) settings = qg_settings_new ();
+
+    g_settings_set_string (settings, "export-drafts", "left-out");
+    window = qg_test_open_window (NULL, NULL, file);
+    chooser = open_save_dialog (window);
+    g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "drafts"), ==, "left-out");
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+    qg_test_wait_for (qg_test_file_chooser_gone, NULL, "the save dialog to close");
+    gtk_window_destroy (GTK_WINDOW (window));
+    g_settings_reset (settings, "export-drafts");
+  }
 
   window = qg_test_open_window (NULL, NULL, NULL);
   chooser = open_save_dialog (window);

@@ -38,6 +38,20 @@ engine_is_neato (gpointer data)
 }
 
 static gboolean
+export_unfiltered (gpointer data)
+{
+  return !g_settings_get_boolean (data, "export-filtered");
+}
+
+static gboolean
+drafts_left_out (gpointer data)
+{
+  g_autofree char *value = g_settings_get_string (data, "export-drafts");
+
+  return g_strcmp0 (value, "left-out") == 0;
+}
+
+static gboolean
 names_larger (gpointer data)
 {
   return qg_graph_view_get_name_pixels (qg_window_get_graph_view (data)) == 20;
@@ -133,6 +147,14 @@ test_preferences_apply (void)
   qg_test_wait_for (names_larger, window, "the larger names");
   g_assert_cmpint (g_settings_get_int (settings, "label-size"), ==, 20);
 
+  /* What exports propose. */
+  qg_test_click_widget (qg_test_find_labelled (preferences, ADW_TYPE_ACTION_ROW,
+                                               "Only What the _Filters Show"));
+  qg_test_wait_for (export_unfiltered, settings, "the export setting");
+  choose (preferences, qg_test_find_labelled (preferences, ADW_TYPE_COMBO_ROW, "_Drafts"),
+          "Left Out");
+  qg_test_wait_for (drafts_left_out, settings, "the drafts setting");
+
   /* Opened again, the window shows what was chosen. */
   gtk_window_destroy (GTK_WINDOW (preferences));
   qg_test_keys (GTK_WIDGET (window), "ctrl+comma");
@@ -146,6 +168,8 @@ test_preferences_apply (void)
   g_settings_reset (settings, "layout-engine");
   g_settings_reset (settings, "show-legend");
   g_settings_reset (settings, "label-size");
+  g_settings_reset (settings, "export-filtered");
+  g_settings_reset (settings, "export-drafts");
   gtk_window_destroy (GTK_WINDOW (preferences));
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -753,13 +753,16 @@ read_quotes (Loader     *l,
           if (value < 1 || value > G_MAXUINT32)
             {
               g_autofree char *occ_path = qg_problems_join_path (path, "occurrence");
+              /* The number apart: a macro in a message cuts it short for
+               * the translators, and it is never found translated. */
+              g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, value);
 
               if (value < 1)
-                report (l, occ_path, occ_path, _("must be a whole number of at least 1, not %"
-                                                 G_GINT64_FORMAT), value);
+                report (l, occ_path, occ_path, _("must be a whole number of at least 1, not %s"),
+                        number);
               else
-                report (l, occ_path, occ_path, _("must be at most %u, not %" G_GINT64_FORMAT),
-                        G_MAXUINT32, value);
+                report (l, occ_path, occ_path, _("must be at most %u, not %s"), G_MAXUINT32,
+                        number);
               ok = FALSE;
             }
           else

@@ -1447,9 +1447,9 @@ describe (Draft *d)
           gsize end = MAX (m->name_end, qg_draft_token (t, a.end - 1)->end);
 
           g_ptr_array_add (e->roles, g_ascii_strdown (role, -1));
-          /* "its CEO, Eugene Kaspersky": CEO of Kaspersky Lab. Translators:
-           * a role and whose it is, "CEO of Kaspersky Lab". */
+          /* "its CEO, Eugene Kaspersky": CEO of Kaspersky Lab. */
           if (e->description == NULL && a.of >= 0 && !after)
+            /* Translators: a role and whose it is, "CEO of Kaspersky Lab". */
             e->description = g_strdup_printf (_("%s of %s"), role, entity (d, a.of)->name);
           else if (e->description == NULL)
             e->description = tokens_text (d, a.first, a.end);

@@ -17,6 +17,8 @@ struct _QgPreferencesWindow
   AdwComboRow          *style_row;
   AdwComboRow          *layout_row;
   AdwComboRow          *label_row;
+  AdwComboRow          *drafts_row;
+  GtkSwitch            *filtered_switch;
   GtkSwitch            *legend_switch;
   GtkSwitch            *sources_switch;
 };
@@ -26,6 +28,7 @@ G_DEFINE_FINAL_TYPE (QgPreferencesWindow, qg_preferences_window, ADW_TYPE_PREFER
 /* In the order of the style row's items, and of the label size row's. */
 static const char * const schemes[] = { "default", "light", "dark" };
 static const int label_sizes[] = { 11, 13, 16, 20 };
+static const char * const drafts[] = { "marked", "left-out" };
 
 AdwColorScheme
 qg_preferences_color_scheme (const char *setting)
@@ -44,6 +47,15 @@ style_selected_cb (QgPreferencesWindow *self)
 
   if (selected < G_N_ELEMENTS (schemes))
     g_settings_set_string (self->settings, "color-scheme", schemes[selected]);
+}
+
+static void
+drafts_selected_cb (QgPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->drafts_row);
+
+  if (selected < G_N_ELEMENTS (drafts))
+    g_settings_set_string (self->settings, "export-drafts", drafts[selected]);
 }
 
 static void
@@ -73,6 +85,7 @@ show_settings (QgPreferencesWindow *self)
 {
   g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
   g_autofree char *engine = g_settings_get_string (self->settings, "layout-engine");
+  g_autofree char *drafts_shown = g_settings_get_string (self->settings, "export-drafts");
   const char * const *engines = qg_graph_engines ();
   guint layout = 0;
 
@@ -83,6 +96,7 @@ show_settings (QgPreferencesWindow *self)
     if (strcmp (engine, engines[i]) == 0)
       layout = i + 1;
   adw_combo_row_set_selected (self->layout_row, layout);
+  adw_combo_row_set_selected (self->drafts_row, strcmp (drafts_shown, drafts[1]) == 0);
   /* The nearest of the sizes offered to the one set. */
   {
     int size = g_settings_get_int (self->settings, "label-size");
@@ -117,6 +131,8 @@ qg_preferences_window_class_init (QgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QgPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, QgPreferencesWindow, layout_row);
   gtk_widget_class_bind_template_child (widget_class, QgPreferencesWindow, label_row);
+  gtk_widget_class_bind_template_child (widget_class, QgPreferencesWindow, drafts_row);
+  gtk_widget_class_bind_template_child (widget_class, QgPreferencesWindow, filtered_switch);
   gtk_widget_class_bind_template_child (widget_class, QgPreferencesWindow, legend_switch);
   gtk_widget_class_bind_template_child (widget_class, QgPreferencesWindow, sources_switch);
 }
@@ -142,6 +158,10 @@ qg_preferences_window_init (QgPreferencesWindow *self)
                             G_CALLBACK (layout_selected_cb), self);
   g_signal_connect_swapped (self->label_row, "notify::selected", G_CALLBACK (label_selected_cb),
                             self);
+  g_signal_connect_swapped (self->drafts_row, "notify::selected",
+                            G_CALLBACK (drafts_selected_cb), self);
+  g_settings_bind (self->settings, "export-filtered", self->filtered_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "show-legend", self->legend_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "show-sources", self->sources_switch, "active",

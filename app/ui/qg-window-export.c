@@ -420,20 +420,29 @@ qg_window_export_with_dialog (QgWindow *self)
     {
       gtk_file_chooser_add_choice (chooser, "filtered", _("Only what the filters show"), NULL,
                                    NULL);
-      gtk_file_chooser_set_choice (chooser, "filtered", "true");
+      gtk_file_chooser_set_choice (chooser, "filtered",
+                                   g_settings_get_boolean (self->settings, "export-filtered")
+                                   ? "true" : "false");
     }
   /* So are the drafts, when there are any: in the picture as they are on
    * the map, or left out of it. */
   self->export_offers_drafts = qg_document_count_drafts (self->document) > 0;
   if (self->export_offers_drafts)
     {
-      static const char * const options[] = { "marked", "left-out", NULL };
+      g_autofree char *preferred = g_settings_get_string (self->settings, "export-drafts");
+      gboolean left_out = strcmp (preferred, "left-out") == 0;
+      const char *options[] = { "marked", "left-out", NULL };
       const char *labels[] = { _("Included, marked as drafts"), _("Left out"), NULL };
 
       /* The first is the default: GTK 4.8's gtk_file_chooser_set_choice ()
-       * leaves a choice of options as it is. */
-      gtk_file_chooser_add_choice (chooser, "drafts", _("Drafts"), (const char **) options,
-                                   labels);
+       * leaves a choice of options as it is, so the preferred one (the
+       * preferences' "Drafts") comes first. */
+      if (left_out)
+        {
+          options[0] = "left-out", options[1] = "marked";
+          labels[0] = _("Left out"), labels[1] = _("Included, marked as drafts");
+        }
+      gtk_file_chooser_add_choice (chooser, "drafts", _("Drafts"), options, labels);
     }
 
   if (self->export_folder != NULL)
