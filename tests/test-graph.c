@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
+
 #include <glib/gstdio.h>
 #include <graphviz/cgraph.h>
 #include <json-glib/json-glib.h>
@@ -1157,6 +1159,81 @@ test_empty_map_exports (void)
   g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
 }
 
+/* A locale of its own, made with localedef in a scratch folder (the
+ * machine may have none but C), or NULL if it cannot be made. */
+static char *
+make_locale (const char *name,
+             const char *source)
+{
+  g_autofree char *dir = g_dir_make_tmp ("qg-locale-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char *[]) { (char *) "localedef", (char *) "-i", (char *) source,
+                                        (char *) "-f", (char *) "UTF-8", path, NULL },
+                     NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL
+                     | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL)
+      || !g_spawn_check_wait_status (status, NULL))
+    return NULL;
+  return g_steal_pointer (&dir);
+}
+
+/* Under a locale that writes "0,5" (as the window runs in German or
+ * Russian), the layout is the one the C locale gives: Graphviz's numbers
+ * and the xdot read back are the C locale's. */
+static void
+test_layout_under_a_comma_locale (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "kaspersky",
+                                                 "kaspersky-us-ban.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgDocument) document = qg_document_load (file, "kaspersky-us-ban.json", NULL,
+                                                     &error);
+  g_autoptr(QgLayout) plain = NULL;
+  g_autoptr(QgLayout) german = NULL;
+  g_autofree char *dir = make_locale ("de_DE.UTF-8", "de_DE");
+  g_autofree char *before = g_strdup (setlocale (LC_ALL, NULL));
+
+  g_assert_no_error (error);
+  if (dir == NULL)
+    {
+      g_test_skip ("localedef cannot make de_DE.UTF-8 (Debian's locales package)");
+      return;
+    }
+  plain = qg_graph_compute_layout (document, "dot", &error);
+  g_assert_no_error (error);
+
+  g_setenv ("LOCPATH", dir, TRUE);
+  g_assert_nonnull (setlocale (LC_ALL, "de_DE.UTF-8"));
+  {
+    char decimal[8];
+
+    g_snprintf (decimal, sizeof decimal, "%.1f", 0.5);
+    g_assert_cmpstr (decimal, ==, "0,5");
+  }
+  german = qg_graph_compute_layout (document, "dot", &error);
+  setlocale (LC_ALL, before);
+  g_unsetenv ("LOCPATH");
+  g_assert_no_error (error);
+
+  g_assert_cmpfloat (qg_layout_get_width (german), ==, qg_layout_get_width (plain));
+  g_assert_cmpfloat (qg_layout_get_height (german), ==, qg_layout_get_height (plain));
+  g_assert_cmpuint (qg_layout_get_n_ops (german), ==, qg_layout_get_n_ops (plain));
+  for (guint i = 0; i < qg_layout_get_n_nodes (plain); i++)
+    {
+      g_assert_cmpfloat (qg_layout_get_node (german, i)->cx, ==,
+                         qg_layout_get_node (plain, i)->cx);
+      g_assert_cmpfloat (qg_layout_get_node (german, i)->x1, ==,
+                         qg_layout_get_node (plain, i)->x1);
+    }
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+
+    g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1164,6 +1241,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/quotegraph/graph/escape-functions", test_escape_functions);
+  g_test_add_func ("/quotegraph/graph/layout-under-a-comma-locale",
+                   test_layout_under_a_comma_locale);
   g_test_add_func ("/quotegraph/graph/default-engine-by-size", test_default_engine_by_size);
   g_test_add_func ("/quotegraph/graph/unknown-engine", test_unknown_engine);
   g_test_add_func ("/quotegraph/graph/svg-of-small-document", test_svg_of_small_document);

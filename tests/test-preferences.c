@@ -117,7 +117,7 @@ test_preferences_apply (void)
 
   /* The legend's switch: the window hides its legend. */
   qg_test_click_widget (qg_test_find_labelled (preferences, ADW_TYPE_ACTION_ROW,
-                                               "Show the _Legend"));
+                                               "Show the Le_gend"));
   qg_test_wait_for (legend_hidden, window, "the legend to go");
   g_assert_false (g_settings_get_boolean (settings, "show-legend"));
 

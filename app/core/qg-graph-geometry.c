@@ -329,9 +329,9 @@ qg_graph_get_layout (QgGraph    *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (self->laid_out, NULL);
 
-  g_rec_mutex_lock (&qg_graphviz_lock);
+  qg_graphviz_lock ();
   layout = qg_graph_extract_layout (self, document);
-  g_rec_mutex_unlock (&qg_graphviz_lock);
+  qg_graphviz_unlock ();
   return layout;
 }
 
@@ -465,7 +465,7 @@ qg_graph_get_drawing (QgGraph *self)
 
   g_return_val_if_fail (self != NULL && self->laid_out && self->own != NULL, NULL);
 
-  g_rec_mutex_lock (&qg_graphviz_lock);
+  qg_graphviz_lock ();
   g = self->graph;
   render_xdot (g, &state, &llx, &lly, &urx, &ury);
   state.styled = TRUE;
@@ -520,7 +520,7 @@ qg_graph_get_drawing (QgGraph *self)
         add_styled (builder, &state, e, "_hldraw_", TRUE);
         add_styled (builder, &state, e, "_tldraw_", TRUE);
       }
-  g_rec_mutex_unlock (&qg_graphviz_lock);
+  qg_graphviz_unlock ();
 
   g_free (state.font);
   qg_drawing_set_layout (drawing, qg_layout_builder_end (g_steal_pointer (&builder)));

@@ -23,8 +23,10 @@ struct _QgGraph
   QgDrawing *own;         /* a DOT file's: its names and attributes as read */
 };
 
-/* cgraph and gvc keep global state: see qg-graph.c. */
-extern GRecMutex qg_graphviz_lock;
+/* cgraph and gvc keep global state: one thread at a time, recursively,
+ * in the C locale meanwhile (see qg-graph.c). */
+void       qg_graphviz_lock             (void);
+void       qg_graphviz_unlock           (void);
 
 /* Caller holds the lock. */
 GVC_t     *qg_graphviz_context          (void);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <graphviz/gvc.h>
 #include <graphviz/xdot.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,8 +29,37 @@ G_DEFINE_QUARK (qg-graph-error-quark, qg_graph_error)
  * another thread's layout read the other graph's attributes and crashed
  * (two windows laying out at once did). A laid-out graph keeps Graphviz
  * for its thread until it is freed; the lock is recursive so that the
- * calls it makes meanwhile can take it too. */
-GRecMutex qg_graphviz_lock;
+ * calls it makes meanwhile can take it too.
+ *
+ * While a thread holds it, the thread's locale is C: Graphviz writes and
+ * reads numbers with printf and strtod, and so do libxdot and the layout's
+ * reading here; under a locale that writes "0,5" (German, Russian) the
+ * drawing came apart. uselocale () is the thread's own, so the rest of
+ * the program keeps the person's locale. */
+static GRecMutex graphviz_mutex;
+static __thread guint graphviz_depth;
+static __thread locale_t graphviz_saved_locale;
+
+void
+qg_graphviz_lock (void)
+{
+  static gsize c_locale;
+
+  g_rec_mutex_lock (&graphviz_mutex);
+  if (graphviz_depth++ > 0)
+    return;
+  if (g_once_init_enter (&c_locale))
+    g_once_init_leave (&c_locale, (gsize) newlocale (LC_ALL_MASK, "C", (locale_t) 0));
+  graphviz_saved_locale = uselocale ((locale_t) c_locale);
+}
+
+void
+qg_graphviz_unlock (void)
+{
+  if (--graphviz_depth == 0)
+    uselocale (graphviz_saved_locale);
+  g_rec_mutex_unlock (&graphviz_mutex);
+}
 
 #if HAVE_AGLEXBAD
 /* cgraph's own (lib/cgraph/cghdr.h), which it exports but does not declare. */
@@ -1047,7 +1077,7 @@ qg_graph_new_full (QgDocument            *document,
       options.hidden_entities = hidden_entities;
       options.hidden_relations = hidden_relations;
     }
-  g_rec_mutex_lock (&qg_graphviz_lock);
+  qg_graphviz_lock ();
   graphviz_errors_reset ();
   built = build_graph (document, &options);
   /* The graph that is laid out is the one read back from its own DOT text,
@@ -1061,7 +1091,7 @@ qg_graph_new_full (QgDocument            *document,
   self->graph = agmemread (dot);
   self->dot = g_bytes_new_take (dot, length);
   reason = graphviz_error ();
-  g_rec_mutex_unlock (&qg_graphviz_lock);
+  qg_graphviz_unlock ();
 
   if (self->graph == NULL || reason != NULL)
     {
@@ -1130,7 +1160,7 @@ qg_graph_new_from_dot (const char  *text,
 
   self = g_new0 (QgGraph, 1);
   self->dot = g_bytes_new (text, strlen (text));
-  g_rec_mutex_lock (&qg_graphviz_lock);
+  qg_graphviz_lock ();
   /* The context first: it opens cgraph's graph of default attributes. */
   qg_graphviz_context ();
   graphviz_errors_reset ();
@@ -1159,7 +1189,7 @@ qg_graph_new_from_dot (const char  *text,
       self->n_relations = agnedges (self->graph);
       self->n_clusters = count_clusters (self->graph);
     }
-  g_rec_mutex_unlock (&qg_graphviz_lock);
+  qg_graphviz_unlock ();
 
   if (self->graph == NULL || reason != NULL)
     {
@@ -1191,16 +1221,16 @@ qg_graph_free (QgGraph *self)
   if (self == NULL)
     return;
 
-  g_rec_mutex_lock (&qg_graphviz_lock);
+  qg_graphviz_lock ();
   /* The order Graphviz documents: layout, then graph (the context is shared). */
   if (self->laid_out)
     gvFreeLayout (qg_graphviz_context (), self->graph);
   if (self->graph != NULL)
     agclose (self->graph);
-  g_rec_mutex_unlock (&qg_graphviz_lock);
+  qg_graphviz_unlock ();
   /* Graphviz is another graph's to lay out. */
   if (self->holds_graphviz)
-    g_rec_mutex_unlock (&qg_graphviz_lock);
+    qg_graphviz_unlock ();
 
   g_clear_pointer (&self->dot, g_bytes_unref);
   g_clear_pointer (&self->own, qg_drawing_unref);
@@ -1242,12 +1272,12 @@ qg_graph_layout (QgGraph  *self,
 
   g_return_val_if_fail (self != NULL, FALSE);
 
-  g_rec_mutex_lock (&qg_graphviz_lock);
+  qg_graphviz_lock ();
   /* Held on, till the graph is freed: its renders need Graphviz's globals
    * as this layout leaves them. */
   if (!self->holds_graphviz)
     {
-      g_rec_mutex_lock (&qg_graphviz_lock);
+      qg_graphviz_lock ();
       self->holds_graphviz = TRUE;
     }
   /* The context before the layout's memory: its first call opens cgraph's
@@ -1266,7 +1296,7 @@ qg_graph_layout (QgGraph  *self,
   /* A layout made despite an error is still Graphviz's to free. */
   self->laid_out = status == 0;
   reason = graphviz_error ();
-  g_rec_mutex_unlock (&qg_graphviz_lock);
+  qg_graphviz_unlock ();
 
   if (status != 0 || reason != NULL)
     {
@@ -1292,7 +1322,7 @@ qg_graph_render (QgGraph     *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (self->laid_out, NULL);
 
-  g_rec_mutex_lock (&qg_graphviz_lock);
+  qg_graphviz_lock ();
   graphviz_errors_reset ();
   status = gvRenderData (qg_graphviz_context (), self->graph, format, &data, &length);
   reason = graphviz_error ();
@@ -1300,7 +1330,7 @@ qg_graph_render (QgGraph     *self,
     bytes = g_bytes_new (data, length);
   if (data != NULL)
     gvFreeRenderData (data);
-  g_rec_mutex_unlock (&qg_graphviz_lock);
+  qg_graphviz_unlock ();
 
   if (bytes == NULL)
     {
