@@ -182,8 +182,9 @@ review_shown (QgWindow *window)
 static gboolean
 review_gone (QgWindow *window)
 {
+  /* The switcher stays, for the List page. */
   return !adw_view_stack_page_get_visible (window->review_page)
-         && !gtk_widget_get_visible (window->side_switcher)
+         && gtk_widget_get_visible (window->side_switcher)
          && g_strcmp0 (adw_view_stack_get_visible_child_name (window->side_stack), "sources") == 0;
 }
 

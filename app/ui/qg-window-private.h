@@ -2,6 +2,7 @@
 #pragma once
 
 #include "qg-drawing-page.h"
+#include "qg-element-list.h"
 #include "qg-filter.h"
 #include "qg-history.h"
 #include "qg-filter-popover.h"
@@ -93,6 +94,7 @@ struct _QgWindow
   GtkMenuButton        *layout_button;
   /* A DOT file or an AIF map, shown in the place of a document. */
   QgDrawingPage        *drawing_page;
+  QgElementList        *element_list;
   GFile                *drawing_file;      /* the one shown */
   GFile                *drawing_opening;   /* the one being read and laid out */
   GCancellable         *drawing_loading;

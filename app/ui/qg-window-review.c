@@ -393,7 +393,6 @@ qg_window_review_follow (QgWindow *self)
 
   adw_view_stack_page_set_visible (self->review_page, n > 0);
   adw_view_stack_page_set_badge_number (self->review_page, n);
-  gtk_widget_set_visible (self->side_switcher, n > 0);
   /* A map drafted, or drafted again, opens on its drafts. */
   if (self->reveal_review && n > 0)
     {

@@ -8,6 +8,7 @@
 #include "qg-facet.h"
 #include "qg-graph.h"
 #include "qg-ui-resources.h"
+#include "qg-kinds.h"
 #include "qg-settings.h"
 #include "qg-window-private.h"
 
@@ -138,10 +139,46 @@ update_panel (QgWindow *self)
     self->panel_scroll_idle = g_idle_add_full (G_PRIORITY_LOW, restore_panel_scroll, self, NULL);
 }
 
+/* What a screen reader says of the map: what is selected, and what it is. */
+static void
+update_accessible_map (QgWindow *self)
+{
+  const char *id = qg_graph_view_get_selection (self->graph_view);
+  g_autofree char *label = NULL;
+  gint entity = self->document != NULL && id != NULL
+                ? qg_document_find_entity (self->document, id) : -1;
+  gint relation = self->document != NULL && id != NULL
+                  ? qg_document_find_relation (self->document, id) : -1;
+
+  if (entity >= 0)
+    {
+      const QgEntity *e = qg_document_get_entity (self->document, entity);
+      g_autofree char *kind = qg_kind_display_name (e->kind);
+
+      /* Translators: what a screen reader says of the map: "Map, Kaspersky
+       * Lab, company, selected". */
+      label = g_strdup_printf (_("Map, %s, %s, selected"), e->name, kind);
+    }
+  else if (relation >= 0)
+    {
+      g_autofree char *sentence = qg_document_relation_sentence (self->document, relation);
+
+      /* Translators: %s is a relation's sentence. */
+      label = g_strdup_printf (_("Map, relation: %s, selected"), sentence);
+    }
+  else
+    label = g_strdup (_("Map"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->graph_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static void
 selection_changed_cb (QgWindow *self)
 {
   update_panel (self);
+  qg_element_list_set_selection (self->element_list,
+                                 qg_graph_view_get_selection (self->graph_view));
+  update_accessible_map (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
 
@@ -437,6 +474,9 @@ qg_window_show_beside_map (QgWindow   *self,
   qg_filter_popover_set_model (self->filter_popover, self->facets);
   qg_filter_popover_set_model (self->narrow_filter_popover, self->facets);
   qg_review_panel_set_document (self->review_panel, document);
+  qg_element_list_set_document (self->element_list, document);
+  qg_element_list_set_selection (self->element_list,
+                                 qg_graph_view_get_selection (self->graph_view));
   qg_window_review_follow (self);
 }
 
@@ -1024,6 +1064,7 @@ qg_window_class_init (QgWindowClass *klass)
   /* Referencing the resource keeps it linked in from the static library,
    * which registers it. */
   g_assert (qg_ui_get_resource () != NULL);
+  g_type_ensure (QG_TYPE_ELEMENT_LIST);
   g_type_ensure (QG_TYPE_GRAPH_VIEW);
   g_type_ensure (QG_TYPE_SOURCE_PANEL);
   g_type_ensure (QG_TYPE_ARTICLE_VIEW);
@@ -1038,6 +1079,7 @@ qg_window_class_init (QgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QgWindow, reload_banner);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, reload_banner_label);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, element_list);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, main_stack);
