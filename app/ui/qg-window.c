@@ -477,6 +477,7 @@ qg_window_show_beside_map (QgWindow   *self,
   qg_element_list_set_document (self->element_list, document);
   qg_element_list_set_selection (self->element_list,
                                  qg_graph_view_get_selection (self->graph_view));
+  update_accessible_map (self);
   qg_window_review_follow (self);
 }
 

@@ -1,0 +1,82 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""What a screen reader finds in the window, through AT-SPI (as Accerciser
+inspects it): the program is started on the Kaspersky map, and on the
+accessibility bus the test finds the map (a named image of the graph),
+the list of its entities and relations with their names in its rows,
+and the search over it, each named.
+
+check-atspi.py QUOTEGRAPH   (under a session bus and a display)"""
+
+import os
+import subprocess
+import sys
+import time
+
+import pyatspi
+
+program = sys.argv[1]
+app = subprocess.Popen([program], env=dict(os.environ, GTK_A11Y="atspi"),
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def find_app():
+    desktop = pyatspi.Registry.getDesktop(0)
+    for i in range(desktop.childCount):
+        child = desktop.getChildAtIndex(i)
+        if child is not None and child.name in ("quotegraph", "Quotegraph"):
+            return child
+    return None
+
+
+def walk(node, depth=0):
+    if node is None or depth > 60:
+        return
+    yield node
+    for i in range(node.childCount):
+        yield from walk(node.getChildAtIndex(i), depth + 1)
+
+
+def named(root, name):
+    return [n for n in walk(root) if n.name == name]
+
+
+problems = []
+try:
+    deadline = time.time() + 30
+    found = None
+    names = set()
+    while time.time() < deadline:
+        found = find_app()
+        if found is not None:
+            names = {n.name for n in walk(found)}
+            if "Find in the list of the map" in names and any(
+                    name.startswith("Map") for name in names):
+                break
+        time.sleep(0.5)
+    if found is None:
+        problems.append("the program never appeared on the accessibility bus")
+    else:
+        for wanted in ("Find in the list of the map", "Entities and relations of the map"):
+            if wanted not in names:
+                problems.append(f"nothing named {wanted!r}")
+        if not any(name == "Map" or name.startswith("Map,") for name in names):
+            problems.append("the map has no accessible name")
+        lists = named(found, "Entities and relations of the map")
+        rows = set()
+        for lst in lists:
+            rows |= {n.name for n in walk(lst)}
+        print(f"accessible objects: {len(names)}; the list: {len(lists)} node(s)")
+        for wanted in ("Kaspersky Lab, Company", "Best Buy, Retailer"):
+            if wanted not in rows:
+                problems.append(f"the list has no row named {wanted!r}")
+finally:
+    app.terminate()
+    try:
+        app.wait(5)
+    except subprocess.TimeoutExpired:
+        app.kill()
+
+for p in problems:
+    print(p, file=sys.stderr)
+sys.exit(1 if problems else 0)
