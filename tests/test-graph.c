@@ -11,6 +11,7 @@
 #include "qg-document.h"
 #include "qg-export.h"
 #include "qg-graph.h"
+#include "qg-kinds.h"
 #include "qg-test-utils.h"
 
 /* ------------------------------------------------------------------------ */
@@ -1159,6 +1160,36 @@ test_empty_map_exports (void)
   g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
 }
 
+/* A stance is told by its shape, not only its colour: an opposition ends
+ * in a bar, of the length of the others' point; a support in a point. */
+static void
+test_stance_by_shape (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "kaspersky",
+                                                 "kaspersky-us-ban.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgDocument) document = qg_document_load (file, "kaspersky-us-ban.json", NULL,
+                                                     &error);
+  g_autoptr(QgGraph) graph = NULL;
+  g_autoptr(GBytes) dot = NULL;
+  const char *text;
+  guint opposes = 0, tees = 0;
+
+  g_assert_no_error (error);
+  graph = qg_graph_new (document, "dot", &error);
+  g_assert_no_error (error);
+  dot = qg_graph_to_dot (graph);
+  text = g_bytes_get_data (dot, NULL);
+  for (guint i = 0; i < qg_document_get_n_relations (document); i++)
+    opposes += qg_document_get_relation (document, i)->stance == QG_STANCE_OPPOSE;
+  for (const char *p = text; (p = strstr (p, "arrowhead=tee")) != NULL; p++)
+    tees++;
+  g_assert_cmpuint (opposes, >, 0);
+  g_assert_cmpuint (tees, ==, opposes);
+  g_assert_cmpstr (qg_stance_get_style (QG_STANCE_SUPPORT)->arrowhead, ==, "normal");
+}
+
 /* A locale of its own, made with localedef in a scratch folder (the
  * machine may have none but C), or NULL if it cannot be made. */
 static char *
@@ -1241,6 +1272,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/quotegraph/graph/escape-functions", test_escape_functions);
+  g_test_add_func ("/quotegraph/graph/stance-by-shape", test_stance_by_shape);
   g_test_add_func ("/quotegraph/graph/layout-under-a-comma-locale",
                    test_layout_under_a_comma_locale);
   g_test_add_func ("/quotegraph/graph/default-engine-by-size", test_default_engine_by_size);

@@ -729,13 +729,14 @@ add_legend (Agraph_t          *g,
   if (stances[0] || stances[1] || stances[2])
     {
       append_html (html, LEGEND_HEADING, _("Stances"));
-      /* A long arrow, dashed for neutral, as the edges are drawn. */
+      /* A long arrow, dashed for neutral, ending in a bar for an
+       * opposition, as the edges are drawn. */
       for (guint i = 0; i < n_order; i++)
         if (stances[order[i]])
           append_html (html, "<TR><TD><FONT COLOR=\"%s\" POINT-SIZE=\"14\">%s</FONT></TD>"
                        "<TD ALIGN=\"LEFT\">%s</TD></TR>",
                        qg_stance_get_style (order[i])->color[QG_SCHEME_LIGHT],
-                       qg_stance_get_style (order[i])->dashed ? "⇢" : "⟶",
+                       qg_stance_get_style (order[i])->legend_arrow,
                        qg_stance_display_name (order[i]));
     }
   if (drafts)
@@ -825,6 +826,7 @@ build_graph (QgDocument         *doc,
   Agsym_t *n_label, *n_id, *n_class, *n_tooltip, *n_shape, *n_style, *n_fill, *n_color;
   Agsym_t *n_pos, *n_font;
   Agsym_t *e_label, *e_id, *e_class, *e_tooltip, *e_color, *e_fontcolor, *e_style, *e_pen;
+  Agsym_t *e_arrowhead, *e_arrowsize;
   Agsym_t *e_font;
   guint n_entities = qg_document_get_n_entities (doc);
   g_autofree Agnode_t **nodes = g_new0 (Agnode_t *, n_entities);
@@ -851,11 +853,12 @@ build_graph (QgDocument         *doc,
 
   e_font = declare (g, AGEDGE, "fontname", "Helvetica");
   declare (g, AGEDGE, "fontsize", "9");
-  declare (g, AGEDGE, "arrowsize", "0.7");
+  e_arrowsize = declare (g, AGEDGE, "arrowsize", "0.7");
   e_color = declare (g, AGEDGE, "color", neutral->color[QG_SCHEME_LIGHT]);
   e_fontcolor = declare (g, AGEDGE, "fontcolor", edge_text);
   e_style = declare (g, AGEDGE, "style", neutral->style);
   e_pen = declare (g, AGEDGE, "penwidth", neutral->pen_width);
+  e_arrowhead = declare (g, AGEDGE, "arrowhead", neutral->arrowhead);
   e_label = declare (g, AGEDGE, "label", "");
   e_id = declare (g, AGEDGE, "id", "");
   e_class = declare (g, AGEDGE, "class", "");
@@ -923,6 +926,10 @@ build_graph (QgDocument         *doc,
       set_attr (e, e_fontcolor, edge_text);
       set_attr (e, e_style, style->style);
       set_attr (e, e_pen, style->pen_width);
+      set_attr (e, e_arrowhead, style->arrowhead);
+      /* Graphviz's bar is half as long as its point: twice the size, it
+       * ends the edge where a point would, and the labels keep their place. */
+      set_attr (e, e_arrowsize, strcmp (style->arrowhead, "tee") == 0 ? "1.4" : "0.7");
       drafts_shown |= rel->draft;
       if (rel->draft)
         {

@@ -37,9 +37,12 @@ static const QgKindStyle kind_styles[QG_N_KINDS] = {
 };
 
 static const QgStanceStyle stance_styles[] = {
-  [QG_STANCE_NEUTRAL] = { N_("Neutral"), "dashed", "1.2", TRUE, { "#77767b", "#9a9996" } },
-  [QG_STANCE_SUPPORT] = { N_("Supports"), "solid", "1.6", FALSE, { "#26a269", "#57e389" } },
-  [QG_STANCE_OPPOSE] = { N_("Opposes"), "solid", "1.6", FALSE, { "#c01c28", "#ff7b63" } },
+  [QG_STANCE_NEUTRAL] = { N_("Neutral"), "dashed", "1.2", "normal", "⇢", TRUE,
+                          { "#77767b", "#9a9996" } },
+  [QG_STANCE_SUPPORT] = { N_("Supports"), "solid", "1.6", "normal", "⟶", FALSE,
+                          { "#26a269", "#57e389" } },
+  [QG_STANCE_OPPOSE] = { N_("Opposes"), "solid", "1.6", "tee", "⊣", FALSE,
+                         { "#c01c28", "#ff7b63" } },
 };
 
 static const QgStance stance_order[] = { QG_STANCE_SUPPORT, QG_STANCE_OPPOSE, QG_STANCE_NEUTRAL };

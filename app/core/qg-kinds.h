@@ -48,6 +48,11 @@ typedef struct
   const char *label;                 /* untranslated: use qg_stance_display_name () */
   const char *style;                 /* Graphviz */
   const char *pen_width;             /* Graphviz */
+  /* Graphviz's arrowhead: a stance is told by its shape as well as its
+   * colour (an opposition ends in a bar, ⊣), for whoever does not see
+   * the colours apart, and in high contrast. */
+  const char *arrowhead;
+  const char *legend_arrow;          /* the arrow the exports' legend writes */
   gboolean    dashed;
   const char *color[QG_N_SCHEMES];
 } QgStanceStyle;

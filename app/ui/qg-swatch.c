@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "qg-swatch.h"
@@ -83,11 +85,20 @@ qg_swatch_snapshot (GtkWidget   *widget,
       cairo_line_to (cr, width - 5, height / 2.0);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
-      cairo_move_to (cr, width - 1, height / 2.0);
-      cairo_line_to (cr, width - 7, height / 2.0 - 4);
-      cairo_line_to (cr, width - 7, height / 2.0 + 4);
-      cairo_close_path (cr);
-      cairo_fill (cr);
+      /* The edges' arrowhead: a bar for an opposition, else a point. */
+      if (strcmp (style->arrowhead, "tee") == 0)
+        {
+          cairo_rectangle (cr, width - 4, height / 2.0 - 5, 3, 10);
+          cairo_fill (cr);
+        }
+      else
+        {
+          cairo_move_to (cr, width - 1, height / 2.0);
+          cairo_line_to (cr, width - 7, height / 2.0 - 4);
+          cairo_line_to (cr, width - 7, height / 2.0 + 4);
+          cairo_close_path (cr);
+          cairo_fill (cr);
+        }
     }
   cairo_destroy (cr);
 }
