@@ -10,4 +10,6 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 
 # Not installed: point GSettings at the schema compiled in the build tree.
 export GSETTINGS_SCHEMA_DIR="$root/_build/data"
+# And at its translations, built there too.
+export QUOTEGRAPH_LOCALEDIR="$root/_build/po"
 exec "$root/_build/app/quotegraph" "$@"
