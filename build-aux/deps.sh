@@ -15,7 +15,7 @@ packages=(
   # the references the benchmarks compare against
   desktop-file-utils appstream xvfb xauth dbus dbus-x11 xdotool python3 json-glib-tools
   libxml2-utils shared-mime-info yelp-tools locales
-  xdot python3-cairo python3-pyatspi
+  xdot python3-cairo python3-pyatspi at-spi2-core
   # names-by-ocr: a window manager, screenshots and OCR
   openbox x11-utils imagemagick tesseract-ocr tesseract-ocr-eng
 )
