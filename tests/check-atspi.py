@@ -4,7 +4,7 @@
 inspects it): the program is started on the Kaspersky map, and on the
 accessibility bus the test finds the map (a named image of the graph),
 the list of its entities and relations with their names in its rows,
-and the search over it, each named.
+the search over it, and every button, each named.
 
 check-atspi.py QUOTEGRAPH   (under a session bus and a display)"""
 
@@ -67,6 +67,15 @@ try:
         for lst in lists:
             rows |= {n.name for n in walk(lst)}
         print(f"accessible objects: {len(names)}; the list: {len(lists)} node(s)")
+        # Every button says what it does: none is nameless, or named only
+        # by GTK's fallback, its type ("GtkImage", "GtkMenuButton").
+        buttons = [n for n in walk(found) if n.getRoleName() in
+                   ("push button", "toggle button", "menu button", "check box", "switch")]
+        unnamed = [n.getRoleName() for n in buttons
+                   if not n.name or n.name.startswith("Gtk") or n.name.startswith("Adw")]
+        print(f"buttons: {len(buttons)}, without a name of their own: {len(unnamed)}")
+        if not buttons or unnamed:
+            problems.append(f"{len(unnamed)} of {len(buttons)} buttons have no name: {unnamed}")
         for wanted in ("Kaspersky Lab, Company", "Best Buy, Retailer"):
             if wanted not in rows:
                 problems.append(f"the list has no row named {wanted!r}")

@@ -43,6 +43,9 @@ create_row (gpointer item,
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "facet");
   gtk_widget_set_tooltip_text (button, _("Show or hide on the map"));
+  /* Named by its words, as a screen reader reads the legend. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL, -1);
   g_object_bind_property (facet, "hidden", button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE
                           | G_BINDING_INVERT_BOOLEAN);

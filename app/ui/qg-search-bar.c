@@ -361,12 +361,30 @@ qg_search_bar_class_init (QgSearchBarClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+/* GtkSearchBar's own close button has an icon and no name for screen
+ * readers (GTK 4.8): it is given one. */
+static void
+name_close_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) == NULL
+          && gtk_widget_get_tooltip_text (child) == NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Close the Search"), -1);
+      else if (!GTK_IS_BUTTON (child))
+        name_close_button (child);
+    }
+}
+
 static void
 qg_search_bar_init (QgSearchBar *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_close_button (GTK_WIDGET (self->search_bar));
   self->matches = g_ptr_array_new ();
   self->match = -1;
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->entry));

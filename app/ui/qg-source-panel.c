@@ -147,7 +147,13 @@ chooser_button (QgSourcePanel *self,
   setup->exclude_self = exclude_self;
   /* A child of its own, without the arrow: it reads as the other buttons
    * of its row. */
-  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), gtk_label_new_with_mnemonic (label));
+  {
+    GtkWidget *words = gtk_label_new_with_mnemonic (label);
+
+    gtk_menu_button_set_child (GTK_MENU_BUTTON (button), words);
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                    words, NULL, -1);
+  }
   gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_chooser, setup,
                                          chooser_setup_free);
