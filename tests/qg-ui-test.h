@@ -17,6 +17,33 @@
 
 static AdwApplication *qg_test_app;
 
+/* The application's windows of Quotegraph, in its order. */
+static inline GPtrArray *
+qg_test_app_windows (void)
+{
+  GPtrArray *windows = g_ptr_array_new ();
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (qg_test_app)); l; l = l->next)
+    if (QG_IS_WINDOW (l->data))
+      g_ptr_array_add (windows, l->data);
+  return windows;
+}
+
+/* Every toplevel closed, dialogs too. */
+static inline void
+qg_test_close_all_windows (void)
+{
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  g_object_ref (toplevels);
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+}
+
 /* Runs the main loop until @done says so; a test that waits longer than
  * this has failed, it does not pass by time. */
 static inline void

@@ -18,31 +18,6 @@ data_file (const char *folder,
   return g_file_new_for_path (path);
 }
 
-static GPtrArray *
-app_windows (void)
-{
-  GPtrArray *windows = g_ptr_array_new ();
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (qg_test_app)); l; l = l->next)
-    if (QG_IS_WINDOW (l->data))
-      g_ptr_array_add (windows, l->data);
-  return windows;
-}
-
-static void
-close_all_windows (void)
-{
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
-
-  g_object_ref (toplevels);
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-}
-
 static gboolean
 drawing_shown (gpointer data)
 {
@@ -56,7 +31,7 @@ drawing_shown (gpointer data)
 static gboolean
 has_one_window (gpointer data)
 {
-  g_autoptr(GPtrArray) windows = app_windows ();
+  g_autoptr(GPtrArray) windows = qg_test_app_windows ();
 
   return windows->len == 1;
 }
@@ -71,7 +46,7 @@ open_from_desktop (GFile *file)
 
   qg_application_open_file (QG_APPLICATION (qg_test_app), file, NULL, NULL);
   qg_test_wait_for (has_one_window, NULL, "a window");
-  windows = app_windows ();
+  windows = qg_test_app_windows ();
   window = g_ptr_array_index (windows, 0);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   qg_test_wait_for (drawing_shown, window, "the drawing");
@@ -203,7 +178,7 @@ test_dot_opens_and_clicks (void)
 
     g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
   }
-  close_all_windows ();
+  qg_test_close_all_windows ();
 }
 
 /* The wheel zooms a drawing as it zooms a map, on the pointer. */
@@ -223,7 +198,7 @@ test_dot_zooms (void)
   qg_test_wait_frames (GTK_WIDGET (view));
   g_assert_cmpfloat (qg_viewport_get_zoom (viewport), >, before * 1.1);
   g_assert_true (isfinite (qg_viewport_get_zoom (viewport)));
-  close_all_windows ();
+  qg_test_close_all_windows ();
 }
 
 static gint
@@ -315,7 +290,7 @@ test_aif_opens_and_clicks (void)
   wait_for_selection (view, QG_ITEM_NODE, qg_drawing_page_node_for_aif (page, locution));
   locution_details = qg_drawing_page_get_details (page);
   g_assert_nonnull (strstr (locution_details, "Speaker\nAnna\n"));
-  close_all_windows ();
+  qg_test_close_all_windows ();
 }
 
 static gboolean
@@ -359,7 +334,7 @@ test_broken_keeps_the_drawing (void)
   g_assert_true (qg_drawing_view_get_drawing (view) == before);
   g_assert_true (qg_window_holds_file (window, good));
   qg_drawing_unref (before);
-  close_all_windows ();
+  qg_test_close_all_windows ();
 
   /* An AIF map with an edge to no node, from the desktop: the window says
    * where. */
@@ -373,12 +348,12 @@ test_broken_keeps_the_drawing (void)
   qg_application_open_file (QG_APPLICATION (qg_test_app), broken_aif, "edge-missing-node.json",
                             NULL);
   qg_test_wait_for (has_one_window, NULL, "a window");
-  windows = app_windows ();
+  windows = qg_test_app_windows ();
   window = g_ptr_array_index (windows, 0);
   qg_test_wait_for (failure_listed, window, "the failure page");
   listed = qg_test_listed_errors (GTK_WIDGET (window));
   g_assert_cmpstr (listed, ==, expected);
-  close_all_windows ();
+  qg_test_close_all_windows ();
 }
 
 /* A large DOT file: the window is there at once, saying it lays the
@@ -415,7 +390,7 @@ test_large_dot_in_background (void)
   view = qg_drawing_page_get_view (qg_window_get_drawing_page (window));
   g_assert_cmpuint (qg_drawing_get_n_nodes (qg_drawing_view_get_drawing (view)), ==, 300);
   g_assert_cmpuint (qg_drawing_get_n_clusters (qg_drawing_view_get_drawing (view)), ==, 11);
-  close_all_windows ();
+  qg_test_close_all_windows ();
 }
 
 static void

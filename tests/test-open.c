@@ -77,18 +77,6 @@ scratch_file (const char *name,
   return g_file_new_for_path (path);
 }
 
-/* The application's windows of Quotegraph, in its order. */
-static GPtrArray *
-app_windows (void)
-{
-  GPtrArray *windows = g_ptr_array_new ();
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (qg_test_app)); l; l = l->next)
-    if (QG_IS_WINDOW (l->data))
-      g_ptr_array_add (windows, l->data);
-  return windows;
-}
-
 static GtkWidget *
 view_of (QgWindow *window)
 {
@@ -104,7 +92,7 @@ not_fitted (gpointer data)
 static gboolean
 one_window (gpointer data)
 {
-  g_autoptr(GPtrArray) windows = app_windows ();
+  g_autoptr(GPtrArray) windows = qg_test_app_windows ();
 
   return windows->len == 1;
 }
@@ -112,7 +100,7 @@ one_window (gpointer data)
 static QgWindow *
 window_holding (GFile *file)
 {
-  g_autoptr(GPtrArray) windows = app_windows ();
+  g_autoptr(GPtrArray) windows = qg_test_app_windows ();
 
   for (guint i = 0; i < windows->len; i++)
     if (qg_window_holds_file (g_ptr_array_index (windows, i), file))
@@ -171,20 +159,6 @@ is_active (gpointer data)
   return gtk_window_is_active (data);
 }
 
-static void
-close_all_windows (void)
-{
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
-
-  g_object_ref (toplevels);
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-}
-
 /* The one message dialog shown, or NULL. */
 static AdwMessageDialog *
 message_dialog (void)
@@ -235,7 +209,7 @@ test_two_files_two_windows (void)
   g_application_open (G_APPLICATION (qg_test_app), files, G_N_ELEMENTS (files), "");
   small_window = wait_for_window (small);
   library_window = wait_for_window (library);
-  windows = app_windows ();
+  windows = qg_test_app_windows ();
   g_assert_cmpuint (windows->len, ==, 2);
   g_assert_true (small_window != library_window);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (small_window)), ==, "Small test");
@@ -248,9 +222,9 @@ test_two_files_two_windows (void)
   g_application_open (G_APPLICATION (qg_test_app), &small, 1, "");
   qg_test_wait_for (is_active, small_window, "the small map's window to come forward");
   g_clear_pointer (&windows, g_ptr_array_unref);
-  windows = app_windows ();
+  windows = qg_test_app_windows ();
   g_assert_cmpuint (windows->len, ==, 2);
-  close_all_windows ();
+  qg_test_close_all_windows ();
 }
 
 typedef struct
@@ -456,7 +430,7 @@ test_article_starts_a_map (void)
   qg_test_wait_for (new_map_dialog_read, NULL, "the New Map dialog to read the article");
   new_map_dialog_fields (&shown, &title);
   g_assert_cmpstr (shown, ==, expected);
-  windows = app_windows ();
+  windows = qg_test_app_windows ();
   g_assert_cmpuint (windows->len, ==, 0);
   gtk_window_destroy (qg_test_find_toplevel (QG_TYPE_NEW_MAP_DIALOG));
   g_clear_pointer (&shown, g_free);
@@ -468,7 +442,7 @@ test_article_starts_a_map (void)
   g_assert_cmpstr (shown, ==, "B");
   g_assert_cmpstr (title, ==, "A");
   gtk_window_destroy (qg_test_find_toplevel (QG_TYPE_NEW_MAP_DIALOG));
-  close_all_windows ();
+  qg_test_close_all_windows ();
 }
 
 static gboolean
@@ -504,7 +478,7 @@ test_neither_is_refused (void)
   /* From the desktop, with no window: one says why, and can try again. */
   qg_application_open_file (QG_APPLICATION (qg_test_app), picture, NULL, NULL);
   qg_test_wait_for (one_window, NULL, "a window");
-  windows = app_windows ();
+  windows = qg_test_app_windows ();
   window = g_ptr_array_index (windows, 0);
   qg_test_wait_for (failure_page_shown, window, "the failure page");
   listed = qg_test_listed_errors (GTK_WIDGET (window));
@@ -512,7 +486,7 @@ test_neither_is_refused (void)
   g_assert_true (gtk_widget_is_sensitive (qg_test_find_labelled (GTK_WIDGET (window),
                                                                  GTK_TYPE_BUTTON,
                                                                  "_Try Again")));
-  close_all_windows ();
+  qg_test_close_all_windows ();
 }
 
 /* ------------------------------------------------------------------------ */
@@ -640,7 +614,7 @@ test_drop_opens (void)
   wait_window_shows (window, library);
   g_assert_cmpuint (qg_document_get_n_entities (qg_window_get_document (window)), ==, 12);
   drag_source_clear (&drag);
-  close_all_windows ();
+  qg_test_close_all_windows ();
 }
 
 /* A broken map dropped on the map: the dialog lists every error, as
@@ -689,7 +663,7 @@ test_failed_open_keeps_the_map (void)
   g_assert_cmpfloat (after_y, ==, y);
   g_assert_cmpstr (qg_graph_view_get_selection (view), ==, "fsb");
   drag_source_clear (&drag);
-  close_all_windows ();
+  qg_test_close_all_windows ();
 }
 
 /* ------------------------------------------------------------------------ */
@@ -792,7 +766,7 @@ test_open_recent (void)
   /* Two of that name, from two folders: each says which. */
   click_menu_item (popover, label);
   wait_window_shows (window, small);
-  close_all_windows ();
+  qg_test_close_all_windows ();
 }
 
 /* ------------------------------------------------------------------------ */
@@ -938,7 +912,7 @@ test_reload_follows_a_save (void)
   document = save_and_wait (window, save_by_rename, file, gone);
   g_assert_cmpint (qg_document_find_relation (document, "cafe-quiet"), >=, 0);
   g_assert_null (qg_graph_view_get_selection (view));
-  close_all_windows ();
+  qg_test_close_all_windows ();
 }
 
 /* The article, read from a file of its own, is followed as well. */
@@ -953,7 +927,7 @@ test_reload_follows_the_text_file (void)
 
   document = save_and_wait (window, save_by_rename, text_file, longer);
   g_assert_true (g_str_has_suffix (qg_document_get_text (document, NULL), "The end."));
-  close_all_windows ();
+  qg_test_close_all_windows ();
 }
 
 static gboolean
@@ -1033,7 +1007,7 @@ test_reload_broken_keeps_the_map (void)
   qg_test_wait_for (banner_shown, show_errors, "the banner again");
   save_and_wait (window, save_by_rename, file, good);
   qg_test_wait_for (banner_hidden, show_errors, "the banner to go by itself");
-  close_all_windows ();
+  qg_test_close_all_windows ();
 }
 
 typedef struct
@@ -1071,7 +1045,7 @@ test_reload_not_its_own_write (void)
   /* Another program's, after it, is. */
   document = save_and_wait (window, save_by_rename, file, theirs);
   g_assert_cmpstr (entity_name (document, "acme"), ==, "Acme Ltd");
-  close_all_windows ();
+  qg_test_close_all_windows ();
 }
 
 /* Ctrl+R reads the file again; the bundled map has none to read. */
@@ -1092,7 +1066,7 @@ test_reload_by_ctrl_r (void)
   qg_test_keys (view_of (window), "ctrl+r");
   document = wait_new_version (window, document);
   g_assert_cmpstr (qg_document_get_title (document), ==, "Small test");
-  close_all_windows ();
+  qg_test_close_all_windows ();
 }
 
 /* The button of @dialog's response @label that is shown (it has two, a
@@ -1141,7 +1115,7 @@ test_reload_asks_first (void)
   qg_test_wait_for (message_dialog_shown, NULL, "the question");
   qg_test_click_widget (response_button (message_dialog (), "_Reload"));
   wait_new_version (window, before);
-  close_all_windows ();
+  qg_test_close_all_windows ();
 }
 
 /* Many errors: each listed, as the loader gives them, in a list that
@@ -1173,7 +1147,7 @@ test_every_error_listed (void)
   g_assert_nonnull (gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW));
   g_free (qg_test_take_dialog_and_errors (&errors));
   g_assert_cmpstr (errors, ==, error->message);
-  close_all_windows ();
+  qg_test_close_all_windows ();
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1249,7 +1223,7 @@ test_open_dialog_by_keys (void)
   wait_window_shows (window, library);
   g_assert_null (qg_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
   g_assert_cmpuint (qg_document_get_n_entities (qg_window_get_document (window)), ==, 12);
-  windows = app_windows ();
+  windows = qg_test_app_windows ();
   g_assert_cmpuint (windows->len, ==, 1);
 
   /* A Graphviz file, chosen the same way, opens beside the map, in a
@@ -1274,7 +1248,7 @@ test_open_dialog_by_keys (void)
     g_assert_cmpuint (qg_drawing_get_n_nodes (qg_drawing_view_get_drawing (
                         qg_drawing_page_get_view (qg_window_get_drawing_page (drawn)))), >, 0);
   }
-  close_all_windows ();
+  qg_test_close_all_windows ();
 }
 
 int

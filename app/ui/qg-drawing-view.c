@@ -396,13 +396,13 @@ draw_batched (QgDrawingView *self,
 
       if (!visible (item, clip))
         continue;
-      for (guint k = 0; k < item->n_ops + item->n_texts; k++)
+      /* Text ops are the item's texts (qg_layout_builder_add). */
+      for (guint k = 0; k < item->n_texts; k++)
         {
-          guint index = k < item->n_ops ? item->first_op + k : item->first_text + k - item->n_ops;
-          const QgOp *op = qg_layout_get_op (self->layout, index);
+          const QgOp *op = qg_layout_get_op (self->layout, item->first_text + k);
 
           if (op->kind == QG_OP_TEXT && op->h * zoom >= READABLE_TEXT_PIXELS)
-            draw_text (self, cr, index, op, zoom);
+            draw_text (self, cr, item->first_text + k, op, zoom);
         }
     }
 }
