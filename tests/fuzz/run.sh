@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Runs each libFuzzer target for SECONDS seconds over a copy of its seed
+# corpus (the source tree is never written to), with the dictionary.
+# Builds _fuzz with clang first if it is not there. Fails on any crash,
+# leak or sanitizer report; the crashing input is kept and named.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+seconds=${1:?usage: tests/fuzz/run.sh SECONDS}
+build=_fuzz
+
+if [ ! -f "$build/build.ninja" ]; then
+  CC=clang meson setup "$build" -Dfuzzing=true -Db_sanitize=address,undefined \
+    -Db_lundef=false -Dbenchmarks=false
+fi
+ninja -C "$build" -j2 tests/fuzz/fuzz-document tests/fuzz/fuzz-draft \
+  tests/fuzz/fuzz-aif tests/fuzz/fuzz-dot
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# As the tests run: warnings are not fatal here (bad input may warn, an
+# error is reported as one), criticals are (they abort: a bug).
+export G_DEBUG=gc-friendly
+export LC_ALL=C.UTF-8
+export ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0
+export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+status=0
+for target in fuzz-document fuzz-draft fuzz-aif fuzz-dot; do
+  mkdir -p "$work/$target" "$work/$target-artifacts"
+  cp tests/fuzz/corpus/"$target"/* "$work/$target"/
+  echo "== $target: $seconds s"
+  if ! "$build/tests/fuzz/$target" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 \
+      -dict=tests/fuzz/quotegraph.dict -artifact_prefix="$work/$target-artifacts/" \
+      -print_final_stats=1 "$work/$target"; then
+    status=1
+    for artifact in "$work/$target-artifacts"/*; do
+      [ -e "$artifact" ] || continue
+      kept="$build/$target-$(basename "$artifact")"
+      cp "$artifact" "$kept"
+      echo "$target failed on $kept" >&2
+    done
+  fi
+done
+exit $status
