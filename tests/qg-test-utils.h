@@ -335,3 +335,18 @@ qg_test_assert_same_model (QgDocument *a,
                          qg_document_get_quote (b, y->evidence[j])->id);
     }
 }
+
+/* Whether process @pid has ended: gone, or a zombie waiting to be reaped. */
+static inline gboolean
+qg_test_process_ended (int pid)
+{
+  g_autofree char *stat = g_strdup_printf ("/proc/%d/stat", pid);
+  g_autofree char *contents = NULL;
+  const char *state;
+
+  if (!g_file_get_contents (stat, &contents, NULL, NULL))
+    return TRUE;
+  /* "pid (comm) S …" */
+  state = strrchr (contents, ')');
+  return state != NULL && state[1] == ' ' && state[2] == 'Z';
+}

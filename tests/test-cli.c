@@ -1159,6 +1159,91 @@ test_version (void)
   g_assert_cmpstr (run.out, ==, "quotegraph " PACKAGE_VERSION "\n");
 }
 
+/* The second export of a map is drawn from the cache of layouts, to the
+ * byte; --no-cache reads and writes none. A layout worker that crashes
+ * is an error that says so, and writes nothing. */
+static void
+test_export_cache (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("qg-cli-cache-XXXXXX", NULL);
+  g_autofree char *cache = g_build_filename (dir, "cache", NULL);
+  g_autofree char *layouts = g_build_filename (cache, "quotegraph", "layouts", NULL);
+  g_autofree char *first = g_build_filename (dir, "first.svg", NULL);
+  g_autofree char *second = g_build_filename (dir, "second.svg", NULL);
+  g_autofree char *crashed = g_build_filename (dir, "crashed.svg", NULL);
+  g_autofree char *crash = g_test_build_filename (G_TEST_DIST, "data", "workers", "crash.sh",
+                                                  NULL);
+  g_autofree char *saved_cache = g_strdup (g_getenv ("XDG_CACHE_HOME"));
+  g_autofree char *saved_worker = g_strdup (g_getenv ("QUOTEGRAPH_LAYOUT_WORKER"));
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  {
+    g_auto(Run) run;
+
+    RUN (&run, "--no-cache", "--export", first);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_false (g_file_test (layouts, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) run;
+
+    RUN (&run, "--export", second);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpuint (count_entries (layouts), ==, 1);
+  }
+  a = read_file (first);
+  b = read_file (second);
+  g_assert_cmpstr (a, ==, b);
+
+  /* From the cache: no worker is needed, and none that works is there. */
+  g_setenv ("QUOTEGRAPH_LAYOUT_WORKER", crash, TRUE);
+  {
+    g_auto(Run) run;
+    g_autofree char *c = NULL;
+
+    g_unlink (second);
+    RUN (&run, "--export", second);
+    g_assert_cmpint (run.status, ==, 0);
+    c = read_file (second);
+    g_assert_cmpstr (a, ==, c);
+  }
+  {
+    g_auto(Run) run;
+
+    RUN (&run, "--no-cache", "--export", crashed);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "crashed.svg: Graphviz crashed during the dot layout"));
+    g_assert_false (g_file_test (crashed, G_FILE_TEST_EXISTS));
+  }
+  g_setenv ("QUOTEGRAPH_LAYOUT_WORKER", saved_worker, TRUE);
+
+  /* QUOTEGRAPH_DEBUG=timings says how long each phase took, and no
+   * more than that on standard error. */
+  g_setenv ("QUOTEGRAPH_DEBUG", "timings", TRUE);
+  {
+    g_auto(Run) run;
+    static const char * const phases[] = { "parse", "read", "verify", "load", "layout", "export" };
+    g_auto(GStrv) lines = NULL;
+
+    RUN (&run, "--no-cache", "--export", first);
+    g_assert_cmpint (run.status, ==, 0);
+    lines = g_strsplit (run.err, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, G_N_ELEMENTS (phases) + 1);
+    for (guint i = 0; i < G_N_ELEMENTS (phases); i++)
+      {
+        g_autofree char *start = g_strdup_printf ("quotegraph: timings: %s ", phases[i]);
+
+        g_assert_true (g_str_has_prefix (lines[i], start));
+        g_assert_nonnull (strstr (lines[i], " ms   peak "));
+      }
+  }
+  g_unsetenv ("QUOTEGRAPH_DEBUG");
+  g_setenv ("XDG_CACHE_HOME", saved_cache, TRUE);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1197,6 +1282,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/cli/draft-bad-article", test_draft_bad_article);
   g_test_add_func ("/quotegraph/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/quotegraph/cli/version", test_version);
+  g_test_add_func ("/quotegraph/cli/export-cache", test_export_cache);
 
   return g_test_run ();
 }

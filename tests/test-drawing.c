@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 
+#include "qg-layout-cache.h"
 #include "qg-ui-test.h"
 
 static char *scratch;
@@ -356,6 +357,37 @@ test_broken_keeps_the_drawing (void)
   qg_test_close_all_windows ();
 }
 
+/* Graphviz crashing on a file ends the layout worker, not the window:
+ * the drawing on screen stays, and the window says what happened. */
+static void
+test_graphviz_crash_keeps_the_drawing (void)
+{
+  g_autoptr(GFile) good = data_file ("dot", "window.gv");
+  g_autoptr(GFile) other = data_file ("dot", "clusters.gv");
+  g_autofree char *crash = g_test_build_filename (G_TEST_DIST, "data", "workers", "crash.sh",
+                                                  NULL);
+  g_autofree char *saved = g_strdup (g_getenv ("QUOTEGRAPH_LAYOUT_WORKER"));
+  g_autofree char *errors = NULL;
+  g_autofree char *body = NULL;
+  QgWindow *window = open_from_desktop (good);
+  QgDrawingView *view = qg_drawing_page_get_view (qg_window_get_drawing_page (window));
+  QgDrawing *before = qg_drawing_ref (qg_drawing_view_get_drawing (view));
+
+  qg_layout_cache_set_enabled (FALSE);
+  g_setenv ("QUOTEGRAPH_LAYOUT_WORKER", crash, TRUE);
+  qg_window_open_drawing (window, other, "clusters.gv", QG_DRAWING_DOT);
+  qg_test_wait_for (message_dialog_shown, NULL, "the error");
+  body = qg_test_take_dialog_and_errors (&errors);
+  g_assert_nonnull (errors);
+  g_assert_true (g_str_has_prefix (errors, "clusters.gv: Graphviz crashed during the dot layout"));
+  g_assert_true (qg_drawing_view_get_drawing (view) == before);
+  g_assert_true (qg_window_holds_file (window, good));
+  g_setenv ("QUOTEGRAPH_LAYOUT_WORKER", saved, TRUE);
+  qg_layout_cache_set_enabled (TRUE);
+  qg_drawing_unref (before);
+  qg_test_close_all_windows ();
+}
+
 /* A large DOT file: the window is there at once, saying it lays the
  * graph out, and then shows every node. */
 static void
@@ -430,6 +462,8 @@ main (int   argc,
   g_test_add_func ("/quotegraph/drawing/aif-opens-and-clicks", test_aif_opens_and_clicks);
   g_test_add_func ("/quotegraph/drawing/broken-keeps-the-drawing", test_broken_keeps_the_drawing);
   g_test_add_func ("/quotegraph/drawing/large-dot-in-background", test_large_dot_in_background);
+  g_test_add_func ("/quotegraph/drawing/graphviz-crash-keeps-the-drawing",
+                   test_graphviz_crash_keeps_the_drawing);
 
   status = g_test_run ();
   g_clear_object (&qg_test_app);

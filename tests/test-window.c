@@ -5,9 +5,11 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
 
 #include "qg-filter-popover.h"
 #include "qg-graph.h"
+#include "qg-layout-cache.h"
 #include "qg-legend.h"
 #include "qg-search-bar.h"
 #include "qg-test-utils.h"
@@ -105,6 +107,61 @@ engine_is_twopi (gpointer data)
   QgLayout *layout = qg_graph_view_get_layout (qg_window_get_graph_view (window));
 
   return !qg_window_is_busy (window) && g_str_equal (qg_layout_get_engine (layout), "twopi");
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+process_ended (gpointer data)
+{
+  return qg_test_process_ended (GPOINTER_TO_INT (data));
+}
+
+/* A layout that takes long says so, and a click on Stop ends it: its
+ * worker is gone, and the map on screen and its engine are as they were. */
+static void
+test_stop_layout (void)
+{
+  QgWindow *window = qg_test_open_window ("dot", NULL, NULL);
+  QgGraphView *view = qg_window_get_graph_view (window);
+  QgLayout *before = qg_graph_view_get_layout (view);
+  g_autofree char *slow = g_test_build_filename (G_TEST_DIST, "data", "workers", "slow.sh", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("qg-stop-XXXXXX", NULL);
+  g_autofree char *started = g_build_filename (dir, "started", NULL);
+  g_autofree char *saved = g_strdup (g_getenv ("QUOTEGRAPH_LAYOUT_WORKER"));
+  g_autofree char *pid_text = NULL;
+  GtkWidget *stop;
+
+  qg_layout_cache_set_enabled (FALSE);
+  g_setenv ("QUOTEGRAPH_LAYOUT_WORKER", slow, TRUE);
+  g_setenv ("QG_TEST_STARTED", started, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.layout", "s", "neato");
+  qg_test_wait_for (file_exists, started, "the layout worker");
+  g_assert_true (g_file_get_contents (started, &pid_text, NULL, NULL));
+  g_assert_true (qg_window_is_busy (window));
+
+  stop = qg_test_find_labelled (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Stop");
+  g_assert_nonnull (stop);
+  g_assert_true (gtk_widget_is_drawable (stop));
+  qg_test_wait_frames (GTK_WIDGET (window));
+  qg_test_click_widget (stop);
+  qg_test_wait_for (qg_test_not_busy, window, "the layout to stop");
+  qg_test_wait_for (process_ended, GINT_TO_POINTER (atoi (pid_text)), "the worker to end");
+
+  g_assert_true (qg_graph_view_get_layout (view) == before);
+  g_assert_cmpstr (qg_window_get_layout_engine (window), ==, "dot");
+  g_assert_false (gtk_widget_is_drawable (stop));
+
+  g_setenv ("QUOTEGRAPH_LAYOUT_WORKER", saved, TRUE);
+  g_unsetenv ("QG_TEST_STARTED");
+  qg_layout_cache_set_enabled (TRUE);
+  g_unlink (started);
+  g_rmdir (dir);
+  qg_test_close_all_windows ();
 }
 
 static void
@@ -998,6 +1055,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/window/zoom-keys-on-a-fresh-window",
                    test_zoom_keys_on_a_fresh_window);
   g_test_add_func ("/quotegraph/window/zoom-buttons", test_zoom_buttons);
+  g_test_add_func ("/quotegraph/window/stop-layout", test_stop_layout);
   g_test_add_func ("/quotegraph/window/layout-switch-keeps-the-selection",
                    test_layout_switch_keeps_the_selection);
   g_test_add_func ("/quotegraph/window/select-option-centres-it", test_select_option_centres_it);

@@ -11,6 +11,7 @@
 #include "qg-aif.h"
 #include "qg-article-draft.h"
 #include "qg-cli.h"
+#include "qg-timings.h"
 #include "qg-data-resources.h"
 #include "qg-document.h"
 #include "qg-dot.h"
@@ -252,6 +253,7 @@ qg_cli_export (const char *output,
   QgExportFormat format = qg_export_format_for_path (output);
   g_autoptr(QgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 start = qg_timings_now ();
 
   if (format == QG_EXPORT_UNKNOWN)
     {
@@ -286,6 +288,7 @@ qg_cli_export (const char *output,
   doc = load (path);
   if (doc == NULL)
     return QG_EXIT_INVALID;
+  qg_timings_phase ("load", start);
 
   if (!qg_export_to_file (doc, &(QgExportOptions) { .engine = engine, .dpi = dpi,
                                                     .without_drafts = without_drafts },
@@ -294,6 +297,7 @@ qg_cli_export (const char *output,
       print_error (error->message);
       return QG_EXIT_INVALID;
     }
+  qg_timings_phase ("export", start);
   return QG_EXIT_OK;
 }
 

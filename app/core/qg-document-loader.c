@@ -12,6 +12,7 @@
 #include "qg-document-private.h"
 #include "qg-json.h"
 #include "qg-problems.h"
+#include "qg-timings.h"
 
 /* The loader: a document's JSON tree checked against every rule of
  * FORMAT.md in one pass, each broken rule collected with its place, and
@@ -1042,12 +1043,22 @@ read_document (Loader   *l,
       return;
     }
 
-  read_article (l, root);
-  register_ids (l, root);
-  read_entities (l, root);
-  read_quotes (l, root);
-  read_relations (l, root);
-  verify_quotes (l);
+  {
+    gint64 start = qg_timings_now ();
+
+    read_article (l, root);
+    register_ids (l, root);
+    read_entities (l, root);
+    read_quotes (l, root);
+    read_relations (l, root);
+    qg_timings_phase ("read", start);
+  }
+  {
+    gint64 start = qg_timings_now ();
+
+    verify_quotes (l);
+    qg_timings_phase ("verify", start);
+  }
 }
 
 /* Turns the problems into one message, a located line each. */
@@ -1106,6 +1117,7 @@ qg_document_parse_json (const char  *data,
   g_autoptr(GError) json_error = NULL;
   g_autofree char *message = NULL;
   guint line, column;
+  gint64 start;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
@@ -1118,6 +1130,7 @@ qg_document_parse_json (const char  *data,
       return NULL;
     }
 
+  start = qg_timings_now ();
   if (!qg_json_check_syntax (data, length, QG_DOCUMENT_MAX_DEPTH, &line, &column, &message))
     {
       g_set_error (error, QG_DOCUMENT_ERROR, QG_DOCUMENT_ERROR_SYNTAX, "%s:%u:%u: %s: %s",
@@ -1133,6 +1146,7 @@ qg_document_parse_json (const char  *data,
                    display_name, _("error"), json_error->message);
       return NULL;
     }
+  qg_timings_phase ("parse", start);
   return json_parser_steal_root (parser);
 }
 

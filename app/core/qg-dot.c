@@ -103,8 +103,7 @@ qg_dot_export_to_file (QgGraph         *graph,
                         || format == QG_EXPORT_PDF, FALSE);
 
   renderer = format == QG_EXPORT_SVG ? "svg" : format == QG_EXPORT_PNG ? "png" : "pdf";
-  if (!qg_graph_layout (graph, &local_error)
-      || (bytes = qg_graph_render (graph, renderer, &local_error)) == NULL)
+  if ((bytes = qg_graph_run (graph, renderer, NULL, &local_error)) == NULL)
     {
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", display_name);
       return FALSE;

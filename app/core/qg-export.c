@@ -254,14 +254,11 @@ export_bytes (QgDocument             *document,
   if (format == QG_EXPORT_DOT)
     return qg_graph_to_dot (graph);
 
-  if (!qg_graph_layout (graph, error))
-    return NULL;
-
   switch (format)
     {
     case QG_EXPORT_SVG:
       {
-        g_autoptr(GBytes) svg = qg_graph_render (graph, "svg", error);
+        g_autoptr(GBytes) svg = qg_graph_run (graph, "svg", NULL, error);
         g_autoptr(GError) not_xml = NULL;
         gsize length;
         const char *data;
@@ -286,9 +283,9 @@ export_bytes (QgDocument             *document,
         return g_bytes_new_take (g_steal_pointer (&finished), length);
       }
     case QG_EXPORT_PNG:
-      return qg_graph_render (graph, "png", error);
+      return qg_graph_run (graph, "png", NULL, error);
     case QG_EXPORT_PDF:
-      return qg_graph_render (graph, "pdf", error);
+      return qg_graph_run (graph, "pdf", NULL, error);
     case QG_EXPORT_DOT:
     case QG_EXPORT_AIF:
     case QG_EXPORT_UNKNOWN:

@@ -236,33 +236,46 @@ reset_state (DrawState *state)
   state->font_flags = 0;
 }
 
-/* Rendering to xdot attaches the drawing to every object; its points are
- * then taken from Graphviz's bounding box (y up) to ours (y down). */
+/* Rendering to xdot attaches the drawing to every object. Caller holds
+ * the lock. */
+void
+qg_graph_attach_xdot (Agraph_t *g)
+{
+  char *data = NULL;
+  unsigned int length = 0;
+
+  if (gvRenderData (qg_graphviz_context (), g, "xdot", &data, &length) == 0 && data != NULL)
+    gvFreeRenderData (data);
+}
+
+/* The drawing's points are taken from Graphviz's bounding box (y up) to
+ * ours (y down). Without @places, the graph is laid out here, and drawn
+ * to xdot first. */
 static void
-render_xdot (Agraph_t  *g,
+read_bounds (Agraph_t  *g,
+             QgPlaces  *places,
              DrawState *state,
              double    *llx,
              double    *lly,
              double    *urx,
              double    *ury)
 {
-  char *data = NULL;
-  unsigned int length = 0;
   const char *bb;
 
-  if (gvRenderData (qg_graphviz_context (), g, "xdot", &data, &length) == 0 && data != NULL)
-    gvFreeRenderData (data);
-  bb = agget (g, (char *) "bb");
+  if (places == NULL)
+    qg_graph_attach_xdot (g);
+  bb = qg_places_get (places, g, "bb");
   if (sscanf (bb ? bb : "", "%lf,%lf,%lf,%lf", llx, lly, urx, ury) != 4)
     *llx = *lly = *urx = *ury = 0;
   state->x0 = *llx;
   state->top = *ury;
 }
 
-/* Caller holds the lock; the graph is laid out. */
+/* Caller holds the lock; the graph is laid out, or @places read. */
 QgLayout *
 qg_graph_extract_layout (QgGraph    *self,
-                         QgDocument *document)
+                         QgDocument *document,
+                         QgPlaces   *places)
 {
   Agraph_t *g = self->graph;
   g_autoptr(GHashTable) relations = g_hash_table_new (g_str_hash, g_str_equal);
@@ -270,7 +283,7 @@ qg_graph_extract_layout (QgGraph    *self,
   double llx = 0, lly = 0, urx = 0, ury = 0;
   DrawState state = { 0 };
 
-  render_xdot (g, &state, &llx, &lly, &urx, &ury);
+  read_bounds (g, places, &state, &llx, &lly, &urx, &ury);
 
   for (guint i = 0; i < qg_document_get_n_relations (document); i++)
     g_hash_table_insert (relations, (gpointer) qg_document_get_relation (document, i)->id,
@@ -286,11 +299,11 @@ qg_graph_extract_layout (QgGraph    *self,
 
       if (entity < 0)
         continue;
-      parse_pair (agget (n, (char *) "pos"), &x, &y);
+      parse_pair (qg_places_get (places, n, "pos"), &x, &y);
       qg_layout_builder_begin (builder, QG_ITEM_NODE, entity, x - llx, ury - y);
       reset_state (&state);
-      add_xdot (builder, &state, agget (n, (char *) "_draw_"), FALSE);
-      add_xdot (builder, &state, agget (n, (char *) "_ldraw_"), TRUE);
+      add_xdot (builder, &state, qg_places_get (places, n, "_draw_"), FALSE);
+      add_xdot (builder, &state, qg_places_get (places, n, "_ldraw_"), TRUE);
     }
 
   for (Agnode_t *n = agfstnode (g); n; n = agnxtnode (g, n))
@@ -302,7 +315,7 @@ qg_graph_extract_layout (QgGraph    *self,
 
         if (key == NULL || !g_hash_table_lookup_extended (relations, key, NULL, &index))
           continue;
-        if (!parse_pair (agget (e, (char *) "lp"), &x, &y))
+        if (!parse_pair (qg_places_get (places, e, "lp"), &x, &y))
           {
             x = (llx + urx) / 2;
             y = (lly + ury) / 2;
@@ -310,10 +323,10 @@ qg_graph_extract_layout (QgGraph    *self,
         qg_layout_builder_begin (builder, QG_ITEM_EDGE, GPOINTER_TO_UINT (index), x - llx,
                                  ury - y);
         reset_state (&state);
-        add_xdot (builder, &state, agget (e, (char *) "_draw_"), FALSE);
-        add_xdot (builder, &state, agget (e, (char *) "_hdraw_"), FALSE);
-        add_xdot (builder, &state, agget (e, (char *) "_tdraw_"), FALSE);
-        add_xdot (builder, &state, agget (e, (char *) "_ldraw_"), TRUE);
+        add_xdot (builder, &state, qg_places_get (places, e, "_draw_"), FALSE);
+        add_xdot (builder, &state, qg_places_get (places, e, "_hdraw_"), FALSE);
+        add_xdot (builder, &state, qg_places_get (places, e, "_tdraw_"), FALSE);
+        add_xdot (builder, &state, qg_places_get (places, e, "_ldraw_"), TRUE);
       }
 
   g_free (state.font);
@@ -330,7 +343,7 @@ qg_graph_get_layout (QgGraph    *self,
   g_return_val_if_fail (self->laid_out, NULL);
 
   qg_graphviz_lock ();
-  layout = qg_graph_extract_layout (self, document);
+  layout = qg_graph_extract_layout (self, document, NULL);
   qg_graphviz_unlock ();
   return layout;
 }
@@ -425,49 +438,45 @@ qg_graph_read_attributes (Agraph_t *g)
 static void
 add_styled (QgLayoutBuilder *builder,
             DrawState       *state,
+            QgPlaces        *places,
             void            *object,
             const char      *attribute,
             gboolean         is_label)
 {
-  add_xdot (builder, state, agget (object, (char *) attribute), is_label);
+  add_xdot (builder, state, qg_places_get (places, object, attribute), is_label);
 }
 
-/* The clusters after the background, parents before their children, as
- * Graphviz draws them. */
 static void
 add_clusters (QgLayoutBuilder *builder,
               DrawState       *state,
-              Agraph_t        *g,
-              guint           *index)
+              QgPlaces        *places,
+              Agraph_t        *g)
 {
-  for (Agraph_t *sub = agfstsubg (g); sub; sub = agnxtsubg (sub))
+  g_autoptr(GPtrArray) clusters = qg_graph_clusters_in_order (g);
+
+  for (guint i = 0; i < clusters->len; i++)
     {
-      if (strncmp (agnameof (sub), "cluster", 7) == 0)
-        {
-          qg_layout_builder_begin (builder, QG_ITEM_CLUSTER, (*index)++, 0, 0);
-          reset_state (state);
-          add_styled (builder, state, sub, "_draw_", FALSE);
-          add_styled (builder, state, sub, "_ldraw_", TRUE);
-        }
-      add_clusters (builder, state, sub, index);
+      qg_layout_builder_begin (builder, QG_ITEM_CLUSTER, i + 1, 0, 0);
+      reset_state (state);
+      add_styled (builder, state, places, clusters->pdata[i], "_draw_", FALSE);
+      add_styled (builder, state, places, clusters->pdata[i], "_ldraw_", TRUE);
     }
 }
 
+/* Caller holds the lock; the graph is laid out, or @places read. */
 QgDrawing *
-qg_graph_get_drawing (QgGraph *self)
+qg_graph_extract_drawing (QgGraph  *self,
+                          QgPlaces *places)
 {
   Agraph_t *g;
   g_autoptr(QgLayoutBuilder) builder = NULL;
   double llx = 0, lly = 0, urx = 0, ury = 0;
   DrawState state = { 0 };
-  guint cluster = 1, edge = 0;
+  guint edge = 0;
   QgDrawing *drawing;
 
-  g_return_val_if_fail (self != NULL && self->laid_out && self->own != NULL, NULL);
-
-  qg_graphviz_lock ();
   g = self->graph;
-  render_xdot (g, &state, &llx, &lly, &urx, &ury);
+  read_bounds (g, places, &state, &llx, &lly, &urx, &ury);
   state.styled = TRUE;
 
   drawing = qg_drawing_ref (self->own);
@@ -477,9 +486,9 @@ qg_graph_get_drawing (QgGraph *self)
 
   qg_layout_builder_begin (builder, QG_ITEM_CLUSTER, 0, (urx - llx) / 2, (ury - lly) / 2);
   reset_state (&state);
-  add_styled (builder, &state, g, "_draw_", FALSE);
-  add_styled (builder, &state, g, "_ldraw_", TRUE);
-  add_clusters (builder, &state, g, &cluster);
+  add_styled (builder, &state, places, g, "_draw_", FALSE);
+  add_styled (builder, &state, places, g, "_ldraw_", TRUE);
+  add_clusters (builder, &state, places, g);
 
   {
     guint node = 0;
@@ -488,11 +497,11 @@ qg_graph_get_drawing (QgGraph *self)
       {
         double x = 0, y = 0;
 
-        parse_pair (agget (n, (char *) "pos"), &x, &y);
+        parse_pair (qg_places_get (places, n, "pos"), &x, &y);
         qg_layout_builder_begin (builder, QG_ITEM_NODE, node, x - llx, ury - y);
         reset_state (&state);
-        add_styled (builder, &state, n, "_draw_", FALSE);
-        add_styled (builder, &state, n, "_ldraw_", TRUE);
+        add_styled (builder, &state, places, n, "_draw_", FALSE);
+        add_styled (builder, &state, places, n, "_ldraw_", TRUE);
       }
   }
 
@@ -502,27 +511,39 @@ qg_graph_get_drawing (QgGraph *self)
         double x, y;
 
         /* An edge without a label is told by the middle of its ends. */
-        if (!parse_pair (agget (e, (char *) "lp"), &x, &y))
+        if (!parse_pair (qg_places_get (places, e, "lp"), &x, &y))
           {
             double tx = 0, ty = 0, hx = 0, hy = 0;
 
-            parse_pair (agget (agtail (e), (char *) "pos"), &tx, &ty);
-            parse_pair (agget (aghead (e), (char *) "pos"), &hx, &hy);
+            parse_pair (qg_places_get (places, agtail (e), "pos"), &tx, &ty);
+            parse_pair (qg_places_get (places, aghead (e), "pos"), &hx, &hy);
             x = (tx + hx) / 2;
             y = (ty + hy) / 2;
           }
         qg_layout_builder_begin (builder, QG_ITEM_EDGE, edge, x - llx, ury - y);
         reset_state (&state);
-        add_styled (builder, &state, e, "_draw_", FALSE);
-        add_styled (builder, &state, e, "_hdraw_", FALSE);
-        add_styled (builder, &state, e, "_tdraw_", FALSE);
-        add_styled (builder, &state, e, "_ldraw_", TRUE);
-        add_styled (builder, &state, e, "_hldraw_", TRUE);
-        add_styled (builder, &state, e, "_tldraw_", TRUE);
+        add_styled (builder, &state, places, e, "_draw_", FALSE);
+        add_styled (builder, &state, places, e, "_hdraw_", FALSE);
+        add_styled (builder, &state, places, e, "_tdraw_", FALSE);
+        add_styled (builder, &state, places, e, "_ldraw_", TRUE);
+        add_styled (builder, &state, places, e, "_hldraw_", TRUE);
+        add_styled (builder, &state, places, e, "_tldraw_", TRUE);
       }
-  qg_graphviz_unlock ();
 
   g_free (state.font);
   qg_drawing_set_layout (drawing, qg_layout_builder_end (g_steal_pointer (&builder)));
+  return drawing;
+}
+
+QgDrawing *
+qg_graph_get_drawing (QgGraph *self)
+{
+  QgDrawing *drawing;
+
+  g_return_val_if_fail (self != NULL && self->laid_out && self->own != NULL, NULL);
+
+  qg_graphviz_lock ();
+  drawing = qg_graph_extract_drawing (self, NULL);
+  qg_graphviz_unlock ();
   return drawing;
 }

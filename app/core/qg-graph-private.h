@@ -30,9 +30,31 @@ void       qg_graphviz_unlock           (void);
 
 /* Caller holds the lock. */
 GVC_t     *qg_graphviz_context          (void);
-/* A document's layout (qg_graph_get_layout). */
+/* A layout as text, from the worker or the cache (qg-graph-places.c). */
+typedef struct _QgPlaces QgPlaces;
+
+/* Caller holds the lock for these. */
+void       qg_graph_attach_xdot         (Agraph_t   *graph);
+GPtrArray *qg_graph_clusters_in_order   (Agraph_t   *graph);
+/* What Graphviz wrote as @name on @object (its graph's places, or, if
+ * @places is NULL, the object's own attribute). */
+const char *qg_places_get               (QgPlaces   *places,
+                                         void       *object,
+                                         const char *name);
+/* A document's layout (qg_graph_get_layout), a DOT file's drawing
+ * (qg_graph_get_drawing): of the graph laid out here, or of @places. */
 QgLayout  *qg_graph_extract_layout      (QgGraph    *graph,
-                                         QgDocument *document);
+                                         QgDocument *document,
+                                         QgPlaces   *places);
+QgDrawing *qg_graph_extract_drawing     (QgGraph    *graph,
+                                         QgPlaces   *places);
+
+/* Takes the lock itself. */
+QgPlaces  *qg_places_read               (QgGraph    *graph,
+                                         GBytes     *bytes,
+                                         GError    **error);
+void       qg_places_free               (QgPlaces   *places);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QgPlaces, qg_places_free)
 /* What a DOT file's graph says of its nodes and edges, read before the
  * layout adds its own attributes. */
 QgDrawing *qg_graph_read_attributes     (Agraph_t   *graph);

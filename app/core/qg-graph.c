@@ -1386,25 +1386,23 @@ layout_in_thread (GTask        *task,
 {
   LayoutTask *data = task_data;
   g_autoptr(QgGraph) graph = NULL;
+  QgLayout *layout;
   GError *error = NULL;
 
-  /* Graphviz cannot be interrupted: a request cancelled while it waited
-   * for the lock is dropped before it starts. */
   if (g_task_return_error_if_cancelled (task))
     return;
   graph = qg_graph_new_full (data->document,
                              &(QgGraphOptions) { .engine = data->engine, .keep = data->keep,
                                                  .keep_document = data->keep_document },
                              &error);
-  if (graph == NULL || !qg_graph_layout (graph, &error))
+  /* Cancelled, the worker is ended at once. */
+  layout = graph ? qg_graph_run_layout (graph, data->document, cancellable, &error) : NULL;
+  if (layout == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  g_task_return_pointer (task, qg_graph_get_layout (graph, data->document),
-                         (GDestroyNotify) qg_layout_unref);
+  g_task_return_pointer (task, layout, (GDestroyNotify) qg_layout_unref);
 }
 
 void
@@ -1463,7 +1461,7 @@ qg_graph_compute_layout (QgDocument  *document,
 {
   g_autoptr(QgGraph) graph = qg_graph_new (document, engine, error);
 
-  if (graph == NULL || !qg_graph_layout (graph, error))
+  if (graph == NULL)
     return NULL;
-  return qg_graph_get_layout (graph, document);
+  return qg_graph_run_layout (graph, document, NULL, error);
 }

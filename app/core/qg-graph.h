@@ -88,7 +88,28 @@ QgDrawing          *qg_graph_get_drawing        (QgGraph     *graph);
 QgLayout           *qg_graph_get_layout         (QgGraph     *graph,
                                                  QgDocument  *document);
 
-/* Lays out @document in a worker thread (one layout at a time). */
+/* Lays out @graph and draws it as @format ("svg", "png", "pdf"; or
+ * "places", the layout as text) in a process of its own, the layout
+ * worker (qg-graph-worker.c): Graphviz crashing ends the worker, not the
+ * caller, and @cancellable ends it at once. What it answers is kept in
+ * the layout cache (qg-layout-cache.h), and taken from there the next
+ * time. */
+GBytes             *qg_graph_run                (QgGraph       *graph,
+                                                 const char    *format,
+                                                 GCancellable  *cancellable,
+                                                 GError       **error);
+/* The same, for a document's layout and a DOT file's drawing. */
+QgLayout           *qg_graph_run_layout         (QgGraph       *graph,
+                                                 QgDocument    *document,
+                                                 GCancellable  *cancellable,
+                                                 GError       **error);
+QgDrawing          *qg_graph_run_drawing        (QgGraph       *graph,
+                                                 GCancellable  *cancellable,
+                                                 GError       **error);
+/* What the worker answers for "places", from a graph laid out here. */
+GBytes             *qg_graph_write_places       (QgGraph       *graph);
+
+/* Lays out @document in a worker thread, through the layout worker. */
 QgLayout           *qg_graph_compute_layout        (QgDocument          *document,
                                                     const char          *engine,
                                                     GError             **error);

@@ -10,6 +10,7 @@
 #include "qg-application.h"
 #include "qg-cli.h"
 #include "qg-graph.h"
+#include "qg-layout-cache.h"
 #include "qg-new-map-dialog.h"
 #include "qg-preferences-window.h"
 #include "qg-recovery.h"
@@ -85,6 +86,8 @@ static const GOptionEntry option_entries[] = {
     N_("ENGINE") },
   { "dpi", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("Resolution of a PNG export, in dots per inch (default: 96)"), N_("DPI") },
+  { "no-cache", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Lay out afresh, without reading or writing the cache of layouts"), NULL },
   { "select", 's', 0, G_OPTION_ARG_STRING, NULL,
     N_("Open with this entity or relation selected and centred"), N_("ID") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
@@ -206,6 +209,8 @@ qg_application_handle_local_options (GApplication *application,
   g_variant_dict_lookup (options, "without-drafts", "b", &without_drafts);
   g_variant_dict_lookup (options, "layout", "s", &layout);
   g_variant_dict_lookup (options, "select", "s", &select);
+  if (g_variant_dict_contains (options, "no-cache"))
+    qg_layout_cache_set_enabled (FALSE);
   if (g_variant_dict_lookup (options, "dpi", "i", &dpi) && (dpi < 10 || dpi > 2400))
     return usage_error (_("--dpi must be between 10 and 2400"));
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);

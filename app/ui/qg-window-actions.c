@@ -226,6 +226,14 @@ open_example_action (GtkWidget  *widget,
   qg_window_open (QG_WINDOW (widget), file, "kaspersky-us-ban.json");
 }
 
+static void
+stop_layout_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  qg_window_stop_layout (QG_WINDOW (widget));
+}
+
 /* What needs a document, and what needs its map on screen, is off
  * without one. The zoom actions are the viewport's: on when it has a map
  * to show. */
@@ -240,6 +248,7 @@ qg_window_update_actions (QgWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export", document);
   gtk_widget_action_set_enabled (widget, "win.export-to", document);
   gtk_widget_action_set_enabled (widget, "win.layout", document);
+  gtk_widget_action_set_enabled (widget, "win.stop-layout", self->laying_out != NULL);
   gtk_widget_action_set_enabled (widget, "win.find", map);
   gtk_widget_action_set_enabled (widget, "win.find-next", matches);
   gtk_widget_action_set_enabled (widget, "win.find-previous", matches);
@@ -277,6 +286,7 @@ qg_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.layout", "layout-engine");
   gtk_widget_class_install_property_action (widget_class, "win.show-legend", "show-legend");
   gtk_widget_class_install_property_action (widget_class, "win.show-sources", "show-sources");
+  gtk_widget_class_install_action (widget_class, "win.stop-layout", NULL, stop_layout_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL,

@@ -65,17 +65,16 @@ draw_in_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  /* Graphviz cannot be interrupted: a request cancelled meanwhile is
-   * dropped before the layout starts. */
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  if (!qg_graph_layout (graph, &error))
+  /* Cancelled, the layout worker is ended at once; crashing, it leaves
+   * the window as it was. */
+  data->drawing = qg_graph_run_drawing (graph, cancellable, &error);
+  if (data->drawing == NULL)
     {
-      g_prefix_error (&error, "%s: ", data->display_name);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_prefix_error (&error, "%s: ", data->display_name);
       g_task_return_error (task, error);
       return;
     }
-  data->drawing = qg_graph_get_drawing (graph);
   g_task_return_boolean (task, TRUE);
 }
 

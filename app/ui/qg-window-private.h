@@ -41,6 +41,9 @@ struct _QgWindow
   char                 *shown_name;      /* what the document on screen is named in messages */
   GCancellable         *laying_out;
   QgDocument           *laying_out_for;  /* the document being laid out */
+  gint64                layout_started;  /* monotonic, microseconds */
+  gint64                layout_applied_at;
+  guint                 layout_tick_id;
   QgLayout             *pending_layout;  /* of `loaded`, done before its sources */
   QgSources            *pending_sources; /* of `loaded`, a new version waiting for its layout */
   QgDocument           *document;
@@ -209,6 +212,8 @@ void  qg_window_open_dispose        (QgWindow   *self);
 void  qg_window_class_init_actions  (GtkWidgetClass *widget_class);
 /* Which actions can be used now; called whenever that may change. */
 void  qg_window_update_actions      (QgWindow   *self);
+/* Ends the layout under way, keeping what is on screen. */
+void  qg_window_stop_layout         (QgWindow   *self);
 
 /* What shows @document beside the map: the panel, the article, the
  * search, the legend and the filters' list (the filter itself stays). */

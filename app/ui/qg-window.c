@@ -10,6 +10,7 @@
 #include "qg-ui-resources.h"
 #include "qg-kinds.h"
 #include "qg-settings.h"
+#include "qg-timings.h"
 #include "qg-window-private.h"
 
 G_DEFINE_FINAL_TYPE (QgWindow, qg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -266,6 +267,8 @@ after_paint_cb (GdkFrameClock *clock,
                 QgWindow      *self)
 {
   g_debug ("map drawn at %.0f ms", since_open (self));
+  qg_timings_phase ("first frame", self->layout_applied_at);
+  qg_timings_phase ("open to frame", self->opened_at);
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, self);
 }
 
@@ -286,6 +289,7 @@ apply_layout (QgWindow *self,
 {
   gboolean first = qg_graph_view_get_layout (self->graph_view) == NULL;
 
+  self->layout_applied_at = qg_timings_now ();
   qg_graph_view_set_layout (self->graph_view, layout, !first);
   if (first)
     log_first_frame (self);
@@ -315,6 +319,72 @@ static void show_new_version   (QgWindow   *self,
 static void new_version_failed (QgWindow   *self,
                                 const char *errors);
 
+/* The layout's note on the map says how long it has taken so far:
+ * Graphviz tells nothing of how far it has come. */
+static gboolean
+layout_tick (gpointer user_data)
+{
+  QgWindow *self = user_data;
+  guint seconds = (guint) ((g_get_monotonic_time () - self->layout_started) / G_USEC_PER_SEC);
+  g_autofree char *message = NULL;
+
+  /* Translators: "Laying out with Large Graphs (sfdp)… 12 s" */
+  message = g_strdup_printf (_("Laying out with %s… %u s"), qg_graph_engine_label (self->engine),
+                             seconds);
+  gtk_label_set_label (self->layout_progress_label, message);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+layout_ended (QgWindow *self)
+{
+  g_clear_handle_id (&self->layout_tick_id, g_source_remove);
+  gtk_spinner_stop (self->layout_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->layout_spinner), FALSE);
+  gtk_widget_set_visible (self->layout_progress, FALSE);
+}
+
+/* Stop: the layout's worker ends at once, and what is on screen stays. */
+void
+qg_window_stop_layout (QgWindow *self)
+{
+  g_autoptr(QgDocument) document = NULL;
+
+  if (self->laying_out == NULL)
+    return;
+  g_cancellable_cancel (self->laying_out);
+  g_clear_object (&self->laying_out);
+  document = g_steal_pointer (&self->laying_out_for);
+  layout_ended (self);
+
+  if (self->reloading && document == self->loaded)
+    new_version_failed (self, _("Its layout was stopped"));
+  else if (qg_graph_view_get_layout (self->graph_view) == NULL)
+    {
+      adw_status_page_set_title (self->status_page, _("Layout Stopped"));
+      adw_status_page_set_description (self->status_page,
+                                       _("Choose a layout from the menu at the top to lay the "
+                                         "map out."));
+    }
+  else
+    {
+      const char *shown = qg_layout_get_engine (qg_graph_view_get_layout (self->graph_view));
+
+      /* The menu says the engine of the map on screen again. */
+      if (g_strcmp0 (shown, self->engine) != 0)
+        {
+          g_free (self->engine);
+          self->engine = g_strdup (shown);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT_ENGINE]);
+          show_engine (self);
+        }
+      adw_toast_overlay_add_toast (self->toasts,
+                                   adw_toast_new (_("Layout stopped; the map on screen is as it "
+                                                    "was")));
+    }
+  qg_window_update_actions (self);
+}
+
 static void
 layout_cb (GObject      *source,
            GAsyncResult *result,
@@ -329,9 +399,7 @@ layout_cb (GObject      *source,
     return;
   g_clear_object (&self->laying_out);
   document = g_steal_pointer (&self->laying_out_for);
-  gtk_spinner_stop (self->layout_spinner);
-  gtk_widget_set_visible (GTK_WIDGET (self->layout_spinner), FALSE);
-  gtk_widget_set_visible (self->layout_progress, FALSE);
+  layout_ended (self);
 
   if (layout == NULL)
     {
@@ -392,6 +460,9 @@ request_layout_of (QgWindow   *self,
   message = g_strdup_printf (_("Laying out with %s…"), qg_graph_engine_label (self->engine));
   gtk_label_set_label (self->layout_progress_label, message);
   gtk_widget_set_visible (self->layout_progress, TRUE);
+  self->layout_started = g_get_monotonic_time ();
+  g_clear_handle_id (&self->layout_tick_id, g_source_remove);
+  self->layout_tick_id = g_timeout_add_seconds (1, layout_tick, self);
   /* Shown only while it spins: idle, its room is the title's. */
   gtk_widget_set_visible (GTK_WIDGET (self->layout_spinner), TRUE);
   gtk_spinner_start (self->layout_spinner);
@@ -994,6 +1065,7 @@ qg_window_dispose (GObject *object)
   g_cancellable_cancel (self->laying_out);
   g_clear_object (&self->laying_out);
   g_clear_object (&self->laying_out_for);
+  g_clear_handle_id (&self->layout_tick_id, g_source_remove);
   g_clear_pointer (&self->pending_layout, qg_layout_unref);
   g_clear_pointer (&self->pending_sources, qg_sources_unref);
   qg_window_reload_dispose (self);

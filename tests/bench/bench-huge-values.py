@@ -106,7 +106,7 @@ def main():
             bench.run_checked([sys.executable, os.path.abspath(__file__),
                                "--quotegraph", quotegraph, "--write", case, doc])
 
-            ms, mb, size = measured([quotegraph, "--export", svg, doc], svg)
+            ms, mb, size = measured([quotegraph, "--export", svg, "--no-cache", doc], svg)
             print("%s_export_ms=%.0f" % (case, ms))
             print("%s_export_peak_mb=%.0f" % (case, mb))
             print("%s_svg_bytes=%d" % (case, size))

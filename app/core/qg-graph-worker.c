@@ -1,0 +1,283 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "qg-graph"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <signal.h>
+#include <string.h>
+
+#include "qg-graph-private.h"
+#include "qg-label.h"
+#include "qg-layout-cache.h"
+#include "qg-timings.h"
+#include "qg-xml.h"
+
+/* Graphviz lays out in a process of its own, quotegraph-layout: a graph
+ * that makes Graphviz crash (a DOT file from a stranger can: tests/fuzz/
+ * known has one that frees memory twice in dot's layout) ends that
+ * process, not the window; a layout that is no longer wanted is stopped
+ * by ending the process, as Graphviz itself cannot be interrupted; and
+ * layouts no longer wait for each other on one lock. The worker is
+ * given the DOT text the graph was read from and the engine, and answers
+ * with the rendering, or with the layout's places (qg-graph-places.c).
+ *
+ * What it answers is kept in the layout cache under a key made of all
+ * that determines it: the text, the engine (whose attributes are in the
+ * text), the format, this program's version and Graphviz's. */
+
+/* $QUOTEGRAPH_LAYOUT_WORKER, else the one beside this program (in the
+ * build tree), else the installed one. Read every time: a test sets it. */
+static char *
+worker_path (void)
+{
+  const char *given = g_getenv ("QUOTEGRAPH_LAYOUT_WORKER");
+  g_autofree char *self = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *beside = NULL;
+
+  if (given != NULL && *given != '\0')
+    return g_strdup (given);
+  self = g_file_read_link ("/proc/self/exe", NULL);
+  dir = self ? g_path_get_dirname (self) : NULL;
+  beside = dir ? g_build_filename (dir, "quotegraph-layout", NULL) : NULL;
+  if (beside != NULL && g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
+    return g_steal_pointer (&beside);
+  return g_build_filename (LIBEXECDIR, "quotegraph-layout", NULL);
+}
+
+static char *
+cache_key (QgGraph    *self,
+           const char *format)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  const char *parts[4];
+  gsize length;
+  const guchar *dot = g_bytes_get_data (self->dot, &length);
+
+  qg_graphviz_lock ();
+  parts[0] = "quotegraph-layout/1 " PACKAGE_VERSION;
+  parts[1] = gvcVersion (qg_graphviz_context ());
+  parts[2] = self->engine;
+  parts[3] = format;
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      /* Each part ends with a NUL, which none holds: "ab"+"c" is not "a"+"bc". */
+      g_checksum_update (sum, (const guchar *) parts[i], strlen (parts[i]) + 1);
+    }
+  qg_graphviz_unlock ();
+  g_checksum_update (sum, dot, length);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+/* The worker's last words, as a message: one line, valid, not too long. */
+static char *
+worker_words (GBytes *err)
+{
+  gsize length = 0;
+  const char *data = err ? g_bytes_get_data (err, &length) : NULL;
+  g_autofree char *valid = NULL;
+  g_autofree char *safe = NULL;
+  char **lines;
+  char *last = NULL;
+
+  if (length == 0)
+    return NULL;
+  valid = g_utf8_make_valid (data, length);
+  lines = g_strsplit (valid, "\n", -1);
+  /* The last line with words: a sanitizer's report comes before. */
+  for (guint i = 0; lines[i]; i++)
+    if (*g_strstrip (lines[i]) != '\0')
+      {
+        g_free (last);
+        last = g_strdup (lines[i]);
+      }
+  g_strfreev (lines);
+  if (last == NULL)
+    return NULL;
+  safe = qg_xml_safe (last);
+  g_free (last);
+  return qg_label_fit (safe, 0);
+}
+
+/* Lays out and draws in this process: no worker could be started. */
+static GBytes *
+run_here (QgGraph     *self,
+          const char  *format,
+          GError     **error)
+{
+  g_autoptr(QgGraph) copy = NULL;
+  const char *text = g_bytes_get_data (self->dot, NULL);
+  g_autofree char *terminated = g_strndup (text, g_bytes_get_size (self->dot));
+
+  copy = qg_graph_new_from_dot (terminated, self->engine, NULL, error);
+  if (copy == NULL || !qg_graph_layout (copy, error))
+    return NULL;
+  if (strcmp (format, "places") == 0)
+    return qg_graph_write_places (copy);
+  return qg_graph_render (copy, format, error);
+}
+
+static GBytes *
+run_worker (QgGraph       *self,
+            const char    *format,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GSubprocess) worker = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *words = NULL;
+  g_autofree char *path = worker_path ();
+
+  if (!g_file_test (path, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_debug ("no layout worker at %s: laying out in this process", path);
+      return run_here (self, format, error);
+    }
+  worker = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                             | G_SUBPROCESS_FLAGS_STDERR_PIPE, &local_error,
+                             path, self->engine, format, NULL);
+  if (worker == NULL)
+    {
+      g_set_error (error, QG_GRAPH_ERROR, QG_GRAPH_ERROR_LAYOUT,
+                   _("the layout could not be started: %s"), local_error->message);
+      return NULL;
+    }
+  if (!g_subprocess_communicate (worker, self->dot, cancellable, &out, &err, &local_error))
+    {
+      /* Cancelled, or the pipes failed: the worker is not waited for. */
+      g_subprocess_force_exit (worker);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, QG_GRAPH_ERROR, QG_GRAPH_ERROR_LAYOUT,
+                     _("the layout could not be read: %s"), local_error->message);
+      return NULL;
+    }
+
+  words = worker_words (err);
+  if (g_subprocess_get_if_signaled (worker))
+    {
+      int signal_number = g_subprocess_get_term_sig (worker);
+
+      g_set_error (error, QG_GRAPH_ERROR, QG_GRAPH_ERROR_LAYOUT,
+                   /* Translators: %s is an engine's name (dot, sfdp), %s the
+                    * signal's description ("Aborted") */
+                   _("Graphviz crashed during the %s layout (%s); nothing else was affected"),
+                   self->engine, g_strsignal (signal_number));
+      return NULL;
+    }
+  if (g_subprocess_get_exit_status (worker) != 0)
+    {
+      if (words != NULL)
+        g_set_error_literal (error, QG_GRAPH_ERROR, QG_GRAPH_ERROR_LAYOUT, words);
+      else
+        g_set_error (error, QG_GRAPH_ERROR, QG_GRAPH_ERROR_LAYOUT,
+                     _("the %s layout failed (exit status %d)"), self->engine,
+                     g_subprocess_get_exit_status (worker));
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+GBytes *
+qg_graph_run (QgGraph       *self,
+              const char    *format,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autofree char *key = NULL;
+  GBytes *bytes;
+  gint64 start = qg_timings_now ();
+
+  g_return_val_if_fail (self != NULL && format != NULL, NULL);
+
+  key = cache_key (self, format);
+  bytes = qg_layout_cache_lookup (key);
+  if (bytes != NULL)
+    {
+      qg_timings_phase ("layout (cached)", start);
+      return bytes;
+    }
+  bytes = run_worker (self, format, cancellable, error);
+  qg_timings_phase ("layout", start);
+  if (bytes != NULL)
+    qg_layout_cache_store (key, bytes);
+  return bytes;
+}
+
+/* The places, from the cache or the worker; an entry of the cache that
+ * does not read is laid out afresh. */
+static QgPlaces *
+run_places (QgGraph       *self,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  gint64 start = qg_timings_now ();
+  g_autofree char *key = cache_key (self, "places");
+  g_autoptr(GBytes) cached = qg_layout_cache_lookup (key);
+  g_autoptr(GBytes) bytes = NULL;
+  QgPlaces *places;
+
+  if (cached != NULL)
+    {
+      places = qg_places_read (self, cached, NULL);
+      if (places != NULL)
+        {
+          qg_timings_phase ("layout (cached)", start);
+          return places;
+        }
+      qg_layout_cache_forget (key);
+    }
+  bytes = run_worker (self, "places", cancellable, error);
+  qg_timings_phase ("layout", start);
+  if (bytes == NULL)
+    return NULL;
+  start = qg_timings_now ();
+  places = qg_places_read (self, bytes, error);
+  qg_timings_phase ("read layout", start);
+  if (places != NULL)
+    qg_layout_cache_store (key, bytes);
+  return places;
+}
+
+QgLayout *
+qg_graph_run_layout (QgGraph       *self,
+                     QgDocument    *document,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(QgPlaces) places = NULL;
+  QgLayout *layout;
+
+  g_return_val_if_fail (self != NULL && QG_IS_DOCUMENT (document), NULL);
+
+  places = run_places (self, cancellable, error);
+  if (places == NULL)
+    return NULL;
+  qg_graphviz_lock ();
+  layout = qg_graph_extract_layout (self, document, places);
+  qg_graphviz_unlock ();
+  return layout;
+}
+
+QgDrawing *
+qg_graph_run_drawing (QgGraph       *self,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(QgPlaces) places = NULL;
+  QgDrawing *drawing;
+
+  g_return_val_if_fail (self != NULL && self->own != NULL, NULL);
+
+  places = run_places (self, cancellable, error);
+  if (places == NULL)
+    return NULL;
+  qg_graphviz_lock ();
+  drawing = qg_graph_extract_drawing (self, places);
+  qg_graphviz_unlock ();
+  return drawing;
+}
