@@ -227,17 +227,15 @@ qg_test_load_witnesses (guint n)
 
 /* A map of @n_entities and @n_relations, each relation backed by a quote
  * of its own, in the witnesses' article: for the sizes at which the view
- * works otherwise. */
-static inline QgDocument *
-qg_test_load_map (guint n_entities,
+ * works otherwise. As JSON, and loaded. */
+static inline char *
+qg_test_map_json (guint n_entities,
                   guint n_relations)
 {
   static const char * const kinds[] = { "person", "agency", "company", "media", "group" };
   static const char * const stances[] = { "support", "oppose", "neutral" };
-  g_autoptr(GString) json = g_string_new ("{\"format\": \"quotegraph/1\", \"article\": "
-                                          "{\"title\": \"Carte\", \"text\": \"");
-  g_autoptr(GError) error = NULL;
-  QgDocument *doc;
+  GString *json = g_string_new ("{\"format\": \"quotegraph/1\", \"article\": "
+                                "{\"title\": \"Carte\", \"text\": \"");
 
   for (guint r = 0; r < n_relations; r++)
     g_string_append_printf (json, "Témoin %u a dit « %u € » 👍. ", r, r);
@@ -264,7 +262,18 @@ qg_test_load_map (guint n_entities,
                               stances[r % G_N_ELEMENTS (stances)], r);
     }
   g_string_append (json, "]}");
-  doc = qg_document_load_from_data (json->str, json->len, NULL, "map.json", NULL, &error);
+  return g_string_free (json, FALSE);
+}
+
+static inline QgDocument *
+qg_test_load_map (guint n_entities,
+                  guint n_relations)
+{
+  g_autofree char *json = qg_test_map_json (n_entities, n_relations);
+  g_autoptr(GError) error = NULL;
+  QgDocument *doc = qg_document_load_from_data (json, strlen (json), NULL, "map.json", NULL,
+                                                &error);
+
   g_assert_no_error (error);
   return doc;
 }

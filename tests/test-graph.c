@@ -349,6 +349,37 @@ test_default_engine_by_size (void)
   g_assert_cmpstr (qg_graph_engine_for (large), ==, "sfdp");
 }
 
+/* An engine that takes minutes for a map that size says so before it
+ * starts; the one chosen by size never does, up to 5,000 entities. */
+static void
+test_slow_engine_warning (void)
+{
+  static const guint sizes[] = { 3, 150, 151, 1000, 5000 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(QgDocument) doc = qg_test_load_map (sizes[i], sizes[i]);
+      g_autofree char *chosen = qg_graph_engine_warning (qg_graph_engine_for (doc), doc);
+      g_autofree char *dot = qg_graph_engine_warning ("dot", doc);
+      g_autofree char *expected = g_strdup_printf ("Hierarchical (dot) may take minutes for a "
+                                                   "map of %u entities", sizes[i]);
+
+      g_assert_null (chosen);
+      if (sizes[i] <= 150)
+        g_assert_null (dot);
+      else
+        g_assert_cmpstr (dot, ==, expected);
+    }
+  {
+    g_autoptr(QgDocument) doc = qg_test_load_map (1000, 2000);
+    g_autofree char *circo = qg_graph_engine_warning ("circo", doc);
+    g_autofree char *sfdp = qg_graph_engine_warning ("sfdp", doc);
+
+    g_assert_nonnull (circo);
+    g_assert_null (sfdp);
+  }
+}
+
 static void
 test_unknown_engine (void)
 {
@@ -1265,6 +1296,7 @@ main (int   argc,
                    test_layout_under_a_comma_locale);
   g_test_add_func ("/quotegraph/graph/default-engine-by-size", test_default_engine_by_size);
   g_test_add_func ("/quotegraph/graph/unknown-engine", test_unknown_engine);
+  g_test_add_func ("/quotegraph/graph/slow-engine-warning", test_slow_engine_warning);
   g_test_add_func ("/quotegraph/graph/svg-of-small-document", test_svg_of_small_document);
   g_test_add_func ("/quotegraph/graph/strings-come-out-literally",
                    test_strings_come_out_literally);

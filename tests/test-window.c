@@ -121,6 +121,52 @@ process_ended (gpointer data)
   return qg_test_process_ended (GPOINTER_TO_INT (data));
 }
 
+/* A layout worker that never ends (tests/data/workers/slow.sh), in the
+ * place of the real one, with the cache off so that it is asked. */
+typedef struct
+{
+  char *dir;
+  char *started;
+  char *saved;
+} SlowWorker;
+
+static void
+slow_worker_begin (SlowWorker *worker)
+{
+  g_autofree char *slow = g_test_build_filename (G_TEST_DIST, "data", "workers", "slow.sh", NULL);
+
+  worker->dir = g_dir_make_tmp ("qg-slow-XXXXXX", NULL);
+  worker->started = g_build_filename (worker->dir, "started", NULL);
+  worker->saved = g_strdup (g_getenv ("QUOTEGRAPH_LAYOUT_WORKER"));
+  qg_layout_cache_set_enabled (FALSE);
+  g_setenv ("QUOTEGRAPH_LAYOUT_WORKER", slow, TRUE);
+  g_setenv ("QG_TEST_STARTED", worker->started, TRUE);
+}
+
+/* Until it has started: its process id. */
+static int
+slow_worker_wait (SlowWorker *worker)
+{
+  g_autofree char *pid_text = NULL;
+
+  qg_test_wait_for (file_exists, worker->started, "the layout worker");
+  g_assert_true (g_file_get_contents (worker->started, &pid_text, NULL, NULL));
+  return atoi (pid_text);
+}
+
+static void
+slow_worker_end (SlowWorker *worker)
+{
+  g_setenv ("QUOTEGRAPH_LAYOUT_WORKER", worker->saved, TRUE);
+  g_unsetenv ("QG_TEST_STARTED");
+  qg_layout_cache_set_enabled (TRUE);
+  g_unlink (worker->started);
+  g_rmdir (worker->dir);
+  g_free (worker->dir);
+  g_free (worker->started);
+  g_free (worker->saved);
+}
+
 /* A layout that takes long says so, and a click on Stop ends it: its
  * worker is gone, and the map on screen and its engine are as they were. */
 static void
@@ -129,19 +175,13 @@ test_stop_layout (void)
   QgWindow *window = qg_test_open_window ("dot", NULL, NULL);
   QgGraphView *view = qg_window_get_graph_view (window);
   QgLayout *before = qg_graph_view_get_layout (view);
-  g_autofree char *slow = g_test_build_filename (G_TEST_DIST, "data", "workers", "slow.sh", NULL);
-  g_autofree char *dir = g_dir_make_tmp ("qg-stop-XXXXXX", NULL);
-  g_autofree char *started = g_build_filename (dir, "started", NULL);
-  g_autofree char *saved = g_strdup (g_getenv ("QUOTEGRAPH_LAYOUT_WORKER"));
-  g_autofree char *pid_text = NULL;
+  SlowWorker worker;
   GtkWidget *stop;
+  int pid;
 
-  qg_layout_cache_set_enabled (FALSE);
-  g_setenv ("QUOTEGRAPH_LAYOUT_WORKER", slow, TRUE);
-  g_setenv ("QG_TEST_STARTED", started, TRUE);
+  slow_worker_begin (&worker);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.layout", "s", "neato");
-  qg_test_wait_for (file_exists, started, "the layout worker");
-  g_assert_true (g_file_get_contents (started, &pid_text, NULL, NULL));
+  pid = slow_worker_wait (&worker);
   g_assert_true (qg_window_is_busy (window));
 
   stop = qg_test_find_labelled (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Stop");
@@ -150,18 +190,52 @@ test_stop_layout (void)
   qg_test_wait_frames (GTK_WIDGET (window));
   qg_test_click_widget (stop);
   qg_test_wait_for (qg_test_not_busy, window, "the layout to stop");
-  qg_test_wait_for (process_ended, GINT_TO_POINTER (atoi (pid_text)), "the worker to end");
+  qg_test_wait_for (process_ended, GINT_TO_POINTER (pid), "the worker to end");
 
   g_assert_true (qg_graph_view_get_layout (view) == before);
   g_assert_cmpstr (qg_window_get_layout_engine (window), ==, "dot");
   g_assert_false (gtk_widget_is_drawable (stop));
-
-  g_setenv ("QUOTEGRAPH_LAYOUT_WORKER", saved, TRUE);
-  g_unsetenv ("QG_TEST_STARTED");
-  qg_layout_cache_set_enabled (TRUE);
-  g_unlink (started);
-  g_rmdir (dir);
+  slow_worker_end (&worker);
   qg_test_close_all_windows ();
+}
+
+/* Choosing an engine that takes minutes for a map this large says so,
+ * with a Stop button of its own: clicked, the map on screen stays, laid
+ * out as it was. */
+static void
+test_slow_engine_warns (void)
+{
+  g_autofree char *json = qg_test_map_json (200, 240);
+  g_autofree char *path = qg_test_scratch_file ("large.json", json, strlen (json));
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  QgWindow *window = qg_test_open_window ("sfdp", NULL, file);
+  QgGraphView *view = qg_window_get_graph_view (window);
+  QgLayout *before = qg_graph_view_get_layout (view);
+  SlowWorker worker;
+  GtkWidget *toast_label;
+  GtkWidget *stop;
+
+  /* dot's long layout, played by a worker that never ends. */
+  slow_worker_begin (&worker);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.layout", "s", "dot");
+  slow_worker_wait (&worker);
+  toast_label = qg_test_find_labelled (GTK_WIDGET (window), GTK_TYPE_WIDGET,
+                                       "Hierarchical (dot) may take minutes for a map of 200 "
+                                       "entities");
+  g_assert_nonnull (toast_label);
+  /* The toast's own button: the label sits in a bin in the toast. */
+  stop = qg_test_find_labelled (gtk_widget_get_parent (gtk_widget_get_parent (toast_label)),
+                                GTK_TYPE_BUTTON, "_Stop");
+  g_assert_nonnull (stop);
+  qg_test_wait_frames (GTK_WIDGET (window));
+  qg_test_click_widget (stop);
+  qg_test_wait_for (qg_test_not_busy, window, "the layout to stop");
+  g_assert_true (qg_graph_view_get_layout (view) == before);
+  g_assert_cmpstr (qg_layout_get_engine (before), ==, "sfdp");
+  g_assert_cmpstr (qg_window_get_layout_engine (window), ==, "sfdp");
+  slow_worker_end (&worker);
+  qg_test_close_all_windows ();
+  qg_test_remove_scratch (path);
 }
 
 static void
@@ -1056,6 +1130,7 @@ main (int   argc,
                    test_zoom_keys_on_a_fresh_window);
   g_test_add_func ("/quotegraph/window/zoom-buttons", test_zoom_buttons);
   g_test_add_func ("/quotegraph/window/stop-layout", test_stop_layout);
+  g_test_add_func ("/quotegraph/window/slow-engine-warns", test_slow_engine_warns);
   g_test_add_func ("/quotegraph/window/layout-switch-keeps-the-selection",
                    test_layout_switch_keeps_the_selection);
   g_test_add_func ("/quotegraph/window/select-option-centres-it", test_select_option_centres_it);

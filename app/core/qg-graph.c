@@ -369,6 +369,44 @@ qg_graph_engine_for (QgDocument *document)
   return "sfdp";
 }
 
+/* Up to this size each engine lays a map out in seconds here (README.md,
+ * "Performance"); beyond it, in minutes or more. dot lays out 1,000
+ * entities and 2,000 relations in more than three minutes, circo in more
+ * than one; neato and fdp in a few seconds, and sfdp 10,000 in about a
+ * minute. */
+static const struct
+{
+  const char *engine;
+  guint       entities;
+  guint       relations;
+} quick_up_to[] = {
+  { "dot", DOT_MAX_ENTITIES, DOT_MAX_RELATIONS },
+  { "circo", 300, 600 },
+  { "twopi", 5000, 10000 },
+  { "neato", 2000, 4000 },
+  { "fdp", 2000, 4000 },
+  { "sfdp", 5000, 10000 },
+};
+
+char *
+qg_graph_engine_warning (const char *engine,
+                         QgDocument *document)
+{
+  guint entities = qg_document_get_n_entities (document);
+  guint relations = qg_document_get_n_relations (document);
+
+  for (guint i = 0; i < G_N_ELEMENTS (quick_up_to); i++)
+    if (g_strcmp0 (engine, quick_up_to[i].engine) == 0
+        && (entities > quick_up_to[i].entities || relations > quick_up_to[i].relations))
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: "Hierarchical (dot) may take…" */
+                                           "%s may take minutes for a map of %u entity",
+                                           "%s may take minutes for a map of %u entities",
+                                           entities),
+                              qg_graph_engine_label (engine), entities);
+  return NULL;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Escaping: every string handed to Graphviz comes out literally              */
 

@@ -45,6 +45,11 @@ GQuark              qg_graph_error_quark        (void);
 const char * const *qg_graph_engines           (void);
 gboolean            qg_graph_engine_is_valid   (const char  *engine);
 const char         *qg_graph_engine_for        (QgDocument  *document);
+/* What a person should know before laying @document out with @engine,
+ * when it may take minutes ("… may take minutes for a map of 1000
+ * entities"), else NULL. qg_graph_engine_for never chooses such an engine. */
+char               *qg_graph_engine_warning    (const char  *engine,
+                                                QgDocument  *document);
 /* What a person calls a layout engine: "Hierarchical (dot)". */
 const char         *qg_graph_engine_label      (const char  *engine);
 

@@ -487,6 +487,22 @@ set_layout_engine (QgWindow   *self,
   g_free (self->engine);
   self->engine = g_strdup (engine);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT_ENGINE]);
+  /* A slow engine for this map says so: the map on screen stays while it
+   * works, and Stop, beside its progress, ends it. */
+  if (self->document != NULL)
+    {
+      g_autofree char *warning = qg_graph_engine_warning (engine, self->document);
+
+      if (warning != NULL)
+        {
+          AdwToast *toast = adw_toast_new (warning);
+
+          adw_toast_set_timeout (toast, 8);
+          adw_toast_set_button_label (toast, _("_Stop"));
+          adw_toast_set_action_name (toast, "win.stop-layout");
+          adw_toast_overlay_add_toast (self->toasts, toast);
+        }
+    }
   /* An edit on its way to the screen is laid out again, with this engine. */
   if (!qg_window_relayout_edit (self))
     request_layout (self);
