@@ -128,7 +128,8 @@ struct _QgWindow
   GMenu                *primary_menu;
   char                 *panel_id;        /* what the panel shows, and how far down */
   double                panel_scroll;
-  guint                 panel_scroll_idle;
+  guint                 panel_scroll_tick;
+  guint                 panel_scroll_frames;
   GtkWidget            *empty_page;      /* over a map with no entity yet */
 
   /* Editing (qg-window-edit.c): the documents made so far, and the edited

@@ -105,15 +105,35 @@ qg_window_present_error (QgWindow   *self,
 /* ------------------------------------------------------------------------ */
 /* The selection: the view's, followed by the panel                          */
 
+/* The panel's new page goes back to where the person was reading once it
+ * is measured tall enough for it: an idle callback could come first, on a
+ * busy machine, and find the page still empty. A page that stays shorter
+ * is scrolled as far as it goes, after a few frames. */
+#define PANEL_SCROLL_FRAMES 30
+
 static gboolean
-restore_panel_scroll (gpointer user_data)
+restore_panel_scroll (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
 {
   QgWindow *self = user_data;
+  GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (self->panel_scroller);
+  gboolean measured = gtk_adjustment_get_upper (scroll) - gtk_adjustment_get_page_size (scroll)
+                      >= self->panel_scroll;
 
-  self->panel_scroll_idle = 0;
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->panel_scroller),
-                            self->panel_scroll);
+  if (!measured && ++self->panel_scroll_frames < PANEL_SCROLL_FRAMES)
+    return G_SOURCE_CONTINUE;
+  self->panel_scroll_tick = 0;
+  gtk_adjustment_set_value (scroll, self->panel_scroll);
   return G_SOURCE_REMOVE;
+}
+
+static void
+stop_restoring_panel_scroll (QgWindow *self)
+{
+  if (self->panel_scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->panel_scroller), self->panel_scroll_tick);
+  self->panel_scroll_tick = 0;
 }
 
 static void
@@ -128,16 +148,20 @@ update_panel (QgWindow *self)
   if (!same)
     self->panel_scroll = 0;
   /* Made anew twice before it is measured: the place read is the first's. */
-  else if (self->panel_scroll_idle == 0)
+  else if (self->panel_scroll_tick == 0)
     self->panel_scroll = gtk_adjustment_get_value (scroll);
   g_free (self->panel_id);
   self->panel_id = g_strdup (id);
   qg_source_panel_show (self->source_panel, id,
                         id != NULL && qg_graph_view_is_hidden (self->graph_view, id));
   gtk_adjustment_set_value (scroll, 0);
-  g_clear_handle_id (&self->panel_scroll_idle, g_source_remove);
+  stop_restoring_panel_scroll (self);
   if (self->panel_scroll > 0)
-    self->panel_scroll_idle = g_idle_add_full (G_PRIORITY_LOW, restore_panel_scroll, self, NULL);
+    {
+      self->panel_scroll_frames = 0;
+      self->panel_scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->panel_scroller),
+                                                              restore_panel_scroll, self, NULL);
+    }
 }
 
 /* What a screen reader says of the map: what is selected, and what it is. */
@@ -1091,7 +1115,7 @@ qg_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_handle_id (&self->zoom_label_idle, g_source_remove);
   g_clear_handle_id (&self->folded_idle, g_source_remove);
-  g_clear_handle_id (&self->panel_scroll_idle, g_source_remove);
+  stop_restoring_panel_scroll (self);
   g_clear_pointer (&self->sources, qg_sources_unref);
   qg_window_export_dispose (self);
   qg_window_edit_dispose (self);
