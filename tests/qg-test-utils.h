@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "qg-document.h"
+#include "qg-export.h"
 #include "qg-graph.h"
 
 /* A document of tests/data/DIR, named by its file name in messages. */
@@ -358,4 +359,22 @@ qg_test_process_ended (int pid)
   /* "pid (comm) S …" */
   state = strrchr (contents, ')');
   return state != NULL && state[1] == ' ' && state[2] == 'Z';
+}
+
+/* @doc exported as the program writes it (qg_export_to_file), read back. */
+static inline char *
+qg_test_export_svg (QgDocument *doc,
+                    gsize      *length)
+{
+  g_autofree char *dir = g_dir_make_tmp ("qg-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "map.svg", NULL);
+  g_autoptr(GError) error = NULL;
+  char *svg = NULL;
+
+  g_assert_true (qg_export_to_file (doc, NULL, QG_EXPORT_SVG, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &svg, length, NULL));
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  return svg;
 }
