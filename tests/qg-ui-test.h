@@ -88,6 +88,29 @@ qg_test_wait_frames (GtkWidget *widget)
   gtk_widget_remove_tick_callback (widget, id);
 }
 
+/* Lets frames pass until @widget stays where it is, in its window, from
+ * one frame to the next: a toast or a popover that slides in is only
+ * clicked once it has arrived. */
+static inline void
+qg_test_wait_settled (GtkWidget *widget)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  graphene_rect_t before = GRAPHENE_RECT_INIT (-1, -1, -1, -1);
+
+  for (guint i = 0; i < 200; i++)
+    {
+      graphene_rect_t now = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+
+      qg_test_wait_frames (widget);
+      if (!gtk_widget_compute_bounds (widget, root, &now))
+        continue;
+      if (graphene_rect_equal (&now, &before))
+        return;
+      before = now;
+    }
+  g_error ("%s never settled", G_OBJECT_TYPE_NAME (widget));
+}
+
 static inline char *
 qg_test_xid (GtkWidget *widget)
 {

@@ -187,7 +187,7 @@ test_stop_layout (void)
   stop = qg_test_find_labelled (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Stop");
   g_assert_nonnull (stop);
   g_assert_true (gtk_widget_is_drawable (stop));
-  qg_test_wait_frames (GTK_WIDGET (window));
+  qg_test_wait_settled (stop);
   qg_test_click_widget (stop);
   qg_test_wait_for (qg_test_not_busy, window, "the layout to stop");
   qg_test_wait_for (process_ended, GINT_TO_POINTER (pid), "the worker to end");
@@ -227,7 +227,7 @@ test_slow_engine_warns (void)
   stop = qg_test_find_labelled (gtk_widget_get_parent (gtk_widget_get_parent (toast_label)),
                                 GTK_TYPE_BUTTON, "_Stop");
   g_assert_nonnull (stop);
-  qg_test_wait_frames (GTK_WIDGET (window));
+  qg_test_wait_settled (stop);
   qg_test_click_widget (stop);
   qg_test_wait_for (qg_test_not_busy, window, "the layout to stop");
   g_assert_true (qg_graph_view_get_layout (view) == before);

@@ -196,13 +196,16 @@ qg_places_read (QgGraph  *graph,
   g_autoptr(GPtrArray) clusters = NULL;
   g_autofree char *header = NULL;
   QgPlaces *self;
-  Agraph_t *g = graph->graph;
+  Agraph_t *g;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
   const char *newline;
   char *at, *end;
   gboolean ok;
 
+  if (!qg_graph_parse (graph, error))
+    return NULL;
+  g = graph->graph;
   newline = length > 0 ? memchr (data, '\n', MIN (length, 100)) : NULL;
   self = g_new0 (QgPlaces, 1);
   self->objects = g_hash_table_new (NULL, NULL);

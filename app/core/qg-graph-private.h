@@ -30,6 +30,10 @@ void       qg_graphviz_unlock           (void);
 
 /* Caller holds the lock. */
 GVC_t     *qg_graphviz_context          (void);
+/* A document's graph is read back from its DOT text when it is first
+ * needed: by a layout here, or to read a layout's places. */
+gboolean   qg_graph_parse               (QgGraph    *graph,
+                                         GError    **error);
 /* A layout as text, from the worker or the cache (qg-graph-places.c). */
 typedef struct _QgPlaces QgPlaces;
 

@@ -1133,12 +1133,13 @@ qg_graph_new_full (QgDocument            *document,
   self->n_relations = agnedges (built);
   agclose (built);
   self->engine = g_strdup (engine);
-  self->graph = agmemread (dot);
+  /* Read back when it is first needed (qg_graph_parse): an export whose
+   * layout is in the cache needs only the text. */
   self->dot = g_bytes_new_take (dot, length);
   reason = graphviz_error ();
   qg_graphviz_unlock ();
 
-  if (self->graph == NULL || reason != NULL)
+  if (reason != NULL)
     {
       set_graphviz_error (error, QG_GRAPH_ERROR_LAYOUT,
                           _("Graphviz could not read the graph built from the document"),
@@ -1147,6 +1148,36 @@ qg_graph_new_full (QgDocument            *document,
       return NULL;
     }
   return self;
+}
+
+gboolean
+qg_graph_parse (QgGraph  *self,
+                GError  **error)
+{
+  g_autofree char *reason = NULL;
+
+  if (self->graph != NULL)
+    return TRUE;
+  qg_graphviz_lock ();
+  graphviz_errors_reset ();
+  /* The text ends with a NUL (write_dot's). */
+  self->graph = agmemread (g_bytes_get_data (self->dot, NULL));
+  reason = graphviz_error ();
+  if (self->graph != NULL && reason != NULL)
+    {
+      agclose (self->graph);
+      self->graph = NULL;
+    }
+  qg_graphviz_unlock ();
+
+  if (self->graph == NULL)
+    {
+      set_graphviz_error (error, QG_GRAPH_ERROR_LAYOUT,
+                          _("Graphviz could not read the graph built from the document"),
+                          reason);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Graphviz draws as clusters the subgraphs whose name begins so, at any
@@ -1317,6 +1348,8 @@ qg_graph_layout (QgGraph  *self,
 
   g_return_val_if_fail (self != NULL, FALSE);
 
+  if (!qg_graph_parse (self, error))
+    return FALSE;
   qg_graphviz_lock ();
   /* Held on, till the graph is freed: its renders need Graphviz's globals
    * as this layout leaves them. */
