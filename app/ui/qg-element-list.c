@@ -29,25 +29,29 @@ id_of (gpointer item)
 }
 
 static void
-add_element (QgElementList *self,
-             const char    *id,
-             const char    *text)
+add_element (GPtrArray  *items,
+             const char *id,
+             const char *text)
 {
-  g_autoptr(GtkStringObject) item = gtk_string_object_new (text);
+  GtkStringObject *item = gtk_string_object_new (text);
 
   g_object_set_data_full (G_OBJECT (item), "qg-id", g_strdup (id), g_free);
-  g_list_store_append (self->elements, item);
+  g_ptr_array_add (items, item);
 }
 
 void
 qg_element_list_set_document (QgElementList *self,
                               QgDocument    *document)
 {
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
   g_return_if_fail (QG_IS_ELEMENT_LIST (self));
 
-  g_list_store_remove_all (self->elements);
   if (document == NULL)
-    return;
+    {
+      g_list_store_remove_all (self->elements);
+      return;
+    }
   for (guint i = 0; i < qg_document_get_n_entities (document); i++)
     {
       const QgEntity *entity = qg_document_get_entity (document, i);
@@ -55,14 +59,19 @@ qg_element_list_set_document (QgElementList *self,
       /* Translators: an entity in the list of the map, "Kaspersky Lab, company". */
       g_autofree char *text = g_strdup_printf (_("%s, %s"), entity->name, kind);
 
-      add_element (self, entity->id, text);
+      add_element (items, entity->id, text);
     }
   for (guint i = 0; i < qg_document_get_n_relations (document); i++)
     {
       g_autofree char *text = qg_document_relation_sentence (document, i);
 
-      add_element (self, qg_document_get_relation (document, i)->id, text);
+      add_element (items, qg_document_get_relation (document, i)->id, text);
     }
+  /* In one change: appended one by one, each item made the filter, the
+   * selection and the view catch up (a fifth of a second's stall of the
+   * window for 3,000 elements). */
+  g_list_store_splice (self->elements, 0, g_list_model_get_n_items (G_LIST_MODEL (self->elements)),
+                       items->pdata, items->len);
 }
 
 void
