@@ -6,6 +6,8 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <utime.h>
 #include <string.h>
 
@@ -531,6 +533,21 @@ test_cache_evicts_least_recently_used (void)
     g_assert_null (second);
     g_assert_nonnull (third);
     g_assert_nonnull (fourth);
+  }
+  /* What is not a file is no entry, and is not read: a pipe would never
+   * end, a link could lead anywhere. */
+  {
+    g_autofree char *dir = qg_layout_cache_dir ();
+    g_autofree char *fifo = g_build_filename (dir, keys[1], NULL);
+    g_autofree char *link = g_build_filename (dir, keys[2], NULL);
+
+    g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+    g_unlink (link);
+    g_assert_cmpint (symlink ("/dev/zero", link), ==, 0);
+    g_assert_null (qg_layout_cache_lookup (keys[1]));
+    g_assert_null (qg_layout_cache_lookup (keys[2]));
+    g_assert_false (g_file_test (fifo, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
   }
   /* What is not a key is never a path. */
   {

@@ -111,10 +111,17 @@ qg_layout_cache_lookup (const char *key)
   char sum[KEY_LENGTH + 1];
   guint64 declared;
   char *end;
+  GStatBuf st;
 
   if (!enabled || !is_key (key))
     return NULL;
   path = entry_path (key);
+  if (g_lstat (path, &st) != 0)
+    return NULL;
+  /* Only a file of ours can be an entry: not a link, a pipe that would
+   * never end, or a file larger than the whole cache. */
+  if (!S_ISREG (st.st_mode) || (guint64) st.st_size > max_bytes)
+    goto damaged;
   if (!g_file_get_contents (path, &contents, &length, NULL))
     return NULL;
 
