@@ -199,6 +199,42 @@ test_stop_layout (void)
   qg_test_close_all_windows ();
 }
 
+/* Stopped before the first layout came, the window says so, and how to
+ * go on. */
+static void
+test_stop_first_layout (void)
+{
+  QgWindow *window = qg_window_new (GTK_APPLICATION (qg_test_app), "dot", NULL);
+  g_autoptr(GFile) file = qg_bundled_document ();
+  SlowWorker worker;
+  GtkWidget *stop;
+
+  slow_worker_begin (&worker);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  qg_window_open (window, file, "kaspersky-us-ban.json");
+  gtk_window_present (GTK_WINDOW (window));
+  slow_worker_wait (&worker);
+  g_assert_nonnull (qg_test_find_labelled (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE,
+                                           "Laying Out the Map…"));
+  stop = qg_test_find_labelled (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Stop");
+  g_assert_nonnull (stop);
+  qg_test_wait_settled (stop);
+  g_assert_true (gtk_widget_is_drawable (stop));
+  qg_test_click_widget (stop);
+  qg_test_wait_for (qg_test_not_busy, window, "the layout to stop");
+  g_assert_nonnull (qg_test_find_labelled (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE,
+                                           "Layout Stopped"));
+  g_assert_null (qg_graph_view_get_layout (qg_window_get_graph_view (window)));
+  slow_worker_end (&worker);
+
+  /* Another layout chosen goes on from there. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.layout", "s", "twopi");
+  g_assert_nonnull (qg_test_find_labelled (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE,
+                                           "Laying Out the Map…"));
+  qg_test_wait_for (engine_is_twopi, window, "the twopi layout");
+  qg_test_close_all_windows ();
+}
+
 /* Choosing an engine that takes minutes for a map this large says so,
  * with a Stop button of its own: clicked, the map on screen stays, laid
  * out as it was. */
@@ -1131,6 +1167,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/window/zoom-buttons", test_zoom_buttons);
   g_test_add_func ("/quotegraph/window/stop-layout", test_stop_layout);
   g_test_add_func ("/quotegraph/window/slow-engine-warns", test_slow_engine_warns);
+  g_test_add_func ("/quotegraph/window/stop-first-layout", test_stop_first_layout);
   g_test_add_func ("/quotegraph/window/layout-switch-keeps-the-selection",
                    test_layout_switch_keeps_the_selection);
   g_test_add_func ("/quotegraph/window/select-option-centres-it", test_select_option_centres_it);

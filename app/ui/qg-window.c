@@ -480,6 +480,12 @@ request_layout_of (QgWindow   *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT_ENGINE]);
     }
   show_engine (self);
+  /* Laid out again after a layout was stopped before the first map. */
+  if (qg_graph_view_get_layout (self->graph_view) == NULL && document == self->document)
+    {
+      adw_status_page_set_title (self->status_page, _("Laying Out the Map…"));
+      adw_status_page_set_description (self->status_page, NULL);
+    }
   /* Translators: "Laying out with Hierarchical (dot)…" */
   message = g_strdup_printf (_("Laying out with %s…"), qg_graph_engine_label (self->engine));
   gtk_label_set_label (self->layout_progress_label, message);
