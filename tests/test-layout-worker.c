@@ -247,6 +247,31 @@ test_worker_crash_is_an_error (void)
   qg_layout_cache_set_enabled (TRUE);
 }
 
+/* A worker that ends before it has read a large graph is an error that
+ * says how it ended: the pipe it left does not end this process. */
+static void
+test_worker_gone_before_reading (void)
+{
+  /* Its DOT text is larger than a pipe holds (64 KiB). */
+  g_autoptr(QgDocument) doc = qg_test_load_map (300, 600);
+  g_autoptr(QgGraph) graph = qg_graph_new (doc, "sfdp", NULL);
+  g_autofree char *early = worker_script ("early-exit.sh");
+  g_autofree char *saved = g_strdup (g_getenv ("QUOTEGRAPH_LAYOUT_WORKER"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) dot = qg_graph_to_dot (graph);
+  g_autoptr(QgLayout) layout = NULL;
+
+  g_assert_cmpuint (g_bytes_get_size (dot), >, 65536);
+  qg_layout_cache_set_enabled (FALSE);
+  g_setenv ("QUOTEGRAPH_LAYOUT_WORKER", early, TRUE);
+  layout = qg_graph_run_layout (graph, doc, NULL, &error);
+  g_assert_null (layout);
+  g_assert_error (error, QG_GRAPH_ERROR, QG_GRAPH_ERROR_LAYOUT);
+  g_assert_cmpstr (error->message, ==, "the sfdp layout failed (exit status 3)");
+  g_setenv ("QUOTEGRAPH_LAYOUT_WORKER", saved, TRUE);
+  qg_layout_cache_set_enabled (TRUE);
+}
+
 typedef struct
 {
   QgGraph      *graph;
@@ -577,6 +602,7 @@ main (int   argc,
                    test_graphviz_double_free_contained);
   g_test_add_func ("/layout-worker/crash-is-an-error", test_worker_crash_is_an_error);
   g_test_add_func ("/layout-worker/cancel-ends-the-worker", test_cancel_ends_the_worker);
+  g_test_add_func ("/layout-worker/gone-before-reading", test_worker_gone_before_reading);
   g_test_add_func ("/layout-cache/hit-is-the-same", test_cache_hit_is_the_same);
   g_test_add_func ("/layout-cache/export-is-the-same", test_cache_export_is_the_same);
   g_test_add_func ("/layout-cache/damage-is-not-trusted", test_cache_damage_is_not_trusted);

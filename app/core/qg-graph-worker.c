@@ -46,6 +46,8 @@ worker_path (void)
   return g_build_filename (LIBEXECDIR, "quotegraph-layout", NULL);
 }
 
+static gsize pipe_signal_ignored;
+
 static char *
 cache_key (QgGraph    *self,
            const char *format)
@@ -136,6 +138,14 @@ run_worker (QgGraph       *self,
       g_debug ("no layout worker at %s: laying out in this process", path);
       return run_here (self, format, error);
     }
+  /* A worker that ends before it has read the graph (killed for want of
+   * memory, say) closes the pipe that is being written: the write fails,
+   * instead of SIGPIPE ending this process. */
+  if (g_once_init_enter (&pipe_signal_ignored))
+    {
+      signal (SIGPIPE, SIG_IGN);
+      g_once_init_leave (&pipe_signal_ignored, 1);
+    }
   worker = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
                              | G_SUBPROCESS_FLAGS_STDERR_PIPE, &local_error,
                              path, self->engine, format, NULL);
@@ -147,14 +157,21 @@ run_worker (QgGraph       *self,
     }
   if (!g_subprocess_communicate (worker, self->dot, cancellable, &out, &err, &local_error))
     {
-      /* Cancelled, or the pipes failed: the worker is not waited for. */
       g_subprocess_force_exit (worker);
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, QG_GRAPH_ERROR, QG_GRAPH_ERROR_LAYOUT,
-                     _("the layout could not be read: %s"), local_error->message);
-      return NULL;
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      /* The pipes failed: most likely the worker has ended, and how it
+       * ended says why. (One still running has just been killed.) */
+      if (!g_subprocess_wait (worker, NULL, NULL)
+          || (!g_subprocess_get_if_signaled (worker) && g_subprocess_get_exit_status (worker) == 0))
+        {
+          g_set_error (error, QG_GRAPH_ERROR, QG_GRAPH_ERROR_LAYOUT,
+                       _("the layout could not be read: %s"), local_error->message);
+          return NULL;
+        }
     }
 
   words = worker_words (err);
