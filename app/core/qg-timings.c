@@ -7,8 +7,8 @@
 
 #include "qg-timings.h"
 
-gboolean
-qg_timings_enabled (void)
+static gboolean
+timings_enabled (void)
 {
   static gsize enabled;
 
@@ -29,8 +29,9 @@ qg_timings_now (void)
   return g_get_monotonic_time ();
 }
 
-guint64
-qg_timings_peak_memory (void)
+/* The process's peak resident memory, in bytes (VmHWM), or 0. */
+static guint64
+peak_memory (void)
 {
   g_autofree char *status = NULL;
   const char *line;
@@ -47,7 +48,7 @@ void
 qg_timings_phase (const char *phase,
                   gint64      since)
 {
-  if (!qg_timings_enabled ())
+  if (!timings_enabled ())
     return;
   /* One write a line: phases end in more than one thread. */
   {
@@ -59,7 +60,7 @@ qg_timings_phase (const char *phase,
     line = g_strdup_printf ("quotegraph: timings: %-16s %9.1f ms   peak %.1f MB, "
                             "layout worker's %.1f MB\n",
                             phase, (qg_timings_now () - since) / 1000.0,
-                            qg_timings_peak_memory () / 1e6, children.ru_maxrss * 1024 / 1e6);
+                            peak_memory () / 1e6, children.ru_maxrss * 1024 / 1e6);
 
     fputs (line, stderr);
   }

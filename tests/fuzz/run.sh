@@ -42,10 +42,27 @@ if ((${#targets[@]} == 0)); then
   targets=(fuzz-document fuzz-draft fuzz-aif fuzz-dot fuzz-places)
 fi
 
+# The seeds: the test data each target's code is tested with, and the
+# target's own corpus (tests/fuzz/corpus/TARGET: inputs no test holds).
+seeds() {
+  case "$1" in
+    fuzz-document)
+      echo tests/data/valid/empty-map.json tests/data/valid/unsafe-title.json \
+        tests/data/broken/{article-both-texts,entity-id-duplicate,format-unsupported,quote-not-object}.json ;;
+    fuzz-draft) echo tests/data/html/*.html tests/data/draft/court.txt tests/data/draft/sports.txt ;;
+    fuzz-aif) echo tests/data/aif/*.json tests/data/aif/broken/*.json ;;
+    fuzz-dot) echo tests/data/dot/*.gv tests/fuzz/known/*.gv ;;
+  esac
+  if [ -d tests/fuzz/corpus/"$1" ]; then
+    echo tests/fuzz/corpus/"$1"/*
+  fi
+}
+
 status=0
 for target in "${targets[@]}"; do
   mkdir -p "$work/$target" "$work/$target-artifacts"
-  cp tests/fuzz/corpus/"$target"/* "$work/$target"/
+  # shellcheck disable=SC2046 # the seeds' paths have no spaces
+  cp $(seeds "$target") "$work/$target"/
   echo "== $target: $seconds s"
   if ! "$build/tests/fuzz/$target" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 \
       -dict=tests/fuzz/quotegraph.dict -artifact_prefix="$work/$target-artifacts/" \
