@@ -3,7 +3,8 @@
 """What a screen reader finds in the window, through AT-SPI (as Accerciser
 inspects it): the program is started on the Kaspersky map, and on the
 accessibility bus the test finds the map (a named image of the graph),
-the list of its entities and relations with their names in its rows,
+the list of its entities and relations with their names in its rows
+(once its page is opened with the switcher's List button),
 the search over it, and every button, each named.
 
 check-atspi.py QUOTEGRAPH   (under a session bus and a display)"""
@@ -62,10 +63,24 @@ try:
                 problems.append(f"nothing named {wanted!r}")
         if not any(name == "Map" or name.startswith("Map,") for name in names):
             problems.append("the map has no accessible name")
+        # The list's rows are made when its page is first shown: the
+        # screen reader's user opens it with the switcher's "List" button.
+        switch = [n for n in walk(found) if n.getRoleName() == "page tab" and n.name == "List"]
+        if not switch:
+            problems.append("no page tab named 'List'")
+        else:
+            action = switch[0].queryAction()
+            action.doAction(0)
         lists = named(found, "Entities and relations of the map")
         rows = set()
-        for lst in lists:
-            rows |= {n.name for n in walk(lst)}
+        deadline = time.time() + 10
+        while time.time() < deadline:
+            rows = set()
+            for lst in named(found, "Entities and relations of the map"):
+                rows |= {n.name for n in walk(lst)}
+            if "Kaspersky Lab, Company" in rows:
+                break
+            time.sleep(0.2)
         print(f"accessible objects: {len(names)}; the list: {len(lists)} node(s)")
         # Every button says what it does: none is nameless, or named only
         # by GTK's fallback, its type ("GtkImage", "GtkMenuButton").

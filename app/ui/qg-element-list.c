@@ -8,16 +8,159 @@
 #include "qg-element-list.h"
 #include "qg-kinds.h"
 
+/* The rows of a document, made when the list asks for them: a list of
+ * 30,000 entities and relations needs only the few dozen on screen (and
+ * all of them only while a search runs). */
+#define QG_TYPE_ELEMENT_MODEL (qg_element_model_get_type ())
+G_DECLARE_FINAL_TYPE (QgElementModel, qg_element_model, QG, ELEMENT_MODEL, GObject)
+
+struct _QgElementModel
+{
+  GObject     parent_instance;
+
+  QgDocument *document;
+  GPtrArray  *items;   /* GtkStringObject or NULL, in the order of the rows */
+};
+
+static GType
+qg_element_model_get_item_type (GListModel *model)
+{
+  return GTK_TYPE_STRING_OBJECT;
+}
+
+static guint
+qg_element_model_get_n_items (GListModel *model)
+{
+  return QG_ELEMENT_MODEL (model)->items->len;
+}
+
+static gpointer
+qg_element_model_get_item (GListModel *model,
+                           guint       position)
+{
+  QgElementModel *self = QG_ELEMENT_MODEL (model);
+  guint n_entities;
+  g_autofree char *text = NULL;
+  const char *id;
+  GtkStringObject *item;
+
+  if (position >= self->items->len)
+    return NULL;
+  if (g_ptr_array_index (self->items, position) != NULL)
+    return g_object_ref (g_ptr_array_index (self->items, position));
+
+  n_entities = qg_document_get_n_entities (self->document);
+  if (position < n_entities)
+    {
+      const QgEntity *entity = qg_document_get_entity (self->document, position);
+      g_autofree char *kind = qg_kind_display_name (entity->kind);
+
+      /* Translators: an entity in the list of the map, "Kaspersky Lab, company". */
+      text = g_strdup_printf (_("%s, %s"), entity->name, kind);
+      id = entity->id;
+    }
+  else
+    {
+      text = qg_document_relation_sentence (self->document, position - n_entities);
+      id = qg_document_get_relation (self->document, position - n_entities)->id;
+    }
+  item = gtk_string_object_new (text);
+  g_object_set_data_full (G_OBJECT (item), "qg-id", g_strdup (id), g_free);
+  g_ptr_array_index (self->items, position) = item;
+  return g_object_ref (item);
+}
+
+static void
+qg_element_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = qg_element_model_get_item_type;
+  iface->get_n_items = qg_element_model_get_n_items;
+  iface->get_item = qg_element_model_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (QgElementModel, qg_element_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      qg_element_model_list_model_init))
+
+static void
+qg_element_model_finalize (GObject *object)
+{
+  QgElementModel *self = QG_ELEMENT_MODEL (object);
+
+  g_ptr_array_unref (self->items);
+  g_clear_object (&self->document);
+  G_OBJECT_CLASS (qg_element_model_parent_class)->finalize (object);
+}
+
+static void
+qg_element_model_class_init (QgElementModelClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = qg_element_model_finalize;
+}
+
+static void
+unref_item (gpointer item)
+{
+  if (item != NULL)
+    g_object_unref (item);
+}
+
+static void
+qg_element_model_init (QgElementModel *self)
+{
+  self->items = g_ptr_array_new_with_free_func (unref_item);
+}
+
+/* The rows of @document, or none. */
+static void
+qg_element_model_set_document (QgElementModel *self,
+                               QgDocument     *document)
+{
+  guint removed = self->items->len;
+  guint added = document != NULL ? qg_document_get_n_entities (document)
+                                   + qg_document_get_n_relations (document)
+                                 : 0;
+
+  g_set_object (&self->document, document);
+  g_ptr_array_set_size (self->items, 0);
+  g_ptr_array_set_size (self->items, added);
+  /* In one change: each row announced alone made the filter, the
+   * selection and the view catch up each time. */
+  if (removed > 0 || added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, added);
+}
+
+/* The row of the element @id in @self, or -1. */
+static gint
+qg_element_model_find (QgElementModel *self,
+                       const char     *id)
+{
+  gint found;
+
+  if (self->document == NULL || id == NULL)
+    return -1;
+  found = qg_document_find_entity (self->document, id);
+  if (found >= 0)
+    return found;
+  found = qg_document_find_relation (self->document, id);
+  return found >= 0 ? (gint) qg_document_get_n_entities (self->document) + found : -1;
+}
+
 struct _QgElementList
 {
   GtkWidget           parent_instance;
 
   GtkSearchEntry     *search;
   GtkListView        *view;
-  GListStore         *elements;   /* GtkStringObject, its id in "qg-id" */
+  QgElementModel     *elements;
   GtkStringFilter    *filter;
   GtkSingleSelection *selection;
   gboolean            following;  /* the map's selection being shown */
+  /* Until the list is first shown, its document and selection wait:
+   * the page is measured even while hidden, and its rows with it. */
+  QgDocument         *waiting;
+  char               *waiting_selection;
+  gboolean            filled;
 };
 
 G_DEFINE_FINAL_TYPE (QgElementList, qg_element_list, GTK_TYPE_WIDGET)
@@ -28,75 +171,78 @@ id_of (gpointer item)
   return g_object_get_data (G_OBJECT (item), "qg-id");
 }
 
-static void
-add_element (GPtrArray  *items,
-             const char *id,
-             const char *text)
-{
-  GtkStringObject *item = gtk_string_object_new (text);
+static void show_selection (QgElementList *self,
+                            const char    *id);
 
-  g_object_set_data_full (G_OBJECT (item), "qg-id", g_strdup (id), g_free);
-  g_ptr_array_add (items, item);
+static void
+fill (QgElementList *self)
+{
+  g_autoptr(QgDocument) document = g_steal_pointer (&self->waiting);
+  g_autofree char *selection = g_steal_pointer (&self->waiting_selection);
+
+  self->filled = TRUE;
+  qg_element_model_set_document (self->elements, document);
+  show_selection (self, selection);
 }
 
 void
 qg_element_list_set_document (QgElementList *self,
                               QgDocument    *document)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
   g_return_if_fail (QG_IS_ELEMENT_LIST (self));
 
-  if (document == NULL)
-    {
-      g_list_store_remove_all (self->elements);
-      return;
-    }
-  for (guint i = 0; i < qg_document_get_n_entities (document); i++)
-    {
-      const QgEntity *entity = qg_document_get_entity (document, i);
-      g_autofree char *kind = qg_kind_display_name (entity->kind);
-      /* Translators: an entity in the list of the map, "Kaspersky Lab, company". */
-      g_autofree char *text = g_strdup_printf (_("%s, %s"), entity->name, kind);
+  g_set_object (&self->waiting, document);
+  g_clear_pointer (&self->waiting_selection, g_free);
+  self->filled = FALSE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) || document == NULL)
+    fill (self);
+}
 
-      add_element (items, entity->id, text);
-    }
-  for (guint i = 0; i < qg_document_get_n_relations (document); i++)
-    {
-      g_autofree char *text = qg_document_relation_sentence (document, i);
+static void
+show_selection (QgElementList *self,
+                const char    *id)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+  guint position = GTK_INVALID_LIST_POSITION;
 
-      add_element (items, qg_document_get_relation (document, i)->id, text);
+  /* Unfiltered, the row is the element's place in the document; a search
+   * shows few, looked through. */
+  if (n == g_list_model_get_n_items (G_LIST_MODEL (self->elements)))
+    {
+      gint found = qg_element_model_find (self->elements, id);
+
+      position = found >= 0 ? (guint) found : GTK_INVALID_LIST_POSITION;
     }
-  /* In one change: appended one by one, each item made the filter, the
-   * selection and the view catch up (a fifth of a second's stall of the
-   * window for 3,000 elements). */
-  g_list_store_splice (self->elements, 0, g_list_model_get_n_items (G_LIST_MODEL (self->elements)),
-                       items->pdata, items->len);
+  else
+    for (guint i = 0; id != NULL && i < n && position == GTK_INVALID_LIST_POSITION; i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+        if (g_strcmp0 (id_of (item), id) == 0)
+          position = i;
+      }
+
+  self->following = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->view), "list.scroll-to-item", "u", position);
+  self->following = FALSE;
 }
 
 void
 qg_element_list_set_selection (QgElementList *self,
                                const char    *id)
 {
-  GListModel *model = G_LIST_MODEL (self->selection);
-  guint n = g_list_model_get_n_items (model);
-
   g_return_if_fail (QG_IS_ELEMENT_LIST (self));
 
-  self->following = TRUE;
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  for (guint i = 0; id != NULL && i < n; i++)
+  if (!self->filled)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (id_of (item), id) == 0)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          gtk_widget_activate_action (GTK_WIDGET (self->view), "list.scroll-to-item", "u", i);
-          break;
-        }
+      g_free (self->waiting_selection);
+      self->waiting_selection = g_strdup (id);
+      return;
     }
-  self->following = FALSE;
+  show_selection (self, id);
 }
 
 const char *
@@ -105,14 +251,19 @@ qg_element_list_get_selected (QgElementList *self)
   gpointer item;
 
   g_return_val_if_fail (QG_IS_ELEMENT_LIST (self), NULL);
+  if (!self->filled)
+    return self->waiting_selection;
   item = gtk_single_selection_get_selected_item (self->selection);
   return item != NULL ? id_of (item) : NULL;
 }
 
+/* The rows the list shows, or would show once it is first shown. */
 guint
 qg_element_list_get_n_shown (QgElementList *self)
 {
   g_return_val_if_fail (QG_IS_ELEMENT_LIST (self), 0);
+  if (!self->filled)
+    return qg_document_get_n_entities (self->waiting) + qg_document_get_n_relations (self->waiting);
   return g_list_model_get_n_items (G_LIST_MODEL (self->selection));
 }
 
@@ -168,11 +319,23 @@ bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+qg_element_list_map (GtkWidget *widget)
+{
+  QgElementList *self = QG_ELEMENT_LIST (widget);
+
+  GTK_WIDGET_CLASS (qg_element_list_parent_class)->map (widget);
+  if (!self->filled)
+    fill (self);
+}
+
+static void
 qg_element_list_dispose (GObject *object)
 {
   QgElementList *self = QG_ELEMENT_LIST (object);
   GtkWidget *child;
 
+  g_clear_object (&self->waiting);
+  g_clear_pointer (&self->waiting_selection, g_free);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
@@ -186,6 +349,7 @@ qg_element_list_class_init (QgElementListClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = qg_element_list_dispose;
+  widget_class->map = qg_element_list_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 }
 
@@ -199,7 +363,8 @@ qg_element_list_init (QgElementList *self)
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
-  self->elements = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  self->elements = g_object_new (QG_TYPE_ELEMENT_MODEL, NULL);
+  self->filled = TRUE;
   self->filter = gtk_string_filter_new (text);
   gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
   gtk_string_filter_set_ignore_case (self->filter, TRUE);

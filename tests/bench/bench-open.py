@@ -82,8 +82,8 @@ def main():
             print("  dot_sfdp_svg_ms=%.0f" % dot_ms)
             print("  quotegraph_ms_to_map=%.0f ratio=%.2f" % (map_ms, map_ms / dot_ms))
             print("  quotegraph_ms_to_article=%s" % ours["ms_to_article"])
-            print("  longest_stall_ms=%s stalls_over_33ms=%s"
-                  % (ours["longest_stall_ms"], ours["stalls_over_33ms"]))
+            print("  longest_stall_ms=%s stalls_over_16ms=%s"
+                  % (ours["longest_stall_ms"], ours["stalls_over_16ms"]))
             print("  keys_pressed=%s keys_drawn=%s key_to_frame_ms_median=%s "
                   "key_to_frame_ms_longest=%s"
                   % (ours["keys_pressed"], ours["keys_drawn"],
