@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "qg-graph.h"
+#include "qg-thread.h"
 
 static void
 fail (const char *message)
@@ -40,6 +41,8 @@ main (int    argc,
   size_t got;
 
   setlocale (LC_ALL, "");
+  /* The window it lays out for draws first. */
+  qg_thread_give_way ();
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

@@ -9,6 +9,7 @@
 
 #include "qg-article-draft.h"
 #include "qg-html.h"
+#include "qg-thread.h"
 
 G_DEFINE_QUARK (qg-article-error-quark, qg_article_error)
 G_DEFINE_BOXED_TYPE (QgArticleDraft, qg_article_draft, qg_article_draft_copy,
@@ -369,8 +370,10 @@ read_in_thread (GTask        *task,
 {
   ReadJob *job = data;
   GError *error = NULL;
-  QgArticleDraft *draft = qg_article_draft_read_file (job->file, job->display_name, cancellable,
-                                                      &error);
+  QgArticleDraft *draft;
+
+  qg_thread_give_way ();
+  draft = qg_article_draft_read_file (job->file, job->display_name, cancellable, &error);
 
   if (draft == NULL)
     g_task_return_error (task, error);

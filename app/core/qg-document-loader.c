@@ -13,6 +13,7 @@
 #include "qg-json.h"
 #include "qg-problems.h"
 #include "qg-timings.h"
+#include "qg-thread.h"
 
 /* The loader: a document's JSON tree checked against every rule of
  * FORMAT.md in one pass, each broken rule collected with its place, and
@@ -1252,7 +1253,10 @@ load_in_thread (GTask        *task,
 {
   LoadData *data = task_data;
   GError *error = NULL;
-  QgDocument *doc = qg_document_load (data->file, data->display_name, cancellable, &error);
+  QgDocument *doc;
+
+  qg_thread_give_way ();
+  doc = qg_document_load (data->file, data->display_name, cancellable, &error);
 
   if (doc == NULL)
     g_task_return_error (task, error);

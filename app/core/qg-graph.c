@@ -19,6 +19,7 @@
 #include "qg-kinds.h"
 #include "qg-label.h"
 #include "qg-xml.h"
+#include "qg-thread.h"
 
 G_DEFINE_QUARK (qg-graph-error-quark, qg_graph_error)
 
@@ -1459,6 +1460,8 @@ layout_in_thread (GTask        *task,
   g_autoptr(QgGraph) graph = NULL;
   QgLayout *layout;
   GError *error = NULL;
+
+  qg_thread_give_way ();
 
   if (g_task_return_error_if_cancelled (task))
     return;

@@ -9,6 +9,7 @@
 #include "qg-document.h"
 #include "qg-json.h"
 #include "qg-sniff.h"
+#include "qg-thread.h"
 
 G_DEFINE_QUARK (qg-sniff-error-quark, qg_sniff_error)
 
@@ -726,7 +727,10 @@ sniff_thread (GTask        *task,
 {
   SniffData *data = task_data;
   GError *error = NULL;
-  QgFileKind kind = qg_sniff_file (data->file, data->display_name, cancellable, &error);
+  QgFileKind kind;
+
+  qg_thread_give_way ();
+  kind = qg_sniff_file (data->file, data->display_name, cancellable, &error);
 
   if (kind == QG_FILE_KIND_UNKNOWN)
     g_task_return_error (task, error);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "qg-sources.h"
+#include "qg-thread.h"
 
 struct _QgSources
 {
@@ -288,6 +289,7 @@ sources_in_thread (GTask        *task,
                    gpointer      task_data,
                    GCancellable *cancellable)
 {
+  qg_thread_give_way ();
   g_task_return_pointer (task, qg_sources_new (task_data), (GDestroyNotify) qg_sources_unref);
 }
 

@@ -8,6 +8,7 @@
 #include "qg-aif.h"
 #include "qg-dot.h"
 #include "qg-window-private.h"
+#include "qg-thread.h"
 
 /* DOT files and AIF maps: read, drawn by Graphviz and laid out in a
  * worker, as a large document is, so that the window opens at once; then
@@ -44,6 +45,8 @@ draw_in_thread (GTask        *task,
   DrawingTask *data = task_data;
   g_autoptr(QgGraph) graph = NULL;
   GError *error = NULL;
+
+  qg_thread_give_way ();
 
   if (data->format == QG_DRAWING_AIF)
     {

@@ -8,6 +8,7 @@
 
 #include "qg-export.h"
 #include "qg-window-private.h"
+#include "qg-thread.h"
 
 /* Export from the window: a save dialog, or a path given; the file is
  * written in a thread, through a temporary file renamed into place. */
@@ -53,6 +54,8 @@ export_thread (GTask        *task,
     .without_drafts = job->without_drafts,
   };
   GError *error = NULL;
+
+  qg_thread_give_way ();
 
   if (path == NULL)
     {

@@ -45,6 +45,8 @@ struct _QgWindow
   gint64                layout_applied_at;
   guint                 layout_tick_id;
   QgLayout             *pending_layout;  /* of `loaded`, done before its sources */
+  QgLayout             *next_layout;     /* of `document`, shown a frame after it */
+  guint                 next_layout_idle;
   QgSources            *pending_sources; /* of `loaded`, a new version waiting for its layout */
   QgDocument           *document;
   QgDocument           *loaded;          /* read, its sources being found */

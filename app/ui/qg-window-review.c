@@ -9,6 +9,7 @@
 #include "qg-edit.h"
 #include "qg-label.h"
 #include "qg-window-private.h"
+#include "qg-thread.h"
 
 /* Drafts (docs/format-notes.md, "Drafts"): a new map drafted from its
  * article, Draft Again on a map, and the review of what was drafted: the
@@ -47,8 +48,11 @@ draft_thread (GTask        *task,
 {
   DraftJob *job = task_data;
   GError *error = NULL;
-  QgDocument *draft = qg_drafter_draft (job->text, job->length, job->title, job->source,
-                                        job->published, cancellable, &error);
+  QgDocument *draft;
+
+  qg_thread_give_way ();
+  draft = qg_drafter_draft (job->text, job->length, job->title, job->source, job->published,
+                            cancellable, &error);
 
   if (draft != NULL)
     g_task_return_pointer (task, draft, g_object_unref);

@@ -598,6 +598,24 @@ qg_window_show_beside_map (QgWindow   *self,
   qg_window_review_follow (self);
 }
 
+static gboolean
+apply_next_layout (gpointer user_data)
+{
+  QgWindow *self = user_data;
+  g_autoptr(QgLayout) layout = g_steal_pointer (&self->next_layout);
+
+  self->next_layout_idle = 0;
+  apply_layout (self, layout);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+forget_next_layout (QgWindow *self)
+{
+  g_clear_handle_id (&self->next_layout_idle, g_source_remove);
+  g_clear_pointer (&self->next_layout, qg_layout_unref);
+}
+
 static void
 show_document (QgWindow   *self,
                QgDocument *document,
@@ -639,8 +657,18 @@ show_document (QgWindow   *self,
       adw_status_page_set_description (self->status_page, counts);
     }
 
-  /* Its layout was begun when it was read, and may be done already. */
-  if (self->pending_layout != NULL)
+  /* Its layout was begun when it was read, and may be done already.
+   * A new document's panels are drawn first, and its map a frame after:
+   * both in one frame held the window for two (10,000 entities). A new
+   * version takes the old one's place at once. */
+  forget_next_layout (self);
+  if (self->pending_layout != NULL && !new_version)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+      self->next_layout = g_steal_pointer (&self->pending_layout);
+      self->next_layout_idle = g_idle_add (apply_next_layout, self);
+    }
+  else if (self->pending_layout != NULL)
     {
       g_autoptr(QgLayout) layout = g_steal_pointer (&self->pending_layout);
 
@@ -1113,6 +1141,7 @@ qg_window_dispose (GObject *object)
   g_clear_object (&self->laying_out_for);
   g_clear_handle_id (&self->layout_tick_id, g_source_remove);
   g_clear_pointer (&self->pending_layout, qg_layout_unref);
+  forget_next_layout (self);
   g_clear_pointer (&self->pending_sources, qg_sources_unref);
   qg_window_reload_dispose (self);
   g_clear_object (&self->document);

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Called by work that runs beside the window (a load, a layout, an
+ * export, in a thread or in the layout worker): it gives way to the main
+ * loop and to the display server, so that on a machine of two cores the
+ * frames come first. Lasts for the rest of the thread's life. */
+void qg_thread_give_way (void);
+
+G_END_DECLS
