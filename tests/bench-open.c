@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bench-open [--keys] [--size WxH] [--dot] FILE
+/* bench-open [--keys] [--size WxH] [--dot] [--cached] [--export OUT.svg] FILE
  *
  * Opens FILE in a real Quotegraph window, as the application does (laid
  * out afresh, not from the cache of layouts, unless --cached), and
@@ -15,6 +15,10 @@
  *   one (qg_window_open_drawing): ms_to_map is to its first frame, and
  *   frame_ms the median time of a frame of it, fitted, drawn on an image
  *   as xdot-render.py draws xdot.py's (the reference);
+ *   with --export OUT.svg, once the map is on screen, the window exports
+ *   it as Export does (in its thread, through the layout worker): export_ms
+ *   to the file, and the main loop's stalls meanwhile and in the second
+ *   after, export_longest_stall_ms and export_stalls_over_16ms;
  *   with --keys, a key pressed through the X server (xdotool, from a
  *   thread of its own, so that a busy window cannot hold the keys back)
  *   every 100 ms from the open on: how many were handled and drawn, and
@@ -35,6 +39,7 @@
 #include "qg-graph-view.h"
 #include "qg-layout-cache.h"
 #include "qg-window.h"
+#include "qg-window-private.h"
 
 #define KEY_PERIOD_USEC (100 * 1000)
 #define STALL_USEC      (16 * 1000)
@@ -185,6 +190,14 @@ ms (gint64 usec)
   return usec / 1000.0;
 }
 
+static void
+print_stalls (const char  *prefix,
+              const Bench *bench)
+{
+  g_print ("%slongest_stall_ms=%.0f %sstalls_over_16ms=%u\n", prefix, ms (bench->longest_stall),
+           prefix, bench->stalls);
+}
+
 /* The median of 20 frames of @view as it is on screen, each snapshot
  * drawn on an image of its size, as xdot-render.py times xdot.py's. */
 static double
@@ -222,6 +235,7 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *size = NULL;
+  g_autofree char *export_to = NULL;
   gboolean keys = FALSE, dot = FALSE, cached = FALSE;
   const GOptionEntry entries[] = {
     { "cached", 0, 0, G_OPTION_ARG_NONE, &cached,
@@ -229,6 +243,8 @@ main (int   argc,
     { "keys", 0, 0, G_OPTION_ARG_NONE, &keys, "Press a key every 100 ms", NULL },
     { "size", 0, 0, G_OPTION_ARG_STRING, &size, "Window size (default: the app's)", "WxH" },
     { "dot", 0, 0, G_OPTION_ARG_NONE, &dot, "FILE is a Graphviz DOT file", NULL },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &export_to,
+      "Then export the map to SVG as the window does, and time it", "OUT.svg" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("FILE");
@@ -300,6 +316,29 @@ main (int   argc,
 
   while (!done (&bench))
     g_main_context_iteration (NULL, TRUE);
+
+  if (export_to != NULL)
+    {
+      gint64 began, ended, settled;
+
+      /* The opening's stalls are printed first; the export's are apart. */
+      print_stalls ("", &bench);
+      bench.longest_stall = 0;
+      bench.stalls = 0;
+      began = bench.last_tick = g_get_monotonic_time ();
+      qg_window_export_to_path (bench.window, export_to, FALSE);
+      while (qg_window_is_busy (bench.window))
+        g_main_context_iteration (NULL, TRUE);
+      ended = g_get_monotonic_time ();
+      /* And the frames after it (its toast). */
+      settled = ended + SETTLE_USEC;
+      while (g_get_monotonic_time () < settled)
+        g_main_context_iteration (NULL, TRUE);
+      if (!g_file_test (export_to, G_FILE_TEST_IS_REGULAR))
+        g_error ("bench-open: the export made no %s", export_to);
+      g_print ("export_ms=%.0f\n", ms (ended - began));
+      print_stalls ("export_", &bench);
+    }
   /* What follows is the benchmark's own waiting. */
   g_source_remove (ticks);
 
@@ -331,7 +370,8 @@ main (int   argc,
              qg_document_get_n_relations (qg_window_get_document (bench.window)));
   g_print ("ms_to_map=%.0f\n", ms (bench.map_drawn - bench.opened));
   g_print ("ms_to_article=%.0f\n", ms (bench.article_done - bench.opened));
-  g_print ("longest_stall_ms=%.0f stalls_over_16ms=%u\n", ms (bench.longest_stall), bench.stalls);
+  if (export_to == NULL)
+    print_stalls ("", &bench);
   if (keys)
     {
       g_autoptr(GArray) latency = g_array_new (FALSE, FALSE, sizeof (gint64));

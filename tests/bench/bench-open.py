@@ -10,7 +10,8 @@ its styled graph with `quotegraph --export x.gv --layout sfdp`, times
 `dot -Ksfdp -Tsvg` on it (the reference: Graphviz laying out and drawing
 the very same graph), then runs bench-open --keys on the document: the
 real window, from the open to the map's first frame, with a key pressed
-through the X server every 100 ms, and the main loop's stalls. Prints
+through the X server every 100 ms, and the main loop's stalls; then the
+window's own export of the map to SVG, and the stalls meanwhile. Prints
 both times, their ratio, and what the window answered.
 
 bench-open draws with GTK's cairo renderer: under Xvfb there is no GPU,
@@ -70,7 +71,8 @@ def main():
             bench.run_checked([quotegraph, "--layout", "sfdp", "--export", gv, doc])
             dot_ms = bench.timed([dot, "-Ksfdp", "-Tsvg", "-o", svg, gv])
 
-            res = subprocess.run(wrap + [program, "--keys", doc], env=env,
+            out = os.path.join(work, "open-%d-window.svg" % entities)
+            res = subprocess.run(wrap + [program, "--keys", "--export", out, doc], env=env,
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
             if res.returncode != 0:
                 sys.stderr.write(res.stderr.decode("utf-8", "replace"))
@@ -84,6 +86,9 @@ def main():
             print("  quotegraph_ms_to_article=%s" % ours["ms_to_article"])
             print("  longest_stall_ms=%s stalls_over_16ms=%s"
                   % (ours["longest_stall_ms"], ours["stalls_over_16ms"]))
+            print("  window_export_ms=%s export_longest_stall_ms=%s export_stalls_over_16ms=%s"
+                  % (ours["export_ms"], ours["export_longest_stall_ms"],
+                     ours["export_stalls_over_16ms"]))
             print("  keys_pressed=%s keys_drawn=%s key_to_frame_ms_median=%s "
                   "key_to_frame_ms_longest=%s"
                   % (ours["keys_pressed"], ours["keys_drawn"],
