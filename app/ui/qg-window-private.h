@@ -47,6 +47,7 @@ struct _QgWindow
   QgLayout             *pending_layout;  /* of `loaded`, done before its sources */
   QgLayout             *next_layout;     /* of `document`, shown a frame after it */
   guint                 next_layout_idle;
+  guint                 facets_idle;     /* a new document's legend, filters, list */
   QgSources            *pending_sources; /* of `loaded`, a new version waiting for its layout */
   QgDocument           *document;
   QgDocument           *loaded;          /* read, its sources being found */

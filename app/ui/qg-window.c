@@ -307,12 +307,15 @@ log_first_frame (QgWindow *self)
 }
 
 /* The map of the document on screen gets its layout. */
+static void finish_showing (QgWindow *self);
+
 static void
 apply_layout (QgWindow *self,
               QgLayout *layout)
 {
   gboolean first = qg_graph_view_get_layout (self->graph_view) == NULL;
 
+  finish_showing (self);
   self->layout_applied_at = qg_timings_now ();
   qg_graph_view_set_layout (self->graph_view, layout, !first);
   if (first)
@@ -576,15 +579,24 @@ layout_menu (void)
 /* ------------------------------------------------------------------------ */
 /* Documents                                                                 */
 
-/* @new_version: of the document on screen, which keeps its filters. */
-void
-qg_window_show_beside_map (QgWindow   *self,
-                           QgDocument *document,
-                           QgSources  *sources)
+/* The panels that read the document's text: the sources, the article,
+ * the search. */
+static void
+show_text_beside_map (QgWindow   *self,
+                      QgDocument *document,
+                      QgSources  *sources)
 {
   qg_source_panel_set_document (self->source_panel, document, sources);
   qg_article_view_set_document (self->article_view, document, sources);
   qg_search_bar_set_document (self->search_bar, document, sources);
+}
+
+/* And those of its kinds and elements: the legend, the filters, the
+ * review, the list. */
+static void
+show_facets_beside_map (QgWindow   *self,
+                        QgDocument *document)
+{
   g_clear_object (&self->facets);
   self->facets = qg_facet_list_new (document, self->filter);
   qg_legend_set_model (self->legend, self->facets);
@@ -596,6 +608,42 @@ qg_window_show_beside_map (QgWindow   *self,
                                  qg_graph_view_get_selection (self->graph_view));
   update_accessible_map (self);
   qg_window_review_follow (self);
+}
+
+void
+qg_window_show_beside_map (QgWindow   *self,
+                           QgDocument *document,
+                           QgSources  *sources)
+{
+  g_clear_handle_id (&self->facets_idle, g_source_remove);
+  show_text_beside_map (self, document, sources);
+  show_facets_beside_map (self, document);
+}
+
+static gboolean apply_next_layout (gpointer user_data);
+
+static gboolean
+show_facets_cb (gpointer user_data)
+{
+  QgWindow *self = user_data;
+
+  self->facets_idle = 0;
+  show_facets_beside_map (self, self->document);
+  /* And the map, after the frame that draws them. */
+  if (self->next_layout != NULL)
+    self->next_layout_idle = g_idle_add (apply_next_layout, self);
+  return G_SOURCE_REMOVE;
+}
+
+/* What waits of a new document's panels is shown now: its map is about
+ * to be, and they go with it. */
+static void
+finish_showing (QgWindow *self)
+{
+  if (self->facets_idle == 0)
+    return;
+  g_clear_handle_id (&self->facets_idle, g_source_remove);
+  show_facets_beside_map (self, self->document);
 }
 
 static gboolean
@@ -644,7 +692,19 @@ show_document (QgWindow   *self,
   /* A new document shows everything. */
   if (!new_version)
     qg_filter_reset (self->filter);
-  qg_window_show_beside_map (self, document, sources);
+  /* A new document is shown over three frames, each under one frame's
+   * time with 10,000 entities: its text's panels, then its legend,
+   * filters and list, then its map (if laid out already). A new version
+   * takes the old one's place at once. */
+  forget_next_layout (self);
+  if (new_version)
+    qg_window_show_beside_map (self, document, sources);
+  else
+    {
+      g_clear_handle_id (&self->facets_idle, g_source_remove);
+      show_text_beside_map (self, document, sources);
+      self->facets_idle = g_idle_add (show_facets_cb, self);
+    }
 
   if (qg_graph_view_get_layout (self->graph_view) == NULL)
     {
@@ -657,16 +717,11 @@ show_document (QgWindow   *self,
       adw_status_page_set_description (self->status_page, counts);
     }
 
-  /* Its layout was begun when it was read, and may be done already.
-   * A new document's panels are drawn first, and its map a frame after:
-   * both in one frame held the window for two (10,000 entities). A new
-   * version takes the old one's place at once. */
-  forget_next_layout (self);
+  /* Its layout was begun when it was read, and may be done already. */
   if (self->pending_layout != NULL && !new_version)
     {
       gtk_stack_set_visible_child_name (self->stack, "loading");
       self->next_layout = g_steal_pointer (&self->pending_layout);
-      self->next_layout_idle = g_idle_add (apply_next_layout, self);
     }
   else if (self->pending_layout != NULL)
     {
@@ -1142,6 +1197,7 @@ qg_window_dispose (GObject *object)
   g_clear_handle_id (&self->layout_tick_id, g_source_remove);
   g_clear_pointer (&self->pending_layout, qg_layout_unref);
   forget_next_layout (self);
+  g_clear_handle_id (&self->facets_idle, g_source_remove);
   g_clear_pointer (&self->pending_sources, qg_sources_unref);
   qg_window_reload_dispose (self);
   g_clear_object (&self->document);
