@@ -10,7 +10,10 @@
  * to four times as near and back, so that nothing of one frame serves the
  * next, as ms_per_frame_zooming=X (for a map large enough to be drawn in
  * threads, the frame's own time, and ms_until_drawn_panning and _zooming
- * how long its image took to follow); and how many names the fitted frame
+ * how long its image took to follow); then at 100% on the middle of the
+ * map, ms_first_frame_at_100 and ms_per_frame_at_100 (its first frame
+ * written to $BENCH_RENDER_PNG_AT_100, if set, as the fitted one to
+ * $BENCH_RENDER_PNG); and how many names the fitted frame
  * drew at a size that reads, as names_drawn=N. With
  * --xdot-out, also writes Graphviz's xdot drawing of the very same layout,
  * so that xdot.py can draw it for comparison. Needs a display (Xvfb). */
@@ -228,6 +231,30 @@ main (int   argc,
   qsort (times, frames, sizeof (double), bench_compare_doubles);
   g_print ("ms_per_frame_zooming=%.2f\n", times[frames / 2]);
   print_until_drawn ("zooming", drawn, frames);
+
+  /* At 100%, on the middle of the map: the frames once its names have
+   * been made. */
+  {
+    QgViewport *viewport = qg_graph_view_get_viewport (QG_GRAPH_VIEW (view));
+
+    qg_viewport_fit (viewport, FALSE);
+    qg_viewport_zoom_at (viewport, 1.0 / qg_viewport_get_zoom (viewport), width / 2.0,
+                         height / 2.0);
+    qg_graph_view_finish_animations (QG_GRAPH_VIEW (view));
+    g_print ("ms_first_frame_at_100=%.2f\n", time_frame (view, width, height, NULL));
+    while (qg_graph_view_is_placing_names (QG_GRAPH_VIEW (view)))
+      {
+        while (g_main_context_iteration (NULL, FALSE))
+          ;
+        time_frame (view, width, height, NULL);
+      }
+    for (int i = 0; i < frames; i++)
+      times[i] = time_frame (view, width, height,
+                             i == 0 ? g_getenv ("BENCH_RENDER_PNG_AT_100") : NULL);
+    qsort (times, frames, sizeof (double), bench_compare_doubles);
+    g_print ("zoom_at_100=%.3f\n", qg_viewport_get_zoom (viewport));
+    g_print ("ms_per_frame_at_100=%.2f\n", times[frames / 2]);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

@@ -8,7 +8,8 @@ Generates a document (1,000 entities, 2,000 relations by default), runs
 bench-render on it, which lays it out, times the real graph view fitted to
 the size, and writes the xdot drawing of that very layout; then times
 xdot.py's own Graph.draw on that xdot at the same size. Prints both medians
-and their ratio. Both need a display: without one, they run under xvfb-run.
+and their ratio, fitted and at 100%. Both need a display: without one,
+they run under xvfb-run.
 """
 
 import argparse
@@ -61,6 +62,9 @@ def main():
         theirs = values(bench.run_checked(
             wrap + [SYSTEM_PYTHON, XDOT_RENDER, "--frames", str(max(args.frames // 3, 5)),
                     "--size", args.size, xdot]).stdout.decode())
+        theirs_100 = values(bench.run_checked(
+            wrap + [SYSTEM_PYTHON, XDOT_RENDER, "--frames", str(max(args.frames // 3, 5)),
+                    "--size", args.size, "--at-100", xdot]).stdout.decode())
 
     ours_ms = float(ours["ms_per_frame"])
     theirs_ms = float(theirs["ms_per_frame"])
@@ -75,6 +79,11 @@ def main():
     zooming_ms = float(ours["ms_per_frame_zooming"])
     print("quotegraph_ms_per_frame_zooming=%.2f ratio_zooming=%.3f"
           % (zooming_ms, zooming_ms / theirs_ms))
+    print("at_100: quotegraph_first_frame_ms=%s quotegraph_ms_per_frame=%s xdot_py_ms_per_frame=%s"
+          % (ours["ms_first_frame_at_100"], ours["ms_per_frame_at_100"],
+             theirs_100["ms_per_frame"]))
+    print("quotegraph_first_frame_fitted_ms=%s ms_set_layout=%s"
+          % (ours["ms_first_frame"], ours["ms_set_layout"]))
     print("names_drawn_at_11px_or_more=%s of %d" % (ours["names_drawn"], args.entities))
     print("zoom_quotegraph=%s zoom_xdot_py=%s" % (ours["zoom"], theirs["zoom"]))
     return 0

@@ -2,11 +2,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Times xdot.py drawing an xdot file, fitted to WxH, on a cairo image surface.
 
-xdot-render.py [--frames N] [--size WxH] FILE.xdot
+xdot-render.py [--frames N] [--size WxH] [--at-100] FILE.xdot
 
 Parses the file with xdot.py's own parser and draws it with its own
 Graph.draw, placed as xdot.py's DotWidget places it after "zoom to fit"
-(the same margin, centring and culling rectangle). Prints ms_per_frame=X,
+(the same margin, centring and culling rectangle), or at 100% on its
+middle with --at-100. Prints ms_per_frame=X,
 the median. Runs with Debian's python3 (xdot and python3-cairo), under a
 display, since importing xdot initialises GTK 3.
 """
@@ -27,6 +28,8 @@ def main():
     ap.add_argument("--frames", type=int, default=30)
     ap.add_argument("--size", default="1600x1000")
     ap.add_argument("--png", help="write the first frame here, to look at")
+    ap.add_argument("--at-100", action="store_true",
+                    help="at 100%% on the middle of the graph, not fitted")
     ap.add_argument("xdot")
     args = ap.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
@@ -36,6 +39,8 @@ def main():
 
     ratio = min((width - 2 * ZOOM_TO_FIT_MARGIN) / graph.width,
                 (height - 2 * ZOOM_TO_FIT_MARGIN) / graph.height)
+    if args.at_100:
+        ratio = 1.0
     x, y = graph.width / 2, graph.height / 2
     cx, cy = width / 2, height / 2
     x0, y0 = x - cx / ratio, y - cy / ratio
