@@ -230,8 +230,9 @@ qg_test_load_witnesses (guint n)
  * of its own, in the witnesses' article: for the sizes at which the view
  * works otherwise. As JSON, and loaded. */
 static inline char *
-qg_test_map_json (guint n_entities,
-                  guint n_relations)
+qg_test_map_json_full (guint    n_entities,
+                       guint    n_relations,
+                       gboolean scattered)
 {
   static const char * const kinds[] = { "person", "agency", "company", "media", "group" };
   static const char * const stances[] = { "support", "oppose", "neutral" };
@@ -253,7 +254,10 @@ qg_test_map_json (guint n_entities,
   for (guint r = 0; r < n_relations; r++)
     {
       guint source = r % n_entities;
-      guint target = (r * 7 + 3) % n_entities;
+      /* Scattered, each relation joins two entities far apart: a map of
+       * long edges across one another, as in a crowded article. */
+      guint target = scattered ? (guint) (((guint64) r * 2654435761u + 12345) % n_entities)
+                               : (r * 7 + 3) % n_entities;
 
       g_string_append_printf (json, "%s{\"id\": \"r%u\", \"source\": \"e%u\", \"target\": "
                                     "\"e%u\", \"label\": \"cites\", \"stance\": \"%s\", "
@@ -266,17 +270,32 @@ qg_test_map_json (guint n_entities,
   return g_string_free (json, FALSE);
 }
 
-static inline QgDocument *
-qg_test_load_map (guint n_entities,
+static inline char *
+qg_test_map_json (guint n_entities,
                   guint n_relations)
 {
-  g_autofree char *json = qg_test_map_json (n_entities, n_relations);
+  return qg_test_map_json_full (n_entities, n_relations, FALSE);
+}
+
+static inline QgDocument *
+qg_test_load_map_full (guint    n_entities,
+                       guint    n_relations,
+                       gboolean scattered)
+{
+  g_autofree char *json = qg_test_map_json_full (n_entities, n_relations, scattered);
   g_autoptr(GError) error = NULL;
   QgDocument *doc = qg_document_load_from_data (json, strlen (json), NULL, "map.json", NULL,
                                                 &error);
 
   g_assert_no_error (error);
   return doc;
+}
+
+static inline QgDocument *
+qg_test_load_map (guint n_entities,
+                  guint n_relations)
+{
+  return qg_test_load_map_full (n_entities, n_relations, FALSE);
 }
 
 /* The index of an id, or -1, as a string for messages. */

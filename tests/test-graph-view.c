@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "qg-graph.h"
+#include "qg-graph-view-private.h"
 #include "qg-kinds.h"
 #include "qg-test-utils.h"
 #include "qg-ui-test.h"
@@ -24,6 +25,7 @@ typedef struct
   QgLayout    *layout;
   /* Where the test expects the view to be: widget = layout × zoom + (x, y). */
   double       zoom, x, y;
+  int          width, height;  /* of the view, if not WIDTH × HEIGHT */
 } Fixture;
 
 static gboolean
@@ -31,8 +33,8 @@ allocated (gpointer data)
 {
   Fixture *f = data;
 
-  return gtk_widget_get_width (GTK_WIDGET (f->view)) == WIDTH
-         && gtk_widget_get_height (GTK_WIDGET (f->view)) == HEIGHT
+  return gtk_widget_get_width (GTK_WIDGET (f->view)) == (f->width ? f->width : WIDTH)
+         && gtk_widget_get_height (GTK_WIDGET (f->view)) == (f->height ? f->height : HEIGHT)
          && gtk_widget_get_mapped (GTK_WIDGET (f->view));
 }
 
@@ -780,6 +782,26 @@ moved_alike (cairo_surface_t *a,
   return (double) same / all;
 }
 
+/* @doc laid out as @layout in a window of its own, at @f's size. */
+static void
+show_map (Fixture    *f,
+          QgDocument *doc,
+          QgLayout   *layout)
+{
+  f->document = doc;
+  f->layout = layout;
+  f->window = gtk_window_new ();
+  f->view = QG_GRAPH_VIEW (qg_graph_view_new ());
+  f->viewport = qg_graph_view_get_viewport (f->view);
+  gtk_widget_set_size_request (GTK_WIDGET (f->view), f->width ? f->width : WIDTH,
+                               f->height ? f->height : HEIGHT);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
+  qg_graph_view_set_document (f->view, doc);
+  qg_graph_view_set_layout (f->view, layout, FALSE);
+  gtk_window_present (GTK_WINDOW (f->window));
+  qg_test_wait_for (allocated, f, "the view to be shown");
+}
+
 /* A map of thousands is drawn in threads: the frames meanwhile show the
  * last image, moved to where the map now is, never a blank view; and the
  * new image follows. */
@@ -793,17 +815,7 @@ test_large_map_drawn_in_threads (void)
   cairo_surface_t *before, *moving, *after;
 
   g_assert_no_error (error);
-  f.document = doc;
-  f.layout = layout;
-  f.window = gtk_window_new ();
-  f.view = QG_GRAPH_VIEW (qg_graph_view_new ());
-  f.viewport = qg_graph_view_get_viewport (f.view);
-  gtk_widget_set_size_request (GTK_WIDGET (f.view), WIDTH, HEIGHT);
-  gtk_window_set_child (GTK_WINDOW (f.window), GTK_WIDGET (f.view));
-  qg_graph_view_set_document (f.view, doc);
-  qg_graph_view_set_layout (f.view, layout, FALSE);
-  gtk_window_present (GTK_WINDOW (f.window));
-  qg_test_wait_for (allocated, &f, "the view to be shown");
+  show_map (&f, doc, layout);
   /* Near enough for the map to be seen whole, and to fill the view. */
   qg_viewport_fit (f.viewport, FALSE);
   qg_viewport_zoom_at (f.viewport, 2.0, WIDTH / 2.0, HEIGHT / 2.0);
@@ -832,6 +844,97 @@ test_large_map_drawn_in_threads (void)
   cairo_surface_destroy (before);
   cairo_surface_destroy (moving);
   cairo_surface_destroy (after);
+  gtk_window_destroy (GTK_WINDOW (f.window));
+}
+
+/* As large as a maximised window's map. */
+#define BIG_WIDTH  1600
+#define BIG_HEIGHT 1000
+
+/* Near, with hundreds of long edges across the view, the rasteriser
+ * draws the edges and cairo the nodes over them: each edge where its
+ * line runs, each node in its own colour. */
+static void
+test_crowded_edges_near (void)
+{
+  g_autoptr(QgDocument) doc = qg_test_load_map_full (800, 16000, TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgLayout) layout = qg_graph_compute_layout (doc, "sfdp", &error);
+  Fixture f = { .width = BIG_WIDTH, .height = BIG_HEIGHT };
+  cairo_surface_t *image;
+  guint32 background;
+  guint edges_checked = 0, nodes_checked = 0;
+
+  g_assert_no_error (error);
+  show_map (&f, doc, layout);
+  /* As far out as the map is still seen near. */
+  qg_viewport_fit (f.viewport, FALSE);
+  qg_viewport_zoom_at (f.viewport,
+                       EDGE_LABEL_MIN_PIXELS / f.view->max_font * 1.05
+                       / qg_viewport_get_zoom (f.viewport),
+                       BIG_WIDTH / 2.0, BIG_HEIGHT / 2.0);
+  qg_test_wait_frames (f.window);
+  image = qg_test_render (GTK_WIDGET (f.view));
+  g_assert_false (qg_graph_view_seen_from_afar (f.view));
+  g_test_message ("%u edges in view", f.view->n_visible_edges);
+  g_assert_nonnull (f.view->near_edges);
+  background = qg_test_pixel (f.view->near_edges, 0, 0);
+
+  for (guint i = 0; i < qg_layout_get_n_edges (layout); i++)
+    {
+      const QgRelation *relation = qg_document_get_relation (doc, i);
+      const QgItem *a = qg_layout_get_node (layout, relation->source);
+      const QgItem *b = qg_layout_get_node (layout, relation->target);
+      double x, y;
+      gboolean covered = FALSE;
+
+      /* The middle of a straight edge between two nodes in view, where
+       * no node lies. */
+      qg_viewport_to_widget (f.viewport, (a->cx + b->cx) / 2, (a->cy + b->cy) / 2, &x, &y);
+      if (x < 2 || y < 2 || x > BIG_WIDTH - 3 || y > BIG_HEIGHT - 3)
+        continue;
+      for (guint n = 0; n < qg_layout_get_n_nodes (layout) && !covered; n++)
+        {
+          const QgItem *node = qg_layout_get_node (layout, n);
+          double x0, y0, x1, y1;
+
+          qg_viewport_to_widget (f.viewport, node->x0, node->y0, &x0, &y0);
+          qg_viewport_to_widget (f.viewport, node->x1, node->y1, &x1, &y1);
+          covered = x >= MIN (x0, x1) - 4 && x <= MAX (x0, x1) + 4 && y >= MIN (y0, y1) - 4
+                    && y <= MAX (y0, y1) + 4;
+        }
+      if (covered)
+        continue;
+      /* Some pixel of the three by three around it is the line's. */
+      {
+        gboolean line = FALSE;
+
+        for (int dy = -1; dy <= 1; dy++)
+          for (int dx = -1; dx <= 1; dx++)
+            line |= qg_test_pixel (f.view->near_edges, (int) x + dx, (int) y + dy) != background;
+        g_assert_true (line);
+      }
+      edges_checked++;
+    }
+  g_test_message ("%u edges checked", edges_checked);
+  g_assert_cmpuint (edges_checked, >=, 20);
+
+  /* A node is drawn over the edges, in its kind's fill. */
+  for (guint n = 0; n < qg_layout_get_n_nodes (layout); n++)
+    {
+      const QgItem *node = qg_layout_get_node (layout, n);
+      double x, y;
+
+      qg_viewport_to_widget (f.viewport, node->cx, node->cy - (node->y1 - node->y0) * 0.3, &x, &y);
+      if (x < 0 || y < 0 || x >= BIG_WIDTH || y >= BIG_HEIGHT)
+        continue;
+      if (qg_test_pixel (image, (int) x, (int) y) != qg_test_pixel (f.view->near_edges, (int) x, (int) y))
+        nodes_checked++;
+    }
+  g_test_message ("%u nodes drawn over the edges", nodes_checked);
+  g_assert_cmpuint (nodes_checked, >=, 5);
+
+  cairo_surface_destroy (image);
   gtk_window_destroy (GTK_WINDOW (f.window));
 }
 
@@ -865,6 +968,7 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/quotegraph/graph-view/large-map-drawn-in-threads",
                    test_large_map_drawn_in_threads);
+  g_test_add_func ("/quotegraph/graph-view/crowded-edges-near", test_crowded_edges_near);
 
   status = g_test_run ();
   g_clear_object (&qg_test_app);

@@ -25,8 +25,11 @@
 /* Names drawn in screen space in one frame at the most, and the nodes of
  * each look tried for them, most connected first. */
 #define MAX_SCREEN_LABELS 400
-/* Edges in view above which they are drawn faster. */
+/* Edges in view above which they are drawn faster, by cairo and then by
+ * the rasteriser, while no wider on screen than this. */
 #define MANY_EDGES        200
+#define RASTER_EDGES      250
+#define RASTER_MAX_PIXELS 2.0
 #define MAX_NODES_TRIED   1500
 /* Names made in one placement: about 3 ms of Pango's time on the 2-core
  * machine (300 took 10 ms of the first frame of a map of 1,000
@@ -174,10 +177,107 @@ path_item (QgGraphView  *self,
 }
 
 /* An edge's spline (not its arrowheads), and the style of its line. */
+/* Whether any of a cubic piece of an edge passes through @view (x0, y0,
+ * x1, y1, in layout points): the curve lies within the hull of its
+ * points, split in halves until a half is out of it or no longer than
+ * the view. An edge is seen in view by its box, and the long edges of a
+ * large map have boxes across much of it: at 100% on 10,000 entities,
+ * cairo stroked thousands that passed nowhere near the view. */
+#define MAX_SPLITS  12
+/* Pixels around the view in which lines are still drawn. */
+#define VIEW_MARGIN 16.0
+
+static gboolean
+curve_seen (const double  p[8],
+            const double *view,
+            guint         depth)
+{
+  double x0 = MIN (MIN (p[0], p[2]), MIN (p[4], p[6]));
+  double x1 = MAX (MAX (p[0], p[2]), MAX (p[4], p[6]));
+  double y0 = MIN (MIN (p[1], p[3]), MIN (p[5], p[7]));
+  double y1 = MAX (MAX (p[1], p[3]), MAX (p[5], p[7]));
+  double half[2][8];
+
+  if (x1 < view[0] || x0 > view[2] || y1 < view[1] || y0 > view[3])
+    return FALSE;
+  if (depth >= MAX_SPLITS || (x1 - x0 <= view[2] - view[0] && y1 - y0 <= view[3] - view[1]))
+    return TRUE;
+  /* de Casteljau at one half. */
+  for (guint c = 0; c < 2; c++)
+    {
+      double a = (p[c] + p[2 + c]) / 2, b = (p[2 + c] + p[4 + c]) / 2;
+      double d = (p[4 + c] + p[6 + c]) / 2, e = (a + b) / 2, f = (b + d) / 2;
+
+      half[0][c] = p[c];
+      half[0][2 + c] = a;
+      half[0][4 + c] = e;
+      half[0][6 + c] = half[1][c] = (e + f) / 2;
+      half[1][2 + c] = f;
+      half[1][4 + c] = d;
+      half[1][6 + c] = p[6 + c];
+    }
+  return curve_seen (half[0], view, depth + 1) || curve_seen (half[1], view, depth + 1);
+}
+
+static gboolean
+op_seen (const QgOp   *op,
+         const double *pts,
+         const double *view)
+{
+  if (op->kind != QG_OP_BEZIER || op->n_points < 4)
+    return TRUE;
+  for (guint k = 0; k + 3 < op->n_points; k += 3)
+    if (curve_seen (pts + 2 * k, view, 0))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether so many lines cross the view, and so thin, that the
+ * rasteriser draws them (a pixel wide, dashes as fainter lines) instead
+ * of cairo: 1,000 of them crossing the view at 100% of a map of 10,000
+ * entities took cairo 80 ms a frame. */
+static gboolean
+edges_for_raster (QgGraphView  *self,
+                  const guint  *edges,
+                  guint         n,
+                  const double *view)
+{
+  const double *pts = qg_layout_get_points (self->layout);
+  double zoom = qg_viewport_get_zoom (self->viewport);
+  guint seen = 0;
+
+  if (n < RASTER_EDGES)
+    return FALSE;
+  for (guint k = 0; k < n && seen < RASTER_EDGES; k++)
+    {
+      const QgItem *item = qg_layout_get_edge (self->layout, edges[k]);
+
+      for (guint i = 0; i < item->n_ops; i++)
+        {
+          const QgOp *op = qg_layout_get_op (self->layout, item->first_op + i);
+
+          if (op->filled)
+            continue;
+          if (op->pen_width * zoom > RASTER_MAX_PIXELS)
+            return FALSE;
+          if (op_seen (op, pts + 2 * op->first, view))
+            {
+              seen++;
+              break;
+            }
+        }
+    }
+  return seen >= RASTER_EDGES;
+}
+
+/* @view: what of the map is seen, or NULL for all of it. Lines that pass
+ * outside it are left out; the others are drawn whole, so that their
+ * dashes stay where they are as the map moves. */
 static const QgOp *
 path_edge_line (QgGraphView  *self,
                 cairo_t      *cr,
-                const QgItem *item)
+                const QgItem *item,
+                const double *view)
 {
   const double *pts = qg_layout_get_points (self->layout);
   const QgOp *line = NULL;
@@ -188,9 +288,11 @@ path_edge_line (QgGraphView  *self,
 
       if (op->filled)
         continue;
-      qg_op_path (cr, op, pts + 2 * op->first, 0, 0);
+      /* The first line gives the edge its style, seen or not. */
       if (line == NULL)
         line = op;
+      if (view == NULL || op_seen (op, pts + 2 * op->first, view))
+        qg_op_path (cr, op, pts + 2 * op->first, 0, 0);
     }
   return line;
 }
@@ -247,16 +349,18 @@ draw_edge_batch (QgGraphView *self,
                  cairo_t     *cr,
                  const guint *edges,
                  guint        n,
-                 guint        stance,
-                 Look         look,
-                 gboolean     draft)
+                 guint         stance,
+                 Look          look,
+                 gboolean      draft,
+                 const double *view)
 {
   const QgOp *style = NULL;
 
   for (guint k = 0; k < n; k++)
     if (in_edge_batch (self, edges[k], stance, look, draft))
       {
-        const QgOp *line = path_edge_line (self, cr, qg_layout_get_edge (self->layout, edges[k]));
+        const QgOp *line = path_edge_line (self, cr, qg_layout_get_edge (self->layout, edges[k]),
+                                           view);
         style = style ? style : line;
       }
   if (style == NULL)
@@ -294,7 +398,7 @@ draw_special_edge (QgGraphView *self,
   gboolean selected = self->selection_kind == QG_ITEM_EDGE && self->selection_index == index;
   const QgOp *line;
 
-  line = path_edge_line (self, cr, item);
+  line = path_edge_line (self, cr, item, NULL);
   if (line != NULL)
     {
       set_color (cr, &self->palette.accent, selected ? 0.45 : 0.25);
@@ -1295,6 +1399,8 @@ qg_graph_view_draw_near (QgGraphView *self,
   double zoom = qg_viewport_get_zoom (self->viewport);
   guint n_edges, n_nodes;
   cairo_matrix_t screen;
+  double view[4];
+  gboolean raster_edges;
 
   qg_graph_view_update_labels (self);
   nodes = self->visible_nodes;
@@ -1303,18 +1409,32 @@ qg_graph_view_draw_near (QgGraphView *self,
   n_edges = self->n_visible_edges;
   grown = self->grown;
 
+  /* What is seen of the map, with a margin for the widest line. */
+  qg_viewport_to_layout (self->viewport, -VIEW_MARGIN, -VIEW_MARGIN, &view[0], &view[1]);
+  qg_viewport_to_layout (self->viewport, width + VIEW_MARGIN, height + VIEW_MARGIN, &view[2],
+                         &view[3]);
+  raster_edges = self->previous == NULL && edges_for_raster (self, edges, n_edges, view);
+  if (raster_edges)
+    qg_graph_view_draw_near_edges (self, cr, width, height);
   cairo_get_matrix (cr, &screen);
   to_layout_space (self, cr);
 
   /* Edges: dimmed ones first, so that what matters is drawn over them. */
   if (self->previous != NULL)
     draw_moving_edges (self, cr, edges, n_edges);
+  else if (raster_edges)
+    {
+      /* Drawn already, under everything; their labels are cairo's. */
+      if (self->max_font * zoom >= EDGE_LABEL_MIN_PIXELS)
+        draw_labels (self, cr, edges, n_edges, QG_ITEM_EDGE, NULL, FALSE, TRUE, TEXT_MIN_PIXELS,
+                     &self->palette.edge_text);
+    }
   else
     {
       for (Look look = 0; look < N_LOOKS; look++)
         for (guint stance = 0; stance < 3; stance++)
           for (int draft = 0; draft < 2; draft++)
-            draw_edge_batch (self, cr, edges, n_edges, stance, look, draft);
+            draw_edge_batch (self, cr, edges, n_edges, stance, look, draft, view);
       /* Edge labels too small to read are left out, not drawn as bars. */
       if (self->max_font * zoom >= EDGE_LABEL_MIN_PIXELS)
         draw_labels (self, cr, edges, n_edges, QG_ITEM_EDGE, NULL, FALSE, TRUE, TEXT_MIN_PIXELS,

@@ -58,6 +58,7 @@ typedef struct
   guint8     *edge_look;
   Grown      *grown;
   guint       n_grown;
+  gboolean    edges_only;    /* near, under what cairo draws */
 } Scene;
 
 typedef struct
@@ -241,6 +242,8 @@ draw_band (gpointer data)
         draw_item (band, &view, item, &paint, &paint, FALSE);
       }
 
+  if (scene->edges_only)
+    return NULL;
   for (Look look = 0; look < N_LOOKS; look++)
     for (guint i = 0; i < n_nodes; i++)
       {
@@ -485,6 +488,22 @@ draw_in_background (QgGraphView *self,
   g_task_run_in_thread (task, draw_in_thread);
 }
 
+/* One image, reused from frame to frame while its size holds: cairo
+ * copies it first if a frame still being drawn holds it. */
+static void
+reuse_image (cairo_surface_t **image,
+             int               width,
+             int               height,
+             int               factor)
+{
+  if (*image != NULL && cairo_image_surface_get_width (*image) == width
+      && cairo_image_surface_get_height (*image) == height)
+    return;
+  g_clear_pointer (image, cairo_surface_destroy);
+  *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_surface_set_device_scale (*image, factor, factor);
+}
+
 gboolean
 qg_graph_view_is_drawing (QgGraphView *self)
 {
@@ -539,17 +558,7 @@ qg_graph_view_draw_overview (QgGraphView *self,
     {
       Scene scene = { 0 };
 
-      /* One image, reused from frame to frame: cairo copies it first if
-       * a frame still being drawn holds it. */
-      if (self->overview == NULL
-          || cairo_image_surface_get_width (self->overview) != raster_width
-          || cairo_image_surface_get_height (self->overview) != raster_height)
-        {
-          g_clear_pointer (&self->overview, cairo_surface_destroy);
-          self->overview = cairo_image_surface_create (CAIRO_FORMAT_RGB24, raster_width,
-                                                       raster_height);
-          cairo_surface_set_device_scale (self->overview, factor, factor);
-        }
+      reuse_image (&self->overview, raster_width, raster_height, factor);
       make_scene (self, factor, &scene);
       draw_scene (&scene, self->overview);
       clear_scene (&scene);
@@ -560,6 +569,29 @@ qg_graph_view_draw_overview (QgGraphView *self,
 
   cairo_save (cr);
   cairo_set_source_surface (cr, self->overview, 0, 0);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+void
+qg_graph_view_draw_near_edges (QgGraphView *self,
+                               cairo_t     *cr,
+                               double       width,
+                               double       height)
+{
+  int factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  Scene scene = { 0 };
+
+  reuse_image (&self->near_edges, (int) ceil (width * factor), (int) ceil (height * factor),
+               factor);
+  make_scene (self, factor, &scene);
+  scene.edges_only = TRUE;
+  draw_scene (&scene, self->near_edges);
+  clear_scene (&scene);
+
+  cairo_save (cr);
+  cairo_set_source_surface (cr, self->near_edges, 0, 0);
   cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
   cairo_paint (cr);
   cairo_restore (cr);

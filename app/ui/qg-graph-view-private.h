@@ -116,6 +116,7 @@ struct _QgGraphView
   double        max_font;        /* the largest label, in points */
   double        node_font;       /* the size of node names, in points */
   cairo_surface_t *overview;     /* the map from afar, drawn by the rasteriser */
+  cairo_surface_t *near_edges;   /* the edges near, when the rasteriser draws them */
   guint         serial;          /* counts the changes of what is drawn */
   guint         overview_serial; /* what the overview image shows */
   QgLayout     *overview_layout; /* of which layout, */
@@ -203,6 +204,12 @@ void         qg_graph_view_forget_names    (QgGraphView *self);
 gboolean     qg_graph_view_seen_from_afar  (QgGraphView *self);
 /* Paints the overview over all of @cr. */
 void         qg_graph_view_draw_overview   (QgGraphView *self,
+                                            cairo_t     *cr,
+                                            double       width,
+                                            double       height);
+/* Paints the view's background and its edges but the selection's and
+ * the hovered one's, drawn by the rasteriser, over all of @cr. */
+void         qg_graph_view_draw_near_edges (QgGraphView *self,
                                             cairo_t     *cr,
                                             double       width,
                                             double       height);

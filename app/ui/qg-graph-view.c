@@ -1031,6 +1031,7 @@ qg_graph_view_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->pango);
   g_clear_pointer (&self->overview, cairo_surface_destroy);
+  g_clear_pointer (&self->near_edges, cairo_surface_destroy);
   g_clear_pointer (&self->overview_layout, qg_layout_unref);
   g_clear_pointer (&self->screen_labels, g_array_unref);
 
