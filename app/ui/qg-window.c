@@ -307,7 +307,8 @@ log_first_frame (QgWindow *self)
 }
 
 /* The map of the document on screen gets its layout. */
-static void finish_showing (QgWindow *self);
+static void finish_showing     (QgWindow *self);
+static void forget_next_layout (QgWindow *self);
 
 static void
 apply_layout (QgWindow *self,
@@ -315,7 +316,10 @@ apply_layout (QgWindow *self,
 {
   gboolean first = qg_graph_view_get_layout (self->graph_view) == NULL;
 
+  /* What waited of the document comes first; a layout that waited for
+   * its turn is older than this one. */
   finish_showing (self);
+  forget_next_layout (self);
   self->layout_applied_at = qg_timings_now ();
   qg_graph_view_set_layout (self->graph_view, layout, !first);
   if (first)
