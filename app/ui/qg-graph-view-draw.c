@@ -25,12 +25,12 @@
 /* Names drawn in screen space in one frame at the most, and the nodes of
  * each look tried for them, most connected first. */
 #define MAX_SCREEN_LABELS 400
+#define MAX_NODES_TRIED   1500
 /* Edges in view above which they are drawn faster, by cairo and then by
  * the rasteriser, while no wider on screen than this. */
 #define MANY_EDGES        200
 #define RASTER_EDGES      250
 #define RASTER_MAX_PIXELS 2.0
-#define MAX_NODES_TRIED   1500
 /* Names made in one placement: about 3 ms of Pango's time on the 2-core
  * machine (300 took 10 ms of the first frame of a map of 1,000
  * entities); and the time the main loop gives to making the rest when it
