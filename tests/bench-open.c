@@ -15,6 +15,8 @@
  *   one (qg_window_open_drawing): ms_to_map is to its first frame, and
  *   frame_ms the median time of a frame of it, fitted, drawn on an image
  *   as xdot-render.py draws xdot.py's (the reference);
+ *   peak_mb and worker_peak_mb: the peak memory of the window's process
+ *                   and of its largest layout worker;
  *   with --export OUT.svg, once the map is on screen, the window exports
  *   it as Export does (in its thread, through the layout worker): export_ms
  *   to the file, and the main loop's stalls meanwhile and in the second
@@ -32,6 +34,7 @@
 #include <gdk/x11/gdkx.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 
 #include "bench-app.h"
 #include "bench-stats.h"
@@ -368,6 +371,15 @@ main (int   argc,
     g_print ("entities=%u relations=%u\n",
              qg_document_get_n_entities (qg_window_get_document (bench.window)),
              qg_document_get_n_relations (qg_window_get_document (bench.window)));
+  {
+    struct rusage self, children;
+
+    /* The window's, and its layout workers' (the largest of them). */
+    getrusage (RUSAGE_SELF, &self);
+    getrusage (RUSAGE_CHILDREN, &children);
+    g_print ("peak_mb=%.0f worker_peak_mb=%.0f\n", self.ru_maxrss / 1024.0,
+             children.ru_maxrss / 1024.0);
+  }
   g_print ("ms_to_map=%.0f\n", ms (bench.map_drawn - bench.opened));
   g_print ("ms_to_article=%.0f\n", ms (bench.article_done - bench.opened));
   if (export_to == NULL)

@@ -93,6 +93,8 @@ def main():
             print("  dot_sfdp_svg_ms=%.0f" % dot_ms)
             print("  quotegraph_ms_to_map=%.0f ratio=%.2f" % (map_ms, map_ms / dot_ms))
             print("  quotegraph_ms_to_article=%s" % ours["ms_to_article"])
+            print("  peak_mb=%s layout_worker_peak_mb=%s"
+                  % (ours["peak_mb"], ours["worker_peak_mb"]))
             print("  longest_stall_ms=%s stalls_over_16ms=%s"
                   % (ours["longest_stall_ms"], ours["stalls_over_16ms"]))
             print("  window_export_ms=%s export_longest_stall_ms=%s export_stalls_over_16ms=%s"
