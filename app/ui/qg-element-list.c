@@ -156,11 +156,11 @@ struct _QgElementList
   GtkStringFilter    *filter;
   GtkSingleSelection *selection;
   gboolean            following;  /* the map's selection being shown */
-  /* Until the list is first shown, its document and selection wait:
-   * the page is measured even while hidden, and its rows with it. */
+  /* While the list is hidden, a new document and its selection wait
+   * (NULL once shown): the page is measured even while hidden, and its
+   * rows with it. */
   QgDocument         *waiting;
   char               *waiting_selection;
-  gboolean            filled;
 };
 
 G_DEFINE_FINAL_TYPE (QgElementList, qg_element_list, GTK_TYPE_WIDGET)
@@ -180,7 +180,6 @@ fill (QgElementList *self)
   g_autoptr(QgDocument) document = g_steal_pointer (&self->waiting);
   g_autofree char *selection = g_steal_pointer (&self->waiting_selection);
 
-  self->filled = TRUE;
   qg_element_model_set_document (self->elements, document);
   show_selection (self, selection);
 }
@@ -193,7 +192,6 @@ qg_element_list_set_document (QgElementList *self,
 
   g_set_object (&self->waiting, document);
   g_clear_pointer (&self->waiting_selection, g_free);
-  self->filled = FALSE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) || document == NULL)
     fill (self);
 }
@@ -236,7 +234,7 @@ qg_element_list_set_selection (QgElementList *self,
 {
   g_return_if_fail (QG_IS_ELEMENT_LIST (self));
 
-  if (!self->filled)
+  if (self->waiting != NULL)
     {
       g_free (self->waiting_selection);
       self->waiting_selection = g_strdup (id);
@@ -251,7 +249,7 @@ qg_element_list_get_selected (QgElementList *self)
   gpointer item;
 
   g_return_val_if_fail (QG_IS_ELEMENT_LIST (self), NULL);
-  if (!self->filled)
+  if (self->waiting != NULL)
     return self->waiting_selection;
   item = gtk_single_selection_get_selected_item (self->selection);
   return item != NULL ? id_of (item) : NULL;
@@ -262,7 +260,7 @@ guint
 qg_element_list_get_n_shown (QgElementList *self)
 {
   g_return_val_if_fail (QG_IS_ELEMENT_LIST (self), 0);
-  if (!self->filled)
+  if (self->waiting != NULL)
     return qg_document_get_n_entities (self->waiting) + qg_document_get_n_relations (self->waiting);
   return g_list_model_get_n_items (G_LIST_MODEL (self->selection));
 }
@@ -324,7 +322,7 @@ qg_element_list_map (GtkWidget *widget)
   QgElementList *self = QG_ELEMENT_LIST (widget);
 
   GTK_WIDGET_CLASS (qg_element_list_parent_class)->map (widget);
-  if (!self->filled)
+  if (self->waiting != NULL)
     fill (self);
 }
 
@@ -364,7 +362,6 @@ qg_element_list_init (QgElementList *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
   self->elements = g_object_new (QG_TYPE_ELEMENT_MODEL, NULL);
-  self->filled = TRUE;
   self->filter = gtk_string_filter_new (text);
   gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
   gtk_string_filter_set_ignore_case (self->filter, TRUE);
