@@ -101,6 +101,12 @@ test_window_shows_the_bundled_map (void)
 }
 
 static gboolean
+says_laying_out (gpointer data)
+{
+  return qg_test_find_labelled (data, ADW_TYPE_STATUS_PAGE, "Laying Out the Map…") != NULL;
+}
+
+static gboolean
 engine_is_twopi (gpointer data)
 {
   QgWindow *window = data;
@@ -214,8 +220,9 @@ test_stop_first_layout (void)
   qg_window_open (window, file, "kaspersky-us-ban.json");
   gtk_window_present (GTK_WINDOW (window));
   slow_worker_wait (&worker);
-  g_assert_nonnull (qg_test_find_labelled (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE,
-                                           "Laying Out the Map…"));
+  /* The layout begins as soon as the document is read; the window says
+   * so once the article's passages are found too. */
+  qg_test_wait_for (says_laying_out, window, "the window to say it lays the map out");
   stop = qg_test_find_labelled (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Stop");
   g_assert_nonnull (stop);
   qg_test_wait_settled (stop);
