@@ -55,6 +55,7 @@ typedef struct
   gint64    map_drawn;
   gint64    article_done;
   gint64    last_tick;
+  gint64    idle_since;  /* when the window last had nothing to do, or 0 */
   gint64    longest_stall;
   guint     stalls;
   guint     frames;
@@ -185,6 +186,57 @@ done (Bench *bench)
   /* And a second more, for what the map's first frames leave to do. */
   return bench->map_drawn != 0 && bench->article_done != 0
          && g_get_monotonic_time () > MAX (bench->map_drawn, bench->article_done) + SETTLE_USEC;
+}
+
+/* The text of every label under @widget (of those with @css_class, if
+ * not NULL), a line each. */
+static void
+append_labels (GtkWidget  *widget,
+               const char *css_class,
+               GString    *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget)
+      && (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    append_labels (child, css_class, text);
+}
+
+/* What the window says when it shows no map: the failure page's errors
+ * (the document refused), or its toasts (a layout that failed) once it
+ * has nothing more to do. NULL while a map may still come. */
+static char *
+refusal (Bench *bench)
+{
+  GString *text;
+  GtkWidget *toasts;
+
+  if (bench->map_drawn != 0)
+    return NULL;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (bench->window->main_stack), "failed") == 0)
+    {
+      text = g_string_new (NULL);
+      append_labels (GTK_WIDGET (bench->window->failure_errors), "problem", text);
+      return g_string_free (text, FALSE);
+    }
+  if (qg_window_is_busy (bench->window))
+    {
+      bench->idle_since = 0;
+      return NULL;
+    }
+  if (bench->idle_since == 0)
+    bench->idle_since = g_get_monotonic_time ();
+  /* A second idle with no map: the frames after the layout have come. */
+  if (g_get_monotonic_time () < bench->idle_since + SETTLE_USEC)
+    return NULL;
+  text = g_string_new ("the window is idle and shows no map\n");
+  toasts = GTK_WIDGET (bench->window->toasts);
+  for (GtkWidget *child = gtk_widget_get_first_child (toasts); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwToastWidget"))
+      append_labels (child, NULL, text);
+  return g_string_free (text, FALSE);
 }
 
 static double
@@ -318,7 +370,16 @@ main (int   argc,
     thread = g_thread_new ("keys", press_keys, &bench);
 
   while (!done (&bench))
-    g_main_context_iteration (NULL, TRUE);
+    {
+      g_autofree char *refused = NULL;
+
+      g_main_context_iteration (NULL, TRUE);
+      if ((refused = refusal (&bench)) != NULL)
+        {
+          g_printerr ("bench-open: %s: %s", argv[1], refused);
+          return 1;
+        }
+    }
 
   if (export_to != NULL)
     {
