@@ -8,7 +8,7 @@ packages=(
   # build
   gcc meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev
-  libgraphviz-dev libxml2-dev libicu-dev
+  libgraphviz-dev libxml2-dev libicu-dev libfontconfig-dev
   # fuzzing (tests/fuzz): clang and its libFuzzer runtime; memcheck (--setup valgrind)
   clang libclang-rt-14-dev valgrind
   # run: Graphviz's layout and render plugins, fonts, SVG icons

@@ -3,6 +3,7 @@
  * cache (qg-layout-cache.c). */
 #include "config.h"
 
+#include <fontconfig/fontconfig.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -392,6 +393,48 @@ test_cache_hit_is_the_same (void)
   qg_layout_cache_set_enabled (TRUE);
 }
 
+/* A font more, or one less, is another key: the labels might be measured
+ * in it. The same fonts again are the same key. */
+static void
+test_cache_keys_the_fonts (void)
+{
+  g_autoptr(QgDocument) doc = qg_test_load_map (20, 30);
+  g_autoptr(QgLayout) first = NULL;
+  g_autoptr(QgLayout) second = NULL;
+  g_autoptr(QgLayout) again = NULL;
+  g_autofree char *crash = worker_script ("crash.sh");
+  g_autofree char *saved = g_strdup (g_getenv ("QUOTEGRAPH_LAYOUT_WORKER"));
+  g_autofree char *dir = g_dir_make_tmp ("qg-fonts-XXXXXX", NULL);
+  g_autofree char *font = g_build_filename (dir, "added.ttf", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                                      &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (font, contents, length, NULL));
+  empty_cache ();
+  first = layout_by_worker (doc, "neato");
+  g_assert_cmpuint (count_entries (), ==, 1);
+
+  /* A font installed: laid out afresh, and kept beside the first. */
+  g_assert_true (FcConfigAppFontAddFile (NULL, (const FcChar8 *) font));
+  second = layout_by_worker (doc, "neato");
+  g_assert_cmpuint (count_entries (), ==, 2);
+
+  /* And removed: the first layout's key again, from the cache, as
+   * nothing can be laid out now. */
+  FcConfigAppFontClear (NULL);
+  g_setenv ("QUOTEGRAPH_LAYOUT_WORKER", crash, TRUE);
+  again = layout_by_worker (doc, "neato");
+  g_setenv ("QUOTEGRAPH_LAYOUT_WORKER", saved, TRUE);
+  g_assert_cmpuint (count_entries (), ==, 2);
+  assert_same_layout (first, again);
+
+  g_unlink (font);
+  g_rmdir (dir);
+  empty_cache ();
+}
+
 static GBytes *
 export_svg (QgDocument *doc)
 {
@@ -605,6 +648,7 @@ main (int   argc,
   g_test_add_func ("/layout-worker/gone-before-reading", test_worker_gone_before_reading);
   g_test_add_func ("/layout-cache/hit-is-the-same", test_cache_hit_is_the_same);
   g_test_add_func ("/layout-cache/export-is-the-same", test_cache_export_is_the_same);
+  g_test_add_func ("/layout-cache/keys-the-fonts", test_cache_keys_the_fonts);
   g_test_add_func ("/layout-cache/damage-is-not-trusted", test_cache_damage_is_not_trusted);
   g_test_add_func ("/layout-cache/evicts-least-recently-used",
                    test_cache_evicts_least_recently_used);

@@ -3,7 +3,9 @@
 
 #include "config.h"
 
+#include <fontconfig/fontconfig.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
 
@@ -24,7 +26,8 @@
  *
  * What it answers is kept in the layout cache under a key made of all
  * that determines it: the text, the engine (whose attributes are in the
- * text), the format, this program's version and Graphviz's. */
+ * text), the format, this program's version and Graphviz's, and the fonts
+ * Graphviz measures the labels with. */
 
 /* $QUOTEGRAPH_LAYOUT_WORKER, else the one beside this program (in the
  * build tree), else the installed one. Read every time: a test sets it. */
@@ -48,6 +51,55 @@ worker_path (void)
 
 static gsize pipe_signal_ignored;
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/* Adds to @sum the fonts there are, as fontconfig found them when this
+ * program started: each file's path, size and change time. A label's size
+ * is its text measured in the font that fontconfig matches to its name, or
+ * in one that has its characters: a font installed, removed or updated
+ * can change where everything goes. (The layout worker, started afresh
+ * for each layout, sees the fonts as they are then; so does this program
+ * from its next start.) */
+static void
+checksum_fonts (GChecksum *sum)
+{
+  FcObjectSet *file_only = FcObjectSetBuild (FC_FILE, NULL);
+  FcPattern *any = FcPatternCreate ();
+  FcFontSet *fonts = FcFontList (NULL, any, file_only);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  for (int i = 0; fonts != NULL && i < fonts->nfont; i++)
+    {
+      FcChar8 *file = NULL;
+      GStatBuf info = { 0 };
+
+      if (FcPatternGetString (fonts->fonts[i], FC_FILE, 0, &file) != FcResultMatch)
+        continue;
+      if (g_stat ((const char *) file, &info) != 0)
+        info.st_size = info.st_mtime = -1;
+      g_ptr_array_add (lines, g_strdup_printf ("%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                                               (const char *) file, (gint64) info.st_size,
+                                               (gint64) info.st_mtime));
+    }
+  /* In an order of their own, not fontconfig's. */
+  g_ptr_array_sort (lines, compare_strings);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const char *line = g_ptr_array_index (lines, i);
+
+      g_checksum_update (sum, (const guchar *) line, strlen (line) + 1);
+    }
+  if (fonts != NULL)
+    FcFontSetDestroy (fonts);
+  FcPatternDestroy (any);
+  FcObjectSetDestroy (file_only);
+}
+
 static char *
 cache_key (QgGraph    *self,
            const char *format)
@@ -68,6 +120,7 @@ cache_key (QgGraph    *self,
       g_checksum_update (sum, (const guchar *) parts[i], strlen (parts[i]) + 1);
     }
   qg_graphviz_unlock ();
+  checksum_fonts (sum);
   g_checksum_update (sum, dot, length);
   return g_strdup (g_checksum_get_string (sum));
 }
