@@ -39,6 +39,15 @@ typedef struct _QgPlaces QgPlaces;
 
 /* Caller holds the lock for these. */
 void       qg_graph_attach_xdot         (Agraph_t   *graph);
+/* A large map's edge labels, taken away before its layout and placed
+ * after it (qg-graph-labels.c); NULL where Graphviz places them. */
+typedef struct _QgTakenLabels QgTakenLabels;
+QgTakenLabels *qg_graph_labels_take     (Agraph_t   *graph,
+                                         const char *engine);
+/* Gives the labels back, placed if @laid_out, and frees @taken. */
+void       qg_graph_labels_place        (Agraph_t      *graph,
+                                         QgTakenLabels *taken,
+                                         gboolean       laid_out);
 GPtrArray *qg_graph_clusters_in_order   (Agraph_t   *graph);
 /* What Graphviz wrote as @name on @object (its graph's places, or, if
  * @places is NULL, the object's own attribute). */

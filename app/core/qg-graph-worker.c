@@ -110,7 +110,7 @@ cache_key (QgGraph    *self,
   const guchar *dot = g_bytes_get_data (self->dot, &length);
 
   qg_graphviz_lock ();
-  parts[0] = "quotegraph-layout/1 " PACKAGE_VERSION;
+  parts[0] = "quotegraph-layout/2 " PACKAGE_VERSION;
   parts[1] = gvcVersion (qg_graphviz_context ());
   parts[2] = self->engine;
   parts[3] = format;

@@ -1356,6 +1356,7 @@ qg_graph_layout (QgGraph  *self,
 {
   g_autofree char *reason = NULL;
   GVC_t *gvc;
+  QgTakenLabels *taken;
   int status;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -1381,7 +1382,9 @@ qg_graph_layout (QgGraph  *self,
   graphviz_errors_reset ();
   restart_random ();
   lay_out_in_order (strcmp (self->engine, "fdp") == 0);
+  taken = qg_graph_labels_take (self->graph, self->engine);
   status = gvLayout (gvc, self->graph, self->engine);
+  qg_graph_labels_place (self->graph, taken, status == 0);
   lay_out_in_order (FALSE);
   /* A layout made despite an error is still Graphviz's to free. */
   self->laid_out = status == 0;
