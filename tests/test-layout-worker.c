@@ -475,13 +475,56 @@ write_entry (const char *path,
   g_autofree char *key = g_path_get_basename (path);
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr(GString) entry = g_string_new (NULL);
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW, 9);
+  g_autoptr(GOutputStream) deflating = g_converter_output_stream_new (memory,
+                                                                      G_CONVERTER (compressor));
+  g_autoptr(GBytes) deflated = NULL;
+
+  g_assert_true (g_output_stream_write_all (deflating, payload, length, NULL, NULL, NULL));
+  g_assert_true (g_output_stream_close (deflating, NULL, NULL));
+  deflated = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+  g_checksum_update (sum, (const guchar *) key, strlen (key));
+  g_checksum_update (sum, g_bytes_get_data (deflated, NULL), g_bytes_get_size (deflated));
+  g_string_printf (entry, "quotegraph-layout-cache/2 %s %" G_GSIZE_FORMAT " %" G_GSIZE_FORMAT "\n",
+                   g_checksum_get_string (sum), g_bytes_get_size (deflated), length);
+  g_string_append_len (entry, g_bytes_get_data (deflated, NULL), g_bytes_get_size (deflated));
+  g_assert_true (g_file_set_contents (path, entry->str, entry->len, NULL));
+}
+
+/* An entry whose checksum holds, of bytes that are not deflated. */
+static void
+write_raw_entry (const char *path,
+                 const char *body,
+                 gsize       size)
+{
+  g_autofree char *key = g_path_get_basename (path);
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *entry = NULL;
 
   g_checksum_update (sum, (const guchar *) key, strlen (key));
-  g_checksum_update (sum, (const guchar *) payload, length);
-  g_string_printf (entry, "quotegraph-layout-cache/1 %s %" G_GSIZE_FORMAT "\n",
-                   g_checksum_get_string (sum), length);
-  g_string_append_len (entry, payload, length);
-  g_assert_true (g_file_set_contents (path, entry->str, entry->len, NULL));
+  g_checksum_update (sum, (const guchar *) body, strlen (body));
+  entry = g_strdup_printf ("quotegraph-layout-cache/2 %s %" G_GSIZE_FORMAT " %" G_GSIZE_FORMAT
+                           "\n%s", g_checksum_get_string (sum), strlen (body), size, body);
+  g_assert_true (g_file_set_contents (path, entry, -1, NULL));
+}
+
+/* The last number of @entry's header, the layout's size, made @size. */
+static char *
+with_size (const char *entry,
+           gsize       length,
+           const char *size)
+{
+  const char *newline = memchr (entry, '\n', length);
+  const char *space = newline;
+  GString *out = g_string_new (NULL);
+
+  while (*--space != ' ')
+    ;
+  g_string_append_len (out, entry, space + 1 - entry);
+  g_string_append (out, size);
+  g_string_append_len (out, newline, entry + length - newline);
+  return g_string_free (out, FALSE);
 }
 
 /* A damaged entry (a flipped byte, cut short, a header that lies) is
@@ -510,7 +553,7 @@ test_cache_damage_is_not_trusted (void)
   path = only_entry ();
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
 
-  for (guint round = 0; round < 3 + G_N_ELEMENTS (hostile); round++)
+  for (guint round = 0; round < 7 + G_N_ELEMENTS (hostile); round++)
     {
       g_autoptr(QgLayout) again = NULL;
       g_autofree char *now = NULL;
@@ -533,11 +576,34 @@ test_cache_damage_is_not_trusted (void)
           char *space = strchr (copy, '\n');
 
           while (*--space != ' ')
+            ;
+          while (*--space != ' ')
             *space = '9';
           g_assert_true (g_file_set_contents (path, copy, length, NULL));
         }
+      else if (round <= 5)
+        {
+          /* Or about the size inflated: past what deflate can make, one
+           * byte more or one less than the stream holds. */
+          g_autofree char *size = NULL;
+          g_autofree char *lie = NULL;
+          char *newline = memchr (copy, '\n', length);
+          char *space = newline;
+          guint64 truth;
+
+          while (*--space != ' ')
+            ;
+          truth = g_ascii_strtoull (space + 1, NULL, 10);
+          size = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                  round == 3 ? G_MAXUINT64 / 4 : round == 4 ? truth + 1 : truth - 1);
+          lie = with_size (copy, length, size);
+          g_assert_true (g_file_set_contents (path, lie, -1, NULL));
+        }
+      else if (round == 6)
+        /* Bytes that hold their checksum but are not deflated. */
+        write_raw_entry (path, "quotegraph-places/1 12 20 0\n", 28);
       else
-        write_entry (path, hostile[round - 3], strlen (hostile[round - 3]));
+        write_entry (path, hostile[round - 7], strlen (hostile[round - 7]));
 
       again = layout_by_worker (doc, "neato");
       assert_same_layout (good, again);
@@ -553,9 +619,12 @@ test_cache_evicts_least_recently_used (void)
 {
   char keys[4][65];
   char payload[1000];
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
 
   empty_cache ();
-  memset (payload, 'x', sizeof payload);
+  /* Bytes that do not compress, so that each entry is about 1,100 long. */
+  for (guint i = 0; i < sizeof payload; i++)
+    payload[i] = (char) g_rand_int_range (rand, 0, 256);
   for (guint i = 0; i < 4; i++)
     {
       memset (keys[i], '0' + i, 64);
@@ -624,7 +693,7 @@ test_cache_evicts_least_recently_used (void)
     qg_layout_cache_store ("../../escape", bytes);
     g_assert_null (qg_layout_cache_lookup ("../../escape"));
   }
-  qg_layout_cache_set_max_bytes (64 * 1024 * 1024);
+  qg_layout_cache_set_max_bytes (256 * 1024 * 1024);
   empty_cache ();
 }
 

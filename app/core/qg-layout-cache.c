@@ -13,17 +13,23 @@
 
 /* An entry: a first line that says what follows, then the layout.
  *
- *   quotegraph-layout-cache/1 CHECKSUM LENGTH\n
- *   LENGTH bytes
+ *   quotegraph-layout-cache/2 CHECKSUM LENGTH SIZE\n
+ *   LENGTH bytes: the layout's SIZE bytes, compressed (zlib's deflate)
  *
- * CHECKSUM is the SHA-256 of the key and the bytes, so that an entry
+ * Compressed, as a layout is text that shrinks to a tenth or less: the
+ * places of a 50,000-entity map and its SVG (some 370 MB together) fit
+ * the cache. CHECKSUM is the SHA-256 of the key and the LENGTH bytes,
+ * checked before anything is inflated, so that an entry
  * copied under another key's name does not hold either. It finds damage
  * (a truncated write, a flipped bit, a file that is not ours), not
  * malice: what is read is still checked by its reader (the layout's
  * places are read as strictly as the worker's answer). */
 
-#define ENTRY_MAGIC "quotegraph-layout-cache/1"
-#define DEFAULT_MAX_BYTES (64 * 1024 * 1024)
+#define ENTRY_MAGIC "quotegraph-layout-cache/2"
+#define DEFAULT_MAX_BYTES (256 * 1024 * 1024)
+/* Deflate makes at most about 1,032 bytes of one: a SIZE more than that
+ * is not a layout of this entry's bytes. */
+#define MAX_INFLATION 1032
 #define KEY_LENGTH 64
 
 static gboolean enabled = TRUE;
@@ -71,6 +77,77 @@ checksum_of (const char *key,
   return g_strdup (g_checksum_get_string (sum));
 }
 
+/* @data deflated (fast: a layout is stored once, and read many times). */
+static GBytes *
+deflate (const char *data,
+         gsize       length)
+{
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW, 1);
+  gsize size = length / 4 + 1024, done = 0, read_at = 0;
+  char *out = g_malloc (size);
+
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      gsize bytes_read = 0, bytes_written = 0;
+      GConverterResult result;
+
+      if (done == size)
+        out = g_realloc (out, size *= 2);
+      result = g_converter_convert (G_CONVERTER (compressor), data + read_at, length - read_at,
+                                    out + done, size - done, G_CONVERTER_INPUT_AT_END,
+                                    &bytes_read, &bytes_written, &error);
+      read_at += bytes_read;
+      done += bytes_written;
+      if (result == G_CONVERTER_FINISHED)
+        return g_bytes_new_take (out, done);
+      if (result == G_CONVERTER_ERROR && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+        {
+          g_free (out);
+          return NULL;
+        }
+      if (result == G_CONVERTER_ERROR)
+        out = g_realloc (out, size *= 2);
+    }
+}
+
+/* @data inflated, if it is a deflated stream of exactly @size bytes that
+ * ends where @data does; else NULL. */
+static char *
+inflate (const char *data,
+         gsize       length,
+         gsize       size)
+{
+  g_autoptr(GZlibDecompressor) decompressor =
+    g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW);
+  /* A byte more than said: a stream that goes on is told by it. */
+  char *out = size < G_MAXSIZE ? g_try_malloc (size + 1) : NULL;
+  gsize read_at = 0, done = 0;
+
+  while (out != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      gsize bytes_read = 0, bytes_written = 0;
+      GConverterResult result;
+
+      result = g_converter_convert (G_CONVERTER (decompressor), data + read_at, length - read_at,
+                                    out + done, size + 1 - done, G_CONVERTER_INPUT_AT_END,
+                                    &bytes_read, &bytes_written, &error);
+      read_at += bytes_read;
+      done += bytes_written;
+      if (done > size)
+        break;
+      if (result == G_CONVERTER_FINISHED && done == size && read_at == length)
+        return out;
+      /* Damaged, longer or shorter than said, or stuck. */
+      if (result == G_CONVERTER_FINISHED || result == G_CONVERTER_ERROR
+          || (bytes_read == 0 && bytes_written == 0))
+        break;
+    }
+  g_free (out);
+  return NULL;
+}
+
 static char *
 entry_path (const char *key)
 {
@@ -99,11 +176,12 @@ qg_layout_cache_lookup (const char *key)
   g_autofree char *contents = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *header = NULL;
+  char *layout;
   gsize length = 0;
   const char *newline;
   gsize body;
   char sum[KEY_LENGTH + 1];
-  guint64 declared;
+  guint64 declared, size;
   char *end;
   GStatBuf st;
 
@@ -119,8 +197,8 @@ qg_layout_cache_lookup (const char *key)
   if (!g_file_get_contents (path, &contents, &length, NULL))
     return NULL;
 
-  newline = memchr (contents, '\n', MIN (length, 128));
-  /* "MAGIC SUM LENGTH\n" */
+  newline = memchr (contents, '\n', MIN (length, 160));
+  /* "MAGIC SUM LENGTH SIZE\n" */
   if (newline == NULL || (gsize) (newline - contents) < strlen (ENTRY_MAGIC) + 2 + KEY_LENGTH + 1
       || memcmp (contents, ENTRY_MAGIC " ", strlen (ENTRY_MAGIC) + 1) != 0)
     goto damaged;
@@ -134,22 +212,23 @@ qg_layout_cache_lookup (const char *key)
     goto damaged;
   declared = g_ascii_strtoull (header, &end, 10);
   body = length - (newline + 1 - contents);
-  if (*end != '\0' || declared != body)
+  if (*end != ' ' || declared != body || !g_ascii_isdigit (end[1]))
+    goto damaged;
+  size = g_ascii_strtoull (end + 1, &end, 10);
+  if (*end != '\0' || size > (guint64) MAX_INFLATION * body || size > G_MAXSIZE / 2)
     goto damaged;
   expected = checksum_of (key, newline + 1, body);
   if (strcmp (expected, sum) != 0)
+    goto damaged;
+  layout = inflate (newline + 1, body, size);
+  if (layout == NULL)
     goto damaged;
 
   /* A use: the entry is the last to go. */
   g_mutex_lock (&cache_mutex);
   g_utime (path, NULL);
   g_mutex_unlock (&cache_mutex);
-  {
-    gsize offset = newline + 1 - contents;
-    g_autoptr(GBytes) all = g_bytes_new_take (g_steal_pointer (&contents), length);
-
-    return g_bytes_new_from_bytes (all, offset, body);
-  }
+  return g_bytes_new_take (layout, size);
 
 damaged:
   g_debug ("%s: damaged, removed", path);
@@ -235,20 +314,26 @@ qg_layout_cache_store (const char *key,
   g_autofree char *sum = NULL;
   g_autoptr(GString) entry = NULL;
   g_autoptr(GError) error = NULL;
-  gsize length;
+  g_autoptr(GBytes) deflated = NULL;
+  gsize length, size;
   const char *data;
 
   if (!enabled || !is_key (key))
     return;
-  data = g_bytes_get_data (bytes, &length);
+  data = g_bytes_get_data (bytes, &size);
+  deflated = deflate (data, size);
+  if (deflated == NULL)
+    return;
+  data = g_bytes_get_data (deflated, &length);
   /* An entry larger than the whole cache would only push out the rest. */
   if (length >= max_bytes)
     return;
   dir = qg_layout_cache_dir ();
   path = g_build_filename (dir, key, NULL);
   sum = checksum_of (key, data, length);
-  entry = g_string_sized_new (length + 128);
-  g_string_append_printf (entry, ENTRY_MAGIC " %s %" G_GSIZE_FORMAT "\n", sum, length);
+  entry = g_string_sized_new (length + 160);
+  g_string_append_printf (entry, ENTRY_MAGIC " %s %" G_GSIZE_FORMAT " %" G_GSIZE_FORMAT "\n", sum,
+                          length, size);
   g_string_append_len (entry, data, length);
 
   g_mutex_lock (&cache_mutex);

@@ -7,14 +7,14 @@ G_BEGIN_DECLS
 
 /* Layouts kept between runs, in $XDG_CACHE_HOME/quotegraph/layouts: one
  * file an entry, named by its key (a SHA-256 of exactly what determines
- * the layout, qg-graph-worker.c says what), written whole or not at all,
- * and checked when read: an entry whose checksum does not hold is
+ * the layout, qg-graph-worker.c says what), compressed, written whole or
+ * not at all, and checked when read: an entry whose checksum does not hold is
  * removed, and laid out again. At most a size cap in all; the entries
  * used least recently go first. */
 
 /* Off: nothing read or written (--no-cache). On by default. */
 void     qg_layout_cache_set_enabled   (gboolean     enabled);
-/* The cap on the folder's size, in bytes: 64 MiB unless set. */
+/* The cap on the folder's size, in bytes: 256 MiB unless set. */
 void     qg_layout_cache_set_max_bytes (guint64      max_bytes);
 /* The folder: $XDG_CACHE_HOME/quotegraph/layouts. */
 char    *qg_layout_cache_dir           (void);
