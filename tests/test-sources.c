@@ -54,6 +54,138 @@ test_longest_name_wins (void)
   g_assert_cmpuint (qg_sources_count_mentions (sources, 1), ==, 1);
 }
 
+static gboolean
+word_char_at (const char *p)
+{
+  return g_unichar_isalnum (g_utf8_get_char (p));
+}
+
+static int
+by_place (gconstpointer a,
+          gconstpointer b)
+{
+  const QgMention *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end > y->end ? -1 : 1;
+  return x->entity < y->entity ? -1 : x->entity > y->entity;
+}
+
+static char *
+random_words (GRand *rand,
+              guint  min,
+              guint  max,
+              gboolean spaces)
+{
+  static const char * const pieces[] = { "a", "b", "ab", "é", "ß", "-", "1", " ", "." };
+  guint n = g_rand_int_range (rand, min, max + 1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *piece = pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces) - (spaces ? 0 : 2))];
+
+      /* A name starts and ends with a letter. */
+      if (!spaces && (i == 0 || i == n - 1) && !g_unichar_isalpha (g_utf8_get_char (piece)))
+        piece = "a";
+      g_string_append (out, piece);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The names are found where a search of the whole text for each of them
+ * finds them as whole words: the same places, overlapping ones too, for
+ * names long and short, sharing their first bytes, and aliases. */
+static void
+test_mentions_as_searched (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+
+  for (guint round = 0; round < 40; round++)
+    {
+      g_autofree char *text = random_words (rand, 200, 600, TRUE);
+      GString *json = g_string_new (NULL);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GArray) owners = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (QgMention));
+      g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (QgMention));
+      g_autoptr(QgDocument) doc = NULL;
+      g_autoptr(QgSources) sources = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *document = NULL;
+      guint n_entities = g_rand_int_range (rand, 1, 12);
+      const QgMention *mentions;
+      gsize last_end = 0;
+      guint n;
+
+      g_string_append_printf (json, "{\"format\": \"quotegraph/1\", \"article\": {\"title\": "
+                              "\"T\", \"text\": \"%s\"}, \"entities\": [", text);
+      for (guint e = 0; e < n_entities; e++)
+        {
+          char *name = random_words (rand, 1, 6, FALSE);
+          guint n_aliases = g_rand_int_range (rand, 0, 3);
+
+          g_ptr_array_add (names, name);
+          g_array_append_val (owners, e);
+          g_string_append_printf (json, "%s{\"id\": \"e%u\", \"name\": \"%s\", \"kind\": "
+                                  "\"person\", \"aliases\": [", e ? ", " : "", e, name);
+          for (guint a = 0; a < n_aliases; a++)
+            {
+              char *alias = random_words (rand, 1, 4, FALSE);
+
+              g_ptr_array_add (names, alias);
+              g_array_append_val (owners, e);
+              g_string_append_printf (json, "%s\"%s\"", a ? ", " : "", alias);
+            }
+          g_string_append (json, "]}");
+        }
+      g_string_append (json, "], \"quotes\": [], \"relations\": []}");
+      document = g_string_free (json, FALSE);
+      doc = qg_document_load_from_data (document, strlen (document), NULL, "d", NULL, &error);
+      g_assert_no_error (error);
+
+      /* Each name searched for through the whole text. */
+      for (guint i = 0; i < names->len; i++)
+        {
+          const char *name = names->pdata[i];
+          gsize len = strlen (name), length = strlen (text);
+
+          for (const char *p = text; (p = memmem (p, text + length - p, name, len)) != NULL; p++)
+            if ((p == text || !word_char_at (g_utf8_find_prev_char (text, p)))
+                && (p + len >= text + length || !word_char_at (p + len)))
+              {
+                QgMention m = { p - text, p - text + len, g_array_index (owners, guint, i) };
+
+                g_array_append_val (expected, m);
+              }
+        }
+      g_array_sort (expected, by_place);
+      for (guint i = 0; i < expected->len; i++)
+        {
+          const QgMention *m = &g_array_index (expected, QgMention, i);
+
+          if (i > 0 && m->start < last_end)
+            continue;
+          g_array_append_val (kept, *m);
+          last_end = m->end;
+        }
+
+      sources = qg_sources_new (doc);
+      mentions = qg_sources_get_mentions (sources, &n);
+      g_assert_cmpuint (n, ==, kept->len);
+      for (guint i = 0; i < n; i++)
+        {
+          const QgMention *m = &g_array_index (kept, QgMention, i);
+
+          g_assert_cmpuint (mentions[i].start, ==, m->start);
+          g_assert_cmpuint (mentions[i].end, ==, m->end);
+          g_assert_cmpuint (mentions[i].entity, ==, m->entity);
+        }
+    }
+}
+
 static void
 test_quotes_and_relations (void)
 {
@@ -119,6 +251,7 @@ main (int   argc,
 
   g_test_add_func ("/quotegraph/sources/mentions", test_mentions);
   g_test_add_func ("/quotegraph/sources/longest-name-wins", test_longest_name_wins);
+  g_test_add_func ("/quotegraph/sources/mentions-as-searched", test_mentions_as_searched);
   g_test_add_func ("/quotegraph/sources/quotes-and-relations", test_quotes_and_relations);
   g_test_add_func ("/quotegraph/sources/char-offsets", test_char_offsets);
 
