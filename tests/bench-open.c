@@ -220,7 +220,12 @@ refusal (Bench *bench)
       append_labels (GTK_WIDGET (bench->window->failure_errors), "problem", text);
       return g_string_free (text, FALSE);
     }
-  if (qg_window_is_busy (bench->window))
+  /* A map on its way to the screen (a large one's image is drawn by the
+   * rasteriser's threads, for seconds) is no refusal. */
+  if (qg_window_is_busy (bench->window)
+      || (!bench->dot && qg_graph_view_get_layout (qg_window_get_graph_view (bench->window)) != NULL)
+      || (bench->dot && qg_drawing_view_get_drawing (qg_drawing_page_get_view (
+                          qg_window_get_drawing_page (bench->window))) != NULL))
     {
       bench->idle_since = 0;
       return NULL;
