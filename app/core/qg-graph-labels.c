@@ -30,9 +30,10 @@ extern pointf edgeMidpoint (graph_t *g, edge_t *e);
 #define GV_EDGE_LABEL (1 << 0)
 
 /* The grid's cells are this wide (in points) at the least, and there are
- * this many at the most. */
-#define CELL_MIN   96.0
-#define CELLS_MAX  (4 * 1024 * 1024)
+ * about this many at the most, this many along a side. */
+#define CELL_MIN     96.0
+#define CELLS_MAX    (4 * 1024 * 1024)
+#define CELLS_ACROSS 4096
 
 struct _QgTakenLabels
 {
@@ -110,6 +111,19 @@ overlap_area (const Box *a,
   return (MIN (a->x1, b->x1) - MAX (a->x0, b->x0)) * (MIN (a->y1, b->y1) - MAX (a->y0, b->y0));
 }
 
+/* The cell of offset @v (in cells), in 0 … @n - 1: NaN and the
+ * infinities too. */
+static guint
+cell_of (double v,
+         guint  n)
+{
+  if (!(v >= 0))
+    return 0;
+  if (v >= n - 1)
+    return n - 1;
+  return (guint) v;
+}
+
 static void
 grid_cells_of (const Grid *grid,
                const Box  *box,
@@ -123,10 +137,10 @@ grid_cells_of (const Grid *grid,
   double right = floor ((box->x1 - grid->bb.x0) / grid->cell);
   double top = floor ((box->y1 - grid->bb.y0) / grid->cell);
 
-  *c0 = (guint) CLAMP (left, 0, grid->columns - 1);
-  *r0 = (guint) CLAMP (bottom, 0, grid->rows - 1);
-  *c1 = (guint) CLAMP (right, 0, grid->columns - 1);
-  *r1 = (guint) CLAMP (top, 0, grid->rows - 1);
+  *c0 = cell_of (left, grid->columns);
+  *r0 = cell_of (bottom, grid->rows);
+  *c1 = cell_of (right, grid->columns);
+  *r1 = cell_of (top, grid->rows);
 }
 
 static void
@@ -246,12 +260,22 @@ qg_graph_labels_place (Agraph_t      *g,
     return;
   if (laid_out)
     {
-      double width = MAX (bb.UR.x - bb.LL.x, 1), height = MAX (bb.UR.y - bb.LL.y, 1);
+      double width = bb.UR.x - bb.LL.x, height = bb.UR.y - bb.LL.y;
 
+      /* A map Graphviz could not measure is one cell. */
+      if (!isfinite (width * height) || !isfinite (bb.LL.x) || !isfinite (bb.LL.y))
+        width = height = 1, bb = (boxf) { { 0, 0 }, { 1, 1 } };
+      width = MAX (width, 1);
+      height = MAX (height, 1);
       grid.bb = (Box) { bb.LL.x, bb.LL.y, bb.UR.x, bb.UR.y };
+      /* Square cells, no more than CELLS_MAX of them, and no more than
+       * CELLS_ACROSS along either side of a long, thin map. */
       grid.cell = MAX (CELL_MIN, sqrt (width * height / CELLS_MAX));
-      grid.columns = (guint) ceil (width / grid.cell);
-      grid.rows = (guint) ceil (height / grid.cell);
+      grid.cell = MAX (grid.cell, MAX (width, height) / CELLS_ACROSS);
+      grid.columns = cell_of (ceil (width / grid.cell), CELLS_ACROSS + 1);
+      grid.rows = cell_of (ceil (height / grid.cell), CELLS_ACROSS + 1);
+      grid.columns = MAX (grid.columns, 1);
+      grid.rows = MAX (grid.rows, 1);
       grid.cells = g_new0 (GArray *, (gsize) grid.columns * grid.rows);
       grid.boxes = g_array_new (FALSE, FALSE, sizeof (Box));
       for (Agnode_t *n = agfstnode (g); n; n = agnxtnode (g, n))
