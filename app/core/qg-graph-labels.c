@@ -235,7 +235,10 @@ edge_double (Agedge_t   *e,
   char *end = NULL;
   double parsed = value != NULL ? g_ascii_strtod (value, &end) : 0;
 
-  return end != NULL && end != value && parsed >= 1 ? parsed : fallback;
+  /* As Graphviz reads it: unreadable is the default, too small the least. */
+  if (end == NULL || end == value || !isfinite (parsed))
+    return fallback;
+  return MAX (parsed, 1);
 }
 
 static char *
@@ -254,12 +257,14 @@ qg_graph_labels_place (Agraph_t      *g,
                        gboolean       laid_out)
 {
   Grid grid = { 0 };
-  boxf bb = GD_bb (g);
 
   if (taken == NULL)
     return;
+  /* The graph's layout record, bounding box and all, is there only once
+   * laid out. */
   if (laid_out)
     {
+      boxf bb = GD_bb (g);
       double width = bb.UR.x - bb.LL.x, height = bb.UR.y - bb.LL.y;
 
       /* A map Graphviz could not measure is one cell. */

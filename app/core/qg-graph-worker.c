@@ -68,9 +68,12 @@ compare_strings (gconstpointer a,
 static void
 checksum_fonts (GChecksum *sum)
 {
+  /* The configuration as it is: FcFontList (NULL, …) would scan the font
+   * folders again now and then, and make a new one. */
+  FcConfig *config = FcConfigReference (NULL);
   FcObjectSet *file_only = FcObjectSetBuild (FC_FILE, NULL);
   FcPattern *any = FcPatternCreate ();
-  FcFontSet *fonts = FcFontList (NULL, any, file_only);
+  FcFontSet *fonts = config != NULL ? FcFontList (config, any, file_only) : NULL;
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
 
   for (int i = 0; fonts != NULL && i < fonts->nfont; i++)
@@ -98,6 +101,8 @@ checksum_fonts (GChecksum *sum)
     FcFontSetDestroy (fonts);
   FcPatternDestroy (any);
   FcObjectSetDestroy (file_only);
+  if (config != NULL)
+    FcConfigDestroy (config);
 }
 
 static char *
