@@ -89,7 +89,9 @@ item_shown (gpointer data)
   return list_item (wait->root, wait->text) != NULL;
 }
 
-/* Opens @row's list with a click and clicks @text in it. */
+/* Opens @row's list with a click and clicks @text in it, once the list
+ * has come to rest: clicked as it is first shown, on a busy machine, the
+ * click can land where the item is not yet. */
 static void
 choose (GtkWidget  *root,
         GtkWidget  *row,
@@ -99,6 +101,7 @@ choose (GtkWidget  *root,
 
   qg_test_click_widget (row);
   qg_test_wait_for (item_shown, &wait, text);
+  qg_test_wait_settled (list_item (root, text));
   qg_test_click_widget (list_item (root, text));
 }
 
