@@ -328,12 +328,14 @@ label_box (QgLayout     *layout,
   return all;
 }
 
-/* Where a straight edge's label is anchored: the middle of its line. */
+/* The point at @t (0 to 1) of an edge's drawn line, a chain of cubic
+ * Bézier segments. */
 static void
-edge_middle (QgLayout     *layout,
-             const QgItem *edge,
-             double       *x,
-             double       *y)
+edge_point_at (QgLayout     *layout,
+               const QgItem *edge,
+               double        t,
+               double       *x,
+               double       *y)
 {
   const double *points = qg_layout_get_points (layout);
 
@@ -341,13 +343,15 @@ edge_middle (QgLayout     *layout,
     {
       const QgOp *op = qg_layout_get_op (layout, edge->first_op + o);
 
-      if (op->kind == QG_OP_BEZIER)
+      if (op->kind == QG_OP_BEZIER && op->n_points >= 4)
         {
-          const double *first = points + 2 * op->first;
-          const double *last = points + 2 * (op->first + op->n_points - 1);
+          guint segments = (op->n_points - 1) / 3;
+          guint s = MIN ((guint) (t * segments), segments - 1);
+          double u = t * segments - s, v = 1 - u;
+          const double *p = points + 2 * (op->first + 3 * s);
 
-          *x = (first[0] + last[0]) / 2;
-          *y = (first[1] + last[1]) / 2;
+          *x = v * v * v * p[0] + 3 * v * v * u * p[2] + 3 * v * u * u * p[4] + u * u * u * p[6];
+          *y = v * v * v * p[1] + 3 * v * v * u * p[3] + 3 * v * u * u * p[5] + u * u * u * p[7];
           return;
         }
     }
@@ -355,14 +359,15 @@ edge_middle (QgLayout     *layout,
 }
 
 /* A map with more labels than Graphviz places quickly has them placed by
- * Quotegraph (qg-graph-labels.c), as Graphviz would: each drawn, inside
- * the map, beside the middle of its edge, and over a node or another
- * label about as seldom as Graphviz's (measured on this map: 17 of the
- * 5,200 over a node and 2 over another label; Graphviz's, 16 and 0). */
+ * Quotegraph (qg-graph-labels.c): each drawn, inside the map, beside the
+ * middle part of its edge's line, and over a node or another label more
+ * seldom than Graphviz's. Measured on this crowded map: of the 5,100, 6
+ * over a node and 16 over another label; with Graphviz's placement, 23
+ * and 444; tried at the middle alone, as Graphviz does, 23 and 909. */
 static void
 test_large_map_labels (void)
 {
-  g_autoptr(QgDocument) doc = qg_test_load_map_full (2600, 5200, TRUE);
+  g_autoptr(QgDocument) doc = qg_test_load_map_full (1000, 5100, TRUE);
   g_autoptr(GError) error = NULL;
   g_autoptr(QgLayout) layout = qg_graph_compute_layout (doc, "sfdp", &error);
   guint n_nodes, n_edges, on_node = 0, on_label = 0;
@@ -371,7 +376,7 @@ test_large_map_labels (void)
   g_assert_no_error (error);
   n_nodes = qg_layout_get_n_nodes (layout);
   n_edges = qg_layout_get_n_edges (layout);
-  g_assert_cmpuint (n_edges, ==, 5200);
+  g_assert_cmpuint (n_edges, ==, 5100);
   for (guint e = 0; e < n_edges; e++)
     {
       const QgItem *edge = qg_layout_get_edge (layout, e);
@@ -385,13 +390,18 @@ test_large_map_labels (void)
       g_assert_cmpfloat (box.y0, >=, -OVERLAP_TOLERANCE);
       g_assert_cmpfloat (box.x1, <=, qg_layout_get_width (layout) + OVERLAP_TOLERANCE);
       g_assert_cmpfloat (box.y1, <=, qg_layout_get_height (layout) + OVERLAP_TOLERANCE);
-      /* Beside the middle: touching it, give or take Graphviz's margin
-       * around the text. */
-      edge_middle (layout, edge, &x, &y);
-      g_assert_cmpfloat (x, >=, box.x0 - 6);
-      g_assert_cmpfloat (x, <=, box.x1 + 6);
-      g_assert_cmpfloat (y, >=, box.y0 - 6);
-      g_assert_cmpfloat (y, <=, box.y1 + 6);
+      /* Beside the middle part of its line (from 0.3 to 0.7 of it):
+       * touching it, give or take Graphviz's margin around the text. */
+      {
+        gboolean touches = FALSE;
+
+        for (double t = 0.3; t <= 0.7 + 1e-9 && !touches; t += 0.01)
+          {
+            edge_point_at (layout, edge, t, &x, &y);
+            touches = x >= box.x0 - 6 && x <= box.x1 + 6 && y >= box.y0 - 6 && y <= box.y1 + 6;
+          }
+        g_assert_true (touches);
+      }
     }
   for (guint e = 0; e < n_edges; e++)
     {
@@ -411,8 +421,8 @@ test_large_map_labels (void)
       on_label += over_label;
     }
   g_test_message ("%u of %u labels over a node, %u over a label", on_node, n_edges, on_label);
-  g_assert_cmpuint (on_node, <=, n_edges / 100);
-  g_assert_cmpuint (on_label, <=, n_edges / 200);
+  g_assert_cmpuint (on_node, <=, 23);
+  g_assert_cmpuint (on_label, <=, 444 / 4);
 }
 
 /* Everything Graphviz placed, exactly (numbers in hexadecimal), one line

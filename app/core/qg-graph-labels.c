@@ -24,7 +24,6 @@
  * const.h), stable from 2.30 to 12. */
 extern textlabel_t *make_label (void *obj, char *str, int kind, double fontsize, char *fontname,
                                 char *fontcolor);
-extern pointf edgeMidpoint (graph_t *g, edge_t *e);
 #define GV_LT_NONE   (0 << 1)
 #define GV_LT_HTML   (1 << 1)
 #define GV_EDGE_LABEL (1 << 0)
@@ -185,43 +184,82 @@ grid_covered (const Grid *grid,
   return covered;
 }
 
-/* A label of @width × @height beside @at: with a corner there, on each
- * side in turn (as Graphviz tries them), then centred above, below, left
- * and right of it; kept in @bb where it fits. The first that nothing
- * covers, or the least covered. */
+/* The point at @t (0 to 1) of @e's drawn line, a chain of cubic Bézier
+ * segments (straight, or bowed where parallel edges fan out). Graphviz's
+ * edgeMidpoint () of a line that is not routed is the middle of its chord,
+ * off a bowed line: a label goes beside the line itself. */
 static pointf
-place_one (Grid   *grid,
-           pointf  at,
-           double  width,
-           double  height)
+edge_point (Agedge_t *e,
+            double    t)
+{
+  pointf from = ND_coord (agtail (e)), to = ND_coord (aghead (e));
+  const bezier *line;
+  const pointf *p;
+  int segments, s;
+  double u, v;
+
+  if (ED_spl (e) == NULL || ED_spl (e)->size < 1 || ED_spl (e)->list[0].size < 4)
+    return (pointf) { from.x + t * (to.x - from.x), from.y + t * (to.y - from.y) };
+  line = &ED_spl (e)->list[0];
+  segments = (line->size - 1) / 3;
+  s = MIN ((int) (t * segments), segments - 1);
+  u = t * segments - s;
+  v = 1 - u;
+  p = line->list + 3 * s;
+  return (pointf) {
+    v * v * v * p[0].x + 3 * v * v * u * p[1].x + 3 * v * u * u * p[2].x + u * u * u * p[3].x,
+    v * v * v * p[0].y + 3 * v * v * u * p[1].y + 3 * v * u * u * p[2].y + u * u * u * p[3].y,
+  };
+}
+
+/* A label of @width × @height for @e, beside a point of its line: with a
+ * corner there, on each side in turn (as Graphviz tries them), then
+ * centred above, below, left and right of it; at the middle first, then
+ * further along either way; kept in the map where it fits. The first
+ * place that nothing covers, or the least covered. (Graphviz tries the
+ * middle alone: on a crowded map of 1,000 entities and 5,100 labels, that
+ * left 909 over another label, beside Graphviz's 444.) */
+static pointf
+place_one (Grid     *grid,
+           Agedge_t *e,
+           double    width,
+           double    height)
 {
   static const double offsets[][2] = {
     { 0.5, 0.5 }, { -0.5, 0.5 }, { -0.5, -0.5 }, { 0.5, -0.5 },
     { 0, 0.5 }, { 0, -0.5 }, { -0.5, 0 }, { 0.5, 0 },
   };
-  pointf best = at;
+  static const double along[] = { 0.5, 0.4, 0.6, 0.3, 0.7 };
+  pointf best = { 0, 0 };
   double least = G_MAXDOUBLE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
+  for (guint a = 0; a < G_N_ELEMENTS (along); a++)
     {
-      pointf centre = { at.x + offsets[i][0] * width, at.y + offsets[i][1] * height };
-      Box box;
-      double covered;
+      pointf at = edge_point (e, along[a]);
 
-      if (grid->bb.x1 - grid->bb.x0 >= width)
-        centre.x = CLAMP (centre.x, grid->bb.x0 + width / 2, grid->bb.x1 - width / 2);
-      if (grid->bb.y1 - grid->bb.y0 >= height)
-        centre.y = CLAMP (centre.y, grid->bb.y0 + height / 2, grid->bb.y1 - height / 2);
-      box = (Box) { centre.x - width / 2, centre.y - height / 2,
-                    centre.x + width / 2, centre.y + height / 2 };
-      covered = grid_covered (grid, &box);
-      if (covered < least)
+      if (a == 0)
+        best = at;
+      for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
         {
-          least = covered;
-          best = centre;
+          pointf centre = { at.x + offsets[i][0] * width, at.y + offsets[i][1] * height };
+          Box box;
+          double covered;
+
+          if (grid->bb.x1 - grid->bb.x0 >= width)
+            centre.x = CLAMP (centre.x, grid->bb.x0 + width / 2, grid->bb.x1 - width / 2);
+          if (grid->bb.y1 - grid->bb.y0 >= height)
+            centre.y = CLAMP (centre.y, grid->bb.y0 + height / 2, grid->bb.y1 - height / 2);
+          box = (Box) { centre.x - width / 2, centre.y - height / 2,
+                        centre.x + width / 2, centre.y + height / 2 };
+          covered = grid_covered (grid, &box);
+          if (covered < least)
+            {
+              least = covered;
+              best = centre;
+            }
+          if (covered == 0)
+            return best;
         }
-      if (covered == 0)
-        break;
     }
   return best;
 }
@@ -298,7 +336,6 @@ qg_graph_labels_place (Agraph_t      *g,
       Agedge_t *e = taken->edges->pdata[i];
       char *text = taken->texts->pdata[i];
       textlabel_t *label;
-      pointf at;
       Box box;
 
       /* The attribute as it was, for whatever reads the graph next. */
@@ -309,12 +346,7 @@ qg_graph_labels_place (Agraph_t      *g,
                           edge_double (e, "fontsize", 14), edge_string (e, "fontname", "Times-Roman"),
                           edge_string (e, "fontcolor", "black"));
       ED_label (e) = label;
-      if (ED_spl (e) != NULL)
-        at = edgeMidpoint (g, e);
-      else
-        at = (pointf) { (ND_coord (agtail (e)).x + ND_coord (aghead (e)).x) / 2,
-                        (ND_coord (agtail (e)).y + ND_coord (aghead (e)).y) / 2 };
-      label->pos = place_one (&grid, at, label->dimen.x, label->dimen.y);
+      label->pos = place_one (&grid, e, label->dimen.x, label->dimen.y);
       label->set = TRUE;
       box = (Box) { label->pos.x - label->dimen.x / 2, label->pos.y - label->dimen.y / 2,
                     label->pos.x + label->dimen.x / 2, label->pos.y + label->dimen.y / 2 };
