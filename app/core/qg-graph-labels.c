@@ -15,9 +15,8 @@
  * 16 s of the 48 of a 10,000-entity map's layout, 7 minutes of the 10 at
  * 50,000 entities and 100,000 relations. On maps with more labels than
  * this, the labels are taken away before the layout and placed here
- * afterwards in the same way, beside the middle of the edge at the first
- * of the same places that is clear, with a grid to find what is near,
- * in a fraction of a second. */
+ * afterwards in much the same way (place_one () says how), with a grid
+ * to find what is near, in a fraction of a second. */
 #define OWN_LABELS_ABOVE 5000
 
 /* Graphviz's own, not in its installed headers (lib/common/render.h and
