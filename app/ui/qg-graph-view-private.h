@@ -147,6 +147,7 @@ struct _QgGraphView
   guint         names_to_make;
   gboolean      names_waiting;
   guint         names_idle;
+  guint         labels_idle;  /* places the names before the frame that draws them */
   guint         names_made;
 
   /* Input */

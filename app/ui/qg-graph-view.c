@@ -109,12 +109,33 @@ qg_graph_view_get_name_pixels (QgGraphView *self)
   return self->name_pixels;
 }
 
+/* The names are placed as soon as the main loop has done what it was
+ * doing, and before the frame that draws them: the frame, the longest
+ * time the window is away, is then only drawing. Where a frame comes
+ * first (an animation's step), its snapshot places them. */
+static gboolean
+place_labels_cb (gpointer user_data)
+{
+  QgGraphView *self = user_data;
+
+  self->labels_idle = 0;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    qg_graph_view_update_labels (self);
+  return G_SOURCE_REMOVE;
+}
+
 void
 qg_graph_view_redraw (QgGraphView *self)
 {
   self->labels_valid = FALSE;
   self->serial++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->labels_idle == 0 && self->layout != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      /* Before the frame's paint (GDK_PRIORITY_REDRAW), after input. */
+      self->labels_idle = g_idle_add_full (GDK_PRIORITY_REDRAW - 10, place_labels_cb, self, NULL);
+      g_source_set_name_by_id (self->labels_idle, "[quotegraph] place names");
+    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -947,6 +968,18 @@ qg_graph_view_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 }
 
+/* A map laid out while another page was shown: its names are placed
+ * before its first frame, as a redraw's are. */
+static void
+qg_graph_view_map (GtkWidget *widget)
+{
+  QgGraphView *self = QG_GRAPH_VIEW (widget);
+
+  GTK_WIDGET_CLASS (qg_graph_view_parent_class)->map (widget);
+  if (!self->labels_valid)
+    qg_graph_view_redraw (self);
+}
+
 static void
 qg_graph_view_size_allocate (GtkWidget *widget,
                              int        width,
@@ -1021,6 +1054,7 @@ qg_graph_view_dispose (GObject *object)
 
   g_clear_object (&self->transition_animation);
   g_clear_handle_id (&self->names_idle, g_source_remove);
+  g_clear_handle_id (&self->labels_idle, g_source_remove);
   if (self->viewport != NULL)
     g_signal_handlers_disconnect_by_data (self->viewport, self);
   g_clear_object (&self->viewport);
@@ -1071,6 +1105,7 @@ qg_graph_view_class_init (QgGraphViewClass *klass)
   object_class->finalize = qg_graph_view_finalize;
 
   widget_class->snapshot = qg_graph_view_snapshot;
+  widget_class->map = qg_graph_view_map;
   widget_class->size_allocate = qg_graph_view_size_allocate;
   widget_class->css_changed = qg_graph_view_css_changed;
 
