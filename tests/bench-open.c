@@ -11,6 +11,15 @@
  *                   away, and how often it was away for more than a
  *                   frame (a timer that should run every 2 ms tells),
  *                   from the open to a second after both;
+ *   longest_frame_ms the longest of GTK's frames meanwhile, from the frame
+ *                   clock's before-paint to its after-paint: of a stall,
+ *                   what was the frame's layout and drawing (with
+ *                   BENCH_OPEN_STALLS set, each stall and each frame
+ *                   longer than 16 ms is printed as it ends);
+ *   floor_frame_ms  beside it, last, the median and longest frame of a
+ *                   plain window of the same size that repaints all of
+ *                   itself each frame: what GTK's renderer and the X
+ *                   server take for a frame, whatever is drawn;
  *   with --dot, FILE is a Graphviz DOT file, shown as the window shows
  *   one (qg_window_open_drawing): ms_to_map is to its first frame, and
  *   frame_ms the median time of a frame of it, fitted, drawn on an image
@@ -59,6 +68,8 @@ typedef struct
   gint64    longest_stall;
   guint     stalls;
   guint     frames;
+  gint64    frame_began;   /* the frame clock's before-paint */
+  gint64    longest_frame; /* from before-paint to after-paint */
   gboolean  dot;
 
   /* Keys: pressed by the thread, handled and drawn by the main loop. */
@@ -149,10 +160,28 @@ key_cb (GtkEventControllerKey *controller,
 }
 
 static void
+before_paint_cb (GdkFrameClock *clock,
+                 Bench         *bench)
+{
+  /* From the open on: not the window's first frames before it. */
+  if (bench->opened != 0)
+    bench->frame_began = g_get_monotonic_time ();
+}
+
+static void
 after_paint_cb (GdkFrameClock *clock,
                 Bench         *bench)
 {
   gint64 now = g_get_monotonic_time ();
+
+  /* A frame's own time: what of a stall was GTK's layout and drawing. */
+  if (bench->frame_began != 0)
+    {
+      bench->longest_frame = MAX (bench->longest_frame, now - bench->frame_began);
+      if (now - bench->frame_began > STALL_USEC && g_getenv ("BENCH_OPEN_STALLS"))
+        g_printerr ("frame of %.0f ms, ending at %.0f ms\n", ms (now - bench->frame_began),
+                    ms (now - bench->opened));
+    }
   GtkWidget *view = GTK_WIDGET (qg_window_get_graph_view (bench->window));
   QgDrawingView *drawing = qg_drawing_page_get_view (qg_window_get_drawing_page (bench->window));
 
@@ -254,8 +283,8 @@ static void
 print_stalls (const char  *prefix,
               const Bench *bench)
 {
-  g_print ("%slongest_stall_ms=%.0f %sstalls_over_16ms=%u\n", prefix, ms (bench->longest_stall),
-           prefix, bench->stalls);
+  g_print ("%slongest_stall_ms=%.0f %sstalls_over_16ms=%u %slongest_frame_ms=%.0f\n", prefix,
+           ms (bench->longest_stall), prefix, bench->stalls, prefix, ms (bench->longest_frame));
 }
 
 /* The median of 20 frames of @view as it is on screen, each snapshot
@@ -288,6 +317,87 @@ frame_ms (GtkWidget *view)
     }
   qsort (times, G_N_ELEMENTS (times), sizeof (double), bench_compare_doubles);
   return times[G_N_ELEMENTS (times) / 2];
+}
+
+/* The floor under every frame: a plain window of the same size whose
+ * one widget, a drawing area, paints the whole of it in one colour, a
+ * different one each frame, as the map repaints the whole view. What
+ * GTK itself takes to put such a frame on screen (the renderer, Xvfb),
+ * whatever the application draws: the reference for longest_frame_ms. */
+typedef struct
+{
+  gint64  began;
+  GArray *times;  /* gint64 */
+  guint   painted;
+} Floor;
+
+static void
+floor_draw (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        data)
+{
+  Floor *floor = data;
+
+  cairo_set_source_rgb (cr, floor->painted % 2 ? 0.9 : 0.95, 0.95, 0.95);
+  cairo_paint (cr);
+}
+
+static void
+floor_before_paint (GdkFrameClock *clock,
+                    Floor         *floor)
+{
+  floor->began = g_get_monotonic_time ();
+}
+
+static void
+floor_after_paint (GdkFrameClock *clock,
+                   Floor         *floor)
+{
+  gint64 took = g_get_monotonic_time () - floor->began;
+
+  /* The window's first frames are its mapping, not a repaint. */
+  if (floor->painted++ >= 3)
+    g_array_append_val (floor->times, took);
+}
+
+#define FLOOR_FRAMES 30
+
+static void
+print_frame_floor (int width,
+                   int height)
+{
+  Floor floor = { 0 };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *area = gtk_drawing_area_new ();
+  GdkFrameClock *clock;
+
+  floor.times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), floor_draw, &floor, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), area);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!mapped (window))
+    g_main_context_iteration (NULL, TRUE);
+  clock = gtk_widget_get_frame_clock (window);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (floor_before_paint), &floor);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (floor_after_paint), &floor);
+  while (floor.times->len < FLOOR_FRAMES)
+    {
+      guint painted = floor.painted;
+
+      gtk_widget_queue_draw (area);
+      while (floor.painted == painted)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handlers_disconnect_by_data (clock, &floor);
+  g_array_sort (floor.times, compare_int64);
+  g_print ("floor_frame_ms_median=%.0f floor_frame_ms_longest=%.0f (%dx%d)\n",
+           ms (g_array_index (floor.times, gint64, FLOOR_FRAMES / 2)),
+           ms (g_array_index (floor.times, gint64, FLOOR_FRAMES - 1)), width, height);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_array_unref (floor.times);
 }
 
 int
@@ -351,6 +461,8 @@ main (int   argc,
   gtk_window_present (GTK_WINDOW (bench.window));
   while (!mapped (bench.window))
     g_main_context_iteration (NULL, TRUE);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (bench.window)), "before-paint",
+                    G_CALLBACK (before_paint_cb), &bench);
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (bench.window)), "after-paint",
                     G_CALLBACK (after_paint_cb), &bench);
   /* The empty window drawn once: its first frame is the window's cost,
@@ -394,6 +506,7 @@ main (int   argc,
       print_stalls ("", &bench);
       bench.longest_stall = 0;
       bench.stalls = 0;
+      bench.longest_frame = 0;
       began = bench.last_tick = g_get_monotonic_time ();
       qg_window_export_to_path (bench.window, export_to, FALSE);
       while (qg_window_is_busy (bench.window))
@@ -476,6 +589,9 @@ main (int   argc,
                  ms (g_array_index (latency, gint64, latency->len / 2)),
                  ms (g_array_index (latency, gint64, latency->len - 1)));
     }
+
+  print_frame_floor (gtk_widget_get_width (GTK_WIDGET (bench.window)),
+                     gtk_widget_get_height (GTK_WIDGET (bench.window)));
 
   gtk_window_destroy (GTK_WINDOW (bench.window));
   g_array_unref (bench.pressed);
