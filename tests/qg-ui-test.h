@@ -403,6 +403,15 @@ qg_test_is_shown_label (GtkWidget     *widget,
   return qg_test_is_label (widget, text) && gtk_widget_get_mapped (widget);
 }
 
+/* A shown button whose own label (mnemonic and all) is @label. */
+static inline gboolean
+qg_test_is_shown_button_labelled (GtkWidget     *widget,
+                                  gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
 /* The one shown widget of @type under @root that holds a label reading
  * @text (a button or check button and its label). */
 static inline GtkWidget *

@@ -378,14 +378,6 @@ test_connect_two_entities (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static gboolean
-is_mapped_button_labelled (GtkWidget     *widget,
-                           gconstpointer  label)
-{
-  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
-         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
 /* Delete… says what goes with the entity, and Delete takes them all;
  * Undo brings them back. */
 static void
@@ -412,7 +404,7 @@ test_delete_says_what_goes (void)
                                                : "%u relations are deleted with it.",
                               n_relations);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), expected));
-  qg_test_collect_if (GTK_WIDGET (dialog), is_mapped_button_labelled, "_Delete", buttons);
+  qg_test_collect_if (GTK_WIDGET (dialog), qg_test_is_shown_button_labelled, "_Delete", buttons);
   g_assert_cmpuint (buttons->len, ==, 1);
   qg_test_click_widget (g_ptr_array_index (buttons, 0));
   qg_test_wait_for_edit_from (window, held);
@@ -843,7 +835,7 @@ test_recover_after_a_crash (void)
   dialog = qg_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "the offer to recover");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                             "map.json"));
-  qg_test_collect_if (GTK_WIDGET (dialog), is_mapped_button_labelled, "_Recover", buttons);
+  qg_test_collect_if (GTK_WIDGET (dialog), qg_test_is_shown_button_labelled, "_Recover", buttons);
   g_assert_cmpuint (buttons->len, ==, 1);
   qg_test_click_widget (g_ptr_array_index (buttons, 0));
   qg_test_wait_for (qg_test_other_window_ready, &wait, "the recovered map's window");
@@ -968,7 +960,7 @@ test_a_change_on_disk_asks_first (void)
   /* Laid out, so that the click lands on the button it is meant for. */
   qg_test_wait_frames (GTK_WIDGET (dialog));
   qg_test_wait_frames (GTK_WIDGET (dialog));
-  qg_test_collect_if (GTK_WIDGET (dialog), is_mapped_button_labelled, "_Keep Your Version",
+  qg_test_collect_if (GTK_WIDGET (dialog), qg_test_is_shown_button_labelled, "_Keep Your Version",
                       buttons);
   g_assert_cmpuint (buttons->len, ==, 1);
   qg_test_click_widget (g_ptr_array_index (buttons, 0));
@@ -1087,7 +1079,7 @@ test_edit_a_relation (void)
   {
     g_autoptr(GPtrArray) edits = g_ptr_array_new ();
 
-    qg_test_collect_if (panel_of (window), is_mapped_button_labelled, "_Edit…", edits);
+    qg_test_collect_if (panel_of (window), qg_test_is_shown_button_labelled, "_Edit…", edits);
     g_assert_cmpuint (edits->len, ==, 1);
     qg_test_click_widget (g_ptr_array_index (edits, 0));
   }

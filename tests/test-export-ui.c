@@ -10,7 +10,9 @@
 #include <unistd.h>
 
 #include "qg-aif.h"
+#include "qg-layout-cache.h"
 #include "qg-settings.h"
+#include "qg-test-utils.h"
 #include "qg-ui-test.h"
 #include "qg-window-private.h"
 
@@ -158,6 +160,74 @@ assert_dir_holds (const char *dir,
       n++;
     }
   g_assert_cmpuint (n, ==, name ? 1 : 0);
+}
+
+static gboolean
+progress_shown (gpointer data)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  qg_test_collect_if (data, qg_test_is_shown_label, "Exporting “slow.svg”…", labels);
+  return labels->len > 0;
+}
+
+static gboolean
+progress_gone (gpointer data)
+{
+  return !progress_shown (data);
+}
+
+/* An export that takes its time says so, and its Stop, clicked, ends
+ * it: its layout worker killed, nothing written, no error to read. */
+static void
+test_export_can_be_cancelled (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("quotegraph-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "slow.svg", NULL);
+  g_autofree char *slow = g_test_build_filename (G_TEST_DIST, "data", "workers", "slow.sh",
+                                                 NULL);
+  g_autofree char *started = g_build_filename (dir, "started", NULL);
+  g_autofree char *saved = g_strdup (g_getenv ("QUOTEGRAPH_LAYOUT_WORKER"));
+  g_autofree char *pid_text = NULL;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  int pid;
+
+  /* A worker that never answers: the export waits till it is cancelled. */
+  qg_layout_cache_set_enabled (FALSE);
+  g_setenv ("QUOTEGRAPH_LAYOUT_WORKER", slow, TRUE);
+  g_setenv ("QG_TEST_STARTED", started, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "(sb)", path, FALSE);
+  g_assert_true (qg_window_is_busy (window));
+  qg_test_wait_for (progress_shown, window, "the export's progress toast");
+  g_assert_true (g_file_get_contents (started, &pid_text, NULL, NULL));
+  pid = atoi (pid_text);
+  g_assert_cmpint (pid, >, 0);
+  g_assert_false (qg_test_process_ended (pid));
+  g_assert_true (qg_window_is_busy (window));
+
+  qg_test_collect_if (GTK_WIDGET (window), qg_test_is_shown_button_labelled, "_Stop", buttons);
+  g_assert_cmpuint (buttons->len, ==, 1);
+  /* Once it has slid in. */
+  qg_test_wait_settled (g_ptr_array_index (buttons, 0));
+  qg_test_click_widget (g_ptr_array_index (buttons, 0));
+  qg_test_wait_for (qg_test_not_busy, window, "the export to end");
+  qg_test_wait_for (progress_gone, window, "the progress toast to go");
+  while (!qg_test_process_ended (pid))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (qg_test_take_message_dialog ());
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_unlink (started);
+  assert_dir_holds (dir, NULL);
+
+  if (saved != NULL)
+    g_setenv ("QUOTEGRAPH_LAYOUT_WORKER", saved, TRUE);
+  else
+    g_unsetenv ("QUOTEGRAPH_LAYOUT_WORKER");
+  g_unsetenv ("QG_TEST_STARTED");
+  qg_layout_cache_set_enabled (TRUE);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* Exports to @path, which must fail: the error dialog names the file and
@@ -676,6 +746,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/export/writes-the-file", test_export_writes_the_file);
   g_test_add_func ("/quotegraph/export/aif", test_export_aif);
   g_test_add_func ("/quotegraph/export/failure-is-shown", test_export_failure_is_shown);
+  g_test_add_func ("/quotegraph/export/can-be-cancelled", test_export_can_be_cancelled);
   g_test_add_func ("/quotegraph/export/onto-a-symlink", test_export_onto_a_symlink);
   g_test_add_func ("/quotegraph/export/without-permission-is-shown",
                    test_export_without_permission_is_shown);

@@ -235,6 +235,7 @@ export_bytes (QgDocument             *document,
     .dpi = format == QG_EXPORT_PNG ? (options && options->dpi > 0 ? options->dpi
                                                                    : QG_EXPORT_DEFAULT_DPI) : 0,
   };
+  GCancellable *cancellable = options ? options->cancellable : NULL;
   g_autoptr(QgGraph) graph = NULL;
 
   /* AIF is the map itself, not a drawing of it. */
@@ -258,7 +259,7 @@ export_bytes (QgDocument             *document,
     {
     case QG_EXPORT_SVG:
       {
-        g_autoptr(GBytes) svg = qg_graph_run (graph, "svg", NULL, error);
+        g_autoptr(GBytes) svg = qg_graph_run (graph, "svg", cancellable, error);
         g_autoptr(GError) not_xml = NULL;
         gsize length;
         const char *data;
@@ -283,9 +284,9 @@ export_bytes (QgDocument             *document,
         return g_bytes_new_take (g_steal_pointer (&finished), length);
       }
     case QG_EXPORT_PNG:
-      return qg_graph_run (graph, "png", NULL, error);
+      return qg_graph_run (graph, "png", cancellable, error);
     case QG_EXPORT_PDF:
-      return qg_graph_run (graph, "pdf", NULL, error);
+      return qg_graph_run (graph, "pdf", cancellable, error);
     case QG_EXPORT_DOT:
     case QG_EXPORT_AIF:
     case QG_EXPORT_UNKNOWN:
@@ -312,6 +313,10 @@ qg_export_to_file (QgDocument             *document,
 
   display = g_filename_display_name (path);
   bytes = export_bytes (document, options, format, &local_error);
+  /* Cancelled once the map was made: still nothing is written. */
+  if (bytes != NULL && options != NULL
+      && g_cancellable_set_error_if_cancelled (options->cancellable, &local_error))
+    g_clear_pointer (&bytes, g_bytes_unref);
   if (bytes == NULL)
     {
       /* A map that could not be made names the file it was to be. */

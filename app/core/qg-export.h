@@ -35,6 +35,9 @@ typedef struct
    * drafts are drawn marked: dotted, oblique, class "draft" and "(draft)"
    * in their titles (docs/format-notes.md, "Drafts"). */
   gboolean      without_drafts;
+  /* Cancelled, the layout's worker is ended at once and nothing is
+   * written: the error is G_IO_ERROR_CANCELLED. NULL: not cancellable. */
+  GCancellable *cancellable;
 } QgExportOptions;
 
 GQuark          qg_export_error_quark      (void);

@@ -11,7 +11,12 @@
 #include "qg-thread.h"
 
 /* Export from the window: a save dialog, or a path given; the file is
- * written in a thread, through a temporary file renamed into place. */
+ * written in a thread, through a temporary file renamed into place. An
+ * export that takes longer than a moment (a large map laid out afresh)
+ * says so in a toast, whose Stop ends it with nothing written, as the
+ * layout's Stop does. */
+
+#define EXPORT_PROGRESS_DELAY_MS 1000
 
 typedef struct
 {
@@ -23,6 +28,12 @@ typedef struct
   int             dpi;
   gboolean        without_drafts;
   GFile          *file;
+
+  /* Of the window: */
+  guint           id;
+  GCancellable   *cancellable;
+  AdwToast       *progress;          /* shown after EXPORT_PROGRESS_DELAY_MS */
+  guint           progress_timeout;
 } ExportJob;
 
 static void
@@ -33,6 +44,9 @@ export_job_free (ExportJob *job)
   g_free (job->hidden_entities);
   g_free (job->hidden_relations);
   g_clear_object (&job->file);
+  g_clear_object (&job->cancellable);
+  g_clear_handle_id (&job->progress_timeout, g_source_remove);
+  g_clear_object (&job->progress);
   g_free (job);
 }
 
@@ -52,6 +66,7 @@ export_thread (GTask        *task,
     .hidden_entities = job->hidden_entities,
     .hidden_relations = job->hidden_relations,
     .without_drafts = job->without_drafts,
+    .cancellable = cancellable,
   };
   GError *error = NULL;
 
@@ -114,6 +129,13 @@ export_cb (GObject      *source,
 
   self->exporting--;
   g_application_release (g_application_get_default ());
+  g_ptr_array_remove (self->exports, job);
+  g_clear_handle_id (&job->progress_timeout, g_source_remove);
+  if (job->progress != NULL)
+    adw_toast_dismiss (job->progress);
+  /* Cancelled: what the person asked for, and nothing was written. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   /* The window was closed meanwhile: nobody to tell but the terminal. */
   if (!gtk_widget_get_visible (GTK_WIDGET (self)))
     {
@@ -159,18 +181,76 @@ export_job_new (QgWindow       *self,
   return job;
 }
 
+typedef struct
+{
+  QgWindow  *window;
+  ExportJob *job;
+} Progress;
+
+/* Still writing after a moment: a toast says which file, with a way to
+ * stop it; it stays until the export ends. */
+static gboolean
+show_progress (gpointer user_data)
+{
+  Progress *progress = user_data;
+  ExportJob *job = progress->job;
+  g_autofree char *name = g_file_get_basename (job->file);
+  g_autofree char *display = g_filename_display_name (name);
+  /* Translators: a toast while a map is written to the file it names */
+  g_autofree char *title = g_strdup_printf (_("Exporting “%s”…"), display);
+
+  job->progress_timeout = 0;
+  if (!gtk_widget_get_visible (GTK_WIDGET (progress->window)))
+    return G_SOURCE_REMOVE;
+  job->progress = adw_toast_new (title);
+  adw_toast_set_timeout (job->progress, 0);
+  adw_toast_set_priority (job->progress, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_button_label (job->progress, _("_Stop"));
+  adw_toast_set_action_name (job->progress, "win.cancel-export");
+  adw_toast_set_action_target_value (job->progress, g_variant_new_uint32 (job->id));
+  adw_toast_overlay_add_toast (progress->window->toasts, g_object_ref (job->progress));
+  return G_SOURCE_REMOVE;
+}
+
+void
+qg_window_cancel_export (QgWindow *self,
+                         guint     id)
+{
+  g_return_if_fail (QG_IS_WINDOW (self));
+
+  for (guint i = 0; self->exports != NULL && i < self->exports->len; i++)
+    {
+      ExportJob *job = g_ptr_array_index (self->exports, i);
+
+      if (job->id == id)
+        g_cancellable_cancel (job->cancellable);
+    }
+}
+
 /* Writes @job's map in a thread; takes @job. */
 static void
 export_map (QgWindow  *self,
             ExportJob *job)
 {
   g_autoptr(GTask) task = NULL;
+  Progress *progress = g_new0 (Progress, 1);
 
   /* The application stays until the file is written, even if the window
    * is closed first. */
   self->exporting++;
   g_application_hold (g_application_get_default ());
-  task = g_task_new (NULL, NULL, export_cb, g_object_ref (self));
+  if (self->exports == NULL)
+    self->exports = g_ptr_array_new ();
+  g_ptr_array_add (self->exports, job);
+  job->id = ++self->last_export_id;
+  job->cancellable = g_cancellable_new ();
+  /* The job lives until export_cb, which ends the timeout first. */
+  progress->window = self;
+  progress->job = job;
+  job->progress_timeout = g_timeout_add_full (G_PRIORITY_DEFAULT, EXPORT_PROGRESS_DELAY_MS,
+                                              show_progress, progress, g_free);
+  g_source_set_name_by_id (job->progress_timeout, "[quotegraph] export progress");
+  task = g_task_new (NULL, job->cancellable, export_cb, g_object_ref (self));
   g_task_set_source_tag (task, export_map);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_task_run_in_thread (task, export_thread);
@@ -544,4 +624,11 @@ qg_window_export_dispose (QgWindow *self)
   g_clear_object (&self->export_dialog);
   g_clear_object (&self->export_folder);
   g_clear_pointer (&self->export_proposed_name, g_free);
+}
+
+/* Every export has ended by now: each holds the window till its end. */
+void
+qg_window_export_finalize (QgWindow *self)
+{
+  g_clear_pointer (&self->exports, g_ptr_array_unref);
 }

@@ -68,6 +68,8 @@ struct _QgWindow
   gboolean              export_offers_filtered;
   gboolean              export_offers_drafts;
   guint                 exporting;
+  GPtrArray            *exports;        /* ExportJob, borrowed: those still running */
+  guint                 last_export_id;
   GFile                *export_folder;
 
   GtkFileChooserNative *open_dialog;
@@ -292,6 +294,10 @@ void  qg_window_export_to_path      (QgWindow   *self,
                                      gboolean    filtered);
 void  qg_window_show_in_folder      (QgWindow   *self,
                                      const char *uri);
+/* Ends the export @id (its progress toast's Stop): nothing is written. */
+void  qg_window_cancel_export       (QgWindow   *self,
+                                     guint       id);
 void  qg_window_export_dispose      (QgWindow   *self);
+void  qg_window_export_finalize     (QgWindow   *self);
 
 G_END_DECLS

@@ -1239,6 +1239,7 @@ qg_window_finalize (GObject *object)
   g_free (self->shown_name);
   g_free (self->pending_selection);
 
+  qg_window_export_finalize (self);
   G_OBJECT_CLASS (qg_window_parent_class)->finalize (object);
 }
 
