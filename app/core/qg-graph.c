@@ -1326,6 +1326,31 @@ qg_graph_free (QgGraph *self)
   g_free (self);
 }
 
+static gpointer
+free_in_thread (gpointer data)
+{
+  qg_thread_give_way ();
+  qg_graph_free (data);
+  return NULL;
+}
+
+/* Freeing a large graph is cgraph's agclose, object by object: a second
+ * of the 50,000-entity map's. Where nobody waits for it, it is done in a
+ * thread of its own, after the answer has gone. */
+void
+qg_graph_free_later (QgGraph *self)
+{
+  if (self == NULL)
+    return;
+  /* The Graphviz lock it holds is this thread's to release. */
+  if (self->holds_graphviz)
+    {
+      qg_graph_free (self);
+      return;
+    }
+  g_thread_unref (g_thread_new ("qg-free-graph", free_in_thread, self));
+}
+
 const char *
 qg_graph_get_engine (QgGraph *self)
 {
@@ -1471,7 +1496,7 @@ layout_in_thread (GTask        *task,
                   GCancellable *cancellable)
 {
   LayoutTask *data = task_data;
-  g_autoptr(QgGraph) graph = NULL;
+  QgGraph *graph;
   QgLayout *layout;
   GError *error = NULL;
 
@@ -1485,6 +1510,8 @@ layout_in_thread (GTask        *task,
                              &error);
   /* Cancelled, the worker is ended at once. */
   layout = graph ? qg_graph_run_layout (graph, data->document, cancellable, &error) : NULL;
+  /* The task answers once this function returns: not after the freeing. */
+  qg_graph_free_later (graph);
   if (layout == NULL)
     {
       g_task_return_error (task, error);

@@ -68,6 +68,8 @@ QgGraph            *qg_graph_new_from_dot       (const char  *text,
                                                  guint       *error_line,
                                                  GError     **error);
 void                qg_graph_free               (QgGraph     *graph);
+/* The same, in a thread of its own, unless it holds Graphviz (qg_graph_layout). */
+void                qg_graph_free_later         (QgGraph     *graph);
 const char         *qg_graph_get_engine         (QgGraph     *graph);
 /* The entities and relations in the graph: what the filters left. */
 guint               qg_graph_get_n_entities     (QgGraph     *graph);
