@@ -169,6 +169,18 @@ click_close_button (QgWindow *window)
   qg_test_click_widget (g_ptr_array_index (found, 0));
 }
 
+/* What the main menu's Undo (0) or Redo (1) item says. */
+static char *
+edit_menu_label (QgWindow *window,
+                 int       index)
+{
+  char *label = NULL;
+
+  g_assert_true (g_menu_model_get_item_attribute (G_MENU_MODEL (window->edit_menu), index,
+                                                  G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  return label;
+}
+
 /* A selection, the Add Quote shortcut, a speaker typed in the chooser and
  * Enter: the quote is that span, said by that entity. Undo takes it away,
  * Redo brings it back. */
@@ -204,6 +216,14 @@ test_add_quote_from_a_selection (void)
   /* The speaker is selected, and the panel shows what it says. */
   g_assert_cmpstr (qg_graph_view_get_selection (qg_window_get_graph_view (window)), ==,
                    "kaspersky-lab");
+  /* The menu names what Undo would take away, and Redo has nothing. */
+  {
+    g_autofree char *undo = edit_menu_label (window, 0);
+    g_autofree char *redo = edit_menu_label (window, 1);
+
+    g_assert_cmpstr (undo, ==, "_Undo Add Quote");
+    g_assert_cmpstr (redo, ==, "_Redo");
+  }
 
   qg_test_keys (GTK_WIDGET (qg_window_get_graph_view (window)), "ctrl+z");
   qg_test_wait_for_edit_from (window, held);
@@ -211,6 +231,13 @@ test_add_quote_from_a_selection (void)
   g_assert_cmpuint (qg_document_get_n_quotes (current_document (window)), ==, n_quotes);
   g_assert_null (quote_at (current_document (window), start, end));
   g_assert_false (qg_test_title_marked (window));
+  {
+    g_autofree char *undo = edit_menu_label (window, 0);
+    g_autofree char *redo = edit_menu_label (window, 1);
+
+    g_assert_cmpstr (undo, ==, "_Undo");
+    g_assert_cmpstr (redo, ==, "_Redo Add Quote");
+  }
 
   qg_test_keys (GTK_WIDGET (qg_window_get_graph_view (window)), "ctrl+shift+z");
   qg_test_wait_for_edit_from (window, held);

@@ -579,6 +579,20 @@ redo_action (GtkWidget  *widget,
     }
 }
 
+static gboolean
+menu_item_is (GMenu      *menu,
+              int         index,
+              const char *label)
+{
+  g_autofree char *shown = NULL;
+
+  if (index >= g_menu_model_get_n_items (G_MENU_MODEL (menu)))
+    return FALSE;
+  return g_menu_model_get_item_attribute (G_MENU_MODEL (menu), index, G_MENU_ATTRIBUTE_LABEL, "s",
+                                          &shown)
+         && g_strcmp0 (shown, label) == 0;
+}
+
 /* The menu names what Undo and Redo would do: "Undo Add Quote". */
 static void
 update_undo_menu (QgWindow *self)
@@ -594,6 +608,13 @@ update_undo_menu (QgWindow *self)
   /* Translators: "Redo Add Quote" */
   redo_label = redo ? g_strdup_printf (_("_Redo %s"), qg_history_get_redo_label (self->history))
                     : g_strdup (_("_Redo"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", redo);
+  /* Rebuilt only when a name changes: the main menu's popover builds its
+   * rows again for every change of its model, and the actions are
+   * updated for every step of a load. */
+  if (menu_item_is (self->edit_menu, 0, undo_label) && menu_item_is (self->edit_menu, 1, redo_label))
+    return;
   g_menu_remove_all (self->edit_menu);
   g_menu_append (self->edit_menu, undo_label, "win.undo");
   g_menu_append (self->edit_menu, redo_label, "win.redo");
@@ -605,8 +626,6 @@ update_undo_menu (QgWindow *self)
   }
   /* The article drafted afresh, what the map lacks added as drafts. */
   g_menu_append (self->edit_menu, _("_Draft Again"), "win.draft-again");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", undo);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", redo);
 }
 
 /* ------------------------------------------------------------------------ */
