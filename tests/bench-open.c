@@ -11,11 +11,12 @@
  *                   away, and how often it was away for more than a
  *                   frame (a timer that should run every 2 ms tells),
  *                   from the open to a second after both;
- *   longest_frame_ms the longest of GTK's frames meanwhile, from the frame
- *                   clock's before-paint to its after-paint: of a stall,
+ *   longest_frame_ms the longest of GTK's frames meanwhile, from the first
+ *                   of the frame clock's phases to its after-paint: of a stall,
  *                   what was the frame's layout and drawing (with
  *                   BENCH_OPEN_STALLS set, each stall and each frame
- *                   longer than 16 ms is printed as it ends);
+ *                   longer than 16 ms is printed as it ends; with
+ *                   BENCH_OPEN_PHASES, each phase of every frame clock);
  *   floor_frame_ms  beside it, last, the median and longest frame of a
  *                   plain window of the same size that repaints all of
  *                   itself each frame: what GTK's renderer and the X
@@ -68,7 +69,7 @@ typedef struct
   gint64    longest_stall;
   guint     stalls;
   guint     frames;
-  gint64    frame_began;   /* the frame clock's before-paint */
+  gint64    frame_began;   /* the first of a frame's phases, or 0 */
   gint64    longest_frame; /* from before-paint to after-paint */
   gboolean  dot;
 
@@ -159,13 +160,26 @@ key_cb (GtkEventControllerKey *controller,
   return GDK_EVENT_PROPAGATE;
 }
 
-static void
-before_paint_cb (GdkFrameClock *clock,
-                 Bench         *bench)
+/* A frame begins with the first of its phases that has work (GDK emits
+ * only those asked for), seen before any handler runs. */
+static gboolean
+phase_hook (GSignalInvocationHint *hint,
+            guint                  n_params,
+            const GValue          *params,
+            gpointer               data)
 {
-  /* From the open on: not the window's first frames before it. */
-  if (bench->opened != 0)
+  Bench *bench = data;
+
+  /* From the open on, of the window's own clock. */
+  if (bench->opened != 0 && bench->frame_began == 0 && n_params > 0
+      && g_value_get_object (&params[0])
+           == (gpointer) gtk_widget_get_frame_clock (GTK_WIDGET (bench->window)))
     bench->frame_began = g_get_monotonic_time ();
+  /* Of every clock (popovers have their own), to place the stalls. */
+  if (g_getenv ("BENCH_OPEN_PHASES") && n_params > 0)
+    g_printerr ("phase %s of %p at %.6f s\n", g_signal_name (hint->signal_id),
+                g_value_get_object (&params[0]), g_get_monotonic_time () / 1e6);
+  return TRUE;
 }
 
 static void
@@ -173,6 +187,8 @@ after_paint_cb (GdkFrameClock *clock,
                 Bench         *bench)
 {
   gint64 now = g_get_monotonic_time ();
+  GtkWidget *view = GTK_WIDGET (qg_window_get_graph_view (bench->window));
+  QgDrawingView *drawing = qg_drawing_page_get_view (qg_window_get_drawing_page (bench->window));
 
   /* A frame's own time: what of a stall was GTK's layout and drawing. */
   if (bench->frame_began != 0)
@@ -181,10 +197,8 @@ after_paint_cb (GdkFrameClock *clock,
       if (now - bench->frame_began > STALL_USEC && g_getenv ("BENCH_OPEN_STALLS"))
         g_printerr ("frame of %.0f ms, ending at %.0f ms\n", ms (now - bench->frame_began),
                     ms (now - bench->opened));
+      bench->frame_began = 0;
     }
-  GtkWidget *view = GTK_WIDGET (qg_window_get_graph_view (bench->window));
-  QgDrawingView *drawing = qg_drawing_page_get_view (qg_window_get_drawing_page (bench->window));
-
   bench->frames++;
   /* The map itself, not its background while its image is drawn. */
   if (bench->map_drawn == 0 && !bench->dot && qg_graph_view_get_layout (QG_GRAPH_VIEW (view)) != NULL
@@ -407,6 +421,7 @@ main (int   argc,
   g_autofree char *size = NULL;
   g_autofree char *export_to = NULL;
   gboolean keys = FALSE, dot = FALSE, cached = FALSE;
+  const char *phases[] = { "before-paint", "update", "layout", "paint" };
   const GOptionEntry entries[] = {
     { "cached", 0, 0, G_OPTION_ARG_NONE, &cached,
       "Take the layout from the cache if it is there (default: lay out afresh)", NULL },
@@ -461,8 +476,9 @@ main (int   argc,
   gtk_window_present (GTK_WINDOW (bench.window));
   while (!mapped (bench.window))
     g_main_context_iteration (NULL, TRUE);
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (bench.window)), "before-paint",
-                    G_CALLBACK (before_paint_cb), &bench);
+  for (guint i = 0; i < G_N_ELEMENTS (phases); i++)
+    g_signal_add_emission_hook (g_signal_lookup (phases[i], GDK_TYPE_FRAME_CLOCK), 0, phase_hook,
+                                &bench, NULL);
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (bench.window)), "after-paint",
                     G_CALLBACK (after_paint_cb), &bench);
   /* The empty window drawn once: its first frame is the window's cost,
