@@ -204,7 +204,10 @@ show_progress (gpointer user_data)
     return G_SOURCE_REMOVE;
   job->progress = adw_toast_new (title);
   adw_toast_set_timeout (job->progress, 0);
-  adw_toast_set_priority (job->progress, ADW_TOAST_PRIORITY_HIGH);
+  /* Of normal priority: a high one pushes the toast on screen back into
+   * the queue, and dismissed before that one has finished hiding (an
+   * export that ends just after its second), libadwaita 1.2 shows the
+   * other again while its widget is still there, and aborts. */
   adw_toast_set_button_label (job->progress, _("_Stop"));
   adw_toast_set_action_name (job->progress, "win.cancel-export");
   adw_toast_set_action_target_value (job->progress, g_variant_new_uint32 (job->id));
