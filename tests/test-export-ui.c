@@ -177,57 +177,116 @@ progress_gone (gpointer data)
   return !progress_shown (data);
 }
 
+/* An export to "slow.svg" in a folder of its own, through a layout worker
+ * that never answers (tests/data/workers/slow.sh): it waits till it is
+ * stopped, its progress toast shown. */
+typedef struct
+{
+  char *dir;
+  char *path;
+  char *started;
+  char *saved_worker;
+  int   pid;          /* the worker's */
+} SlowExport;
+
+static void
+begin_slow_export (QgWindow   *window,
+                   SlowExport *run)
+{
+  g_autofree char *slow = g_test_build_filename (G_TEST_DIST, "data", "workers", "slow.sh",
+                                                 NULL);
+  g_autofree char *pid_text = NULL;
+
+  run->dir = g_dir_make_tmp ("quotegraph-export-XXXXXX", NULL);
+  run->path = g_build_filename (run->dir, "slow.svg", NULL);
+  run->started = g_build_filename (run->dir, "started", NULL);
+  run->saved_worker = g_strdup (g_getenv ("QUOTEGRAPH_LAYOUT_WORKER"));
+  qg_layout_cache_set_enabled (FALSE);
+  g_setenv ("QUOTEGRAPH_LAYOUT_WORKER", slow, TRUE);
+  g_setenv ("QG_TEST_STARTED", run->started, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "(sb)", run->path, FALSE);
+  g_assert_true (qg_window_is_busy (window));
+  qg_test_wait_for (progress_shown, window, "the export's progress toast");
+  g_assert_true (g_file_get_contents (run->started, &pid_text, NULL, NULL));
+  run->pid = atoi (pid_text);
+  g_assert_cmpint (run->pid, >, 0);
+  g_assert_false (qg_test_process_ended (run->pid));
+  g_assert_true (qg_window_is_busy (window));
+}
+
+/* Once @window's export has ended: its worker ended too, and nothing
+ * written, nothing half-written. */
+static void
+end_slow_export (QgWindow   *window,
+                 SlowExport *run)
+{
+  qg_test_wait_for (qg_test_not_busy, window, "the export to end");
+  while (!qg_test_process_ended (run->pid))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (g_file_test (run->path, G_FILE_TEST_EXISTS));
+  g_unlink (run->started);
+  assert_dir_holds (run->dir, NULL);
+  g_assert_cmpint (g_rmdir (run->dir), ==, 0);
+
+  if (run->saved_worker != NULL)
+    g_setenv ("QUOTEGRAPH_LAYOUT_WORKER", run->saved_worker, TRUE);
+  else
+    g_unsetenv ("QUOTEGRAPH_LAYOUT_WORKER");
+  g_unsetenv ("QG_TEST_STARTED");
+  qg_layout_cache_set_enabled (TRUE);
+  g_free (run->dir);
+  g_free (run->path);
+  g_free (run->started);
+  g_free (run->saved_worker);
+}
+
 /* An export that takes its time says so, and its Stop, clicked, ends
  * it: its layout worker killed, nothing written, no error to read. */
 static void
 test_export_can_be_cancelled (void)
 {
   QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
-  g_autofree char *dir = g_dir_make_tmp ("quotegraph-export-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "slow.svg", NULL);
-  g_autofree char *slow = g_test_build_filename (G_TEST_DIST, "data", "workers", "slow.sh",
-                                                 NULL);
-  g_autofree char *started = g_build_filename (dir, "started", NULL);
-  g_autofree char *saved = g_strdup (g_getenv ("QUOTEGRAPH_LAYOUT_WORKER"));
-  g_autofree char *pid_text = NULL;
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-  int pid;
+  SlowExport run = { 0 };
 
-  /* A worker that never answers: the export waits till it is cancelled. */
-  qg_layout_cache_set_enabled (FALSE);
-  g_setenv ("QUOTEGRAPH_LAYOUT_WORKER", slow, TRUE);
-  g_setenv ("QG_TEST_STARTED", started, TRUE);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "(sb)", path, FALSE);
-  g_assert_true (qg_window_is_busy (window));
-  qg_test_wait_for (progress_shown, window, "the export's progress toast");
-  g_assert_true (g_file_get_contents (started, &pid_text, NULL, NULL));
-  pid = atoi (pid_text);
-  g_assert_cmpint (pid, >, 0);
-  g_assert_false (qg_test_process_ended (pid));
-  g_assert_true (qg_window_is_busy (window));
-
+  begin_slow_export (window, &run);
   qg_test_collect_if (GTK_WIDGET (window), qg_test_is_shown_button_labelled, "_Stop", buttons);
   g_assert_cmpuint (buttons->len, ==, 1);
   /* Once it has slid in. */
   qg_test_wait_settled (g_ptr_array_index (buttons, 0));
   qg_test_click_widget (g_ptr_array_index (buttons, 0));
-  qg_test_wait_for (qg_test_not_busy, window, "the export to end");
+  end_slow_export (window, &run);
   qg_test_wait_for (progress_gone, window, "the progress toast to go");
-  while (!qg_test_process_ended (pid))
-    g_main_context_iteration (NULL, FALSE);
   g_assert_null (qg_test_take_message_dialog ());
-  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_unlink (started);
-  assert_dir_holds (dir, NULL);
-
-  if (saved != NULL)
-    g_setenv ("QUOTEGRAPH_LAYOUT_WORKER", saved, TRUE);
-  else
-    g_unsetenv ("QUOTEGRAPH_LAYOUT_WORKER");
-  g_unsetenv ("QG_TEST_STARTED");
-  qg_layout_cache_set_enabled (TRUE);
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+unrealized (gpointer widget)
+{
+  return !gtk_widget_get_realized (widget);
+}
+
+/* The window closed while its export is shown under way: the export goes
+ * on (the application holds), and ended, touches nothing of the window
+ * that is gone. Its Stop is gone with it: it is stopped here as the
+ * toast's action would. */
+static void
+test_export_outlives_its_window (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  SlowExport run = { 0 };
+
+  begin_slow_export (window, &run);
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  qg_test_wait_for (unrealized, window, "the window to go");
+  g_assert_true (qg_window_is_busy (window));
+  g_assert_false (qg_test_process_ended (run.pid));
+  /* The window's first export. */
+  qg_window_cancel_export (window, 1);
+  end_slow_export (window, &run);
+  g_object_unref (window);
 }
 
 /* Exports to @path, which must fail: the error dialog names the file and
@@ -747,6 +806,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/export/aif", test_export_aif);
   g_test_add_func ("/quotegraph/export/failure-is-shown", test_export_failure_is_shown);
   g_test_add_func ("/quotegraph/export/can-be-cancelled", test_export_can_be_cancelled);
+  g_test_add_func ("/quotegraph/export/outlives-its-window", test_export_outlives_its_window);
   g_test_add_func ("/quotegraph/export/onto-a-symlink", test_export_onto_a_symlink);
   g_test_add_func ("/quotegraph/export/without-permission-is-shown",
                    test_export_without_permission_is_shown);
