@@ -157,6 +157,39 @@ test_worker_draws_as_here (void)
   qg_layout_cache_set_enabled (TRUE);
 }
 
+/* The window's graph leaves out the tooltips (QgGraphOptions): for every
+ * engine, its layout is the same as the export's graph's, its DOT text
+ * holds no tooltip, and it is shorter by them. */
+static void
+test_tooltips_place_nothing (void)
+{
+  g_autoptr(QgDocument) doc = qg_test_load_map (30, 60);
+
+  qg_layout_cache_set_enabled (FALSE);
+  for (const char * const *engine = qg_graph_engines (); *engine; engine++)
+    {
+      QgGraphOptions bare = { .engine = *engine, .without_tooltips = TRUE };
+      g_autoptr(QgGraph) full = qg_graph_new (doc, *engine, NULL);
+      g_autoptr(QgGraph) graph = qg_graph_new_full (doc, &bare, NULL);
+      g_autoptr(GBytes) full_dot = qg_graph_to_dot (full);
+      g_autoptr(GBytes) dot = qg_graph_to_dot (graph);
+      g_autofree char *text = g_strndup (g_bytes_get_data (dot, NULL), g_bytes_get_size (dot));
+      g_autoptr(QgLayout) with = layout_by_worker (doc, *engine);
+      g_autoptr(QgLayout) without = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", *engine);
+      g_assert_null (strstr (text, "tooltip=\""));
+      g_assert_nonnull (g_strstr_len (g_bytes_get_data (full_dot, NULL), g_bytes_get_size (full_dot),
+                                      "tooltip=\""));
+      g_assert_cmpuint (g_bytes_get_size (dot), <, g_bytes_get_size (full_dot));
+      without = qg_graph_run_layout (graph, doc, NULL, &error);
+      g_assert_no_error (error);
+      assert_same_layout (with, without);
+    }
+  qg_layout_cache_set_enabled (TRUE);
+}
+
 /* A DOT file's drawing too: clusters in their order, records, HTML
  * labels, colours. */
 static void
@@ -724,6 +757,7 @@ main (int   argc,
 
   g_test_add_func ("/layout-worker/draws-as-here", test_worker_draws_as_here);
   g_test_add_func ("/layout-worker/draws-dot-files-as-here", test_worker_draws_dot_files_as_here);
+  g_test_add_func ("/layout-worker/tooltips-place-nothing", test_tooltips_place_nothing);
   g_test_add_func ("/layout-worker/graphviz-double-free-contained",
                    test_graphviz_double_free_contained);
   g_test_add_func ("/layout-worker/crash-is-an-error", test_worker_crash_is_an_error);

@@ -927,14 +927,16 @@ build_graph (QgDocument         *doc,
         continue;
       wrapped = qg_label_fit (entity->name, WRAP_COLUMNS);
       css = css_class_for_kind (entity->kind);
-      tooltip = node_tooltip (doc, listed, i, options->without_drafts);
+      if (!options->without_tooltips)
+        tooltip = node_tooltip (doc, listed, i, options->without_drafts);
       n = agnode (g, (char *) entity->id, TRUE);
 
       nodes[i] = n;
       set_escaped (n, n_label, wrapped, FALSE);
       set_attr (n, n_id, entity->id);
       set_attr (n, n_class, css);
-      set_escaped (n, n_tooltip, tooltip, TRUE);
+      if (tooltip != NULL)
+        set_escaped (n, n_tooltip, tooltip, TRUE);
       set_attr (n, n_shape, style->shape);
       set_attr (n, n_style, style->style);
       set_attr (n, n_fill, style->fill[QG_SCHEME_LIGHT]);
@@ -965,13 +967,15 @@ build_graph (QgDocument         *doc,
           || nodes[rel->source] == NULL || nodes[rel->target] == NULL)
         continue;
       wrapped = qg_label_fit (rel->label, WRAP_LABEL_COLUMNS);
-      tooltip = edge_tooltip (doc, i, options->without_drafts);
+      if (!options->without_tooltips)
+        tooltip = edge_tooltip (doc, i, options->without_drafts);
       e = agedge (g, nodes[rel->source], nodes[rel->target], (char *) rel->id, TRUE);
 
       set_escaped (e, e_label, wrapped, FALSE);
       set_attr (e, e_id, rel->id);
       set_attr (e, e_class, qg_stance_to_string (rel->stance));
-      set_escaped (e, e_tooltip, tooltip, TRUE);
+      if (tooltip != NULL)
+        set_escaped (e, e_tooltip, tooltip, TRUE);
       set_attr (e, e_color, style->color[QG_SCHEME_LIGHT]);
       set_attr (e, e_fontcolor, edge_text);
       set_attr (e, e_style, style->style);
@@ -1506,7 +1510,8 @@ layout_in_thread (GTask        *task,
     return;
   graph = qg_graph_new_full (data->document,
                              &(QgGraphOptions) { .engine = data->engine, .keep = data->keep,
-                                                 .keep_document = data->keep_document },
+                                                 .keep_document = data->keep_document,
+                                                 .without_tooltips = TRUE },
                              &error);
   /* Cancelled, the worker is ended at once. */
   layout = graph ? qg_graph_run_layout (graph, data->document, cancellable, &error) : NULL;
@@ -1574,7 +1579,8 @@ qg_graph_compute_layout (QgDocument  *document,
                    const char  *engine,
                    GError     **error)
 {
-  g_autoptr(QgGraph) graph = qg_graph_new (document, engine, error);
+  QgGraphOptions options = { .engine = engine, .without_tooltips = TRUE };
+  g_autoptr(QgGraph) graph = qg_graph_new_full (document, &options, error);
 
   if (graph == NULL)
     return NULL;

@@ -38,6 +38,11 @@ typedef struct
    * new ones find theirs around them. Other engines lay out anew. */
   QgLayout     *keep;
   QgDocument   *keep_document;
+  /* No tooltips (the quotes behind each entity and relation): for the
+   * window, which shows them from the document. They place nothing, and
+   * were three quarters of a large map's DOT text, written, hashed for
+   * the layout cache and read by Graphviz twice. */
+  gboolean      without_tooltips;
 } QgGraphOptions;
 
 GQuark              qg_graph_error_quark        (void);
