@@ -421,7 +421,7 @@ main (int   argc,
   g_autofree char *size = NULL;
   g_autofree char *export_to = NULL;
   gboolean keys = FALSE, dot = FALSE, cached = FALSE;
-  const char *phases[] = { "before-paint", "update", "layout", "paint" };
+  const char *phases[] = { "flush-events", "before-paint", "update", "layout", "paint" };
   const GOptionEntry entries[] = {
     { "cached", 0, 0, G_OPTION_ARG_NONE, &cached,
       "Take the layout from the cache if it is there (default: lay out afresh)", NULL },
