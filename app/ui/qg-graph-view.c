@@ -124,18 +124,24 @@ place_labels_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-void
-qg_graph_view_redraw (QgGraphView *self)
+static void
+place_labels_soon (QgGraphView *self)
 {
-  self->labels_valid = FALSE;
-  self->serial++;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
   if (self->labels_idle == 0 && self->layout != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       /* Before the frame's paint (GDK_PRIORITY_REDRAW), after input. */
       self->labels_idle = g_idle_add_full (GDK_PRIORITY_REDRAW - 10, place_labels_cb, self, NULL);
       g_source_set_name_by_id (self->labels_idle, "[quotegraph] place names");
     }
+}
+
+void
+qg_graph_view_redraw (QgGraphView *self)
+{
+  self->labels_valid = FALSE;
+  self->serial++;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  place_labels_soon (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -976,8 +982,9 @@ qg_graph_view_map (GtkWidget *widget)
   QgGraphView *self = QG_GRAPH_VIEW (widget);
 
   GTK_WIDGET_CLASS (qg_graph_view_parent_class)->map (widget);
+  /* Not a redraw: the image being drawn for this serial stays of use. */
   if (!self->labels_valid)
-    qg_graph_view_redraw (self);
+    place_labels_soon (self);
 }
 
 static void
