@@ -70,7 +70,7 @@ typedef struct
   guint     stalls;
   guint     frames;
   gint64    frame_began;   /* the first of a frame's phases, or 0 */
-  gint64    longest_frame; /* from before-paint to after-paint */
+  gint64    longest_frame; /* from its first phase to after-paint */
   gboolean  dot;
 
   /* Keys: pressed by the thread, handled and drawn by the main loop. */
