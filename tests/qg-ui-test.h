@@ -412,6 +412,17 @@ qg_test_is_shown_button_labelled (GtkWidget     *widget,
          && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
+/* @widget and what holds it are visible, up to its popover or window
+ * (which may be closed: what it holds is still there to be found). */
+static inline gboolean
+qg_test_visible_in_native (GtkWidget *widget)
+{
+  for (; widget != NULL && !GTK_IS_NATIVE (widget); widget = gtk_widget_get_parent (widget))
+    if (!gtk_widget_get_visible (widget))
+      return FALSE;
+  return TRUE;
+}
+
 /* The one shown widget of @type under @root that holds a label reading
  * @text (a button or check button and its label). */
 static inline GtkWidget *
@@ -427,7 +438,7 @@ qg_test_find_labelled (GtkWidget  *root,
     {
       GtkWidget *owner = gtk_widget_get_ancestor (g_ptr_array_index (labels, i), type);
 
-      if (owner != NULL && gtk_widget_get_visible (owner))
+      if (owner != NULL && qg_test_visible_in_native (owner))
         {
           g_assert_true (found == NULL || found == owner);
           found = owner;

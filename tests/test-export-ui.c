@@ -163,11 +163,19 @@ assert_dir_holds (const char *dir,
 }
 
 static gboolean
+is_shown_label_starting (GtkWidget     *widget,
+                         gconstpointer  prefix)
+{
+  return qg_test_is_label_starting (widget, prefix) && gtk_widget_get_mapped (widget);
+}
+
+/* The export's progress on the map: "Exporting “slow.svg”… 1 s". */
+static gboolean
 progress_shown (gpointer data)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  qg_test_collect_if (data, qg_test_is_shown_label, "Exporting “slow.svg”…", labels);
+  qg_test_collect_if (data, is_shown_label_starting, "Exporting “slow.svg”… ", labels);
   return labels->len > 0;
 }
 
@@ -189,6 +197,18 @@ typedef struct
   int   pid;          /* the worker's */
 } SlowExport;
 
+static gboolean
+worker_started (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+worker_ended (gpointer pid)
+{
+  return qg_test_process_ended (*(int *) pid);
+}
+
 static void
 begin_slow_export (QgWindow   *window,
                    SlowExport *run)
@@ -206,7 +226,7 @@ begin_slow_export (QgWindow   *window,
   g_setenv ("QG_TEST_STARTED", run->started, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "(sb)", run->path, FALSE);
   g_assert_true (qg_window_is_busy (window));
-  qg_test_wait_for (progress_shown, window, "the export's progress toast");
+  qg_test_wait_for (worker_started, run->started, "the export's layout worker");
   g_assert_true (g_file_get_contents (run->started, &pid_text, NULL, NULL));
   run->pid = atoi (pid_text);
   g_assert_cmpint (run->pid, >, 0);
@@ -221,8 +241,7 @@ end_slow_export (QgWindow   *window,
                  SlowExport *run)
 {
   qg_test_wait_for (qg_test_not_busy, window, "the export to end");
-  while (!qg_test_process_ended (run->pid))
-    g_main_context_iteration (NULL, FALSE);
+  qg_test_wait_for (worker_ended, &run->pid, "the export's layout worker to end");
   g_assert_false (g_file_test (run->path, G_FILE_TEST_EXISTS));
   g_unlink (run->started);
   assert_dir_holds (run->dir, NULL);
@@ -250,13 +269,14 @@ test_export_can_be_cancelled (void)
   SlowExport run = { 0 };
 
   begin_slow_export (window, &run);
+  qg_test_wait_for (progress_shown, window, "the export's progress");
   qg_test_collect_if (GTK_WIDGET (window), qg_test_is_shown_button_labelled, "_Stop", buttons);
   g_assert_cmpuint (buttons->len, ==, 1);
   /* Once it has slid in. */
   qg_test_wait_settled (g_ptr_array_index (buttons, 0));
   qg_test_click_widget (g_ptr_array_index (buttons, 0));
   end_slow_export (window, &run);
-  qg_test_wait_for (progress_gone, window, "the progress toast to go");
+  qg_test_wait_for (progress_gone, window, "the export's progress to go");
   g_assert_null (qg_test_take_message_dialog ());
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -267,24 +287,33 @@ unrealized (gpointer widget)
   return !gtk_widget_get_realized (widget);
 }
 
-/* The window closed while its export is shown under way: the export goes
- * on (the application holds), and ended, touches nothing of the window
- * that is gone. Its Stop is gone with it: it is stopped here as the
- * toast's action would. */
+static gboolean
+second_passed (gpointer since)
+{
+  return g_get_monotonic_time () > *(gint64 *) since + G_USEC_PER_SEC + 300 * 1000;
+}
+
+/* The window closed while its export runs, before its progress was due:
+ * the export goes on (the application holds), its progress is not shown
+ * on the window that is gone, and stopped as its Stop would, it ends and
+ * touches nothing of that window. */
 static void
 test_export_outlives_its_window (void)
 {
   QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
   SlowExport run = { 0 };
+  gint64 closed;
 
   begin_slow_export (window, &run);
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
+  closed = g_get_monotonic_time ();
   qg_test_wait_for (unrealized, window, "the window to go");
+  /* Past the moment the progress would have shown. */
+  qg_test_wait_for (second_passed, &closed, "a second");
   g_assert_true (qg_window_is_busy (window));
   g_assert_false (qg_test_process_ended (run.pid));
-  /* The window's first export. */
-  qg_window_cancel_export (window, 1);
+  qg_window_stop_exports (window);
   end_slow_export (window, &run);
   g_object_unref (window);
 }

@@ -165,11 +165,11 @@ export_to_action (GtkWidget  *widget,
 }
 
 static void
-cancel_export_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+stop_export_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  qg_window_cancel_export (QG_WINDOW (widget), g_variant_get_uint32 (parameter));
+  qg_window_stop_exports (QG_WINDOW (widget));
 }
 
 static void
@@ -307,7 +307,7 @@ qg_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-to", "(sb)", export_to_action);
   gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
-  gtk_widget_class_install_action (widget_class, "win.cancel-export", "u", cancel_export_action);
+  gtk_widget_class_install_action (widget_class, "win.stop-export", NULL, stop_export_action);
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.show-reload-errors", NULL,

@@ -13,10 +13,11 @@
 /* Export from the window: a save dialog, or a path given; the file is
  * written in a thread, through a temporary file renamed into place. An
  * export that takes longer than a moment (a large map laid out afresh)
- * says so in a toast, whose Stop ends it with nothing written, as the
- * layout's Stop does. */
+ * says so on the map, under the layout's progress and as it does, with
+ * its Stop, which ends it with nothing written. Not a toast: one that
+ * stays would hold every other toast back till the export ends. */
 
-#define EXPORT_PROGRESS_DELAY_MS 1000
+#define EXPORT_PROGRESS_DELAY_USEC (1000 * 1000)
 
 typedef struct
 {
@@ -30,10 +31,8 @@ typedef struct
   GFile          *file;
 
   /* Of the window: */
-  guint           id;
   GCancellable   *cancellable;
-  AdwToast       *progress;          /* shown after EXPORT_PROGRESS_DELAY_MS */
-  guint           progress_timeout;
+  gint64          started;
 } ExportJob;
 
 static void
@@ -45,8 +44,6 @@ export_job_free (ExportJob *job)
   g_free (job->hidden_relations);
   g_clear_object (&job->file);
   g_clear_object (&job->cancellable);
-  g_clear_handle_id (&job->progress_timeout, g_source_remove);
-  g_clear_object (&job->progress);
   g_free (job);
 }
 
@@ -117,6 +114,8 @@ exported_toast (GFile *file)
   return toast;
 }
 
+static void update_export_progress (QgWindow *self);
+
 static void
 export_cb (GObject      *source,
            GAsyncResult *result,
@@ -130,9 +129,7 @@ export_cb (GObject      *source,
   self->exporting--;
   g_application_release (g_application_get_default ());
   g_ptr_array_remove (self->exports, job);
-  g_clear_handle_id (&job->progress_timeout, g_source_remove);
-  if (job->progress != NULL)
-    adw_toast_dismiss (job->progress);
+  update_export_progress (self);
   /* Cancelled: what the person asked for, and nothing was written. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -181,53 +178,66 @@ export_job_new (QgWindow       *self,
   return job;
 }
 
-typedef struct
+/* Under the layout's progress, the exports' that have taken more than a
+ * moment: the last one's file and how long it has taken, or how many
+ * there are. */
+static void
+update_export_progress (QgWindow *self)
 {
-  QgWindow  *window;
-  ExportJob *job;
-} Progress;
-
-/* Still writing after a moment: a toast says which file, with a way to
- * stop it; it stays until the export ends. */
-static gboolean
-show_progress (gpointer user_data)
-{
-  Progress *progress = user_data;
-  ExportJob *job = progress->job;
-  g_autofree char *name = g_file_get_basename (job->file);
-  g_autofree char *display = g_filename_display_name (name);
-  /* Translators: a toast while a map is written to the file it names */
-  g_autofree char *title = g_strdup_printf (_("Exporting “%s”…"), display);
-
-  job->progress_timeout = 0;
-  if (!gtk_widget_get_visible (GTK_WIDGET (progress->window)))
-    return G_SOURCE_REMOVE;
-  job->progress = adw_toast_new (title);
-  adw_toast_set_timeout (job->progress, 0);
-  /* Of normal priority: a high one pushes the toast on screen back into
-   * the queue, and dismissed before that one has finished hiding (an
-   * export that ends just after its second), libadwaita 1.2 shows the
-   * other again while its widget is still there, and aborts. */
-  adw_toast_set_button_label (job->progress, _("_Stop"));
-  adw_toast_set_action_name (job->progress, "win.cancel-export");
-  adw_toast_set_action_target_value (job->progress, g_variant_new_uint32 (job->id));
-  adw_toast_overlay_add_toast (progress->window->toasts, g_object_ref (job->progress));
-  return G_SOURCE_REMOVE;
-}
-
-void
-qg_window_cancel_export (QgWindow *self,
-                         guint     id)
-{
-  g_return_if_fail (QG_IS_WINDOW (self));
+  gint64 now = g_get_monotonic_time ();
+  ExportJob *last = NULL;
+  guint shown = 0;
+  g_autofree char *message = NULL;
 
   for (guint i = 0; self->exports != NULL && i < self->exports->len; i++)
     {
       ExportJob *job = g_ptr_array_index (self->exports, i);
 
-      if (job->id == id)
-        g_cancellable_cancel (job->cancellable);
+      if (now - job->started >= EXPORT_PROGRESS_DELAY_USEC)
+        {
+          last = job;
+          shown++;
+        }
     }
+  if (self->exports == NULL || self->exports->len == 0)
+    g_clear_handle_id (&self->export_tick_id, g_source_remove);
+  /* Gone with the window, or nothing to say yet. */
+  if (self->export_progress == NULL)
+    return;
+  gtk_widget_set_visible (self->export_progress, shown > 0);
+  gtk_spinner_set_spinning (self->export_spinner, shown > 0);
+  if (shown == 0)
+    return;
+  if (shown == 1)
+    {
+      g_autofree char *name = g_file_get_basename (last->file);
+      g_autofree char *display = g_filename_display_name (name);
+
+      /* Translators: "Exporting “map.svg”… 12 s" */
+      message = g_strdup_printf (_("Exporting “%s”… %u s"), display,
+                                 (guint) ((now - last->started) / G_USEC_PER_SEC));
+    }
+  else
+    message = g_strdup_printf (ngettext ("Exporting %u map…", "Exporting %u maps…", shown),
+                               shown);
+  gtk_label_set_label (self->export_progress_label, message);
+}
+
+static gboolean
+export_tick (gpointer user_data)
+{
+  update_export_progress (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Stop: every export under way ends, and writes nothing. */
+void
+qg_window_stop_exports (QgWindow *self)
+{
+  g_return_if_fail (QG_IS_WINDOW (self));
+
+  for (guint i = 0; self->exports != NULL && i < self->exports->len; i++)
+    g_cancellable_cancel (((ExportJob *) g_ptr_array_index (self->exports, i))->cancellable);
 }
 
 /* Writes @job's map in a thread; takes @job. */
@@ -236,7 +246,6 @@ export_map (QgWindow  *self,
             ExportJob *job)
 {
   g_autoptr(GTask) task = NULL;
-  Progress *progress = g_new0 (Progress, 1);
 
   /* The application stays until the file is written, even if the window
    * is closed first. */
@@ -245,15 +254,18 @@ export_map (QgWindow  *self,
   if (self->exports == NULL)
     self->exports = g_ptr_array_new ();
   g_ptr_array_add (self->exports, job);
-  job->id = ++self->last_export_id;
   job->cancellable = g_cancellable_new ();
-  /* The job lives until export_cb, which ends the timeout first. */
-  progress->window = self;
-  progress->job = job;
-  job->progress_timeout = g_timeout_add_full (G_PRIORITY_DEFAULT, EXPORT_PROGRESS_DELAY_MS,
-                                              show_progress, progress, g_free);
-  g_source_set_name_by_id (job->progress_timeout, "[quotegraph] export progress");
+  job->started = g_get_monotonic_time ();
+  /* Shown from its first second on; the tick ends with the last export. */
+  if (self->export_tick_id == 0)
+    {
+      self->export_tick_id = g_timeout_add (250, export_tick, self);
+      g_source_set_name_by_id (self->export_tick_id, "[quotegraph] export progress");
+    }
   task = g_task_new (NULL, job->cancellable, export_cb, g_object_ref (self));
+  /* What the thread did is what is said: a file written before Stop was
+   * pressed is told as written. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_source_tag (task, export_map);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_task_run_in_thread (task, export_thread);
@@ -627,11 +639,14 @@ qg_window_export_dispose (QgWindow *self)
   g_clear_object (&self->export_dialog);
   g_clear_object (&self->export_folder);
   g_clear_pointer (&self->export_proposed_name, g_free);
+  /* The exports go on, with nothing of the window to show them. */
+  g_clear_handle_id (&self->export_tick_id, g_source_remove);
 }
 
 /* Every export has ended by now: each holds the window till its end. */
 void
 qg_window_export_finalize (QgWindow *self)
 {
+  g_clear_handle_id (&self->export_tick_id, g_source_remove);
   g_clear_pointer (&self->exports, g_ptr_array_unref);
 }

@@ -69,7 +69,10 @@ struct _QgWindow
   gboolean              export_offers_drafts;
   guint                 exporting;
   GPtrArray            *exports;        /* ExportJob, borrowed: those still running */
-  guint                 last_export_id;
+  guint                 export_tick_id;
+  GtkWidget            *export_progress;
+  GtkLabel             *export_progress_label;
+  GtkSpinner           *export_spinner;
   GFile                *export_folder;
 
   GtkFileChooserNative *open_dialog;
@@ -294,9 +297,8 @@ void  qg_window_export_to_path      (QgWindow   *self,
                                      gboolean    filtered);
 void  qg_window_show_in_folder      (QgWindow   *self,
                                      const char *uri);
-/* Ends the export @id (its progress toast's Stop): nothing is written. */
-void  qg_window_cancel_export       (QgWindow   *self,
-                                     guint       id);
+/* Ends every export under way (their progress's Stop): nothing is written. */
+void  qg_window_stop_exports        (QgWindow   *self);
 void  qg_window_export_dispose      (QgWindow   *self);
 void  qg_window_export_finalize     (QgWindow   *self);
 

@@ -1307,6 +1307,9 @@ qg_window_class_init (QgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QgWindow, narrow_layout_label);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, layout_spinner);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, layout_progress);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, export_progress);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, export_progress_label);
+  gtk_widget_class_bind_template_child (widget_class, QgWindow, export_spinner);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, layout_progress_label);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, zoom_controls);
   gtk_widget_class_bind_template_child (widget_class, QgWindow, zoom_label);
