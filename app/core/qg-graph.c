@@ -1344,6 +1344,8 @@ free_in_thread (gpointer data)
 void
 qg_graph_free_later (QgGraph *self)
 {
+  GThread *thread;
+
   if (self == NULL)
     return;
   /* The Graphviz lock it holds is this thread's to release. */
@@ -1352,7 +1354,12 @@ qg_graph_free_later (QgGraph *self)
       qg_graph_free (self);
       return;
     }
-  g_thread_unref (g_thread_new ("qg-free-graph", free_in_thread, self));
+  thread = g_thread_try_new ("qg-free-graph", free_in_thread, self, NULL);
+  /* No thread to be had: freed here, as before. */
+  if (thread == NULL)
+    qg_graph_free (self);
+  else
+    g_thread_unref (thread);
 }
 
 const char *
