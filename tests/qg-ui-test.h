@@ -12,6 +12,8 @@
 
 #include "qg-application.h"
 #include "qg-cli.h"
+#include "qg-layout-cache.h"
+#include "qg-test-utils.h"
 #include "qg-ui-resources.h"
 #include "qg-window.h"
 
@@ -858,4 +860,73 @@ qg_test_init_ui (int    *argc,
   g_application_register (G_APPLICATION (qg_test_app), NULL, &error);
   g_assert_no_error (error);
   return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* A layout worker that never ends (tests/data/workers/slow.sh), in the
+ * place of the real one, with the cache off so that it is asked. */
+
+typedef struct
+{
+  char *dir;
+  char *started;  /* where it writes its process id */
+  char *saved;    /* $QUOTEGRAPH_LAYOUT_WORKER before, or NULL */
+  int   pid;      /* once qg_test_slow_worker_wait has seen it start */
+} QgTestSlowWorker;
+
+static inline void
+qg_test_slow_worker_begin (QgTestSlowWorker *worker)
+{
+  g_autofree char *slow = g_test_build_filename (G_TEST_DIST, "data", "workers", "slow.sh", NULL);
+
+  worker->dir = g_dir_make_tmp ("qg-slow-XXXXXX", NULL);
+  worker->started = g_build_filename (worker->dir, "started", NULL);
+  worker->saved = g_strdup (g_getenv ("QUOTEGRAPH_LAYOUT_WORKER"));
+  worker->pid = 0;
+  qg_layout_cache_set_enabled (FALSE);
+  g_setenv ("QUOTEGRAPH_LAYOUT_WORKER", slow, TRUE);
+  g_setenv ("QG_TEST_STARTED", worker->started, TRUE);
+}
+
+static inline gboolean
+qg_test_file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* Until it has started: its process id, running. */
+static inline int
+qg_test_slow_worker_wait (QgTestSlowWorker *worker)
+{
+  g_autofree char *pid_text = NULL;
+
+  qg_test_wait_for (qg_test_file_exists, worker->started, "the layout worker");
+  g_assert_true (g_file_get_contents (worker->started, &pid_text, NULL, NULL));
+  worker->pid = atoi (pid_text);
+  g_assert_cmpint (worker->pid, >, 0);
+  g_assert_false (qg_test_process_ended (worker->pid));
+  return worker->pid;
+}
+
+static inline gboolean
+qg_test_slow_worker_ended (gpointer worker)
+{
+  return qg_test_process_ended (((QgTestSlowWorker *) worker)->pid);
+}
+
+/* The real worker back, and the cache. */
+static inline void
+qg_test_slow_worker_end (QgTestSlowWorker *worker)
+{
+  if (worker->saved != NULL)
+    g_setenv ("QUOTEGRAPH_LAYOUT_WORKER", worker->saved, TRUE);
+  else
+    g_unsetenv ("QUOTEGRAPH_LAYOUT_WORKER");
+  g_unsetenv ("QG_TEST_STARTED");
+  qg_layout_cache_set_enabled (TRUE);
+  g_unlink (worker->started);
+  g_rmdir (worker->dir);
+  g_free (worker->dir);
+  g_free (worker->started);
+  g_free (worker->saved);
 }

@@ -186,51 +186,24 @@ progress_gone (gpointer data)
 }
 
 /* An export to "slow.svg" in a folder of its own, through a layout worker
- * that never answers (tests/data/workers/slow.sh): it waits till it is
- * stopped, its progress toast shown. */
+ * that never answers: it waits till it is stopped. */
 typedef struct
 {
-  char *dir;
-  char *path;
-  char *started;
-  char *saved_worker;
-  int   pid;          /* the worker's */
+  QgTestSlowWorker worker;
+  char            *dir;
+  char            *path;
 } SlowExport;
-
-static gboolean
-worker_started (gpointer path)
-{
-  return g_file_test (path, G_FILE_TEST_EXISTS);
-}
-
-static gboolean
-worker_ended (gpointer pid)
-{
-  return qg_test_process_ended (*(int *) pid);
-}
 
 static void
 begin_slow_export (QgWindow   *window,
                    SlowExport *run)
 {
-  g_autofree char *slow = g_test_build_filename (G_TEST_DIST, "data", "workers", "slow.sh",
-                                                 NULL);
-  g_autofree char *pid_text = NULL;
-
   run->dir = g_dir_make_tmp ("quotegraph-export-XXXXXX", NULL);
   run->path = g_build_filename (run->dir, "slow.svg", NULL);
-  run->started = g_build_filename (run->dir, "started", NULL);
-  run->saved_worker = g_strdup (g_getenv ("QUOTEGRAPH_LAYOUT_WORKER"));
-  qg_layout_cache_set_enabled (FALSE);
-  g_setenv ("QUOTEGRAPH_LAYOUT_WORKER", slow, TRUE);
-  g_setenv ("QG_TEST_STARTED", run->started, TRUE);
+  qg_test_slow_worker_begin (&run->worker);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "(sb)", run->path, FALSE);
   g_assert_true (qg_window_is_busy (window));
-  qg_test_wait_for (worker_started, run->started, "the export's layout worker");
-  g_assert_true (g_file_get_contents (run->started, &pid_text, NULL, NULL));
-  run->pid = atoi (pid_text);
-  g_assert_cmpint (run->pid, >, 0);
-  g_assert_false (qg_test_process_ended (run->pid));
+  qg_test_slow_worker_wait (&run->worker);
   g_assert_true (qg_window_is_busy (window));
 }
 
@@ -241,22 +214,14 @@ end_slow_export (QgWindow   *window,
                  SlowExport *run)
 {
   qg_test_wait_for (qg_test_not_busy, window, "the export to end");
-  qg_test_wait_for (worker_ended, &run->pid, "the export's layout worker to end");
+  qg_test_wait_for (qg_test_slow_worker_ended, &run->worker,
+                    "the export's layout worker to end");
   g_assert_false (g_file_test (run->path, G_FILE_TEST_EXISTS));
-  g_unlink (run->started);
   assert_dir_holds (run->dir, NULL);
   g_assert_cmpint (g_rmdir (run->dir), ==, 0);
-
-  if (run->saved_worker != NULL)
-    g_setenv ("QUOTEGRAPH_LAYOUT_WORKER", run->saved_worker, TRUE);
-  else
-    g_unsetenv ("QUOTEGRAPH_LAYOUT_WORKER");
-  g_unsetenv ("QG_TEST_STARTED");
-  qg_layout_cache_set_enabled (TRUE);
+  qg_test_slow_worker_end (&run->worker);
   g_free (run->dir);
   g_free (run->path);
-  g_free (run->started);
-  g_free (run->saved_worker);
 }
 
 /* An export that takes its time says so, and its Stop, clicked, ends
@@ -312,7 +277,7 @@ test_export_outlives_its_window (void)
   /* Past the moment the progress would have shown. */
   qg_test_wait_for (second_passed, &closed, "a second");
   g_assert_true (qg_window_is_busy (window));
-  g_assert_false (qg_test_process_ended (run.pid));
+  g_assert_false (qg_test_process_ended (run.worker.pid));
   qg_window_stop_exports (window);
   end_slow_export (window, &run);
   g_object_unref (window);

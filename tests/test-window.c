@@ -116,61 +116,9 @@ engine_is_twopi (gpointer data)
 }
 
 static gboolean
-file_exists (gpointer data)
-{
-  return g_file_test (data, G_FILE_TEST_EXISTS);
-}
-
-static gboolean
 process_ended (gpointer data)
 {
   return qg_test_process_ended (GPOINTER_TO_INT (data));
-}
-
-/* A layout worker that never ends (tests/data/workers/slow.sh), in the
- * place of the real one, with the cache off so that it is asked. */
-typedef struct
-{
-  char *dir;
-  char *started;
-  char *saved;
-} SlowWorker;
-
-static void
-slow_worker_begin (SlowWorker *worker)
-{
-  g_autofree char *slow = g_test_build_filename (G_TEST_DIST, "data", "workers", "slow.sh", NULL);
-
-  worker->dir = g_dir_make_tmp ("qg-slow-XXXXXX", NULL);
-  worker->started = g_build_filename (worker->dir, "started", NULL);
-  worker->saved = g_strdup (g_getenv ("QUOTEGRAPH_LAYOUT_WORKER"));
-  qg_layout_cache_set_enabled (FALSE);
-  g_setenv ("QUOTEGRAPH_LAYOUT_WORKER", slow, TRUE);
-  g_setenv ("QG_TEST_STARTED", worker->started, TRUE);
-}
-
-/* Until it has started: its process id. */
-static int
-slow_worker_wait (SlowWorker *worker)
-{
-  g_autofree char *pid_text = NULL;
-
-  qg_test_wait_for (file_exists, worker->started, "the layout worker");
-  g_assert_true (g_file_get_contents (worker->started, &pid_text, NULL, NULL));
-  return atoi (pid_text);
-}
-
-static void
-slow_worker_end (SlowWorker *worker)
-{
-  g_setenv ("QUOTEGRAPH_LAYOUT_WORKER", worker->saved, TRUE);
-  g_unsetenv ("QG_TEST_STARTED");
-  qg_layout_cache_set_enabled (TRUE);
-  g_unlink (worker->started);
-  g_rmdir (worker->dir);
-  g_free (worker->dir);
-  g_free (worker->started);
-  g_free (worker->saved);
 }
 
 /* A layout that takes long says so, and a click on Stop ends it: its
@@ -181,13 +129,13 @@ test_stop_layout (void)
   QgWindow *window = qg_test_open_window ("dot", NULL, NULL);
   QgGraphView *view = qg_window_get_graph_view (window);
   QgLayout *before = qg_graph_view_get_layout (view);
-  SlowWorker worker;
+  QgTestSlowWorker worker;
   GtkWidget *stop;
   int pid;
 
-  slow_worker_begin (&worker);
+  qg_test_slow_worker_begin (&worker);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.layout", "s", "neato");
-  pid = slow_worker_wait (&worker);
+  pid = qg_test_slow_worker_wait (&worker);
   g_assert_true (qg_window_is_busy (window));
 
   stop = qg_test_find_labelled (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Stop");
@@ -201,7 +149,7 @@ test_stop_layout (void)
   g_assert_true (qg_graph_view_get_layout (view) == before);
   g_assert_cmpstr (qg_window_get_layout_engine (window), ==, "dot");
   g_assert_false (gtk_widget_is_drawable (stop));
-  slow_worker_end (&worker);
+  qg_test_slow_worker_end (&worker);
   qg_test_close_all_windows ();
 }
 
@@ -212,14 +160,14 @@ test_stop_first_layout (void)
 {
   QgWindow *window = qg_window_new (GTK_APPLICATION (qg_test_app), "dot", NULL);
   g_autoptr(GFile) file = qg_bundled_document ();
-  SlowWorker worker;
+  QgTestSlowWorker worker;
   GtkWidget *stop;
 
-  slow_worker_begin (&worker);
+  qg_test_slow_worker_begin (&worker);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   qg_window_open (window, file, "kaspersky-us-ban.json");
   gtk_window_present (GTK_WINDOW (window));
-  slow_worker_wait (&worker);
+  qg_test_slow_worker_wait (&worker);
   /* The layout begins as soon as the document is read; the window says
    * so once the article's passages are found too. */
   qg_test_wait_for (says_laying_out, window, "the window to say it lays the map out");
@@ -232,7 +180,7 @@ test_stop_first_layout (void)
   g_assert_nonnull (qg_test_find_labelled (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE,
                                            "Layout Stopped"));
   g_assert_null (qg_graph_view_get_layout (qg_window_get_graph_view (window)));
-  slow_worker_end (&worker);
+  qg_test_slow_worker_end (&worker);
 
   /* Another layout chosen goes on from there. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.layout", "s", "twopi");
@@ -254,14 +202,14 @@ test_slow_engine_warns (void)
   QgWindow *window = qg_test_open_window ("sfdp", NULL, file);
   QgGraphView *view = qg_window_get_graph_view (window);
   QgLayout *before = qg_graph_view_get_layout (view);
-  SlowWorker worker;
+  QgTestSlowWorker worker;
   GtkWidget *toast_label;
   GtkWidget *stop;
 
   /* dot's long layout, played by a worker that never ends. */
-  slow_worker_begin (&worker);
+  qg_test_slow_worker_begin (&worker);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.layout", "s", "dot");
-  slow_worker_wait (&worker);
+  qg_test_slow_worker_wait (&worker);
   toast_label = qg_test_find_labelled (GTK_WIDGET (window), GTK_TYPE_WIDGET,
                                        "Hierarchical (dot) may take minutes for a map of 200 "
                                        "entities");
@@ -276,7 +224,7 @@ test_slow_engine_warns (void)
   g_assert_true (qg_graph_view_get_layout (view) == before);
   g_assert_cmpstr (qg_layout_get_engine (before), ==, "sfdp");
   g_assert_cmpstr (qg_window_get_layout_engine (window), ==, "sfdp");
-  slow_worker_end (&worker);
+  qg_test_slow_worker_end (&worker);
   qg_test_close_all_windows ();
   qg_test_remove_scratch (path);
 }

@@ -128,15 +128,17 @@ find_names (GArray     *found,
           const char *name = a < 0 ? entity->name : entity->aliases[a];
           Name item = { name, strlen (name), e };
           g_autofree char *prefix = NULL;
+          gsize key_length;
           GArray *same;
           guint index = names->len;
 
           if (item.length == 0)
             continue;
           g_array_append_val (names, item);
-          prefix = g_strndup (name, MIN (item.length, PREFIX_MAX));
-          lengths[strlen (prefix)] = TRUE;
-          if (strlen (prefix) > SHORT_PREFIX)
+          key_length = MIN (item.length, PREFIX_MAX);
+          prefix = g_strndup (name, key_length);
+          lengths[key_length] = TRUE;
+          if (key_length > SHORT_PREFIX)
             g_hash_table_add (long_starts, g_strndup (name, SHORT_PREFIX));
           same = g_hash_table_lookup (by_prefix, prefix);
           if (same == NULL)
@@ -154,7 +156,6 @@ find_names (GArray     *found,
     {
       /* A name is found only where a word could start. */
       gboolean starts = !after_word;
-
       gboolean long_start = FALSE;
 
       after_word = is_word_char (p);

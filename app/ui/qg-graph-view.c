@@ -517,7 +517,7 @@ update_orders (QgGraphView *self)
   self->reading_order = g_new (guint, MAX (n, 1));
   self->label_order = g_new (guint, MAX (n, 1));
   for (guint i = 0; i < n; i++)
-    self->reading_order[i] = self->label_order[i] = i;
+    self->reading_order[i] = i;
   g_qsort_with_data (self->reading_order, n, sizeof (guint), compare_reading_order,
                      self->layout);
   /* Where names compete for room, the most connected win. Counted once
