@@ -5,6 +5,7 @@
 
 #include <fontconfig/fontconfig.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -583,6 +584,7 @@ test_cache_damage_is_not_trusted (void)
     "quotegraph-places/1 99 20 0\n2:bb\n",                  /* not this graph */
     "quotegraph-places/1 12 20 0\n999999999999:x\n",        /* a length past the end */
     "quotegraph-places/1 12 20 0\n-1:x\n",                  /* not a length */
+    "quotegraph-map/1\n",                                   /* cut after the magic */
     "",
     "<svg/>",
   };
@@ -658,6 +660,188 @@ test_cache_damage_is_not_trusted (void)
       g_assert_true (g_file_get_contents (path, &now, &now_length, NULL));
       g_assert_cmpmem (now, now_length, contents, length);
     }
+}
+
+/* What each engine lays out comes back from the cache as it was, items
+ * left out (a filter's) included; only the finished layout is kept. */
+static void
+test_cache_map_for_every_engine (void)
+{
+  g_autoptr(QgDocument) doc = qg_test_load_map (15, 25);
+  g_autofree char *crash = worker_script ("crash.sh");
+  g_autofree char *saved = g_strdup (g_getenv ("QUOTEGRAPH_LAYOUT_WORKER"));
+  guint8 hidden[15] = { 0 };
+  guint n_engines = 0;
+
+  hidden[3] = hidden[7] = TRUE;
+  empty_cache ();
+  for (const char * const *engine = qg_graph_engines (); *engine; engine++)
+    {
+      QgGraphOptions options = { .engine = *engine, .hidden_entities = hidden,
+                                 .without_tooltips = TRUE };
+      g_autoptr(QgGraph) graph = qg_graph_new_full (doc, &options, NULL);
+      g_autoptr(QgGraph) again = qg_graph_new_full (doc, &options, NULL);
+      g_autoptr(QgLayout) first = NULL;
+      g_autoptr(QgLayout) second = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", *engine);
+      first = qg_graph_run_layout (graph, doc, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (count_entries (), ==, ++n_engines);
+      /* Left out: nothing placed for it. */
+      g_assert_cmpuint (qg_layout_get_node (first, 3)->n_ops, ==, 0);
+      g_assert_cmpuint (qg_layout_get_node (first, 4)->n_ops, >, 0);
+
+      g_setenv ("QUOTEGRAPH_LAYOUT_WORKER", crash, TRUE);
+      second = qg_graph_run_layout (again, doc, NULL, &error);
+      g_setenv ("QUOTEGRAPH_LAYOUT_WORKER", saved, TRUE);
+      g_assert_no_error (error);
+      g_assert_nonnull (second);
+      assert_same_layout (first, second);
+      g_assert_cmpstr (qg_layout_get_engine (first), ==, qg_layout_get_engine (second));
+    }
+  empty_cache ();
+}
+
+/* @doc's JSON with its entities in the reverse order. */
+static QgDocument *
+load_reversed (guint n_entities,
+               guint n_relations)
+{
+  g_autofree char *json = qg_test_map_json (n_entities, n_relations);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonArray) reversed = json_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *root;
+  JsonArray *entities;
+  QgDocument *doc;
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  entities = json_object_get_array_member (root, "entities");
+  for (guint i = json_array_get_length (entities); i > 0; i--)
+    json_array_add_element (reversed, json_node_copy (json_array_get_element (entities, i - 1)));
+  json_object_set_array_member (root, "entities", json_array_ref (reversed));
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  text = json_generator_to_data (generator, NULL);
+  doc = qg_document_load_from_data (text, strlen (text), NULL, "reversed.json", NULL, &error);
+  g_assert_no_error (error);
+  return doc;
+}
+
+/* The kept layout names its items by their ids: read for a document
+ * whose entities are in another order, each entity gets its own place. */
+static void
+test_cache_map_finds_items_by_id (void)
+{
+  g_autoptr(QgDocument) doc = qg_test_load_map (12, 20);
+  g_autoptr(QgDocument) reversed = load_reversed (12, 20);
+  g_autoptr(QgLayout) layout = layout_here (doc, "neato");
+  g_autoptr(GBytes) bytes = qg_layout_write (layout, doc);
+  g_autoptr(QgLayout) read = qg_layout_read (bytes, "neato", reversed);
+
+  g_assert_nonnull (read);
+  g_assert_cmpuint (qg_layout_get_n_ops (read), ==, qg_layout_get_n_ops (layout));
+  for (guint i = 0; i < 12; i++)
+    {
+      const char *id = qg_document_get_entity (doc, i)->id;
+      gint there = qg_document_find_entity (reversed, id);
+
+      g_assert_cmpint (there, ==, 11 - (gint) i);
+      g_assert_cmpmem (qg_layout_get_node (layout, i), sizeof (QgItem),
+                       qg_layout_get_node (read, there), sizeof (QgItem));
+    }
+  for (guint i = 0; i < 20; i++)
+    g_assert_cmpmem (qg_layout_get_edge (layout, i), sizeof (QgItem),
+                     qg_layout_get_edge (read, i), sizeof (QgItem));
+}
+
+/* A layout read is whole: its ops and points are where its items say. */
+static void
+assert_layout_whole (QgLayout   *layout,
+                     QgDocument *doc)
+{
+  guint n_ops = qg_layout_get_n_ops (layout);
+
+  g_assert_cmpuint (qg_layout_get_n_nodes (layout), ==, qg_document_get_n_entities (doc));
+  g_assert_cmpuint (qg_layout_get_n_edges (layout), ==, qg_document_get_n_relations (doc));
+  for (guint i = 0; i < qg_layout_get_n_nodes (layout) + qg_layout_get_n_edges (layout); i++)
+    {
+      guint n_nodes = qg_layout_get_n_nodes (layout);
+      const QgItem *item = i < n_nodes ? qg_layout_get_node (layout, i)
+                                       : qg_layout_get_edge (layout, i - n_nodes);
+
+      g_assert_cmpuint (item->first_op + item->n_ops, <=, n_ops);
+      g_assert_cmpuint (item->first_text + item->n_texts, <=, n_ops);
+    }
+  for (guint i = 0; i < n_ops; i++)
+    {
+      const QgOp *op = qg_layout_get_op (layout, i);
+
+      g_assert_cmpint (op->kind, <=, QG_OP_TEXT);
+      g_assert_true (op->kind != QG_OP_TEXT || g_utf8_validate (op->text, -1, NULL));
+    }
+}
+
+/* Damaged or hostile bytes where a layout is kept are not a layout:
+ * cut anywhere, they are refused; any byte changed, they are refused or
+ * read whole; an id changed to another's, or to none, is refused. */
+static void
+test_cache_map_damage_is_refused (void)
+{
+  g_autoptr(QgDocument) doc = qg_test_load_map (6, 8);
+  g_autoptr(QgLayout) layout = layout_here (doc, "neato");
+  g_autoptr(GBytes) bytes = qg_layout_write (layout, doc);
+  gsize length;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+  /* After the magic, the width, the height and the count, the first
+   * item: its kind, its name's length, its name ("e0"). */
+  gsize name_at = strlen ("quotegraph-map/1\n") + 8 + 8 + 4 + 1 + 4;
+  guint refused = 0;
+
+  g_assert_cmpmem (data + name_at, 3, "e0", 3);
+  for (gsize cut = 0; cut < length; cut++)
+    {
+      g_autoptr(GBytes) part = g_bytes_new (data, cut);
+
+      g_assert_null (qg_layout_read (part, "neato", doc));
+    }
+  for (gsize at = 0; at < length; at++)
+    {
+      g_autofree guint8 *copy = g_memdup2 (data, length);
+      g_autoptr(GBytes) changed = NULL;
+      g_autoptr(QgLayout) read = NULL;
+
+      copy[at] ^= 0xff;
+      changed = g_bytes_new_take (g_steal_pointer (&copy), length);
+      read = qg_layout_read (changed, "neato", doc);
+      if (read != NULL)
+        assert_layout_whole (read, doc);
+      else
+        refused++;
+    }
+  g_test_message ("%u of %" G_GSIZE_FORMAT " changed bytes refused", refused, length);
+  g_assert_cmpuint (refused, >, 0);
+  for (const char *name = "1x\xff"; *name; name++)
+    {
+      g_autofree guint8 *copy = g_memdup2 (data, length);
+      g_autoptr(GBytes) changed = NULL;
+
+      /* "e1" is another's (twice, then), "ex" nobody's, "e\xff" not UTF-8. */
+      copy[name_at + 1] = (guint8) *name;
+      changed = g_bytes_new_take (g_steal_pointer (&copy), length);
+      g_assert_null (qg_layout_read (changed, "neato", doc));
+    }
+  /* Whole, it reads back as it was. */
+  {
+    g_autoptr(QgLayout) read = qg_layout_read (bytes, "neato", doc);
+
+    g_assert_nonnull (read);
+    assert_same_layout (layout, read);
+  }
 }
 
 /* Over its cap, the cache lets go of what was used least recently. */
@@ -767,6 +951,9 @@ main (int   argc,
   g_test_add_func ("/layout-cache/export-is-the-same", test_cache_export_is_the_same);
   g_test_add_func ("/layout-cache/keys-the-fonts", test_cache_keys_the_fonts);
   g_test_add_func ("/layout-cache/damage-is-not-trusted", test_cache_damage_is_not_trusted);
+  g_test_add_func ("/layout-cache/map-for-every-engine", test_cache_map_for_every_engine);
+  g_test_add_func ("/layout-cache/map-finds-items-by-id", test_cache_map_finds_items_by_id);
+  g_test_add_func ("/layout-cache/map-damage-is-refused", test_cache_map_damage_is_refused);
   g_test_add_func ("/layout-cache/evicts-least-recently-used",
                    test_cache_evicts_least_recently_used);
 

@@ -284,9 +284,11 @@ qg_graph_run (QgGraph       *self,
 }
 
 /* The places, from the cache or the worker; an entry of the cache that
- * does not read is laid out afresh. */
+ * does not read is laid out afresh. Places from the worker are kept in
+ * the cache if @keep. */
 static QgPlaces *
 run_places (QgGraph       *self,
+            gboolean       keep,
             GCancellable  *cancellable,
             GError       **error)
 {
@@ -313,7 +315,7 @@ run_places (QgGraph       *self,
   start = qg_timings_now ();
   places = qg_places_read (self, bytes, error);
   qg_timings_phase ("read layout", start);
-  if (places != NULL)
+  if (places != NULL && keep)
     qg_layout_cache_store (key, bytes);
   return places;
 }
@@ -325,16 +327,39 @@ qg_graph_run_layout (QgGraph       *self,
                      GError       **error)
 {
   g_autoptr(QgPlaces) places = NULL;
+  g_autoptr(GBytes) cached = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *key = NULL;
   QgLayout *layout;
+  gint64 start = qg_timings_now ();
 
   g_return_val_if_fail (self != NULL && QG_IS_DOCUMENT (document), NULL);
 
-  places = run_places (self, cancellable, error);
+  /* The finished layout is kept, not its places: read back, it needs
+   * neither the graph read nor the places applied to it. */
+  key = cache_key (self, "map/1");
+  cached = qg_layout_cache_lookup (key);
+  if (cached != NULL)
+    {
+      layout = qg_layout_read (cached, self->engine, document);
+      if (layout != NULL)
+        {
+          qg_timings_phase ("layout (cached)", start);
+          return layout;
+        }
+      qg_layout_cache_forget (key);
+    }
+  places = run_places (self, FALSE, cancellable, error);
   if (places == NULL)
     return NULL;
+  start = qg_timings_now ();
   qg_graphviz_lock ();
   layout = qg_graph_extract_layout (self, document, places);
   qg_graphviz_unlock ();
+  qg_timings_phase ("map", start);
+  bytes = qg_layout_write (layout, document);
+  if (bytes != NULL)
+    qg_layout_cache_store (key, bytes);
   return layout;
 }
 
@@ -348,7 +373,7 @@ qg_graph_run_drawing (QgGraph       *self,
 
   g_return_val_if_fail (self != NULL && self->own != NULL, NULL);
 
-  places = run_places (self, cancellable, error);
+  places = run_places (self, TRUE, cancellable, error);
   if (places == NULL)
     return NULL;
   qg_graphviz_lock ();

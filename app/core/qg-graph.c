@@ -20,6 +20,7 @@
 #include "qg-label.h"
 #include "qg-xml.h"
 #include "qg-thread.h"
+#include "qg-timings.h"
 
 G_DEFINE_QUARK (qg-graph-error-quark, qg_graph_error)
 
@@ -1106,6 +1107,7 @@ qg_graph_new_full (QgDocument            *document,
   char *dot;
   gsize length;
   g_autofree char *reason = NULL;
+  gint64 start = qg_timings_now ();
 
   g_return_val_if_fail (QG_IS_DOCUMENT (document), NULL);
 
@@ -1154,6 +1156,7 @@ qg_graph_new_full (QgDocument            *document,
   self->dot = g_bytes_new_take (dot, length);
   reason = graphviz_error ();
   qg_graphviz_unlock ();
+  qg_timings_phase ("graph", start);
 
   if (reason != NULL)
     {
@@ -1171,6 +1174,7 @@ qg_graph_parse (QgGraph  *self,
                 GError  **error)
 {
   g_autofree char *reason = NULL;
+  gint64 start = qg_timings_now ();
 
   if (self->graph != NULL)
     return TRUE;
@@ -1185,6 +1189,7 @@ qg_graph_parse (QgGraph  *self,
       self->graph = NULL;
     }
   qg_graphviz_unlock ();
+  qg_timings_phase ("read graph", start);
 
   if (self->graph == NULL)
     {

@@ -140,6 +140,17 @@ void              qg_layout_builder_add   (QgLayoutBuilder *builder,
 QgLayout         *qg_layout_builder_end   (QgLayoutBuilder *builder);
 void              qg_layout_builder_free  (QgLayoutBuilder *builder);
 
+/* The layout as bytes, for the layout cache (qg-layout-store.c); its
+ * items named by @document's ids. */
+GBytes           *qg_layout_write         (QgLayout    *layout,
+                                           QgDocument  *document);
+/* The layout written by qg_layout_write, of a graph laid out by @engine,
+ * for @document (its items found by their ids); NULL if the bytes are
+ * not such a layout, whole, of this document's items. */
+QgLayout         *qg_layout_read          (GBytes      *bytes,
+                                           const char  *engine,
+                                           QgDocument  *document);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QgLayout, qg_layout_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QgLayoutBuilder, qg_layout_builder_free)
 

@@ -15,7 +15,8 @@ if [ ! -f "$build/build.ninja" ]; then
     -Db_lundef=false -Dbenchmarks=false
 fi
 ninja -C "$build" -j2 tests/fuzz/fuzz-document tests/fuzz/fuzz-draft \
-  tests/fuzz/fuzz-aif tests/fuzz/fuzz-dot tests/fuzz/fuzz-places app/quotegraph-layout
+  tests/fuzz/fuzz-aif tests/fuzz/fuzz-dot tests/fuzz/fuzz-places tests/fuzz/fuzz-map \
+  app/quotegraph-layout
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -39,7 +40,7 @@ export XDG_CACHE_HOME=$work/cache
 shift
 targets=("$@")
 if ((${#targets[@]} == 0)); then
-  targets=(fuzz-document fuzz-draft fuzz-aif fuzz-dot fuzz-places)
+  targets=(fuzz-document fuzz-draft fuzz-aif fuzz-dot fuzz-places fuzz-map)
 fi
 
 # The seeds: the test data each target's code is tested with, and the
