@@ -6,6 +6,7 @@
 #include <fontconfig/fontconfig.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <math.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -832,6 +833,17 @@ test_cache_map_damage_is_refused (void)
 
       /* "e1" is another's (twice, then), "ex" nobody's, "e\xff" not UTF-8. */
       copy[name_at + 1] = (guint8) *name;
+      changed = g_bytes_new_take (g_steal_pointer (&copy), length);
+      g_assert_null (qg_layout_read (changed, "neato", doc));
+    }
+  /* A width no map has, or none. */
+  for (guint i = 0; i < 3; i++)
+    {
+      const double widths[] = { 1e10, -1e10, NAN };
+      g_autofree guint8 *copy = g_memdup2 (data, length);
+      g_autoptr(GBytes) changed = NULL;
+
+      memcpy (copy + strlen ("quotegraph-map/1\n"), &widths[i], sizeof (double));
       changed = g_bytes_new_take (g_steal_pointer (&copy), length);
       g_assert_null (qg_layout_read (changed, "neato", doc));
     }

@@ -20,6 +20,12 @@
 
 #define MAP_MAGIC "quotegraph-map/1\n"
 #define NO_STRING G_MAXUINT32
+/* Past what any map's layout holds (in points: a map 1e9 wide would be
+ * 350 km across), and past what the view can turn into a font size or
+ * a line. */
+#define MAX_COORDINATE 1e9
+#define MAX_FONT_SIZE  1e3
+#define MAX_PEN_WIDTH  1e3
 
 enum
 {
@@ -219,7 +225,7 @@ take_u32 (Reader *r)
   return value;
 }
 
-/* Finite, as everything Graphviz places is. */
+/* Finite and within MAX_COORDINATE, as everything Graphviz places is. */
 static double
 take_double (Reader *r)
 {
@@ -228,7 +234,7 @@ take_double (Reader *r)
 
   if (at != NULL)
     memcpy (&value, at, sizeof value);
-  if (!isfinite (value))
+  if (!isfinite (value) || fabs (value) > MAX_COORDINATE)
     r->ok = FALSE;
   return r->ok ? value : 0;
 }
@@ -289,8 +295,10 @@ take_op (Reader *r,
   op->stroke = take_u32 (r);
   op->fill = take_u32 (r);
   op->n_points = take_u32 (r);
-  if (!r->ok || op->kind > QG_OP_TEXT || op->align > QG_ALIGN_RIGHT || !isfinite (op->pen_width)
-      || (op->kind == QG_OP_TEXT) != (op->text != NULL))
+  if (!r->ok || op->kind > QG_OP_TEXT || op->align > QG_ALIGN_RIGHT
+      || !(op->pen_width >= 0 && op->pen_width <= MAX_PEN_WIDTH)
+      || (op->kind == QG_OP_TEXT) != (op->text != NULL)
+      || (op->kind == QG_OP_TEXT && !(op->h >= 0 && op->h <= MAX_FONT_SIZE)))
     return FALSE;
   /* No more points than the bytes left could hold. */
   if (op->n_points > (gsize) (r->end - r->at) / (2 * sizeof (double)))
@@ -303,8 +311,12 @@ take_op (Reader *r,
   if (size > 0)
     memcpy (points->data, values, size);
   for (guint i = 0; i < 2 * op->n_points; i++)
-    if (!isfinite (g_array_index (points, double, i)))
-      return FALSE;
+    {
+      double value = g_array_index (points, double, i);
+
+      if (!isfinite (value) || fabs (value) > MAX_COORDINATE)
+        return FALSE;
+    }
   return TRUE;
 }
 
