@@ -1224,7 +1224,8 @@ test_export_cache (void)
   g_setenv ("QUOTEGRAPH_DEBUG", "timings", TRUE);
   {
     g_auto(Run) run;
-    static const char * const phases[] = { "parse", "read", "verify", "load", "layout", "export" };
+    static const char * const phases[] = { "parse", "read", "verify", "load", "graph", "layout",
+                                           "export" };
     g_auto(GStrv) lines = NULL;
 
     RUN (&run, "--no-cache", "--export", first);

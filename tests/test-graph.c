@@ -1284,6 +1284,46 @@ test_layout_under_a_comma_locale (void)
   }
 }
 
+/* The styled graph of a small map, laid out and drawn here. */
+static GBytes *
+small_svg (QgDocument *doc)
+{
+  g_autoptr(QgGraph) graph = qg_graph_new (doc, "neato", NULL);
+  g_autoptr(GError) error = NULL;
+  GBytes *svg;
+
+  g_assert_true (qg_graph_layout (graph, &error));
+  svg = qg_graph_render (graph, "svg", &error);
+  g_assert_no_error (error);
+  return svg;
+}
+
+/* A large styled graph is closed in a thread beside what comes next
+ * (close_soon): its counts are its own, and a map laid out while it is
+ * being closed is the one laid out before it was made. */
+static void
+test_large_graph_closed_beside (void)
+{
+  g_autoptr(QgDocument) small = qg_test_load_map (8, 12);
+  g_autoptr(QgDocument) large = qg_test_load_map (15000, 15000);
+  g_autoptr(GBytes) before = small_svg (small);
+  g_autoptr(GBytes) after = NULL;
+
+  for (guint round = 0; round < 2; round++)
+    {
+      QgGraphOptions options = { .engine = "sfdp", .without_tooltips = TRUE };
+      g_autoptr(QgGraph) graph = qg_graph_new_full (large, &options, NULL);
+      g_autoptr(GBytes) dot = qg_graph_to_dot (graph);
+      g_autofree char *text = g_strndup (g_bytes_get_data (dot, NULL), g_bytes_get_size (dot));
+
+      g_assert_cmpuint (qg_graph_get_n_entities (graph), ==, 15000);
+      g_assert_cmpuint (qg_graph_get_n_relations (graph), ==, 15000);
+      g_assert_cmpuint (qg_test_count (text, "[key="), ==, 15000);
+    }
+  after = small_svg (small);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1316,6 +1356,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/graph/drafts-dotted-and-oblique",
                    test_drafts_drawn_dotted_and_oblique);
   g_test_add_func ("/quotegraph/graph/empty-map-lays-out", test_empty_map_lays_out);
+  g_test_add_func ("/quotegraph/graph/large-graph-closed-beside", test_large_graph_closed_beside);
   g_test_add_func ("/quotegraph/export/empty-map", test_empty_map_exports);
   g_test_add_func ("/quotegraph/export/dot-reads-back-with-its-legend",
                    test_dot_export_reads_back_with_its_legend);

@@ -105,6 +105,25 @@ checksum_fonts (GChecksum *sum)
     FcConfigDestroy (config);
 }
 
+/* Asked once: a key made while a graph is being closed (close_soon, in
+ * qg-graph.c) need not wait for Graphviz's lock. */
+static const char *
+graphviz_version (void)
+{
+  static const char *version;
+
+  if (g_once_init_enter (&version))
+    {
+      const char *asked;
+
+      qg_graphviz_lock ();
+      asked = g_intern_string (gvcVersion (qg_graphviz_context ()));
+      qg_graphviz_unlock ();
+      g_once_init_leave (&version, asked);
+    }
+  return version;
+}
+
 static char *
 cache_key (QgGraph    *self,
            const char *format)
@@ -114,9 +133,8 @@ cache_key (QgGraph    *self,
   gsize length;
   const guchar *dot = g_bytes_get_data (self->dot, &length);
 
-  qg_graphviz_lock ();
   parts[0] = "quotegraph-layout/2 " PACKAGE_VERSION;
-  parts[1] = gvcVersion (qg_graphviz_context ());
+  parts[1] = graphviz_version ();
   parts[2] = self->engine;
   parts[3] = format;
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
@@ -124,7 +142,6 @@ cache_key (QgGraph    *self,
       /* Each part ends with a NUL, which none holds: "ab"+"c" is not "a"+"bc". */
       g_checksum_update (sum, (const guchar *) parts[i], strlen (parts[i]) + 1);
     }
-  qg_graphviz_unlock ();
   checksum_fonts (sum);
   g_checksum_update (sum, dot, length);
   return g_strdup (g_checksum_get_string (sum));
