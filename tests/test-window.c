@@ -996,8 +996,11 @@ test_legend_and_filters_agree (void)
   g_assert_cmpstr (g_ptr_array_index (in_legend, 0), ==, "Person");
   g_assert_cmpstr (g_ptr_array_index (in_legend, 9), ==, "Supports");
 
-  /* A click on the legend hides people; the menu says so. */
+  /* A click on the legend hides people; the menu says so. Each of its
+   * buttons is shown, and says what a click does. */
   person = qg_test_find_labelled (legend, GTK_TYPE_TOGGLE_BUTTON, "Person");
+  g_assert_true (gtk_widget_get_mapped (person));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (person), ==, "Show or hide on the map");
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (person)));
   qg_test_click_widget (person);
   wait_hidden (window, "joyce", TRUE);

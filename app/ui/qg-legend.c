@@ -42,7 +42,13 @@ create_row (gpointer item,
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "facet");
+  /* A tooltip given to a widget that is visible (as a new one is) asks
+   * the X server where the pointer is, a round trip that waits for the
+   * server to finish drawing the last frame; given to one that is not,
+   * it asks nothing. */
+  gtk_widget_set_visible (button, FALSE);
   gtk_widget_set_tooltip_text (button, _("Show or hide on the map"));
+  gtk_widget_set_visible (button, TRUE);
   /* Named by its words, as a screen reader reads the legend. */
   gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                   label, NULL, -1);
