@@ -11,6 +11,7 @@
 #include "qg-document.h"
 #include "qg-export.h"
 #include "qg-graph.h"
+#include "qg-graph-private.h"
 #include "qg-kinds.h"
 #include "qg-test-utils.h"
 
@@ -1299,8 +1300,9 @@ small_svg (QgDocument *doc)
 }
 
 /* A large styled graph is closed in a thread beside what comes next
- * (close_soon): its counts are its own, and a map laid out while it is
- * being closed is the one laid out before it was made. */
+ * (close_soon): its counts are its own, a map laid out while it is
+ * being closed is the one laid out before it was made, and each is
+ * closed, in a thread; a small one is closed at once. */
 static void
 test_large_graph_closed_beside (void)
 {
@@ -1308,6 +1310,8 @@ test_large_graph_closed_beside (void)
   g_autoptr(QgDocument) large = qg_test_load_map (15000, 15000);
   g_autoptr(GBytes) before = small_svg (small);
   g_autoptr(GBytes) after = NULL;
+  guint closed = qg_graph_get_n_closed_beside ();
+  gint64 deadline;
 
   for (guint round = 0; round < 2; round++)
     {
@@ -1322,6 +1326,11 @@ test_large_graph_closed_beside (void)
     }
   after = small_svg (small);
   g_assert_true (g_bytes_equal (before, after));
+  /* Both closed, in their threads, within a minute at the most. */
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (qg_graph_get_n_closed_beside () < closed + 2 && g_get_monotonic_time () < deadline)
+    g_usleep (10000);
+  g_assert_cmpuint (qg_graph_get_n_closed_beside (), ==, closed + 2);
 }
 
 int

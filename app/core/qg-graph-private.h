@@ -30,6 +30,11 @@ void       qg_graphviz_unlock           (void);
 
 /* Caller holds the lock. */
 GVC_t     *qg_graphviz_context          (void);
+/* Graphviz's version: without the lock once a graph has been made. */
+const char *qg_graphviz_version         (void);
+/* How many large styled graphs have been closed in threads of their own
+ * (close_soon, qg-graph.c) since the program started. */
+guint      qg_graph_get_n_closed_beside (void);
 /* A document's graph is read back from its DOT text when it is first
  * needed: by a layout here, or to read a layout's places. */
 gboolean   qg_graph_parse               (QgGraph    *graph,

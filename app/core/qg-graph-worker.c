@@ -105,25 +105,6 @@ checksum_fonts (GChecksum *sum)
     FcConfigDestroy (config);
 }
 
-/* Asked once: a key made while a graph is being closed (close_soon, in
- * qg-graph.c) need not wait for Graphviz's lock. */
-static const char *
-graphviz_version (void)
-{
-  static const char *version;
-
-  if (g_once_init_enter (&version))
-    {
-      const char *asked;
-
-      qg_graphviz_lock ();
-      asked = g_intern_string (gvcVersion (qg_graphviz_context ()));
-      qg_graphviz_unlock ();
-      g_once_init_leave (&version, asked);
-    }
-  return version;
-}
-
 static char *
 cache_key (QgGraph    *self,
            const char *format)
@@ -134,7 +115,7 @@ cache_key (QgGraph    *self,
   const guchar *dot = g_bytes_get_data (self->dot, &length);
 
   parts[0] = "quotegraph-layout/2 " PACKAGE_VERSION;
-  parts[1] = graphviz_version ();
+  parts[1] = qg_graphviz_version ();
   parts[2] = self->engine;
   parts[3] = format;
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
@@ -374,7 +355,8 @@ qg_graph_run_layout (QgGraph       *self,
   layout = qg_graph_extract_layout (self, document, places);
   qg_graphviz_unlock ();
   qg_timings_phase ("map", start);
-  bytes = qg_layout_write (layout, document);
+  /* Not even written when nothing is kept (--no-cache). */
+  bytes = qg_layout_cache_get_enabled () ? qg_layout_write (layout, document) : NULL;
   if (bytes != NULL)
     qg_layout_cache_store (key, bytes);
   return layout;

@@ -72,14 +72,35 @@ extern void aglexbad (void);
  * plugin caches a pointer to the last font name, which lives in the
  * context; freeing a context and laying out with a new one reads freed
  * memory (AddressSanitizer shows it). Caller holds the lock. */
+/* Set with the context, under the lock; read without it. */
+static const char *graphviz_version;
+
 GVC_t *
 qg_graphviz_context (void)
 {
   static GVC_t *gvc;
 
   if (gvc == NULL)
-    gvc = gvContext ();
+    {
+      gvc = gvContext ();
+      g_atomic_pointer_set (&graphviz_version, g_intern_string (gvcVersion (gvc)));
+    }
   return gvc;
+}
+
+const char *
+qg_graphviz_version (void)
+{
+  const char *version = g_atomic_pointer_get (&graphviz_version);
+
+  if (version == NULL)
+    {
+      qg_graphviz_lock ();
+      qg_graphviz_context ();
+      qg_graphviz_unlock ();
+      version = g_atomic_pointer_get (&graphviz_version);
+    }
+  return version;
 }
 
 /* Graphviz reports through cgraph's agerr: an HTML label it cannot parse
@@ -1164,6 +1185,9 @@ qg_graph_new_full (QgDocument            *document,
       options.hidden_relations = hidden_relations;
     }
   qg_graphviz_lock ();
+  /* The context, and with it Graphviz's version: the layout cache's key
+   * is then made without the lock, which close_soon's thread may hold. */
+  qg_graphviz_context ();
   graphviz_errors_reset ();
   built = build_graph (document, &options);
   /* The graph that is laid out is the one read back from its own DOT text,
@@ -1366,6 +1390,8 @@ free_in_thread (gpointer data)
   return NULL;
 }
 
+static gint n_closed_beside;
+
 static gpointer
 close_in_thread (gpointer data)
 {
@@ -1373,7 +1399,14 @@ close_in_thread (gpointer data)
   qg_graphviz_lock ();
   agclose (data);
   qg_graphviz_unlock ();
+  g_atomic_int_inc (&n_closed_beside);
   return NULL;
+}
+
+guint
+qg_graph_get_n_closed_beside (void)
+{
+  return (guint) g_atomic_int_get (&n_closed_beside);
 }
 
 /* Freeing a large graph is cgraph's agclose, object by object: a second

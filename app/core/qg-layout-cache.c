@@ -42,6 +42,12 @@ qg_layout_cache_set_enabled (gboolean value)
   enabled = value;
 }
 
+gboolean
+qg_layout_cache_get_enabled (void)
+{
+  return enabled;
+}
+
 void
 qg_layout_cache_set_max_bytes (guint64 value)
 {

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 
 /* Off: nothing read or written (--no-cache). On by default. */
 void     qg_layout_cache_set_enabled   (gboolean     enabled);
+gboolean qg_layout_cache_get_enabled   (void);
 /* The cap on the folder's size, in bytes: 256 MiB unless set. */
 void     qg_layout_cache_set_max_bytes (guint64      max_bytes);
 /* The folder: $XDG_CACHE_HOME/quotegraph/layouts. */

@@ -26,6 +26,9 @@
 #define MAX_COORDINATE 1e9
 #define MAX_FONT_SIZE  1e3
 #define MAX_PEN_WIDTH  1e3
+/* Points of one op: a spline of Graphviz's has some dozens; 2 * this
+ * and its bytes stay far inside 32 bits. */
+#define MAX_OP_POINTS  (1u << 20)
 
 enum
 {
@@ -108,15 +111,21 @@ typedef struct
 } Entry;
 
 /* In the order the ops were made in: read back in this order, every op
- * and point is where it was. */
+ * and point is where it was (an item's shapes are made before its
+ * texts, as qg-graph-geometry.c makes them). An item without ops starts
+ * where the next one made does, and was made before it. */
 static int
 by_first_op (gconstpointer a,
              gconstpointer b)
 {
   const Entry *x = a, *y = b;
+  gboolean x_empty = x->item->n_ops + x->item->n_texts == 0;
+  gboolean y_empty = y->item->n_ops + y->item->n_texts == 0;
 
   if (x->item->first_op != y->item->first_op)
     return x->item->first_op < y->item->first_op ? -1 : 1;
+  if (x_empty != y_empty)
+    return x_empty ? -1 : 1;
   return (x->kind > y->kind) - (x->kind < y->kind);
 }
 
@@ -131,15 +140,17 @@ GBytes *
 qg_layout_write (QgLayout   *self,
                  QgDocument *document)
 {
-  GByteArray *out = g_byte_array_new ();
-  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  g_autoptr(GArray) entries = NULL;
   const double *points = qg_layout_get_points (self);
+  GByteArray *out;
 
   g_return_val_if_fail (qg_layout_get_n_nodes (self) == qg_document_get_n_entities (document),
                         NULL);
   g_return_val_if_fail (qg_layout_get_n_edges (self) == qg_document_get_n_relations (document),
                         NULL);
 
+  entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  out = g_byte_array_new ();
   for (guint i = 0; i < qg_layout_get_n_nodes (self); i++)
     {
       Entry entry = { qg_layout_get_node (self, i), ITEM_NODE,
@@ -300,8 +311,8 @@ take_op (Reader *r,
       || (op->kind == QG_OP_TEXT) != (op->text != NULL)
       || (op->kind == QG_OP_TEXT && !(op->h >= 0 && op->h <= MAX_FONT_SIZE)))
     return FALSE;
-  /* No more points than the bytes left could hold. */
-  if (op->n_points > (gsize) (r->end - r->at) / (2 * sizeof (double)))
+  /* No more points than one op has, nor than the bytes left could hold. */
+  if (op->n_points > MAX_OP_POINTS || op->n_points > (gsize) (r->end - r->at) / (2 * sizeof (double)))
     return FALSE;
   size = 2 * sizeof (double) * op->n_points;
   values = take (r, size);
@@ -372,11 +383,11 @@ qg_layout_read (GBytes     *bytes,
         return NULL;
       *seen = TRUE;
       /* An op is more than a byte: counts past the bytes left are lies. */
-      if (n_ops > (gsize) (r.end - r.at) || n_texts > (gsize) (r.end - r.at) - n_ops)
+      if ((guint64) n_ops + n_texts > (guint64) (r.end - r.at))
         return NULL;
       qg_layout_builder_begin (builder, kind == ITEM_NODE ? QG_ITEM_NODE : QG_ITEM_EDGE,
                                (guint) index, cx, cy);
-      for (guint32 k = 0; k < n_ops + n_texts; k++)
+      for (guint64 k = 0; k < (guint64) n_ops + n_texts; k++)
         {
           QgOp op;
 

@@ -110,6 +110,9 @@ flatten_op (const Transform *tf,
         PUT (pts[2 * i], pts[2 * i + 1]);
       break;
     case QG_OP_BEZIER:
+      /* A curve of no points (a hostile layout's) has nothing to draw. */
+      if (op->n_points == 0)
+        break;
       PUT (pts[0], pts[1]);
       for (guint i = 0; i + 3 < op->n_points; i += 3)
         {
