@@ -68,13 +68,14 @@ qg_graphviz_unlock (void)
 extern void aglexbad (void);
 #endif
 
+/* Graphviz's version: set with the context, under the lock; read
+ * without it. */
+static const char *graphviz_version;
+
 /* One context for the whole process, never freed: Graphviz 2.43's pango
  * plugin caches a pointer to the last font name, which lives in the
  * context; freeing a context and laying out with a new one reads freed
  * memory (AddressSanitizer shows it). Caller holds the lock. */
-/* Set with the context, under the lock; read without it. */
-static const char *graphviz_version;
-
 GVC_t *
 qg_graphviz_context (void)
 {
