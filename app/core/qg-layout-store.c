@@ -225,14 +225,26 @@ take_u8 (Reader *r)
   return at != NULL ? *at : 0;
 }
 
+/* @size bytes into @out, or zeros past the end. */
+static void
+take_into (Reader *r,
+           void   *out,
+           gsize   size)
+{
+  const guint8 *at = take (r, size);
+
+  if (at != NULL)
+    memcpy (out, at, size);
+  else
+    memset (out, 0, size);
+}
+
 static guint32
 take_u32 (Reader *r)
 {
-  const guint8 *at = take (r, sizeof (guint32));
-  guint32 value = 0;
+  guint32 value;
 
-  if (at != NULL)
-    memcpy (&value, at, sizeof value);
+  take_into (r, &value, sizeof value);
   return value;
 }
 
@@ -240,11 +252,9 @@ take_u32 (Reader *r)
 static double
 take_double (Reader *r)
 {
-  const guint8 *at = take (r, sizeof (double));
-  double value = 0;
+  double value;
 
-  if (at != NULL)
-    memcpy (&value, at, sizeof value);
+  take_into (r, &value, sizeof value);
   if (!isfinite (value) || fabs (value) > MAX_COORDINATE)
     r->ok = FALSE;
   return r->ok ? value : 0;
@@ -278,13 +288,14 @@ take_op (Reader *r,
          QgOp   *op,
          GArray *points)
 {
-  const guint8 *flags = take (r, 10);
-  const guint8 *pen = take (r, sizeof op->pen_width);
+  const guint8 *flags;
   const guint8 *values;
   gsize size;
 
   memset (op, 0, sizeof *op);
-  if (flags == NULL || pen == NULL)
+  flags = take (r, 10);
+  take_into (r, &op->pen_width, sizeof op->pen_width);
+  if (flags == NULL || !r->ok)
     return FALSE;
   op->kind = flags[0];
   op->filled = flags[1];
@@ -296,7 +307,6 @@ take_op (Reader *r,
   op->bold = flags[7];
   op->underline = flags[8];
   op->strike = flags[9];
-  memcpy (&op->pen_width, pen, sizeof op->pen_width);
   op->x = take_double (r);
   op->y = take_double (r);
   op->w = take_double (r);
