@@ -715,7 +715,7 @@ test_cache_map_for_every_engine (void)
   empty_cache ();
 }
 
-/* @doc's JSON with its entities in the reverse order. */
+/* The generated map of qg_test_map_json, its entities in the reverse order. */
 static QgDocument *
 load_reversed (guint n_entities,
                guint n_relations)
