@@ -281,18 +281,20 @@ qg_graph_run (QgGraph       *self,
   return bytes;
 }
 
-/* The places, from the cache or the worker; an entry of the cache that
- * does not read is laid out afresh. Places from the worker are kept in
- * the cache if @keep. */
+/* The places, from the worker, or from the cache if @cached_too (an entry
+ * that does not read is laid out afresh, and the new places kept). A
+ * map's layout keeps the map instead (qg_graph_run_layout): its places
+ * are neither looked up, nor their key made, a hash of the whole DOT
+ * text again. */
 static QgPlaces *
 run_places (QgGraph       *self,
-            gboolean       keep,
+            gboolean       cached_too,
             GCancellable  *cancellable,
             GError       **error)
 {
   gint64 start = qg_timings_now ();
-  g_autofree char *key = cache_key (self, "places");
-  g_autoptr(GBytes) cached = qg_layout_cache_lookup (key);
+  g_autofree char *key = cached_too ? cache_key (self, "places") : NULL;
+  g_autoptr(GBytes) cached = key != NULL ? qg_layout_cache_lookup (key) : NULL;
   g_autoptr(GBytes) bytes = NULL;
   QgPlaces *places;
 
@@ -313,7 +315,7 @@ run_places (QgGraph       *self,
   start = qg_timings_now ();
   places = qg_places_read (self, bytes, error);
   qg_timings_phase ("read layout", start);
-  if (places != NULL && keep)
+  if (places != NULL && key != NULL)
     qg_layout_cache_store (key, bytes);
   return places;
 }

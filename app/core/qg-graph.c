@@ -1108,7 +1108,39 @@ write_dot (Agraph_t *g,
 /* A graph of more objects than this is closed in a thread of its own. */
 #define CLOSE_LATER_OBJECTS 20000
 
-static gpointer close_in_thread (gpointer data);
+/* @func (@data) in a thread of its own, which ends with it; FALSE if no
+ * thread could be had (then nothing is done). */
+static gboolean
+start_beside (const char  *name,
+              GThreadFunc  func,
+              gpointer     data)
+{
+  GThread *thread = g_thread_try_new (name, func, data, NULL);
+
+  if (thread == NULL)
+    return FALSE;
+  g_thread_unref (thread);
+  return TRUE;
+}
+
+static gint n_closed_beside;
+
+static gpointer
+close_in_thread (gpointer data)
+{
+  qg_thread_give_way ();
+  qg_graphviz_lock ();
+  agclose (data);
+  qg_graphviz_unlock ();
+  g_atomic_int_inc (&n_closed_beside);
+  return NULL;
+}
+
+guint
+qg_graph_get_n_closed_beside (void)
+{
+  return (guint) g_atomic_int_get (&n_closed_beside);
+}
 
 /* Closes @g, which only its caller knows of. agclose frees object by
  * object, each attribute's string looked up in cgraph's dictionary: a
@@ -1118,14 +1150,9 @@ static gpointer close_in_thread (gpointer data);
 static void
 close_soon (Agraph_t *g)
 {
-  GThread *thread = NULL;
-
-  if (agnnodes (g) + agnedges (g) > CLOSE_LATER_OBJECTS)
-    thread = g_thread_try_new ("qg-close-graph", close_in_thread, g, NULL);
-  if (thread == NULL)
+  if (agnnodes (g) + agnedges (g) <= CLOSE_LATER_OBJECTS
+      || !start_beside ("qg-close-graph", close_in_thread, g))
     agclose (g);
-  else
-    g_thread_unref (thread);
 }
 
 QgGraph *
@@ -1391,24 +1418,6 @@ free_in_thread (gpointer data)
   return NULL;
 }
 
-static gint n_closed_beside;
-
-static gpointer
-close_in_thread (gpointer data)
-{
-  qg_thread_give_way ();
-  qg_graphviz_lock ();
-  agclose (data);
-  qg_graphviz_unlock ();
-  g_atomic_int_inc (&n_closed_beside);
-  return NULL;
-}
-
-guint
-qg_graph_get_n_closed_beside (void)
-{
-  return (guint) g_atomic_int_get (&n_closed_beside);
-}
 
 /* Freeing a large graph is cgraph's agclose, object by object: a second
  * of the 50,000-entity map's. Where nobody waits for it, it is done in a
@@ -1416,22 +1425,12 @@ qg_graph_get_n_closed_beside (void)
 void
 qg_graph_free_later (QgGraph *self)
 {
-  GThread *thread;
-
   if (self == NULL)
     return;
-  /* The Graphviz lock it holds is this thread's to release. */
-  if (self->holds_graphviz)
-    {
-      qg_graph_free (self);
-      return;
-    }
-  thread = g_thread_try_new ("qg-free-graph", free_in_thread, self, NULL);
-  /* No thread to be had: freed here, as before. */
-  if (thread == NULL)
+  /* The Graphviz lock it holds is this thread's to release; with no
+   * thread to be had, it is freed here, as before. */
+  if (self->holds_graphviz || !start_beside ("qg-free-graph", free_in_thread, self))
     qg_graph_free (self);
-  else
-    g_thread_unref (thread);
 }
 
 const char *
