@@ -89,6 +89,23 @@ not_fitted (gpointer data)
   return !qg_viewport_get_fitted (data);
 }
 
+/* The viewport's offset moved away from where it was. */
+typedef struct
+{
+  QgViewport *viewport;
+  double      x;
+} OffsetWait;
+
+static gboolean
+offset_moved (gpointer data)
+{
+  OffsetWait *wait = data;
+  double x, y;
+
+  qg_viewport_get_offset (wait->viewport, &x, &y);
+  return x != wait->x;
+}
+
 static gboolean
 one_window (gpointer data)
 {
@@ -883,8 +900,14 @@ test_reload_follows_a_save (void)
   qg_test_keys (view_of (window), "plus");
   qg_test_wait_for (not_fitted, viewport, "the zoom");
   qg_viewport_finish_animation (viewport);
-  qg_test_keys (view_of (window), "Right");
-  qg_viewport_finish_animation (viewport);
+  qg_viewport_get_offset (viewport, &x, &y);
+  {
+    OffsetWait moved = { viewport, x };
+
+    qg_test_keys (view_of (window), "Right");
+    /* The key reaches the window after xdotool ends. */
+    qg_test_wait_for (offset_moved, &moved, "the pan");
+  }
   g_assert_true (qg_graph_view_set_selection (view, "acme"));
   qg_filter_set_kind_hidden (qg_window_get_filter (window), "guild", TRUE);
   g_assert_true (qg_graph_view_is_hidden (view, "cafe"));
