@@ -7,6 +7,7 @@
 
 #include "qg-cli.h"
 #include "qg-document.h"
+#include "qg-document-private.h"
 #include "qg-edit.h"
 #include "qg-history.h"
 #include "qg-test-utils.h"
@@ -1043,6 +1044,53 @@ test_edits_on_the_bundled_map (void)
   g_assert_false (qg_history_get_can_redo (history));
 }
 
+/* Until @n documents have let go of their trees in threads, within a
+ * minute at the most. */
+static void
+wait_for_freed_beside (guint n)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (qg_document_get_n_freed_beside () < n && g_get_monotonic_time () < deadline)
+    g_usleep (10000);
+  g_assert_cmpuint (qg_document_get_n_freed_beside (), ==, n);
+}
+
+/* A large document lets go of its tree in a thread, while an edit made
+ * of it, which shares the tree's unchanged parts, stays whole. A small
+ * one frees its tree at once. */
+static void
+test_large_tree_freed_beside (void)
+{
+  QgDocument *small = qg_test_load_map (8, 12);
+  guint freed = qg_document_get_n_freed_beside ();
+  QgDocument *large;
+  g_autoptr(QgDocument) edited = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgDocument) reread = NULL;
+  gsize length, after_length;
+
+  g_object_unref (small);
+  g_assert_cmpuint (qg_document_get_n_freed_beside (), ==, freed);
+
+  large = qg_test_load_map (3000, 3000);
+  /* apply_ok reads the edit back, and lets that copy go. */
+  edited = apply_ok (large, qg_edit_new_add_entity ("Newcomer", "person"), NULL);
+  wait_for_freed_beside (freed + 1);
+  json = qg_document_to_json (edited, NULL, &length);
+  g_object_unref (large);
+  wait_for_freed_beside (freed + 2);
+
+  after = qg_document_to_json (edited, NULL, &after_length);
+  g_assert_cmpmem (after, after_length, json, length);
+  reread = qg_document_load_from_data (after, after_length, NULL, "saved.json", NULL, &error);
+  g_assert_no_error (error);
+  qg_test_assert_same_model (edited, reread);
+  g_assert_cmpuint (qg_document_get_n_entities (edited), ==, 3001);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1074,6 +1122,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/edit/new-for-article", test_new_for_article);
   g_test_add_func ("/quotegraph/edit/new-for-article-refused", test_new_for_article_refused);
   g_test_add_func ("/quotegraph/edit/edits-on-the-bundled-map", test_edits_on_the_bundled_map);
+  g_test_add_func ("/quotegraph/edit/large-tree-freed-beside", test_large_tree_freed_beside);
 
   return g_test_run ();
 }

@@ -1108,21 +1108,6 @@ write_dot (Agraph_t *g,
 /* A graph of more objects than this is closed in a thread of its own. */
 #define CLOSE_LATER_OBJECTS 20000
 
-/* @func (@data) in a thread of its own, which ends with it; FALSE if no
- * thread could be had (then nothing is done). */
-static gboolean
-start_beside (const char  *name,
-              GThreadFunc  func,
-              gpointer     data)
-{
-  GThread *thread = g_thread_try_new (name, func, data, NULL);
-
-  if (thread == NULL)
-    return FALSE;
-  g_thread_unref (thread);
-  return TRUE;
-}
-
 static gint n_closed_beside;
 
 static gpointer
@@ -1151,7 +1136,7 @@ static void
 close_soon (Agraph_t *g)
 {
   if (agnnodes (g) + agnedges (g) <= CLOSE_LATER_OBJECTS
-      || !start_beside ("qg-close-graph", close_in_thread, g))
+      || !qg_thread_start_beside ("qg-close-graph", close_in_thread, g))
     agclose (g);
 }
 
@@ -1429,7 +1414,7 @@ qg_graph_free_later (QgGraph *self)
     return;
   /* The Graphviz lock it holds is this thread's to release; with no
    * thread to be had, it is freed here, as before. */
-  if (self->holds_graphviz || !start_beside ("qg-free-graph", free_in_thread, self))
+  if (self->holds_graphviz || !qg_thread_start_beside ("qg-free-graph", free_in_thread, self))
     qg_graph_free (self);
 }
 

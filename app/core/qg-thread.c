@@ -31,3 +31,16 @@ qg_thread_give_way (void)
     (void) setpriority (PRIO_PROCESS, thread, BACKGROUND_NICE);
 #endif
 }
+
+gboolean
+qg_thread_start_beside (const char  *name,
+                        GThreadFunc  func,
+                        gpointer     data)
+{
+  GThread *thread = g_thread_try_new (name, func, data, NULL);
+
+  if (thread == NULL)
+    return FALSE;
+  g_thread_unref (thread);
+  return TRUE;
+}

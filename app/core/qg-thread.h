@@ -11,4 +11,12 @@ G_BEGIN_DECLS
  * frames come first. Lasts for the rest of the thread's life. */
 void qg_thread_give_way (void);
 
+/* Runs @func (@data) in a thread of its own, which ends with it: work
+ * that nothing waits for, such as freeing what is no longer shown. FALSE
+ * if no thread could be had; then nothing is done, and the caller does
+ * the work itself. */
+gboolean qg_thread_start_beside (const char  *name,
+                                 GThreadFunc  func,
+                                 gpointer     data);
+
 G_END_DECLS
