@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "qg-document.h"
+#include "qg-edit.h"
 #include "qg-export.h"
 #include "qg-graph.h"
 
@@ -396,4 +397,18 @@ qg_test_export_svg (QgDocument *doc,
   g_assert_cmpint (g_remove (path), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
   return svg;
+}
+
+/* @doc with @edit (which this takes) applied, which must succeed. */
+static inline QgDocument *
+qg_test_apply_ok (QgDocument *doc,
+                  QgEdit     *edit)
+{
+  g_autoptr(QgEdit) owned = edit;
+  g_autoptr(GError) error = NULL;
+  QgDocument *edited = qg_document_apply (doc, owned, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (edited);
+  return edited;
 }

@@ -53,19 +53,6 @@ load (const char *json)
   return doc;
 }
 
-static QgDocument *
-apply_ok (QgDocument *doc,
-          QgEdit     *edit)
-{
-  g_autoptr(QgEdit) owned = edit;
-  g_autoptr(GError) error = NULL;
-  QgDocument *edited = qg_document_apply (doc, owned, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (edited);
-  return edited;
-}
-
 static void
 apply_refused (QgDocument *doc,
                QgEdit     *edit,
@@ -131,8 +118,8 @@ test_accept (void)
   g_autoptr(QgDocument) doc = load (drafted);
   const char *relation[] = { "ann-acme", NULL };
   const char *quote[] = { "lost", NULL };
-  g_autoptr(QgDocument) accepted = apply_ok (doc, qg_edit_new_accept_drafts (relation));
-  g_autoptr(QgDocument) both = apply_ok (accepted, qg_edit_new_accept_drafts (quote));
+  g_autoptr(QgDocument) accepted = qg_test_apply_ok (doc, qg_edit_new_accept_drafts (relation));
+  g_autoptr(QgDocument) both = qg_test_apply_ok (accepted, qg_edit_new_accept_drafts (quote));
   g_autofree char *json = qg_document_to_json (both, NULL, NULL);
 
   /* The relation, its entities and its evidence are checked now... */
@@ -189,7 +176,7 @@ test_reject (void)
   g_assert_cmpuint (g_array_index (effects.unspoken_quotes, guint, 0), ==,
                     qg_document_find_quote (doc, "won"));
 
-  rejected = apply_ok (doc, qg_edit_ref (reject_ann));
+  rejected = qg_test_apply_ok (doc, qg_edit_ref (reject_ann));
   g_assert_cmpint (qg_document_find_entity (rejected, "ann"), <, 0);
   g_assert_cmpuint (qg_document_get_n_relations (rejected), ==, 0);
   g_assert_cmpint (qg_document_get_quote (rejected,
@@ -202,7 +189,7 @@ test_reject (void)
     g_autoptr(QgEdit) edit = qg_edit_new_reject_drafts (all);
 
     g_assert_cmpstr (qg_edit_get_label (edit), ==, "Reject Drafts");
-    none = apply_ok (doc, qg_edit_ref (edit));
+    none = qg_test_apply_ok (doc, qg_edit_ref (edit));
   }
   g_assert_cmpuint (qg_document_get_n_entities (none), ==, 1);
   g_assert_cmpint (qg_document_find_entity (none, "acme"), ==, 0);
@@ -225,7 +212,7 @@ test_reject_evidence (void)
   g_string_replace (json, "\"evidence\": [\"lost\"], \"draft\": true", "\"evidence\": [\"lost\", "
                     "\"won\"]", 1);
   doc = load (json->str);
-  rejected = apply_ok (doc, qg_edit_new_reject_drafts ((const char *[]) { "lost", NULL }));
+  rejected = qg_test_apply_ok (doc, qg_edit_new_reject_drafts ((const char *[]) { "lost", NULL }));
   r = qg_document_get_relation (rejected, qg_document_find_relation (rejected, "bob-ann"));
   g_assert_cmpuint (r->n_evidence, ==, 1);
   g_assert_cmpstr (qg_document_get_quote (rejected, r->evidence[0])->id, ==, "won");
@@ -236,8 +223,8 @@ test_draft_again (void)
 {
   g_autoptr(QgDocument) doc = load (checked);
   g_autoptr(QgDocument) draft = load (drafted);
-  g_autoptr(QgDocument) merged = apply_ok (doc, qg_edit_new_add_draft (draft));
-  g_autoptr(QgDocument) again = apply_ok (merged, qg_edit_new_add_draft (draft));
+  g_autoptr(QgDocument) merged = qg_test_apply_ok (doc, qg_edit_new_add_draft (draft));
+  g_autoptr(QgDocument) again = qg_test_apply_ok (merged, qg_edit_new_add_draft (draft));
   g_autofree char *first = qg_document_to_json (merged, NULL, NULL);
   g_autofree char *second = qg_document_to_json (again, NULL, NULL);
   const QgRelation *r;
@@ -295,7 +282,7 @@ test_person_edits (void)
   g_autoptr(QgDocument) edited = NULL;
   const char *evidence[] = { "lost", NULL };
 
-  related = apply_ok (doc, qg_edit_new_add_relation ("ann", "bob", "answers", evidence));
+  related = qg_test_apply_ok (doc, qg_edit_new_add_relation ("ann", "bob", "answers", evidence));
   g_assert_false (qg_test_is_draft (related, "ann"));
   g_assert_false (qg_test_is_draft (related, "bob"));
   g_assert_false (qg_test_is_draft (related, "lost"));
@@ -303,7 +290,7 @@ test_person_edits (void)
   g_assert_true (qg_test_is_draft (related, "won"));
   g_assert_true (qg_test_is_draft (related, "bob-ann"));
 
-  merged = apply_ok (doc, qg_edit_new_merge_entities ("ann", "acme"));
+  merged = qg_test_apply_ok (doc, qg_edit_new_merge_entities ("ann", "acme"));
   g_assert_false (qg_test_is_draft (merged, "ann"));
 
   /* A drafted relation edited stays a draft, and so does what it rests on. */
@@ -311,20 +298,20 @@ test_person_edits (void)
     QgEdit *edit = qg_edit_new_change_relation ("bob-ann");
 
     qg_edit_set_label (edit, "replies to");
-    edited = apply_ok (doc, edit);
+    edited = qg_test_apply_ok (doc, edit);
   }
   g_assert_true (qg_test_is_draft (edited, "bob-ann"));
   g_assert_true (qg_test_is_draft (edited, "bob"));
 
   /* Accept "won" (and Ann), then give it Bob as its speaker. */
   {
-    g_autoptr(QgDocument) accepted = apply_ok (doc, qg_edit_new_accept_drafts ((const char *[]) {
+    g_autoptr(QgDocument) accepted = qg_test_apply_ok (doc, qg_edit_new_accept_drafts ((const char *[]) {
       "won", NULL }));
     QgEdit *edit = qg_edit_new_change_quote ("won");
 
     g_assert_true (qg_test_is_draft (accepted, "bob"));
     qg_edit_set_speaker (edit, "bob");
-    spoken = apply_ok (accepted, edit);
+    spoken = qg_test_apply_ok (accepted, edit);
   }
   g_assert_false (qg_test_is_draft (spoken, "bob"));
 }

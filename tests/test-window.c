@@ -411,6 +411,150 @@ test_article_fills_in_the_background (void)
   g_object_unref (view);
 }
 
+/* Where each highlight of @view's article begins and ends, tag by tag,
+ * as characters: "speech 10-42 50-61\n…". */
+static char *
+highlights_of (QgArticleView *view)
+{
+  static const char * const names[] = { "evidence-neutral", "evidence-support",
+                                        "evidence-oppose", "speech", "draft", "mention" };
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), names[i]);
+      GtkTextIter at;
+
+      g_assert_nonnull (tag);
+      g_string_append (out, names[i]);
+      gtk_text_buffer_get_start_iter (buffer, &at);
+      if (!gtk_text_iter_starts_tag (&at, tag))
+        gtk_text_iter_forward_to_tag_toggle (&at, tag);
+      while (!gtk_text_iter_is_end (&at))
+        {
+          int start = gtk_text_iter_get_offset (&at);
+
+          gtk_text_iter_forward_to_tag_toggle (&at, tag);
+          g_string_append_printf (out, " %d-%d", start, gtk_text_iter_get_offset (&at));
+          gtk_text_iter_forward_to_tag_toggle (&at, tag);
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* @doc, highlighted from nothing, by a view of its own. */
+static char *
+highlights_afresh (QgDocument *doc)
+{
+  g_autoptr(QgSources) sources = qg_sources_new (doc);
+  QgArticleView *view = QG_ARTICLE_VIEW (g_object_ref_sink (qg_article_view_new ()));
+  char *highlights;
+
+  qg_article_view_set_document (view, doc, sources);
+  qg_test_wait_for (article_filled, view, "the article's highlights");
+  highlights = highlights_of (view);
+  g_object_unref (view);
+  return highlights;
+}
+
+/* An edit keeps the article's text in its buffer and changes only the
+ * highlights that differ; what it leaves is what a view highlighting the
+ * edited document afresh shows, edit after edit: a stance changed, a
+ * passage moved, a speaker taken away, a quote added over others, one
+ * under it spoken and unspoken, then deleted. */
+static void
+test_article_retags_an_edit (void)
+{
+  g_autoptr(GFile) file = qg_bundled_document ();
+  g_autoptr(QgDocument) doc = qg_document_load (file, "kaspersky-us-ban.json", NULL, NULL);
+  QgArticleView *view = QG_ARTICLE_VIEW (g_object_ref_sink (qg_article_view_new ()));
+  g_autoptr(GPtrArray) versions = g_ptr_array_new_with_free_func (g_object_unref);
+  const QgQuote *first, *spoken = NULL;
+  QgEdit *edit;
+  GtkTextBuffer *buffer;
+
+  g_assert_nonnull (doc);
+  first = qg_document_get_quote (doc, 0);
+  for (guint i = 0; i < qg_document_get_n_quotes (doc) && spoken == NULL; i++)
+    if (qg_document_get_quote (doc, i)->speaker >= 0)
+      spoken = qg_document_get_quote (doc, i);
+  g_assert_nonnull (spoken);
+
+  g_ptr_array_add (versions, g_object_ref (doc));
+  /* The relation whose stance colours the first quote. */
+  {
+    g_autoptr(QgSources) sources = qg_sources_new (doc);
+    guint n;
+    const guint *relations = qg_sources_relations_of_quote (sources, 0, &n);
+    const QgRelation *relation;
+
+    g_assert_cmpuint (n, >, 0);
+    relation = qg_document_get_relation (doc, relations[0]);
+    edit = qg_edit_new_change_relation (relation->id);
+    qg_edit_set_stance (edit, relation->stance == QG_STANCE_OPPOSE ? QG_STANCE_SUPPORT
+                                                                   : QG_STANCE_OPPOSE);
+  }
+  g_ptr_array_add (versions, qg_test_apply_ok (g_ptr_array_index (versions, versions->len - 1), edit));
+  edit = qg_edit_new_change_quote (first->id);
+  qg_edit_set_span (edit, first->start + 4, first->end + 12);
+  g_ptr_array_add (versions, qg_test_apply_ok (g_ptr_array_index (versions, versions->len - 1), edit));
+  edit = qg_edit_new_change_quote (spoken->id);
+  qg_edit_set_speaker (edit, NULL);
+  g_ptr_array_add (versions, qg_test_apply_ok (g_ptr_array_index (versions, versions->len - 1), edit));
+  /* Over the first quote and the one after it, spoken. */
+  edit = qg_edit_new_add_quote (first->start, qg_document_get_quote (doc, 1)->end);
+  qg_edit_set_speaker (edit, qg_document_get_entity (doc, spoken->speaker)->id);
+  g_ptr_array_add (versions, qg_test_apply_ok (g_ptr_array_index (versions, versions->len - 1), edit));
+  /* The second quote spoken too, then not: the speech taken off it stays
+   * on the quote over it. */
+  edit = qg_edit_new_change_quote (qg_document_get_quote (doc, 1)->id);
+  qg_edit_set_speaker (edit, qg_document_get_entity (doc, spoken->speaker)->id);
+  g_ptr_array_add (versions, qg_test_apply_ok (g_ptr_array_index (versions, versions->len - 1), edit));
+  edit = qg_edit_new_change_quote (qg_document_get_quote (doc, 1)->id);
+  qg_edit_set_speaker (edit, NULL);
+  g_ptr_array_add (versions, qg_test_apply_ok (g_ptr_array_index (versions, versions->len - 1), edit));
+  edit = qg_edit_new_delete_quote (qg_document_get_quote (doc, 1)->id);
+  g_ptr_array_add (versions, qg_test_apply_ok (g_ptr_array_index (versions, versions->len - 1), edit));
+  /* And back to the first, every change undone at once. */
+  g_ptr_array_add (versions, g_object_ref (doc));
+  g_assert_cmpuint (versions->len, ==, 9);
+
+  {
+    g_autoptr(QgSources) sources = qg_sources_new (doc);
+
+    qg_article_view_set_document (view, doc, sources);
+    qg_test_wait_for (article_filled, view, "the article's highlights");
+  }
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  for (guint v = 1; v < versions->len; v++)
+    {
+      QgDocument *version = g_ptr_array_index (versions, v);
+      g_autoptr(QgSources) sources = qg_sources_new (version);
+      g_autofree char *before = highlights_of (view);
+      g_autofree char *after = NULL;
+      g_autofree char *expected = highlights_afresh (version);
+
+      qg_article_view_set_document (view, version, sources);
+      /* In place, at once: the same buffer, nothing left to fill. */
+      g_assert_false (qg_article_view_is_filling (view));
+      g_assert_true (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)) == buffer);
+      after = highlights_of (view);
+      g_test_message ("version %u, first quote %zu-%zu:\n%s", v,
+                      qg_document_get_quote (version, 0)->start,
+                      qg_document_get_quote (version, 0)->end, after);
+      g_assert_cmpstr (after, ==, expected);
+      /* Where the quote over it is spoken, the second quote's speech
+       * shows no more than it. */
+      if (v == 5 || v == 6)
+        g_assert_cmpstr (after, ==, before);
+      else
+        g_assert_cmpstr (after, !=, before);
+    }
+  g_object_unref (view);
+}
+
 /* The texts shown in the panel with a CSS class, in order. */
 static GPtrArray *
 panel_texts (QgWindow   *window,
@@ -1136,6 +1280,7 @@ main (int   argc,
                    test_failed_open_offers_a_way_on);
   g_test_add_func ("/quotegraph/sources/article-fills-in-the-background",
                    test_article_fills_in_the_background);
+  g_test_add_func ("/quotegraph/sources/article-retags-an-edit", test_article_retags_an_edit);
   g_test_add_func ("/quotegraph/search/by-typing", test_search_by_typing);
   g_test_add_func ("/quotegraph/search/second-escape-clears-the-selection",
                    test_second_escape_clears_the_selection);
