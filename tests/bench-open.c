@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bench-open [--keys] [--size WxH] [--dot] [--cached] [--export OUT.svg] FILE
+/* bench-open [--keys] [--size WxH] [--dot] [--cached] [--again] [--export OUT.svg] FILE
  *
  * Opens FILE in a real Quotegraph window, as the application does (laid
  * out afresh, not from the cache of layouts, unless --cached), and
@@ -27,6 +27,11 @@
  *   as xdot-render.py draws xdot.py's (the reference);
  *   peak_mb and worker_peak_mb: the peak memory of the window's process
  *                   and of its largest layout worker;
+ *   with --again, once the opening is done, the same window opens FILE
+ *                   again, as a person opening another map would, in a
+ *                   process whose fonts, glyphs and heap are warm: the
+ *                   figures are of that opening, the first's are printed
+ *                   before them, prefixed first_;
  *   with --export OUT.svg, once the map is on screen, the window exports
  *   it as Export does (in its thread, through the layout worker): export_ms
  *   to the file, and the main loop's stalls meanwhile and in the second
@@ -63,6 +68,7 @@ typedef struct
   QgWindow *window;
   gint64    opened;
   gint64    map_drawn;
+  QgLayout *shown;       /* the map on screen before this opening, if any */
   gint64    article_done;
   gint64    last_tick;
   gint64    idle_since;  /* when the window last had nothing to do, or 0 */
@@ -202,6 +208,7 @@ after_paint_cb (GdkFrameClock *clock,
   bench->frames++;
   /* The map itself, not its background while its image is drawn. */
   if (bench->map_drawn == 0 && !bench->dot && qg_graph_view_get_layout (QG_GRAPH_VIEW (view)) != NULL
+      && qg_graph_view_get_layout (QG_GRAPH_VIEW (view)) != bench->shown
       && gtk_widget_get_mapped (view) && !qg_graph_view_is_drawing (QG_GRAPH_VIEW (view)))
     bench->map_drawn = now;
   if (bench->map_drawn == 0 && bench->dot && qg_drawing_view_get_drawing (drawing) != NULL
@@ -420,11 +427,13 @@ main (int   argc,
 {
   g_autofree char *size = NULL;
   g_autofree char *export_to = NULL;
-  gboolean keys = FALSE, dot = FALSE, cached = FALSE;
+  gboolean keys = FALSE, dot = FALSE, cached = FALSE, again = FALSE;
   const char *phases[] = { "flush-events", "before-paint", "update", "layout", "paint" };
   const GOptionEntry entries[] = {
     { "cached", 0, 0, G_OPTION_ARG_NONE, &cached,
       "Take the layout from the cache if it is there (default: lay out afresh)", NULL },
+    { "again", 0, 0, G_OPTION_ARG_NONE, &again,
+      "Then open FILE again in the same window, and measure that apart", NULL },
     { "keys", 0, 0, G_OPTION_ARG_NONE, &keys, "Press a key every 100 ms", NULL },
     { "size", 0, 0, G_OPTION_ARG_STRING, &size, "Window size (default: the app's)", "WxH" },
     { "dot", 0, 0, G_OPTION_ARG_NONE, &dot, "FILE is a Graphviz DOT file", NULL },
@@ -512,6 +521,23 @@ main (int   argc,
           g_printerr ("bench-open: %s: %s", argv[1], refused);
           return 1;
         }
+    }
+
+  if (again && !bench.dot)
+    {
+      /* The first opening's figures, apart; the last are the second's. */
+      print_stalls ("first_", &bench);
+      g_print ("first_ms_to_map=%.0f\n", ms (bench.map_drawn - bench.opened));
+      bench.shown = qg_graph_view_get_layout (qg_window_get_graph_view (bench.window));
+      bench.longest_stall = 0;
+      bench.stalls = 0;
+      bench.longest_frame = 0;
+      bench.map_drawn = bench.article_done = 0;
+      bench.opened = bench.last_tick = g_get_monotonic_time ();
+      qg_window_open (bench.window, file, argv[1]);
+      while (!done (&bench))
+        g_main_context_iteration (NULL, TRUE);
+      bench.shown = NULL;
     }
 
   if (export_to != NULL)
