@@ -211,6 +211,94 @@ test_quotes_and_relations (void)
                                  "Quotegraph test suite, 2017-09-13");
 }
 
+/* What the article view marks: each quote in its first relation's
+ * stance, each spoken one, each draft, each mention; in order of kind,
+ * then place, even where the quotes are not in the order of the text (a
+ * quote added before the others comes last among them). */
+static void
+check_highlights (QgDocument *doc)
+{
+  g_autoptr(QgSources) sources = qg_sources_new (doc);
+  guint n, n_mentions, counts[QG_HIGHLIGHT_MENTION + 1] = { 0 };
+  guint expected[QG_HIGHLIGHT_MENTION + 1] = { 0 };
+  const QgHighlight *highlights = qg_sources_get_highlights (sources, &n);
+  const QgMention *mentions = qg_sources_get_mentions (sources, &n_mentions);
+
+  for (guint q = 0; q < qg_document_get_n_quotes (doc); q++)
+    {
+      const QgQuote *quote = qg_document_get_quote (doc, q);
+      guint n_relations;
+      const guint *relations = qg_sources_relations_of_quote (sources, q, &n_relations);
+      QgHighlight stance = { quote->start, quote->end,
+                             n_relations > 0
+                             ? qg_document_get_relation (doc, relations[0])->stance : 0 };
+      gboolean found = FALSE;
+
+      if (n_relations > 0)
+        expected[stance.kind]++;
+      if (quote->speaker >= 0)
+        expected[QG_HIGHLIGHT_SPEECH]++;
+      if (quote->draft)
+        expected[QG_HIGHLIGHT_DRAFT]++;
+      for (guint i = 0; i < n && n_relations > 0; i++)
+        found |= qg_highlight_compare (&highlights[i], &stance) == 0;
+      g_assert_true (found || n_relations == 0);
+    }
+  expected[QG_HIGHLIGHT_MENTION] = n_mentions;
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpuint (highlights[i].kind, <=, QG_HIGHLIGHT_MENTION);
+      counts[highlights[i].kind]++;
+      if (i > 0)
+        g_assert_cmpint (qg_highlight_compare (&highlights[i - 1], &highlights[i]), <=, 0);
+    }
+  for (guint k = 0; k <= QG_HIGHLIGHT_MENTION; k++)
+    g_assert_cmpuint (counts[k], ==, expected[k]);
+  if (n_mentions > 0)
+    {
+      const QgHighlight *first = &highlights[n - n_mentions];
+
+      g_assert_cmpuint (first->kind, ==, QG_HIGHLIGHT_MENTION);
+      g_assert_cmpuint (first->start, ==, mentions[0].start);
+      g_assert_cmpuint (first->end, ==, mentions[0].end);
+    }
+}
+
+static void
+test_highlights (void)
+{
+  g_autoptr(QgDocument) doc = qg_test_load_witnesses (40);
+  g_autoptr(QgDocument) small = qg_test_load_small ();
+  g_autoptr(QgDocument) earlier = NULL;
+  g_autoptr(QgSources) sources = NULL;
+  const QgQuote *last;
+  guint n;
+  const QgHighlight *highlights;
+
+  check_highlights (doc);
+  check_highlights (small);
+  /* A spoken quote over the first two, made last. */
+  {
+    QgEdit *edit = qg_edit_new_add_quote (qg_document_get_quote (doc, 0)->start,
+                                          qg_document_get_quote (doc, 1)->end);
+
+    qg_edit_set_speaker (edit, qg_document_get_entity (doc, 0)->id);
+    earlier = qg_test_apply_ok (doc, edit);
+  }
+  last = qg_document_get_quote (earlier, qg_document_get_n_quotes (earlier) - 1);
+  g_assert_cmpuint (last->start, <,
+                    qg_document_get_quote (earlier, qg_document_get_n_quotes (earlier) - 2)->start);
+  check_highlights (earlier);
+  sources = qg_sources_new (earlier);
+  highlights = qg_sources_get_highlights (sources, &n);
+  for (guint i = 0; i < n; i++)
+    if (highlights[i].kind == QG_HIGHLIGHT_SPEECH)
+      {
+        g_assert_cmpuint (highlights[i].start, ==, last->start);
+        break;
+      }
+}
+
 /* Byte offsets to characters, as text widgets count them, and back,
  * checked at every character of an article of many-byte ones against a
  * count of GLib's steps from the start. */
@@ -254,6 +342,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/sources/mentions-as-searched", test_mentions_as_searched);
   g_test_add_func ("/quotegraph/sources/quotes-and-relations", test_quotes_and_relations);
   g_test_add_func ("/quotegraph/sources/char-offsets", test_char_offsets);
+  g_test_add_func ("/quotegraph/sources/highlights", test_highlights);
 
   return g_test_run ();
 }

@@ -15,7 +15,11 @@ struct _QgSources
   QgDocument *document;
   GArray     *mentions;        /* QgMention */
   guint      *mention_counts;  /* per entity */
-  GArray    **backed;          /* per quote: relation indices */
+  /* The relations each quote backs, in order: quote q's are
+   * backed[backed_from[q]] to backed[backed_from[q + 1]]. */
+  guint      *backed_from;     /* per quote, and one more */
+  guint      *backed;          /* relation indices */
+  GArray     *highlights;      /* QgHighlight */
   /* Every CHECKPOINT bytes, the first character that starts there or
    * after: its byte and how many characters come before it. */
   GArray     *checkpoints;     /* Checkpoint */
@@ -197,6 +201,110 @@ find_names (GArray     *found,
     }
 }
 
+/* Which relations each quote backs, counted first, then laid out in
+ * one array, each quote's in the relations' order. */
+static void
+find_backing (QgSources  *self,
+              QgDocument *document)
+{
+  guint n_quotes = qg_document_get_n_quotes (document);
+  guint n_relations = qg_document_get_n_relations (document);
+  g_autofree guint *next = g_new (guint, MAX (n_quotes, 1));
+  guint total = 0;
+
+  for (guint r = 0; r < n_relations; r++)
+    {
+      const QgRelation *relation = qg_document_get_relation (document, r);
+
+      for (guint e = 0; e < relation->n_evidence; e++)
+        self->backed_from[relation->evidence[e] + 1]++;
+    }
+  for (guint q = 0; q < n_quotes; q++)
+    {
+      next[q] = total;
+      total += self->backed_from[q + 1];
+      self->backed_from[q + 1] = total;
+    }
+  self->backed = g_new (guint, MAX (total, 1));
+  for (guint r = 0; r < n_relations; r++)
+    {
+      const QgRelation *relation = qg_document_get_relation (document, r);
+
+      for (guint e = 0; e < relation->n_evidence; e++)
+        self->backed[next[relation->evidence[e]]++] = r;
+    }
+}
+
+static int
+compare_highlights (gconstpointer a,
+                    gconstpointer b)
+{
+  const QgHighlight *x = a, *y = b;
+
+  if (x->kind != y->kind)
+    return x->kind < y->kind ? -1 : 1;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return x->end < y->end ? -1 : x->end > y->end;
+}
+
+int
+qg_highlight_compare (const QgHighlight *a,
+                      const QgHighlight *b)
+{
+  return compare_highlights (a, b);
+}
+
+static void
+add_highlight (GArray *highlights,
+               guint   kind,
+               gsize   start,
+               gsize   end)
+{
+  QgHighlight highlight = { start, end, kind };
+
+  g_array_append_val (highlights, highlight);
+}
+
+/* A kind at a time, each in the order of the quotes, which is nearly
+ * always the order of the text already. Needs the backing found. */
+static GArray *
+find_highlights (QgSources  *self,
+                 QgDocument *document)
+{
+  guint n_quotes = qg_document_get_n_quotes (document);
+  GArray *highlights = g_array_sized_new (FALSE, FALSE, sizeof (QgHighlight),
+                                          n_quotes * 2 + self->mentions->len);
+  g_autofree guint8 *stances = g_new (guint8, MAX (n_quotes, 1));
+
+  /* A quote's colour: its first relation's stance, or none. */
+  for (guint q = 0; q < n_quotes; q++)
+    stances[q] = self->backed_from[q + 1] > self->backed_from[q]
+                 ? qg_document_get_relation (document, self->backed[self->backed_from[q]])->stance
+                 : G_MAXUINT8;
+  for (guint kind = 0; kind < QG_HIGHLIGHT_MENTION; kind++)
+    for (guint q = 0; q < n_quotes; q++)
+      {
+        const QgQuote *quote = qg_document_get_quote (document, q);
+
+        if (kind == QG_HIGHLIGHT_SPEECH ? quote->speaker >= 0
+            : kind == QG_HIGHLIGHT_DRAFT ? quote->draft : stances[q] == kind)
+          add_highlight (highlights, kind, quote->start, quote->end);
+      }
+  for (guint m = 0; m < self->mentions->len; m++)
+    add_highlight (highlights, QG_HIGHLIGHT_MENTION,
+                   g_array_index (self->mentions, QgMention, m).start,
+                   g_array_index (self->mentions, QgMention, m).end);
+  for (guint i = 1; i < highlights->len; i++)
+    if (compare_highlights (&g_array_index (highlights, QgHighlight, i - 1),
+                            &g_array_index (highlights, QgHighlight, i)) > 0)
+      {
+        g_array_sort (highlights, compare_highlights);
+        break;
+      }
+  return highlights;
+}
+
 QgSources *
 qg_sources_new (QgDocument *document)
 {
@@ -212,7 +320,7 @@ qg_sources_new (QgDocument *document)
   self->document = g_object_ref (document);
   self->mentions = g_array_new (FALSE, FALSE, sizeof (QgMention));
   self->mention_counts = g_new0 (guint, MAX (n_entities, 1));
-  self->backed = g_new0 (GArray *, MAX (n_quotes, 1));
+  self->backed_from = g_new0 (guint, n_quotes + 1);
 
   find_names (found, document, text, length);
   g_array_sort (found, compare_mentions);
@@ -229,15 +337,8 @@ qg_sources_new (QgDocument *document)
 
   self->checkpoints = make_checkpoints (text, length);
 
-  for (guint q = 0; q < n_quotes; q++)
-    self->backed[q] = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint r = 0; r < qg_document_get_n_relations (document); r++)
-    {
-      const QgRelation *relation = qg_document_get_relation (document, r);
-
-      for (guint e = 0; e < relation->n_evidence; e++)
-        g_array_append_val (self->backed[relation->evidence[e]], r);
-    }
+  find_backing (self, document);
+  self->highlights = find_highlights (self, document);
   return self;
 }
 
@@ -257,14 +358,22 @@ qg_sources_unref (QgSources *self)
   g_return_if_fail (self != NULL);
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
-  for (guint q = 0; q < qg_document_get_n_quotes (self->document); q++)
-    g_array_unref (self->backed[q]);
+  g_free (self->backed_from);
   g_free (self->backed);
+  g_array_unref (self->highlights);
   g_array_unref (self->checkpoints);
   g_free (self->mention_counts);
   g_array_unref (self->mentions);
   g_object_unref (self->document);
   g_free (self);
+}
+
+const QgHighlight *
+qg_sources_get_highlights (QgSources *self,
+                           guint     *n_highlights)
+{
+  *n_highlights = self->highlights->len;
+  return (const QgHighlight *) (gpointer) self->highlights->data;
 }
 
 const QgMention *
@@ -289,8 +398,8 @@ qg_sources_relations_of_quote (QgSources *self,
                                guint     *n_relations)
 {
   g_return_val_if_fail (quote < qg_document_get_n_quotes (self->document), NULL);
-  *n_relations = self->backed[quote]->len;
-  return (const guint *) (gpointer) self->backed[quote]->data;
+  *n_relations = self->backed_from[quote + 1] - self->backed_from[quote];
+  return self->backed + self->backed_from[quote];
 }
 
 glong

@@ -16,6 +16,27 @@ typedef struct
   guint entity;
 } QgMention;
 
+/* What the article view marks, and how: a quote in the stance of the
+ * first relation it backs (a QgStance), a quote with a speaker, a draft,
+ * a mention. */
+typedef enum
+{
+  QG_HIGHLIGHT_SPEECH = QG_STANCE_OPPOSE + 1,
+  QG_HIGHLIGHT_DRAFT,
+  QG_HIGHLIGHT_MENTION,
+} QgHighlightKind;
+
+typedef struct
+{
+  gsize start;   /* byte range in the article */
+  gsize end;
+  guint kind;    /* a QgStance or a QgHighlightKind */
+} QgHighlight;
+
+/* By kind, then start, then end. */
+int              qg_highlight_compare          (const QgHighlight *a,
+                                                const QgHighlight *b);
+
 typedef struct _QgSources QgSources;
 
 QgSources       *qg_sources_new                (QgDocument *document);
@@ -31,6 +52,10 @@ GType            qg_sources_get_type           (void) G_GNUC_CONST;
 QgSources       *qg_sources_ref                (QgSources  *sources);
 void             qg_sources_unref              (QgSources  *sources);
 
+/* Every highlight of the article, in the order of qg_highlight_compare()
+ * (a span may be there more than once, as quotes may share one). */
+const QgHighlight *qg_sources_get_highlights   (QgSources  *sources,
+                                                guint      *n_highlights);
 /* Whole-word mentions of names and aliases, in article order, never
  * overlapping (the longest name wins where two start together). */
 const QgMention *qg_sources_get_mentions       (QgSources  *sources,

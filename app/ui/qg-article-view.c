@@ -29,7 +29,7 @@ struct _QgArticleView
   GtkTextBuffer *filling;
   guint        fill_source;
   gsize        inserted;      /* bytes of the text in it so far */
-  guint        filled;        /* quotes, then mentions, highlighted so far */
+  guint        filled;        /* highlights (qg_sources_get_highlights) put on so far */
   gsize        shown_start;
   gsize        shown_end;
   gboolean     shown;
@@ -111,45 +111,39 @@ qg_article_view_css_changed (GtkWidget         *widget,
   update_tag_colors (QG_ARTICLE_VIEW (widget));
 }
 
-/* Highlights item @i: the quotes come first, then the mentions. */
-static void
-fill_one (QgArticleView *self,
-          GtkTextBuffer *buffer,
-          guint          i)
+/* The tag of a highlight's kind. */
+static GtkTextTag *
+tag_of (QgArticleView *self,
+        guint          kind)
 {
-  guint n_quotes = qg_document_get_n_quotes (self->document);
+  switch (kind)
+    {
+    case QG_HIGHLIGHT_SPEECH:
+      return self->speech_tag;
+    case QG_HIGHLIGHT_DRAFT:
+      return self->draft_tag;
+    case QG_HIGHLIGHT_MENTION:
+      return self->mention_tag;
+    default:
+      return self->stance_tags[kind];
+    }
+}
+
+/* Puts @span's tag on its passage, or takes it off. */
+static void
+tag_span (QgArticleView     *self,
+          GtkTextBuffer     *buffer,
+          const QgHighlight *span,
+          gboolean           on)
+{
   GtkTextIter start, end;
 
-  if (i < n_quotes)
-    {
-      /* Evidence in its relation's stance colour; a quote that backs
-       * relations of several stances takes the first's. */
-      const QgQuote *quote = qg_document_get_quote (self->document, i);
-      guint n;
-      const guint *relations = qg_sources_relations_of_quote (self->sources, i, &n);
-
-      iter_at_byte (self, buffer, quote->start, &start);
-      iter_at_byte (self, buffer, quote->end, &end);
-      if (n > 0)
-        {
-          QgStance stance = qg_document_get_relation (self->document, relations[0])->stance;
-
-          gtk_text_buffer_apply_tag (buffer, self->stance_tags[stance], &start, &end);
-        }
-      if (quote->speaker >= 0)
-        gtk_text_buffer_apply_tag (buffer, self->speech_tag, &start, &end);
-      if (quote->draft)
-        gtk_text_buffer_apply_tag (buffer, self->draft_tag, &start, &end);
-    }
+  iter_at_byte (self, buffer, span->start, &start);
+  iter_at_byte (self, buffer, span->end, &end);
+  if (on)
+    gtk_text_buffer_apply_tag (buffer, tag_of (self, span->kind), &start, &end);
   else
-    {
-      guint n_mentions;
-      const QgMention *mention = &qg_sources_get_mentions (self->sources, &n_mentions)[i - n_quotes];
-
-      iter_at_byte (self, buffer, mention->start, &start);
-      iter_at_byte (self, buffer, mention->end, &end);
-      gtk_text_buffer_apply_tag (buffer, self->mention_tag, &start, &end);
-    }
+    gtk_text_buffer_remove_tag (buffer, tag_of (self, span->kind), &start, &end);
 }
 
 /* A few milliseconds of highlights at a time, below drawing and input. */
@@ -187,7 +181,7 @@ fill (QgArticleView *self,
 {
   gsize length;
   const char *text = qg_document_get_text (self->document, &length);
-  guint n_mentions;
+  const QgHighlight *highlights;
   guint total;
 
   /* The text first, a paragraph-ended piece at a time. */
@@ -203,11 +197,10 @@ fill (QgArticleView *self,
         return TRUE;
     }
 
-  qg_sources_get_mentions (self->sources, &n_mentions);
-  total = qg_document_get_n_quotes (self->document) + n_mentions;
+  highlights = qg_sources_get_highlights (self->sources, &total);
   while (self->filled < total)
     {
-      fill_one (self, self->filling, self->filled++);
+      tag_span (self, self->filling, &highlights[self->filled++], TRUE);
       if (until > 0 && self->filled % 32 == 0 && g_get_monotonic_time () > until)
         return TRUE;
     }
@@ -507,120 +500,6 @@ init_editing (QgArticleView *self)
 /* ------------------------------------------------------------------------ */
 /* Highlights changed in place                                               */
 
-/* The tags a document puts on its text: the three stances, then speech,
- * drafts and mentions. */
-enum
-{
-  SPEECH = 3,
-  DRAFT,
-  MENTION,
-};
-
-/* One tag over the bytes [start, end) of the article. */
-typedef struct
-{
-  gsize start;
-  gsize end;
-  guint tag;
-} Span;
-
-static GtkTextTag *
-tag_of (QgArticleView *self,
-        guint          tag)
-{
-  switch (tag)
-    {
-    case SPEECH:
-      return self->speech_tag;
-    case DRAFT:
-      return self->draft_tag;
-    case MENTION:
-      return self->mention_tag;
-    default:
-      return self->stance_tags[tag];
-    }
-}
-
-static int
-compare_spans (gconstpointer a,
-               gconstpointer b)
-{
-  const Span *x = a, *y = b;
-
-  if (x->tag != y->tag)
-    return x->tag < y->tag ? -1 : 1;
-  if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
-  return x->end < y->end ? -1 : x->end > y->end;
-}
-
-static void
-add_span (GArray *spans,
-          guint   tag,
-          gsize   start,
-          gsize   end)
-{
-  Span span = { start, end, tag };
-
-  g_array_append_val (spans, span);
-}
-
-/* Every highlight of @document, as fill_one() puts them, in order: a tag
- * at a time, each in the order of the quotes, which is nearly always the
- * order of the text already. */
-static GArray *
-spans_of (QgDocument *document,
-          QgSources  *sources)
-{
-  guint n_quotes = qg_document_get_n_quotes (document);
-  guint n_mentions;
-  const QgMention *mentions = qg_sources_get_mentions (sources, &n_mentions);
-  GArray *spans = g_array_sized_new (FALSE, FALSE, sizeof (Span), n_quotes * 2 + n_mentions);
-  g_autofree guint8 *tags = g_new (guint8, MAX (n_quotes, 1));
-
-  /* A quote's stance: its first relation's, or none. */
-  for (guint i = 0; i < n_quotes; i++)
-    {
-      guint n;
-      const guint *relations = qg_sources_relations_of_quote (sources, i, &n);
-
-      tags[i] = n > 0 ? qg_document_get_relation (document, relations[0])->stance : G_MAXUINT8;
-    }
-  for (guint tag = 0; tag < MENTION; tag++)
-    for (guint i = 0; i < n_quotes; i++)
-      {
-        const QgQuote *quote = qg_document_get_quote (document, i);
-
-        if (tag == SPEECH ? quote->speaker >= 0 : tag == DRAFT ? quote->draft : tags[i] == tag)
-          add_span (spans, tag, quote->start, quote->end);
-      }
-  for (guint i = 0; i < n_mentions; i++)
-    add_span (spans, MENTION, mentions[i].start, mentions[i].end);
-  for (guint i = 1; i < spans->len; i++)
-    if (compare_spans (&g_array_index (spans, Span, i - 1), &g_array_index (spans, Span, i)) > 0)
-      {
-        g_array_sort (spans, compare_spans);
-        break;
-      }
-  return spans;
-}
-
-static void
-tag_span (QgArticleView *self,
-          GtkTextBuffer *buffer,
-          const Span    *span,
-          gboolean       on)
-{
-  GtkTextIter start, end;
-
-  iter_at_byte (self, buffer, span->start, &start);
-  iter_at_byte (self, buffer, span->end, &end);
-  if (on)
-    gtk_text_buffer_apply_tag (buffer, tag_of (self, span->tag), &start, &end);
-  else
-    gtk_text_buffer_remove_tag (buffer, tag_of (self, span->tag), &start, &end);
-}
-
 /* The same text, another document: only the highlights that differ are
  * taken off and put on, so that an edit of a large map costs what it
  * changes, not a pass over every highlight (270 ms at 10,000 entities).
@@ -632,63 +511,56 @@ retag (QgArticleView *self,
        QgSources     *sources)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  g_autoptr(GArray) before = spans_of (self->document, self->sources);
-  g_autoptr(GArray) after = spans_of (document, sources);
-  g_autoptr(GArray) taken_off = g_array_new (FALSE, FALSE, sizeof (Span));
-  g_autoptr(GArray) put_on = g_array_new (FALSE, FALSE, sizeof (Span));
-  g_autoptr(GArray) cut = g_array_new (FALSE, FALSE, sizeof (Span));
+  g_autoptr(QgSources) was = g_steal_pointer (&self->sources);
+  guint n_before, n_after;
+  const QgHighlight *before = qg_sources_get_highlights (was, &n_before);
+  const QgHighlight *after = qg_sources_get_highlights (sources, &n_after);
+  g_autoptr(GArray) put_on = g_array_new (FALSE, FALSE, sizeof (QgHighlight));
+  g_autoptr(GArray) cut = g_array_new (FALSE, FALSE, sizeof (QgHighlight));
   guint i = 0, j = 0, k = 0;
 
   g_set_object (&self->document, document);
-  g_clear_pointer (&self->sources, qg_sources_unref);
   self->sources = qg_sources_ref (sources);
   self->shown = FALSE;
 
-  /* Both in order: what only the one before has, and what only the new. */
-  while (i < before->len || j < after->len)
+  /* Both in order: what only the one before has is taken off, and kept,
+   * a kind at a time, as spans apart and in order; what only the new has
+   * is put on. */
+  while (i < n_before || j < n_after)
     {
-      const Span *b = i < before->len ? &g_array_index (before, Span, i) : NULL;
-      const Span *a = j < after->len ? &g_array_index (after, Span, j) : NULL;
-      int order = b == NULL ? 1 : a == NULL ? -1 : compare_spans (b, a);
+      int order = i == n_before ? 1 : j == n_after ? -1 : qg_highlight_compare (&before[i], &after[j]);
 
       if (order == 0)
         i++, j++;
-      else if (order < 0)
-        g_array_append_val (taken_off, *b), i++;
+      else if (order > 0)
+        g_array_append_val (put_on, after[j]), j++;
       else
-        g_array_append_val (put_on, *a), j++;
-    }
+        {
+          QgHighlight *last = cut->len > 0 ? &g_array_index (cut, QgHighlight, cut->len - 1) : NULL;
 
-  for (guint t = 0; t < taken_off->len; t++)
-    {
-      const Span *off = &g_array_index (taken_off, Span, t);
-      Span *last = cut->len > 0 ? &g_array_index (cut, Span, cut->len - 1) : NULL;
-
-      tag_span (self, buffer, off, FALSE);
-      /* What was taken off, a tag at a time, as spans apart and in order. */
-      if (last != NULL && last->tag == off->tag && off->start <= last->end)
-        last->end = MAX (last->end, off->end);
-      else
-        g_array_append_val (cut, *off);
+          tag_span (self, buffer, &before[i], FALSE);
+          if (last != NULL && last->kind == before[i].kind && before[i].start <= last->end)
+            last->end = MAX (last->end, before[i].end);
+          else
+            g_array_append_val (cut, before[i]);
+          i++;
+        }
     }
-  /* Those of the new that share a character with what was taken off, of
-   * their tag: both lists are in order of tag, then start. */
-  for (guint t = 0; t < after->len && cut->len > 0; t++)
+  /* And those of the new that share a character with what was taken off,
+   * of their kind. */
+  for (guint t = 0; t < n_after && k < cut->len; t++)
     {
-      const Span *a = &g_array_index (after, Span, t);
+      const QgHighlight *off;
 
       while (k < cut->len
-             && (g_array_index (cut, Span, k).tag < a->tag
-                 || (g_array_index (cut, Span, k).tag == a->tag
-                     && g_array_index (cut, Span, k).end <= a->start)))
+             && ((off = &g_array_index (cut, QgHighlight, k))->kind < after[t].kind
+                 || (off->kind == after[t].kind && off->end <= after[t].start)))
         k++;
-      if (k == cut->len)
-        break;
-      if (g_array_index (cut, Span, k).tag == a->tag && g_array_index (cut, Span, k).start < a->end)
-        g_array_append_val (put_on, *a);
+      if (k < cut->len && off->kind == after[t].kind && off->start < after[t].end)
+        g_array_append_val (put_on, after[t]);
     }
   for (guint t = 0; t < put_on->len; t++)
-    tag_span (self, buffer, &g_array_index (put_on, Span, t), TRUE);
+    tag_span (self, buffer, &g_array_index (put_on, QgHighlight, t), TRUE);
   schedule_bubble (self);
 }
 
