@@ -802,9 +802,17 @@ show_map (Fixture    *f,
   qg_test_wait_for (allocated, f, "the view to be shown");
 }
 
+static gboolean
+texts_let_go (gpointer data)
+{
+  QgGraphView *view = data;
+
+  return view->spent_idle == 0;
+}
+
 /* A map of thousands is drawn in threads: the frames meanwhile show the
  * last image, moved to where the map now is, never a blank view; and the
- * new image follows. */
+ * new image follows. Shown again, its old names are let go of later. */
 static void
 test_large_map_drawn_in_threads (void)
 {
@@ -840,6 +848,15 @@ test_large_map_drawn_in_threads (void)
   after = qg_test_render (GTK_WIDGET (f.view));
   g_assert_false (qg_graph_view_is_drawing (f.view));
   g_assert_cmpfloat (moved_alike (before, after, 40, 30), >, 0.9);
+
+  /* The map shown again: the names it had made are let go of when the
+   * main loop is idle, not before the next frame. */
+  qg_graph_view_replace_document (f.view, doc, layout);
+  g_assert_nonnull (f.view->spent_texts);
+  g_assert_cmpuint (f.view->spent_texts->len, >=, 2000);
+  g_assert_cmpuint (f.view->spent_idle, !=, 0);
+  qg_test_wait_for (texts_let_go, f.view, "the names to be let go of");
+  g_assert_cmpuint (f.view->spent_texts->len, ==, 0);
 
   cairo_surface_destroy (before);
   cairo_surface_destroy (moving);

@@ -1471,14 +1471,58 @@ qg_graph_view_draw_over (QgGraphView *self,
   draw_screen_labels (self, cr, TRUE);
 }
 
+/* A few milliseconds of texts let go at a time. */
+#define SPENT_SLICE_USEC 3000
+/* Fewer texts than this are let go at once. */
+#define SPENT_AT_ONCE 500
+
+static gboolean
+free_spent_cb (gpointer data)
+{
+  QgGraphView *self = data;
+  gint64 until = g_get_monotonic_time () + SPENT_SLICE_USEC;
+
+  while (self->spent_texts->len > 0)
+    {
+      g_object_unref (g_ptr_array_steal_index_fast (self->spent_texts,
+                                                    self->spent_texts->len - 1));
+      if (self->spent_texts->len % 64 == 0 && g_get_monotonic_time () > until)
+        return G_SOURCE_CONTINUE;
+    }
+  self->spent_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
+void
+qg_graph_view_free_spent_texts (QgGraphView *self)
+{
+  g_clear_handle_id (&self->spent_idle, g_source_remove);
+  g_clear_pointer (&self->spent_texts, g_ptr_array_unref);
+}
+
+/* The 10,000-entity map's names took 15 ms to free when the next
+ * version of it was shown: a large map's are let go of later. */
 static void
-clear_layouts (PangoLayout ***layouts,
+clear_layouts (QgGraphView   *self,
+               PangoLayout ***layouts,
                guint         *n)
 {
+  gboolean later = *n >= SPENT_AT_ONCE;
+
+  if (later && self->spent_texts == NULL)
+    self->spent_texts = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; *layouts != NULL && i < *n; i++)
-    g_clear_object (&(*layouts)[i]);
+    if (later && (*layouts)[i] != NULL)
+      g_ptr_array_add (self->spent_texts, g_steal_pointer (&(*layouts)[i]));
+    else
+      g_clear_object (&(*layouts)[i]);
   g_clear_pointer (layouts, g_free);
   *n = 0;
+  if (self->spent_texts != NULL && self->spent_texts->len > 0 && self->spent_idle == 0)
+    {
+      self->spent_idle = g_idle_add_full (G_PRIORITY_LOW, free_spent_cb, self, NULL);
+      g_source_set_name_by_id (self->spent_idle, "[quotegraph] texts let go");
+    }
 }
 
 /* The interface's font may have changed with the style. */
@@ -1495,7 +1539,7 @@ void
 qg_graph_view_clear_texts (QgGraphView *self)
 {
   self->names_made = 0;
-  clear_layouts (&self->texts, &self->n_texts);
-  clear_layouts (&self->node_names, &self->n_node_names);
-  clear_layouts (&self->edge_names, &self->n_edge_names);
+  clear_layouts (self, &self->texts, &self->n_texts);
+  clear_layouts (self, &self->node_names, &self->n_node_names);
+  clear_layouts (self, &self->edge_names, &self->n_edge_names);
 }

@@ -148,6 +148,10 @@ struct _QgGraphView
   gboolean      names_waiting;
   guint         names_idle;
   guint         labels_idle;  /* places the names before the frame that draws them */
+  /* Texts of a map no longer shown, let go of a few milliseconds at a
+   * time when the main loop is idle (qg_graph_view_clear_texts). */
+  GPtrArray    *spent_texts;
+  guint         spent_idle;
   guint         names_made;
 
   /* Input */
@@ -199,6 +203,8 @@ void         qg_graph_view_draw_over       (QgGraphView *self,
                                             double       width,
                                             double       height);
 void         qg_graph_view_clear_texts     (QgGraphView *self);
+/* And lets go of them now, as the view goes. */
+void         qg_graph_view_free_spent_texts (QgGraphView *self);
 void         qg_graph_view_forget_names    (QgGraphView *self);
 
 /* qg-graph-view-overview.c */

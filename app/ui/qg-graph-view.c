@@ -1081,6 +1081,7 @@ qg_graph_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->viewport, self);
   g_clear_object (&self->viewport);
   qg_graph_view_clear_texts (self);
+  qg_graph_view_free_spent_texts (self);
   g_clear_pointer (&self->layout, qg_layout_unref);
   g_clear_pointer (&self->previous, qg_layout_unref);
   g_clear_pointer (&self->previous_of, g_free);
