@@ -810,9 +810,23 @@ texts_let_go (gpointer data)
   return view->spent_idle == 0;
 }
 
+/* A small map, shown again after an edit, glides from where it was. */
+static void
+test_small_map_glides (Fixture       *f,
+                       gconstpointer  data)
+{
+  qg_graph_view_replace_document (f->view, f->document, f->layout);
+  g_assert_nonnull (f->view->previous);
+  g_assert_cmpint (adw_animation_get_state (f->view->transition_animation), ==,
+                   ADW_ANIMATION_PLAYING);
+  qg_graph_view_finish_animations (f->view);
+  g_assert_null (f->view->previous);
+}
+
 /* A map of thousands is drawn in threads: the frames meanwhile show the
  * last image, moved to where the map now is, never a blank view; and the
- * new image follows. Shown again, its old names are let go of later. */
+ * new image follows. Shown again, it is in its places at once, and its old
+ * names are let go of later. */
 static void
 test_large_map_drawn_in_threads (void)
 {
@@ -852,6 +866,8 @@ test_large_map_drawn_in_threads (void)
   /* The map shown again: the names it had made are let go of when the
    * main loop is idle, not before the next frame. */
   qg_graph_view_replace_document (f.view, doc, layout);
+  /* Shown in its places at once: no glide for thousands of nodes. */
+  g_assert_null (f.view->previous);
   g_assert_nonnull (f.view->spent_texts);
   g_assert_cmpuint (f.view->spent_texts->len, >=, 2000);
   g_assert_cmpuint (f.view->spent_idle, !=, 0);
@@ -982,6 +998,7 @@ main (int   argc,
   ADD ("selection-dims-the-rest", test_selection_dims_the_rest);
   ADD ("dark-style-changes-the-colours", test_dark_style_changes_the_colours);
   ADD ("names-never-too-small", test_names_never_too_small);
+  ADD ("small-map-glides", test_small_map_glides);
 #undef ADD
   g_test_add_func ("/quotegraph/graph-view/large-map-drawn-in-threads",
                    test_large_map_drawn_in_threads);

@@ -19,11 +19,16 @@
 #define LARGE_MAP_ITEMS 500
 
 gboolean
+qg_graph_view_is_large (QgLayout *layout)
+{
+  return qg_layout_get_n_nodes (layout) + qg_layout_get_n_edges (layout) >= LARGE_MAP_ITEMS;
+}
+
+gboolean
 qg_graph_view_seen_from_afar (QgGraphView *self)
 {
   double text = self->max_font * qg_viewport_get_zoom (self->viewport);
-  gboolean large = qg_layout_get_n_nodes (self->layout) + qg_layout_get_n_edges (self->layout)
-                   >= LARGE_MAP_ITEMS;
+  gboolean large = qg_graph_view_is_large (self->layout);
 
   return self->previous == NULL
          && (text < TEXT_MIN_PIXELS || (large && text < EDGE_LABEL_MIN_PIXELS));

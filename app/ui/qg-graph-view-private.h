@@ -209,6 +209,10 @@ void         qg_graph_view_forget_names    (QgGraphView *self);
 
 /* qg-graph-view-overview.c */
 gboolean     qg_graph_view_seen_from_afar  (QgGraphView *self);
+/* A map of 500 nodes and edges or more: drawn by the rasteriser until its
+ * edge labels read, and shown at once in its new places after an edit,
+ * where cairo would take most of a second a frame to glide it there. */
+gboolean     qg_graph_view_is_large        (QgLayout    *layout);
 /* Paints the overview over all of @cr. */
 void         qg_graph_view_draw_overview   (QgGraphView *self,
                                             cairo_t     *cr,
