@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bench-open [--keys] [--size WxH] [--dot] [--cached] [--again] [--export OUT.svg] FILE
+/* bench-open [--keys] [--size WxH] [--dot] [--cached] [--again] [--edit] [--export OUT.svg]
+ *            FILE
  *
  * Opens FILE in a real Quotegraph window, as the application does (laid
  * out afresh, not from the cache of layouts, unless --cached), and
@@ -32,6 +33,9 @@
  *                   process whose fonts, glyphs and heap are warm: the
  *                   figures are of that opening, the first's are printed
  *                   before them, prefixed first_;
+ *   with --edit, likewise, but the window adds an entity to the map, as
+ *                   its Add Entity dialog does, and the figures are of that
+ *                   edit, to the edited map on screen;
  *   with --export OUT.svg, once the map is on screen, the window exports
  *   it as Export does (in its thread, through the layout worker): export_ms
  *   to the file, and the main loop's stalls meanwhile and in the second
@@ -54,6 +58,7 @@
 #include "bench-app.h"
 #include "bench-stats.h"
 #include "qg-article-view.h"
+#include "qg-edit.h"
 #include "qg-graph-view.h"
 #include "qg-layout-cache.h"
 #include "qg-window.h"
@@ -427,13 +432,15 @@ main (int   argc,
 {
   g_autofree char *size = NULL;
   g_autofree char *export_to = NULL;
-  gboolean keys = FALSE, dot = FALSE, cached = FALSE, again = FALSE;
+  gboolean keys = FALSE, dot = FALSE, cached = FALSE, again = FALSE, edit = FALSE;
   const char *phases[] = { "flush-events", "before-paint", "update", "layout", "paint" };
   const GOptionEntry entries[] = {
     { "cached", 0, 0, G_OPTION_ARG_NONE, &cached,
       "Take the layout from the cache if it is there (default: lay out afresh)", NULL },
     { "again", 0, 0, G_OPTION_ARG_NONE, &again,
       "Then open FILE again in the same window, and measure that apart", NULL },
+    { "edit", 0, 0, G_OPTION_ARG_NONE, &edit,
+      "Then add an entity in the window, and measure that apart", NULL },
     { "keys", 0, 0, G_OPTION_ARG_NONE, &keys, "Press a key every 100 ms", NULL },
     { "size", 0, 0, G_OPTION_ARG_STRING, &size, "Window size (default: the app's)", "WxH" },
     { "dot", 0, 0, G_OPTION_ARG_NONE, &dot, "FILE is a Graphviz DOT file", NULL },
@@ -523,7 +530,7 @@ main (int   argc,
         }
     }
 
-  if (again && !bench.dot)
+  if ((again || edit) && !bench.dot)
     {
       /* The first opening's figures, apart; the last are the second's. */
       print_stalls ("first_", &bench);
@@ -534,7 +541,15 @@ main (int   argc,
       bench.longest_frame = 0;
       bench.map_drawn = bench.article_done = 0;
       bench.opened = bench.last_tick = g_get_monotonic_time ();
-      qg_window_open (bench.window, file, argv[1]);
+      if (again)
+        qg_window_open (bench.window, file, argv[1]);
+      else
+        {
+          g_autoptr(QgEdit) added = qg_edit_new_add_entity ("Bench Newcomer", "person");
+
+          if (!qg_window_apply_edit (bench.window, added, NULL, &error))
+            g_error ("bench-open: %s", error->message);
+        }
       while (!done (&bench))
         g_main_context_iteration (NULL, TRUE);
       bench.shown = NULL;
