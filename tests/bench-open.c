@@ -426,6 +426,17 @@ print_frame_floor (int width,
   g_array_unref (floor.times);
 }
 
+static void
+edit_made_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!qg_window_apply_edit_finish (QG_WINDOW (source), result, &error))
+    g_error ("bench-open: the edit was not made: %s", error ? error->message : "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -547,8 +558,7 @@ main (int   argc,
         {
           g_autoptr(QgEdit) added = qg_edit_new_add_entity ("Bench Newcomer", "person");
 
-          if (!qg_window_apply_edit (bench.window, added, NULL, &error))
-            g_error ("bench-open: %s", error->message);
+          qg_window_apply_edit_async (bench.window, added, NULL, edit_made_cb, NULL);
         }
       while (!done (&bench))
         g_main_context_iteration (NULL, TRUE);

@@ -1018,6 +1018,98 @@ test_a_change_on_disk_asks_first (void)
   g_rmdir (dir);
 }
 
+typedef struct
+{
+  gboolean  done;
+  gboolean  made;
+  GError   *error;
+} Applied;
+
+static void
+applied_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Applied *applied = user_data;
+
+  applied->made = qg_window_apply_edit_finish (QG_WINDOW (source), result, &applied->error);
+  applied->done = TRUE;
+}
+
+static gboolean
+applied_done (gpointer data)
+{
+  return ((Applied *) data)->done;
+}
+
+/* An edit is made in a thread: meanwhile the window refuses other edits
+ * and undo, and then shows the new version, the legend keeping its
+ * buttons unless a kind is new; a refusal changes nothing and says why. */
+static void
+test_edit_made_beside (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  QgDocument *before = qg_window_get_edited_document (window);
+  guint n = qg_document_get_n_entities (before);
+  Applied refused = { 0 }, first = { 0 }, second = { 0 }, meanwhile = { 0 };
+  g_autoptr(QgEdit) nameless = qg_edit_new_add_entity (" ", "person");
+  g_autoptr(QgEdit) newcomer = qg_edit_new_add_entity ("A newcomer", "person");
+  g_autoptr(QgEdit) another = qg_edit_new_add_entity ("Another", "planet");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *legend;
+
+  qg_window_apply_edit_async (window, nameless, NULL, applied_cb, &refused);
+  qg_test_wait_for (applied_done, &refused, "the refusal");
+  g_assert_false (refused.made);
+  g_assert_error (refused.error, QG_DOCUMENT_ERROR, QG_DOCUMENT_ERROR_INVALID);
+  g_assert_cmpstr (refused.error->message, ==, "An entity needs a name");
+  g_assert_true (qg_window_get_edited_document (window) == before);
+
+  /* A person more: the legend keeps its buttons, as no kind is new. */
+  legend = qg_test_find_labelled (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, "Person");
+  g_assert_nonnull (legend);
+  qg_window_apply_edit_async (window, newcomer, NULL, applied_cb, &first);
+  qg_test_wait_for (applied_done, &first, "the first edit");
+  g_assert_true (first.made);
+  g_assert_cmpuint (qg_document_get_n_entities (qg_window_get_edited_document (window)), ==, n + 1);
+  qg_test_wait_for (qg_test_window_ready, window, "the edited map");
+  g_assert_true (qg_test_find_labelled (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, "Person")
+                 == legend);
+  /* Idle, the window asks for an entity when told to. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-entity", "s", "");
+  gtk_window_destroy (qg_test_wait_for_toplevel (QG_TYPE_ENTITY_DIALOG, "the entity dialog"));
+  qg_test_wait_for_no_toplevel (QG_TYPE_ENTITY_DIALOG, "the dialog to close");
+
+  qg_window_apply_edit_async (window, another, NULL, applied_cb, &second);
+  /* Under way: nothing else edits the document it is made from, nor
+   * undoes it; another edit is refused. */
+  g_assert_false (second.done);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-entity", "s", "");
+  g_assert_null (qg_test_find_toplevel (QG_TYPE_ENTITY_DIALOG));
+  g_assert_false (qg_window_apply_edit (window, another, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PENDING);
+  qg_window_apply_edit_async (window, another, NULL, applied_cb, &meanwhile);
+  qg_test_wait_for (applied_done, &meanwhile, "the edit asked for meanwhile");
+  g_assert_false (meanwhile.made);
+  g_assert_error (meanwhile.error, G_IO_ERROR, G_IO_ERROR_PENDING);
+
+  qg_test_wait_for (applied_done, &second, "the second edit");
+  g_assert_true (second.made);
+  g_assert_no_error (second.error);
+  g_assert_cmpuint (qg_document_get_n_entities (qg_window_get_edited_document (window)), ==, n + 2);
+  g_assert_null (qg_test_find_toplevel (QG_TYPE_ENTITY_DIALOG));
+  /* A kind new to the map: the legend shows it. */
+  qg_test_wait_for (qg_test_window_ready, window, "the edited map");
+  g_assert_nonnull (qg_test_find_labelled (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, "Planet"));
+  g_assert_true (qg_test_title_marked (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (qg_document_get_n_entities (qg_window_get_edited_document (window)), ==, n + 1);
+  g_clear_error (&refused.error);
+  g_clear_error (&meanwhile.error);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The zoom a key asked for, under way or done. */
 static gboolean
 zoomed_in (gpointer data)
@@ -1171,6 +1263,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/edit/edit-a-relation", test_edit_a_relation);
   g_test_add_func ("/quotegraph/edit/new-map-from-an-article", test_new_map_from_an_article);
   g_test_add_func ("/quotegraph/edit/recover-after-a-crash", test_recover_after_a_crash);
+  g_test_add_func ("/quotegraph/edit/edit-made-beside", test_edit_made_beside);
   g_test_add_func ("/quotegraph/edit/neato-keeps-the-map-in-place",
                    test_neato_keeps_the_map_in_place);
   g_test_add_func ("/quotegraph/edit/a-change-on-disk-asks-first",

@@ -183,6 +183,18 @@ qg_window_push_edit (QgWindow   *self,
   qg_window_recovery_schedule (self);
 }
 
+/* An edit asked for while another is applied in its thread. */
+static gboolean
+refuse_while_applying (QgWindow  *self,
+                       GError   **error)
+{
+  if (self->applying == NULL)
+    return FALSE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING,
+                       _("The edit before it is still being made"));
+  return TRUE;
+}
+
 gboolean
 qg_window_apply_edit (QgWindow     *self,
                       QgEdit       *edit,
@@ -192,7 +204,7 @@ qg_window_apply_edit (QgWindow     *self,
   g_autoptr(QgDocument) edited = NULL;
   g_autofree char *new_id = NULL;
 
-  if (self->history == NULL)
+  if (self->history == NULL || refuse_while_applying (self, error))
     return FALSE;
   edited = qg_document_apply (qg_history_get_document (self->history), edit, &new_id, error);
   if (edited == NULL)
@@ -201,22 +213,192 @@ qg_window_apply_edit (QgWindow     *self,
   return TRUE;
 }
 
-/* An edit asked for without a dialog: a refusal is said in one. */
-static void
-apply_or_explain (QgWindow   *self,
-                  QgEdit     *edit,
-                  const char *select,
-                  const char *done)
+typedef struct
 {
+  QgDocument *base;     /* the history's document when it was asked for */
+  QgEdit     *edit;
+  char       *select;
+  QgDocument *edited;
+  char       *new_id;
+  GTask      *asked;    /* the caller's */
+} Applying;
+
+static void
+applying_free (Applying *applying)
+{
+  g_object_unref (applying->base);
+  qg_edit_unref (applying->edit);
+  g_free (applying->select);
+  g_clear_object (&applying->edited);
+  g_free (applying->new_id);
+  g_clear_object (&applying->asked);
+  g_free (applying);
+}
+
+static void
+apply_in_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  Applying *applying = task_data;
+  GError *error = NULL;
+
+  applying->edited = qg_document_apply (applying->base, applying->edit, &applying->new_id,
+                                        &error);
+  if (applying->edited == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* Back in the main loop: the edit made, pushed where the history still
+ * is where it was asked for (nothing else edits meanwhile; a document
+ * opened meanwhile is another history). */
+static void
+applied_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  QgWindow *self = QG_WINDOW (source);
+  Applying *applying = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GTask) asked = g_steal_pointer (&applying->asked);
+  GError *error = NULL;
+  gboolean cancelled = g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result)));
+
+  if (self->applying == g_task_get_cancellable (G_TASK (result)))
+    g_clear_object (&self->applying);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (asked, error);
+      qg_window_update_actions (self);
+      return;
+    }
+  if (cancelled || self->history == NULL
+      || qg_history_get_document (self->history) != applying->base)
+    {
+      g_task_return_boolean (asked, FALSE);
+      qg_window_update_actions (self);
+      return;
+    }
+  qg_window_push_edit (self, applying->edit, applying->edited,
+                       applying->select != NULL ? applying->select : applying->new_id);
+  g_task_return_boolean (asked, TRUE);
+}
+
+void
+qg_window_apply_edit_async (QgWindow            *self,
+                            QgEdit              *edit,
+                            const char          *select,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) asked = g_task_new (self, NULL, callback, user_data);
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Applying *applying;
+
+  g_task_set_source_tag (asked, qg_window_apply_edit_async);
+  if (self->history == NULL)
+    {
+      g_task_return_boolean (asked, FALSE);
+      return;
+    }
+  if (refuse_while_applying (self, &error))
+    {
+      g_task_return_error (asked, g_steal_pointer (&error));
+      return;
+    }
+  self->applying = g_cancellable_new ();
+  applying = g_new0 (Applying, 1);
+  applying->base = g_object_ref (qg_history_get_document (self->history));
+  applying->edit = qg_edit_ref (edit);
+  applying->select = g_strdup (select);
+  applying->asked = g_steal_pointer (&asked);
+  task = g_task_new (self, self->applying, applied_cb, NULL);
+  g_task_set_task_data (task, applying, (GDestroyNotify) applying_free);
+  g_task_run_in_thread (task, apply_in_thread);
+  qg_window_update_actions (self);
+}
+
+gboolean
+qg_window_apply_edit_finish (QgWindow     *self,
+                             GAsyncResult *result,
+                             GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* An edit asked for without a dialog: a refusal is said in one; once
+ * made, @user_data (a static string), if not NULL, in a toast. */
+static void
+explained_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  QgWindow *self = QG_WINDOW (source);
+  const char *done = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (qg_window_apply_edit (self, edit, select, &error))
+  if (qg_window_apply_edit_finish (self, result, &error))
     {
       if (done != NULL)
         qg_window_toast_with_undo (self, done);
     }
   else if (error != NULL)
     qg_window_present_error (self, _("The Edit Was Refused"), error->message);
+}
+
+static void
+apply_or_explain (QgWindow   *self,
+                  QgEdit     *edit,
+                  const char *select,
+                  const char *done)
+{
+  qg_window_apply_edit_async (self, edit, select, explained_cb, (gpointer) done);
+}
+
+/* A dialog's edit: the dialog waits, insensitive, then closes, or says
+ * why the edit was refused. */
+typedef struct
+{
+  GtkWidget *dialog;
+  void     (*show_error) (GtkWidget  *dialog,
+                          const char *message);
+} DialogEdit;
+
+static void
+dialog_applied_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  DialogEdit *asked = user_data;
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_set_sensitive (asked->dialog, TRUE);
+  if (qg_window_apply_edit_finish (QG_WINDOW (source), result, &error))
+    gtk_window_destroy (GTK_WINDOW (asked->dialog));
+  else if (error != NULL)
+    asked->show_error (asked->dialog, error->message);
+  g_object_unref (asked->dialog);
+  g_free (asked);
+}
+
+static void
+apply_from_dialog (QgWindow   *self,
+                   QgEdit     *edit,
+                   const char *select,
+                   GtkWidget  *dialog,
+                   void      (*show_error) (GtkWidget  *dialog,
+                                            const char *message))
+{
+  DialogEdit *asked = g_new0 (DialogEdit, 1);
+
+  asked->dialog = g_object_ref (dialog);
+  asked->show_error = show_error;
+  gtk_widget_set_sensitive (dialog, FALSE);
+  qg_window_apply_edit_async (self, edit, select, dialog_applied_cb, asked);
 }
 
 QgDocument *
@@ -253,19 +435,22 @@ add_quote_action (GtkWidget  *widget,
 }
 
 static void
+show_quote_error (GtkWidget  *dialog,
+                  const char *message)
+{
+  qg_quote_dialog_show_error (QG_QUOTE_DIALOG (dialog), message);
+}
+
+static void
 quote_dialog_apply (QgQuoteDialog *dialog,
                     QgWindow      *self)
 {
   g_autoptr(QgEdit) edit = qg_edit_new_change_quote (qg_quote_dialog_get_quote_id (dialog));
   g_autofree char *note = qg_quote_dialog_get_note (dialog);
-  g_autoptr(GError) error = NULL;
 
   qg_edit_set_speaker (edit, qg_quote_dialog_get_speaker_id (dialog));
   qg_edit_set_note (edit, note);
-  if (qg_window_apply_edit (self, edit, NULL, &error))
-    gtk_window_destroy (GTK_WINDOW (dialog));
-  else if (error != NULL)
-    qg_quote_dialog_show_error (dialog, error->message);
+  apply_from_dialog (self, edit, NULL, GTK_WIDGET (dialog), show_quote_error);
 }
 
 static void
@@ -282,6 +467,13 @@ present_quote_dialog (QgWindow *self,
 /* Entities                                                                  */
 
 static void
+show_entity_error (GtkWidget  *dialog,
+                   const char *message)
+{
+  qg_entity_dialog_show_error (QG_ENTITY_DIALOG (dialog), message);
+}
+
+static void
 entity_dialog_apply (QgEntityDialog *dialog,
                      QgWindow       *self)
 {
@@ -292,16 +484,12 @@ entity_dialog_apply (QgEntityDialog *dialog,
   g_autofree char *description = qg_entity_dialog_get_description (dialog);
   g_autoptr(QgEdit) edit = id != NULL ? qg_edit_new_change_entity (id)
                                       : qg_edit_new_add_entity (name, kind);
-  g_autoptr(GError) error = NULL;
 
   qg_edit_set_name (edit, name);
   qg_edit_set_kind (edit, kind);
   qg_edit_set_aliases (edit, (const char * const *) aliases);
   qg_edit_set_description (edit, description);
-  if (qg_window_apply_edit (self, edit, id, &error))
-    gtk_window_destroy (GTK_WINDOW (dialog));
-  else if (error != NULL)
-    qg_entity_dialog_show_error (dialog, error->message);
+  apply_from_dialog (self, edit, id, GTK_WIDGET (dialog), show_entity_error);
 }
 
 static void
@@ -341,6 +529,13 @@ merge_entities_action (GtkWidget  *widget,
 /* Relations                                                                 */
 
 static void
+show_relation_error (GtkWidget  *dialog,
+                     const char *message)
+{
+  qg_relation_dialog_show_error (QG_RELATION_DIALOG (dialog), message);
+}
+
+static void
 relation_dialog_apply (QgRelationDialog *dialog,
                        QgWindow         *self)
 {
@@ -350,7 +545,6 @@ relation_dialog_apply (QgRelationDialog *dialog,
   g_autofree char *label = qg_relation_dialog_get_label (dialog);
   g_auto(GStrv) evidence = qg_relation_dialog_get_evidence (dialog);
   g_autoptr(QgEdit) edit = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (id != NULL)
     {
@@ -363,10 +557,7 @@ relation_dialog_apply (QgRelationDialog *dialog,
   else
     edit = qg_edit_new_add_relation (source, target, label, (const char * const *) evidence);
   qg_edit_set_stance (edit, qg_relation_dialog_get_stance (dialog));
-  if (qg_window_apply_edit (self, edit, id, &error))
-    gtk_window_destroy (GTK_WINDOW (dialog));
-  else if (error != NULL)
-    qg_relation_dialog_show_error (dialog, error->message);
+  apply_from_dialog (self, edit, id, GTK_WIDGET (dialog), show_relation_error);
 }
 
 static void
@@ -608,8 +799,9 @@ update_undo_menu (QgWindow *self)
   /* Translators: "Redo Add Quote" */
   redo_label = redo ? g_strdup_printf (_("_Redo %s"), qg_history_get_redo_label (self->history))
                     : g_strdup (_("_Redo"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", undo);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", redo);
+  /* Not while an edit is being made from the document the history is at. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", undo && self->applying == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", redo && self->applying == NULL);
   /* Rebuilt only when a name changes: the main menu's popover builds its
    * rows again for every change of its model, and the actions are
    * updated for every step of a load. */
@@ -677,7 +869,8 @@ qg_window_edit_update_actions (QgWindow *self)
   GtkWidget *widget = GTK_WIDGET (self);
   /* Not while another document, or a new version, is being read: it would
    * take the edit's place without asking. */
-  gboolean editable = self->history != NULL && self->document != NULL && self->loading == NULL;
+  gboolean editable = self->history != NULL && self->document != NULL && self->loading == NULL
+                      && self->applying == NULL;
 
   gtk_widget_action_set_enabled (widget, "win.add-quote", editable);
   gtk_widget_action_set_enabled (widget, "win.add-entity", editable);
@@ -692,6 +885,8 @@ qg_window_edit_update_actions (QgWindow *self)
 void
 qg_window_edit_dispose (QgWindow *self)
 {
+  g_cancellable_cancel (self->applying);
+  g_clear_object (&self->applying);
   g_cancellable_cancel (self->editing);
   g_clear_object (&self->editing);
   g_clear_object (&self->edit_document);

@@ -411,7 +411,8 @@ void
 qg_window_review_update_actions (QgWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean editable = self->history != NULL && self->document != NULL && self->loading == NULL;
+  gboolean editable = self->history != NULL && self->document != NULL && self->loading == NULL
+                      && self->applying == NULL;
 
   gtk_widget_action_set_enabled (widget, "win.accept-drafts", editable);
   gtk_widget_action_set_enabled (widget, "win.reject-drafts", editable);
