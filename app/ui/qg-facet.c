@@ -247,3 +247,23 @@ qg_facet_init (QgFacet *self)
 {
   self->stance = -1;
 }
+
+gboolean
+qg_facet_list_equal (GListModel *a,
+                     GListModel *b)
+{
+  guint n = g_list_model_get_n_items (a);
+
+  if (n != g_list_model_get_n_items (b))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QgFacet) x = g_list_model_get_item (a, i);
+      g_autoptr(QgFacet) y = g_list_model_get_item (b, i);
+
+      if (x->filter != y->filter || x->stance != y->stance || x->drafts != y->drafts
+          || g_strcmp0 (x->label, y->label) != 0 || g_strcmp0 (x->kind, y->kind) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}

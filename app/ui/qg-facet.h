@@ -34,5 +34,8 @@ void        qg_facet_set_hidden     (QgFacet    *self,
  * has any: a list of QgFacet. */
 GListModel *qg_facet_list_new       (QgDocument *document,
                                      QgFilter   *filter);
+/* Whether two such lists hold the same facets, in the same order. */
+gboolean    qg_facet_list_equal     (GListModel *a,
+                                     GListModel *b);
 
 G_END_DECLS
