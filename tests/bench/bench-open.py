@@ -13,6 +13,9 @@ window, from the open to the map's first frame, and the main loop's
 stalls, then the window's own export of the map to SVG and the stalls
 meanwhile; and again with a key pressed through the X server every
 100 ms (each redraws the whole window), and how soon each was drawn.
+Last, with a layout cache of its own: the same window opening the map a
+second time (--again: a warm process, as when a person opens another
+map), and adding an entity to it (--edit, as the Add Entity dialog does).
 Prints both times, their ratio, and what the window answered.
 
 bench-open draws with GTK's cairo renderer: under Xvfb there is no GPU,
@@ -87,6 +90,9 @@ def main():
             # answered (both laid out afresh: bench-open leaves the cache alone).
             ours = run_bench_open(bench, wrap + [program, "--export", out, doc], env)
             keyed = run_bench_open(bench, wrap + [program, "--keys", doc], env)
+            cached_env = dict(env, XDG_CACHE_HOME=os.path.join(work, "cache"))
+            again = run_bench_open(bench, wrap + [program, "--cached", "--again", doc], cached_env)
+            edited = run_bench_open(bench, wrap + [program, "--cached", "--edit", doc], cached_env)
             map_ms = float(ours["ms_to_map"])
             print("entities=%d relations=%d quotes=%d article_bytes=%d"
                   % (entities, 2 * entities, 4 * entities, 200 * entities))
@@ -107,6 +113,12 @@ def main():
                   % (keyed["keys_pressed"], keyed["keys_drawn"],
                      keyed.get("key_to_frame_ms_median", "-"),
                      keyed.get("key_to_frame_ms_longest", "-")))
+            for name, run in (("opened_again", again), ("edited", edited)):
+                print("  %s: ms_to_map=%s longest_stall_ms=%s stalls_over_16ms=%s "
+                      "longest_frame_ms=%s floor_frame_ms_median=%s"
+                      % (name, run["ms_to_map"], run["longest_stall_ms"],
+                         run["stalls_over_16ms"], run["longest_frame_ms"],
+                         run["floor_frame_ms_median"]))
             sys.stdout.flush()
     return 0
 
