@@ -7,7 +7,7 @@
 
 #include "qg-cli.h"
 #include "qg-document.h"
-#include "qg-document-private.h"
+#include "qg-json-tree.h"
 #include "qg-edit.h"
 #include "qg-history.h"
 #include "qg-test-utils.h"
@@ -1044,16 +1044,16 @@ test_edits_on_the_bundled_map (void)
   g_assert_false (qg_history_get_can_redo (history));
 }
 
-/* Until @n documents have let go of their trees in threads, within a
- * minute at the most. */
+/* Until @n trees have been let go of in threads, within a minute at the
+ * most. */
 static void
 wait_for_freed_beside (guint n)
 {
   gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
-  while (qg_document_get_n_freed_beside () < n && g_get_monotonic_time () < deadline)
+  while (qg_json_tree_get_n_unref_beside () < n && g_get_monotonic_time () < deadline)
     g_usleep (10000);
-  g_assert_cmpuint (qg_document_get_n_freed_beside (), ==, n);
+  g_assert_cmpuint (qg_json_tree_get_n_unref_beside (), ==, n);
 }
 
 /* A large document lets go of its tree in a thread, while an edit made
@@ -1063,7 +1063,7 @@ static void
 test_large_tree_freed_beside (void)
 {
   QgDocument *small = qg_test_load_map (8, 12);
-  guint freed = qg_document_get_n_freed_beside ();
+  guint freed = qg_json_tree_get_n_unref_beside ();
   QgDocument *large;
   g_autoptr(QgDocument) edited = NULL;
   g_autofree char *json = NULL;
@@ -1073,7 +1073,7 @@ test_large_tree_freed_beside (void)
   gsize length, after_length;
 
   g_object_unref (small);
-  g_assert_cmpuint (qg_document_get_n_freed_beside (), ==, freed);
+  g_assert_cmpuint (qg_json_tree_get_n_unref_beside (), ==, freed);
 
   large = qg_test_load_map (3000, 3000);
   /* apply_ok reads the edit back, and lets that copy go. */

@@ -96,9 +96,4 @@ gboolean    qg_document_date_is_valid  (const char    *s);
 /* What the readers of a valid document look up by entity and by id. */
 void        qg_document_build_indexes  (QgDocument    *self);
 
-/* How many documents have let go of their JSON tree in a thread of its
- * own, in this process: those of more than 2,000 entities, quotes and
- * relations, once the last reference goes. For the tests. */
-guint       qg_document_get_n_freed_beside (void);
-
 G_END_DECLS

@@ -9,7 +9,7 @@
 
 #include "qg-article-index.h"
 #include "qg-document-private.h"
-#include "qg-thread.h"
+#include "qg-json-tree.h"
 
 /* The model: an immutable document, read by qg-document-loader.c. */
 
@@ -65,28 +65,6 @@ qg_document_build_indexes (QgDocument *doc)
 
 /* ------------------------------------------------------------------------ */
 
-/* A document of more objects than this lets go of its JSON tree in a
- * thread: the 10,000-entity map's took 100 ms of the main loop to free,
- * object by object, when the next version replaced it. */
-#define FREE_BESIDE_OBJECTS 2000
-
-static gint n_freed_beside;
-
-static gpointer
-free_tree_in_thread (gpointer data)
-{
-  qg_thread_give_way ();
-  json_node_unref (data);
-  g_atomic_int_inc (&n_freed_beside);
-  return NULL;
-}
-
-guint
-qg_document_get_n_freed_beside (void)
-{
-  return (guint) g_atomic_int_get (&n_freed_beside);
-}
-
 static void
 qg_document_finalize (GObject *object)
 {
@@ -107,12 +85,8 @@ qg_document_finalize (GObject *object)
   g_free (self->speaker_quotes);
   g_free (self->entity_starts);
   g_free (self->entity_relations);
-  /* Nothing else holds the tree: the strings in it were the document's. */
-  if (self->root != NULL
-      && (self->n_entities + self->n_relations + self->n_quotes <= FREE_BESIDE_OBJECTS
-          || !qg_thread_start_beside ("qg-free-document", free_tree_in_thread, self->root)))
-    json_node_unref (self->root);
-  self->root = NULL;
+  /* Its strings, which the document lent, go with it. */
+  g_clear_pointer (&self->root, qg_json_tree_unref_soon);
   g_clear_object (&self->file);
   g_clear_object (&self->text_file);
   g_clear_pointer (&self->text_bytes, g_bytes_unref);

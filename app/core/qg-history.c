@@ -5,6 +5,7 @@
 
 #include "qg-document-private.h"
 #include "qg-history.h"
+#include "qg-json-tree.h"
 
 /* A version that is not the current one keeps only its JSON tree, which
  * shares all an edit did not change with the others: a model costs some
@@ -68,7 +69,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (State, state_clear)
 static void
 version_clear (Version *version)
 {
-  g_clear_pointer (&version->root, json_node_unref);
+  g_clear_pointer (&version->root, qg_json_tree_unref_soon);
   g_clear_object (&version->document);
   g_clear_pointer (&version->label, g_free);
 }

@@ -7,6 +7,54 @@
 #include <string.h>
 
 #include "qg-json-tree.h"
+#include "qg-thread.h"
+
+#define UNREF_BESIDE_ELEMENTS 2000
+
+static gint n_unref_beside;
+
+static gpointer
+unref_in_thread (gpointer data)
+{
+  qg_thread_give_way ();
+  json_node_unref (data);
+  g_atomic_int_inc (&n_unref_beside);
+  return NULL;
+}
+
+guint
+qg_json_tree_get_n_unref_beside (void)
+{
+  return (guint) g_atomic_int_get (&n_unref_beside);
+}
+
+/* The elements of @root's top-level arrays. */
+static gsize
+tree_size (JsonNode *root)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+  gsize size = 0;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return 0;
+  json_object_iter_init (&iter, json_node_get_object (root));
+  while (json_object_iter_next (&iter, &name, &value))
+    if (JSON_NODE_HOLDS_ARRAY (value))
+      size += json_array_get_length (json_node_get_array (value));
+  return size;
+}
+
+void
+qg_json_tree_unref_soon (JsonNode *root)
+{
+  if (root == NULL)
+    return;
+  if (tree_size (root) <= UNREF_BESIDE_ELEMENTS
+      || !qg_thread_start_beside ("qg-free-tree", unref_in_thread, root))
+    json_node_unref (root);
+}
 
 JsonNode *
 qg_json_string_node (const char *value)
