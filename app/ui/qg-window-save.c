@@ -204,6 +204,13 @@ save_as_action (GtkWidget  *widget,
 /* ------------------------------------------------------------------------ */
 /* Closing                                                                   */
 
+static gboolean
+close_now (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 close_response (AdwMessageDialog *dialog,
                 const char       *response,
@@ -215,7 +222,10 @@ close_response (AdwMessageDialog *dialog,
     {
       qg_window_recovery_discard (self);
       self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
+      /* Once the question is gone: closed in its "response", the window
+       * was freed before the dialog let go of it as its parent (GLib's
+       * warnings of an instance with no class, as the application quit). */
+      g_idle_add_full (G_PRIORITY_DEFAULT, close_now, g_object_ref (self), g_object_unref);
     }
 }
 
