@@ -1110,6 +1110,42 @@ test_edit_made_beside (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Closed while an edit is being made, the window waits for it, then asks
+ * what to do with the changes; destroyed, it drops the edit. */
+static void
+test_close_while_an_edit_is_made (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  Applied made = { 0 }, dropped = { 0 };
+  g_autoptr(QgEdit) newcomer = qg_edit_new_add_entity ("A newcomer", "person");
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWindow *question;
+
+  qg_window_apply_edit_async (window, newcomer, NULL, applied_cb, &made);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  qg_test_wait_for (applied_done, &made, "the edit");
+  g_assert_true (made.made);
+  question = qg_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "the question about the changes");
+  g_assert_true (gtk_window_get_transient_for (question) == GTK_WINDOW (window));
+  /* Laid out, so that the click lands on the button it is meant for. */
+  qg_test_wait_frames (GTK_WIDGET (question));
+  qg_test_wait_frames (GTK_WIDGET (question));
+  qg_test_collect_if (GTK_WIDGET (question), qg_test_is_shown_button_labelled, "_Discard",
+                      buttons);
+  g_assert_cmpuint (buttons->len, ==, 1);
+  /* The window closes once the question is gone, not while it answers. */
+  qg_test_click_widget (g_ptr_array_index (buttons, 0));
+  qg_test_wait_for_no_toplevel (QG_TYPE_WINDOW, "the window to close");
+
+  window = qg_test_open_window (NULL, NULL, NULL);
+  qg_window_apply_edit_async (window, newcomer, NULL, applied_cb, &dropped);
+  gtk_window_destroy (GTK_WINDOW (window));
+  qg_test_wait_for (applied_done, &dropped, "the edit to be dropped");
+  g_assert_false (dropped.made);
+  g_assert_no_error (dropped.error);
+}
+
 /* The zoom a key asked for, under way or done. */
 static gboolean
 zoomed_in (gpointer data)
@@ -1264,6 +1300,8 @@ main (int   argc,
   g_test_add_func ("/quotegraph/edit/new-map-from-an-article", test_new_map_from_an_article);
   g_test_add_func ("/quotegraph/edit/recover-after-a-crash", test_recover_after_a_crash);
   g_test_add_func ("/quotegraph/edit/edit-made-beside", test_edit_made_beside);
+  g_test_add_func ("/quotegraph/edit/close-while-an-edit-is-made",
+                   test_close_while_an_edit_is_made);
   g_test_add_func ("/quotegraph/edit/neato-keeps-the-map-in-place",
                    test_neato_keeps_the_map_in_place);
   g_test_add_func ("/quotegraph/edit/a-change-on-disk-asks-first",

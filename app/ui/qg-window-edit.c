@@ -215,7 +215,8 @@ qg_window_apply_edit (QgWindow     *self,
 
 typedef struct
 {
-  QgDocument *base;     /* the history's document when it was asked for */
+  QgHistory  *history;  /* the history it was asked of */
+  QgDocument *base;     /* the document it is made from */
   QgEdit     *edit;
   char       *select;
   QgDocument *edited;
@@ -226,6 +227,7 @@ typedef struct
 static void
 applying_free (Applying *applying)
 {
+  g_object_unref (applying->history);
   g_object_unref (applying->base);
   qg_edit_unref (applying->edit);
   g_free (applying->select);
@@ -252,38 +254,69 @@ apply_in_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
-/* Back in the main loop: the edit made, pushed where the history still
- * is where it was asked for (nothing else edits meanwhile; a document
- * opened meanwhile is another history). */
+static void applied_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data);
+
+/* Makes @applying's edit of the history's document, in a thread. */
+static void
+start_applying (QgWindow *self,
+                Applying *applying)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_set_object (&applying->base, qg_history_get_document (self->history));
+  g_clear_object (&applying->edited);
+  g_clear_pointer (&applying->new_id, g_free);
+  self->applying = g_cancellable_new ();
+  task = g_task_new (self, self->applying, applied_cb, applying);
+  g_task_set_task_data (task, applying, NULL);
+  g_task_run_in_thread (task, apply_in_thread);
+}
+
+/* Back in the main loop: the edit made is pushed. The history does not
+ * move meanwhile but for a draft added to it: then the edit is made
+ * again, of that. A window closed, or another document opened, drops it. */
 static void
 applied_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
   QgWindow *self = QG_WINDOW (source);
-  Applying *applying = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GTask) asked = g_steal_pointer (&applying->asked);
+  Applying *applying = user_data;
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  gboolean dropped = g_cancellable_is_cancelled (cancellable)
+                     || !gtk_widget_get_realized (GTK_WIDGET (self))
+                     || self->history != applying->history;
   GError *error = NULL;
-  gboolean cancelled = g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result)));
+  gboolean made = g_task_propagate_boolean (G_TASK (result), &error);
 
-  if (self->applying == g_task_get_cancellable (G_TASK (result)))
+  if (self->applying == cancellable)
     g_clear_object (&self->applying);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (made && !dropped && qg_history_get_document (self->history) != applying->base)
     {
-      g_task_return_error (asked, error);
-      qg_window_update_actions (self);
+      start_applying (self, applying);
       return;
     }
-  if (cancelled || self->history == NULL
-      || qg_history_get_document (self->history) != applying->base)
+  if (error != NULL)
+    g_task_return_error (applying->asked, error);
+  else if (dropped)
+    g_task_return_boolean (applying->asked, FALSE);
+  else
     {
-      g_task_return_boolean (asked, FALSE);
-      qg_window_update_actions (self);
-      return;
+      qg_window_push_edit (self, applying->edit, applying->edited,
+                           applying->select != NULL ? applying->select : applying->new_id);
+      g_task_return_boolean (applying->asked, TRUE);
     }
-  qg_window_push_edit (self, applying->edit, applying->edited,
-                       applying->select != NULL ? applying->select : applying->new_id);
-  g_task_return_boolean (asked, TRUE);
+  applying_free (applying);
+  qg_window_update_actions (self);
+  /* A close asked for meanwhile, now that the edit is among the changes
+   * to save. */
+  if (self->close_after_edit && self->applying == NULL && !dropped)
+    {
+      self->close_after_edit = FALSE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
 }
 
 void
@@ -294,7 +327,6 @@ qg_window_apply_edit_async (QgWindow            *self,
                             gpointer             user_data)
 {
   g_autoptr(GTask) asked = g_task_new (self, NULL, callback, user_data);
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
   Applying *applying;
 
@@ -309,15 +341,12 @@ qg_window_apply_edit_async (QgWindow            *self,
       g_task_return_error (asked, g_steal_pointer (&error));
       return;
     }
-  self->applying = g_cancellable_new ();
   applying = g_new0 (Applying, 1);
-  applying->base = g_object_ref (qg_history_get_document (self->history));
+  applying->history = g_object_ref (self->history);
   applying->edit = qg_edit_ref (edit);
   applying->select = g_strdup (select);
   applying->asked = g_steal_pointer (&asked);
-  task = g_task_new (self, self->applying, applied_cb, NULL);
-  g_task_set_task_data (task, applying, (GDestroyNotify) applying_free);
-  g_task_run_in_thread (task, apply_in_thread);
+  start_applying (self, applying);
   qg_window_update_actions (self);
 }
 

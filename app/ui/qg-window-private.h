@@ -146,6 +146,7 @@ struct _QgWindow
   GMenu                *edit_menu;       /* Undo and Redo, named */
   GCancellable         *editing;
   GCancellable         *applying;        /* an edit being applied in a thread */
+  gboolean              close_after_edit; /* closing, once it is made */
   QgDocument           *edit_document;
   QgSources            *edit_sources;
   QgLayout             *edit_layout;

@@ -1131,6 +1131,13 @@ qg_window_close_request (GtkWindow *window)
   QgWindow *self = QG_WINDOW (window);
   int width, height;
 
+  /* An edit being made is a change too: the window closes once it is
+   * made, asking first what to do with it. */
+  if (self->applying != NULL)
+    {
+      self->close_after_edit = TRUE;
+      return TRUE;
+    }
   if (!qg_window_confirm_close (self))
     return TRUE;
   gtk_window_get_default_size (window, &width, &height);
