@@ -32,7 +32,9 @@
  *                   again, as a person opening another map would, in a
  *                   process whose fonts, glyphs and heap are warm: the
  *                   figures are of that opening, the first's are printed
- *                   before them, prefixed first_;
+ *                   before them, prefixed first_ (the text being the same,
+ *                   the article's highlights are changed in place, as
+ *                   for an edit: ms_to_article is that, not a new fill);
  *   with --edit, likewise, but the window adds an entity to the map, as
  *                   its Add Entity dialog does, and the figures are of that
  *                   edit, to the edited map on screen;
@@ -546,7 +548,8 @@ main (int   argc,
       /* The first opening's figures, apart; the last are the second's. */
       print_stalls ("first_", &bench);
       g_print ("first_ms_to_map=%.0f\n", ms (bench.map_drawn - bench.opened));
-      bench.shown = qg_graph_view_get_layout (qg_window_get_graph_view (bench.window));
+      /* Held: freed, the next layout could be given its address. */
+      bench.shown = qg_layout_ref (qg_graph_view_get_layout (qg_window_get_graph_view (bench.window)));
       bench.longest_stall = 0;
       bench.stalls = 0;
       bench.longest_frame = 0;
@@ -562,7 +565,7 @@ main (int   argc,
         }
       while (!done (&bench))
         g_main_context_iteration (NULL, TRUE);
-      bench.shown = NULL;
+      g_clear_pointer (&bench.shown, qg_layout_unref);
     }
 
   if (export_to != NULL)
