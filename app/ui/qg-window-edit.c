@@ -298,10 +298,14 @@ applied_cb (GObject      *source,
       start_applying (self, applying);
       return;
     }
-  if (error != NULL)
+  /* Dropped, a refusal is no one's to hear: its window or map is gone. */
+  if (dropped)
+    {
+      g_clear_error (&error);
+      g_task_return_boolean (applying->asked, FALSE);
+    }
+  else if (error != NULL)
     g_task_return_error (applying->asked, error);
-  else if (dropped)
-    g_task_return_boolean (applying->asked, FALSE);
   else
     {
       qg_window_push_edit (self, applying->edit, applying->edited,
@@ -312,10 +316,11 @@ applied_cb (GObject      *source,
   qg_window_update_actions (self);
   /* A close asked for meanwhile, now that the edit is among the changes
    * to save. */
-  if (self->close_after_edit && self->applying == NULL && !dropped)
+  if (self->close_after_edit && self->applying == NULL)
     {
       self->close_after_edit = FALSE;
-      gtk_window_close (GTK_WINDOW (self));
+      if (gtk_widget_get_realized (GTK_WIDGET (self)))
+        gtk_window_close (GTK_WINDOW (self));
     }
 }
 
