@@ -393,8 +393,9 @@ apply_or_explain (QgWindow   *self,
   qg_window_apply_edit_async (self, edit, select, explained_cb, (gpointer) done);
 }
 
-/* A dialog's edit: the dialog waits, insensitive, then closes, or says
- * why the edit was refused. */
+/* A dialog's edit: the dialog waits, then closes, or says why the edit
+ * was refused. (Not made insensitive meanwhile: its entry, holding the
+ * focus, would be destroyed without the focus-out GtkText waits for.) */
 typedef struct
 {
   GtkWidget *dialog;
@@ -410,7 +411,6 @@ dialog_applied_cb (GObject      *source,
   DialogEdit *asked = user_data;
   g_autoptr(GError) error = NULL;
 
-  gtk_widget_set_sensitive (asked->dialog, TRUE);
   if (qg_window_apply_edit_finish (QG_WINDOW (source), result, &error))
     gtk_window_destroy (GTK_WINDOW (asked->dialog));
   else if (error != NULL)
@@ -427,11 +427,14 @@ apply_from_dialog (QgWindow   *self,
                    void      (*show_error) (GtkWidget  *dialog,
                                             const char *message))
 {
-  DialogEdit *asked = g_new0 (DialogEdit, 1);
+  DialogEdit *asked;
 
+  /* Asked twice (Return pressed again): the first is on its way. */
+  if (self->applying != NULL)
+    return;
+  asked = g_new0 (DialogEdit, 1);
   asked->dialog = g_object_ref (dialog);
   asked->show_error = show_error;
-  gtk_widget_set_sensitive (dialog, FALSE);
   qg_window_apply_edit_async (self, edit, select, dialog_applied_cb, asked);
 }
 
