@@ -11,6 +11,7 @@
 #include "qg-article-index.h"
 #include "qg-document-private.h"
 #include "qg-json.h"
+#include "qg-kinds.h"
 #include "qg-problems.h"
 #include "qg-timings.h"
 #include "qg-thread.h"
@@ -707,6 +708,7 @@ read_entities (Loader     *l,
           continue;
         }
       e->id = json_object_get_string_member (obj, "id");
+      e->styled_kind = qg_kind_from_string (e->kind);
       use->index = (gint) l->doc->n_entities;
       g_hash_table_insert (l->doc->entity_index, (gpointer) e->id,
                            GUINT_TO_POINTER (l->doc->n_entities + 1));

@@ -36,6 +36,7 @@ typedef struct
   const char **aliases;      /* NULL-terminated, never NULL */
   const char  *description;  /* or NULL */
   gboolean     draft;        /* drafted, not yet accepted by a person */
+  guint        styled_kind;  /* qg_kind_from_string (kind), found once when read */
 } QgEntity;
 
 typedef struct

@@ -940,7 +940,7 @@ build_graph (QgDocument         *doc,
   for (guint i = 0; i < n_entities; i++)
     {
       const QgEntity *entity = qg_document_get_entity (doc, i);
-      const QgKindStyle *style = qg_kind_get_style (qg_kind_from_string (entity->kind));
+      const QgKindStyle *style = qg_kind_get_style (entity->styled_kind);
       g_autofree char *wrapped = NULL;
       g_autofree char *css = NULL;
       g_autofree char *tooltip = NULL;

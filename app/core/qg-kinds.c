@@ -146,7 +146,7 @@ qg_kinds_present (QgDocument   *document,
   for (guint i = 0; i < qg_document_get_n_entities (document); i++)
     {
       const char *kind = qg_document_get_entity (document, i)->kind;
-      QgKind known = qg_kind_from_string (kind);
+      QgKind known = qg_document_get_entity (document, i)->styled_kind;
 
       if (hidden_entities != NULL && hidden_entities[i])
         continue;
