@@ -324,6 +324,21 @@ node_on_screen (QgWindow   *window,
   *y = node->cy * zoom + oy;
 }
 
+/* Clicks the one button of @dialog labelled @label, once the dialog is
+ * laid out, so that the click lands on the button it is meant for. */
+static void
+answer (GtkWindow  *dialog,
+        const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  qg_test_wait_frames (GTK_WIDGET (dialog));
+  qg_test_wait_frames (GTK_WIDGET (dialog));
+  qg_test_collect_if (GTK_WIDGET (dialog), qg_test_is_shown_button_labelled, label, buttons);
+  g_assert_cmpuint (buttons->len, ==, 1);
+  qg_test_click_widget (g_ptr_array_index (buttons, 0));
+}
+
 static void
 click_node (QgWindow   *window,
             const char *id)
@@ -416,7 +431,6 @@ test_delete_says_what_goes (void)
   gint reuters = qg_document_find_entity (before, "reuters");
   guint n_relations;
   GtkWindow *dialog;
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
   g_autofree char *expected = NULL;
 
   held = qg_test_hold (window);
@@ -431,9 +445,7 @@ test_delete_says_what_goes (void)
                                                : "%u relations are deleted with it.",
                               n_relations);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), expected));
-  qg_test_collect_if (GTK_WIDGET (dialog), qg_test_is_shown_button_labelled, "_Delete", buttons);
-  g_assert_cmpuint (buttons->len, ==, 1);
-  qg_test_click_widget (g_ptr_array_index (buttons, 0));
+  answer (GTK_WINDOW (dialog), "_Delete");
   qg_test_wait_for_edit_from (window, held);
   held = qg_test_hold (window);
 
@@ -802,7 +814,6 @@ test_recover_after_a_crash (void)
   g_autofree char *contents = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GPtrArray) orphans = NULL;
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
   QgWindow *window;
   GtkWindow *dialog;
   QgTestOtherWait wait = { NULL, NULL };
@@ -862,9 +873,7 @@ test_recover_after_a_crash (void)
   dialog = qg_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "the offer to recover");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                             "map.json"));
-  qg_test_collect_if (GTK_WIDGET (dialog), qg_test_is_shown_button_labelled, "_Recover", buttons);
-  g_assert_cmpuint (buttons->len, ==, 1);
-  qg_test_click_widget (g_ptr_array_index (buttons, 0));
+  answer (GTK_WINDOW (dialog), "_Recover");
   qg_test_wait_for (qg_test_other_window_ready, &wait, "the recovered map's window");
   window = wait.found;
   g_assert_true (has_entity_named (current_document (window), "Grace Hopper"));
@@ -965,7 +974,6 @@ test_a_change_on_disk_asks_first (void)
   g_autofree char *path = g_build_filename (dir, "map.json", NULL);
   g_autofree char *contents = NULL;
   g_autofree char *changed = NULL;
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
   QgWindow *window = copy_with_an_entity (path, "Ada Lovelace");
   QgDocument *edited = g_object_ref (current_document (window));
   GtkWindow *dialog;
@@ -984,13 +992,7 @@ test_a_change_on_disk_asks_first (void)
   }
   qg_test_wait_for (reload_question_shown, NULL, "the question about the change on disk");
   dialog = qg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  /* Laid out, so that the click lands on the button it is meant for. */
-  qg_test_wait_frames (GTK_WIDGET (dialog));
-  qg_test_wait_frames (GTK_WIDGET (dialog));
-  qg_test_collect_if (GTK_WIDGET (dialog), qg_test_is_shown_button_labelled, "_Keep Your Version",
-                      buttons);
-  g_assert_cmpuint (buttons->len, ==, 1);
-  qg_test_click_widget (g_ptr_array_index (buttons, 0));
+  answer (GTK_WINDOW (dialog), "_Keep Your Version");
   qg_test_wait_for_no_toplevel (ADW_TYPE_MESSAGE_DIALOG, "the question to be answered");
   g_assert_true (current_document (window) == edited);
   g_assert_true (qg_test_title_marked (window));
@@ -1118,7 +1120,6 @@ test_close_while_an_edit_is_made (void)
   QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
   Applied made = { 0 }, dropped = { 0 };
   g_autoptr(QgEdit) newcomer = qg_edit_new_add_entity ("A newcomer", "person");
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
   GtkWindow *question;
 
   qg_window_apply_edit_async (window, newcomer, NULL, applied_cb, &made);
@@ -1128,14 +1129,8 @@ test_close_while_an_edit_is_made (void)
   g_assert_true (made.made);
   question = qg_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "the question about the changes");
   g_assert_true (gtk_window_get_transient_for (question) == GTK_WINDOW (window));
-  /* Laid out, so that the click lands on the button it is meant for. */
-  qg_test_wait_frames (GTK_WIDGET (question));
-  qg_test_wait_frames (GTK_WIDGET (question));
-  qg_test_collect_if (GTK_WIDGET (question), qg_test_is_shown_button_labelled, "_Discard",
-                      buttons);
-  g_assert_cmpuint (buttons->len, ==, 1);
   /* The window closes once the question is gone, not while it answers. */
-  qg_test_click_widget (g_ptr_array_index (buttons, 0));
+  answer (question, "_Discard");
   qg_test_wait_for_no_toplevel (QG_TYPE_WINDOW, "the window to close");
 
   window = qg_test_open_window (NULL, NULL, NULL);

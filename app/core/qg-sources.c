@@ -235,24 +235,22 @@ find_backing (QgSources  *self,
     }
 }
 
-static int
-compare_highlights (gconstpointer a,
-                    gconstpointer b)
-{
-  const QgHighlight *x = a, *y = b;
-
-  if (x->kind != y->kind)
-    return x->kind < y->kind ? -1 : 1;
-  if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
-  return x->end < y->end ? -1 : x->end > y->end;
-}
-
 int
 qg_highlight_compare (const QgHighlight *a,
                       const QgHighlight *b)
 {
-  return compare_highlights (a, b);
+  if (a->kind != b->kind)
+    return a->kind < b->kind ? -1 : 1;
+  if (a->start != b->start)
+    return a->start < b->start ? -1 : 1;
+  return a->end < b->end ? -1 : a->end > b->end;
+}
+
+static int
+compare_highlights (gconstpointer a,
+                    gconstpointer b)
+{
+  return qg_highlight_compare (a, b);
 }
 
 static void
@@ -296,8 +294,8 @@ find_highlights (QgSources  *self,
                    g_array_index (self->mentions, QgMention, m).start,
                    g_array_index (self->mentions, QgMention, m).end);
   for (guint i = 1; i < highlights->len; i++)
-    if (compare_highlights (&g_array_index (highlights, QgHighlight, i - 1),
-                            &g_array_index (highlights, QgHighlight, i)) > 0)
+    if (qg_highlight_compare (&g_array_index (highlights, QgHighlight, i - 1),
+                              &g_array_index (highlights, QgHighlight, i)) > 0)
       {
         g_array_sort (highlights, compare_highlights);
         break;

@@ -523,9 +523,9 @@ retag (QgArticleView *self,
   self->sources = qg_sources_ref (sources);
   self->shown = FALSE;
 
-  /* Both in order: what only the one before has is taken off, and kept,
-   * a kind at a time, as spans apart and in order; what only the new has
-   * is put on. */
+  /* Both in order: what only the one before has is to be taken off,
+   * gathered a kind at a time into spans apart and in order; what only
+   * the new has is put on. */
   while (i < n_before || j < n_after)
     {
       int order = i == n_before ? 1 : j == n_after ? -1 : qg_highlight_compare (&before[i], &after[j]);
@@ -538,7 +538,6 @@ retag (QgArticleView *self,
         {
           QgHighlight *last = cut->len > 0 ? &g_array_index (cut, QgHighlight, cut->len - 1) : NULL;
 
-          tag_span (self, buffer, &before[i], FALSE);
           if (last != NULL && last->kind == before[i].kind && before[i].start <= last->end)
             last->end = MAX (last->end, before[i].end);
           else
@@ -546,6 +545,8 @@ retag (QgArticleView *self,
           i++;
         }
     }
+  for (guint t = 0; t < cut->len; t++)
+    tag_span (self, buffer, &g_array_index (cut, QgHighlight, t), FALSE);
   /* And those of the new that share a character with what was taken off,
    * of their kind. */
   for (guint t = 0; t < n_after && k < cut->len; t++)
