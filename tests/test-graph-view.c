@@ -724,6 +724,83 @@ test_dark_style_changes_the_colours (Fixture       *f,
   cairo_surface_destroy (dark);
 }
 
+/* The first name the map has made, and where it is kept. */
+static PangoLayout *
+first_name (Fixture *f,
+            guint   *index)
+{
+  for (guint i = 0; f->view->node_names != NULL && i < f->view->n_node_names; i++)
+    if (f->view->node_names[i] != NULL)
+      {
+        *index = i;
+        return f->view->node_names[i];
+      }
+  return NULL;
+}
+
+static gboolean
+has_visible_focus (gpointer data)
+{
+  return gtk_widget_has_visible_focus (data);
+}
+
+/* A change of style that leaves the font as it was (the focus coming to
+ * the map from the keyboard, which draws its outline) keeps the names the
+ * map has made: making them all again is a frame's work on a large map.
+ * A font of the map's own has them made again, in it. */
+static void
+test_names_kept_through_a_change_of_style (void)
+{
+  g_autoptr(QgDocument) doc = qg_test_bundled ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgLayout) layout = qg_graph_compute_layout (doc, "dot", &error);
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *button = gtk_button_new_with_label ("Before the map");
+  Fixture f = { 0 };
+  PangoLayout *name;
+  guint index = 0;
+
+  g_assert_no_error (error);
+  f.window = gtk_window_new ();
+  f.view = QG_GRAPH_VIEW (qg_graph_view_new ());
+  f.viewport = qg_graph_view_get_viewport (f.view);
+  gtk_widget_set_size_request (GTK_WIDGET (f.view), WIDTH, HEIGHT);
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (f.view));
+  gtk_window_set_child (GTK_WINDOW (f.window), box);
+  qg_graph_view_set_document (f.view, doc);
+  qg_graph_view_set_layout (f.view, layout, FALSE);
+  gtk_window_present (GTK_WINDOW (f.window));
+  qg_test_wait_for (allocated, &f, "the view to be shown");
+  qg_viewport_fit (f.viewport, FALSE);
+  qg_graph_view_finish_animations (f.view);
+  gtk_widget_grab_focus (button);
+  qg_test_wait_frames (f.window);
+  name = first_name (&f, &index);
+  g_assert_nonnull (name);
+  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (f.view)));
+
+  qg_test_keys (f.window, "Tab");
+  qg_test_wait_for (has_visible_focus, f.view, "the map to have the focus");
+  qg_test_wait_frames (f.window);
+  g_assert_true (f.view->node_names[index] == name);
+
+  gtk_css_provider_load_from_data (css, "graphview.serif-names { font-family: Serif; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_widget_add_css_class (GTK_WIDGET (f.view), "serif-names");
+  qg_test_wait_frames (f.window);
+  name = f.view->node_names[index];
+  g_assert_nonnull (name);
+  g_assert_cmpstr (pango_font_description_get_family (pango_layout_get_font_description (name)),
+                   ==, "Serif");
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (css));
+  gtk_window_destroy (GTK_WINDOW (f.window));
+}
+
 /* Far out, names are drawn at a size that reads, and never smaller;
  * near, at Graphviz's own size. */
 static void
@@ -1003,6 +1080,8 @@ main (int   argc,
   g_test_add_func ("/quotegraph/graph-view/large-map-drawn-in-threads",
                    test_large_map_drawn_in_threads);
   g_test_add_func ("/quotegraph/graph-view/crowded-edges-near", test_crowded_edges_near);
+  g_test_add_func ("/quotegraph/graph-view/names-kept-through-a-change-of-style",
+                   test_names_kept_through_a_change_of_style);
 
   status = g_test_run ();
   g_clear_object (&qg_test_app);

@@ -615,6 +615,8 @@ screen_text (QgGraphView *self,
   *slot = gtk_widget_create_pango_layout (GTK_WIDGET (self), text->str);
   font = pango_font_description_copy (pango_context_get_font_description (
                                         pango_layout_get_context (*slot)));
+  if (self->names_font == NULL)
+    self->names_font = pango_font_description_copy (font);
   pango_font_description_set_absolute_size (font, self->name_pixels * PANGO_SCALE);
   /* Edge labels read as such in italics, and so do drafts' names, as
    * Graphviz draws them. */
@@ -1525,10 +1527,10 @@ clear_layouts (QgGraphView   *self,
     }
 }
 
-/* The interface's font may have changed with the style. */
 void
 qg_graph_view_forget_names (QgGraphView *self)
 {
+  g_clear_pointer (&self->names_font, pango_font_description_free);
   for (guint i = 0; self->node_names != NULL && i < self->n_node_names; i++)
     g_clear_object (&self->node_names[i]);
   for (guint i = 0; self->edge_names != NULL && i < self->n_edge_names; i++)
@@ -1539,6 +1541,7 @@ void
 qg_graph_view_clear_texts (QgGraphView *self)
 {
   self->names_made = 0;
+  g_clear_pointer (&self->names_font, pango_font_description_free);
   clear_layouts (self, &self->texts, &self->n_texts);
   clear_layouts (self, &self->node_names, &self->n_node_names);
   clear_layouts (self, &self->edge_names, &self->n_edge_names);

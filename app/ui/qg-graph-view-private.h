@@ -132,6 +132,9 @@ struct _QgGraphView
   guint         n_node_names;
   PangoLayout **edge_names;      /* per edge */
   guint         n_edge_names;
+  /* The interface's font the names were made in (NULL before the first):
+   * a change of style that leaves it as it was keeps them. */
+  PangoFontDescription *names_font;
   /* Worked out for the next frame, and kept for the input until then. */
   gboolean      labels_valid;
   GArray       *screen_labels;   /* ScreenLabel */

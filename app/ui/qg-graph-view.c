@@ -83,10 +83,18 @@ static void
 qg_graph_view_css_changed (GtkWidget         *widget,
                            GtkCssStyleChange *change)
 {
+  QgGraphView *self = QG_GRAPH_VIEW (widget);
+  const PangoFontDescription *font;
+
   GTK_WIDGET_CLASS (qg_graph_view_parent_class)->css_changed (widget, change);
-  load_palette (QG_GRAPH_VIEW (widget));
-  qg_graph_view_forget_names (QG_GRAPH_VIEW (widget));
-  qg_graph_view_redraw (QG_GRAPH_VIEW (widget));
+  load_palette (self);
+  /* Most changes of style (the window's focus, a state, a class around
+   * the map) leave the font as it was: the names made in it stay, since
+   * making them all again is a frame's work on a large map. */
+  font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
+  if (self->names_font != NULL && !pango_font_description_equal (font, self->names_font))
+    qg_graph_view_forget_names (self);
+  qg_graph_view_redraw (self);
 }
 
 void
