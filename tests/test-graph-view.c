@@ -724,6 +724,68 @@ test_dark_style_changes_the_colours (Fixture       *f,
   cairo_surface_destroy (dark);
 }
 
+typedef struct
+{
+  Fixture    *f;
+  const char *id;
+} SelectionWait;
+
+static gboolean
+selection_is (gpointer data)
+{
+  SelectionWait *w = data;
+
+  return g_strcmp0 (qg_graph_view_get_selection (w->f->view), w->id) == 0;
+}
+
+/* A node that Tab selects at the view's edge, its middle in the view but
+ * half of it, and of its name, out, is brought into view whole. */
+static void
+test_selection_revealed_whole (Fixture       *f,
+                               gconstpointer  data)
+{
+  guint n = qg_layout_get_n_nodes (f->layout), first = 0;
+  const QgItem *node;
+  SelectionWait wait = { f, NULL };
+  double x, y, x0, y0, x1, y1;
+
+  /* The first in reading order, which Tab selects first: the top line's
+   * leftmost. */
+  for (guint i = 1; i < n; i++)
+    {
+      const QgItem *a = qg_layout_get_node (f->layout, i);
+      const QgItem *b = qg_layout_get_node (f->layout, first);
+
+      if (a->cy < b->cy - 4 || (fabs (a->cy - b->cy) <= 4 && a->cx < b->cx))
+        first = i;
+    }
+  node = qg_layout_get_node (f->layout, first);
+  wait.id = qg_document_get_entity (f->document, first)->id;
+
+  qg_viewport_zoom_at (f->viewport, 3, WIDTH / 2.0, HEIGHT / 2.0);
+  qg_viewport_finish_animation (f->viewport);
+  qg_viewport_to_widget (f->viewport, node->cx, node->cy, &x, &y);
+  qg_viewport_pan (f->viewport, 30 - x, HEIGHT / 2.0 - y);
+  qg_viewport_to_widget (f->viewport, node->x0, node->y0, &x0, &y0);
+  qg_viewport_to_widget (f->viewport, node->x1, node->y1, &x1, &y1);
+  g_test_message ("%s from %.1f to %.1f", wait.id, MIN (x0, x1), MAX (x0, x1));
+  g_assert_cmpfloat (MIN (x0, x1), <, 0);
+  g_assert_cmpfloat (fabs (x1 - x0), <, WIDTH / 2.0);
+  qg_test_wait_frames (f->window);
+
+  qg_test_keys (f->window, "Tab");
+  qg_test_wait_for (selection_is, &wait, "Tab to select the first node");
+  qg_graph_view_finish_animations (f->view);
+  qg_viewport_to_widget (f->viewport, node->x0, node->y0, &x0, &y0);
+  qg_viewport_to_widget (f->viewport, node->x1, node->y1, &x1, &y1);
+  g_test_message ("revealed from %.1f to %.1f", MIN (x0, x1), MAX (x0, x1));
+  g_assert_cmpfloat (MIN (x0, x1), >=, 0);
+  g_assert_cmpfloat (MAX (x0, x1), <=, WIDTH);
+  g_assert_cmpfloat (MIN (y0, y1), >=, 0);
+  g_assert_cmpfloat (MAX (y0, y1), <=, HEIGHT);
+  g_assert_cmpfloat_with_epsilon (qg_viewport_get_zoom (f->viewport), f->zoom * 3, 1e-6);
+}
+
 /* The first name the map has made, and where it is kept. */
 static PangoLayout *
 first_name (Fixture *f,
@@ -1076,6 +1138,7 @@ main (int   argc,
   ADD ("dark-style-changes-the-colours", test_dark_style_changes_the_colours);
   ADD ("names-never-too-small", test_names_never_too_small);
   ADD ("small-map-glides", test_small_map_glides);
+  ADD ("selection-revealed-whole", test_selection_revealed_whole);
 #undef ADD
   g_test_add_func ("/quotegraph/graph-view/large-map-drawn-in-threads",
                    test_large_map_drawn_in_threads);

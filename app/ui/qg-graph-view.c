@@ -463,8 +463,10 @@ qg_graph_view_center_on_selection (QgGraphView *self,
 void
 qg_graph_view_reveal_selection (QgGraphView *self)
 {
+  const double margin = 12;
   const QgItem *item;
-  double x, y, w, h;
+  double x, y, x0, y0, x1, y1, w, h;
+  gboolean fits, cut;
 
   if (self->layout == NULL || self->selection_kind == QG_ITEM_NONE)
     return;
@@ -472,7 +474,14 @@ qg_graph_view_reveal_selection (QgGraphView *self)
   w = gtk_widget_get_width (GTK_WIDGET (self));
   h = gtk_widget_get_height (GTK_WIDGET (self));
   qg_viewport_to_widget (self->viewport, item->cx, item->cy, &x, &y);
-  if (x < 24 || y < 24 || x > w - 24 || y > h - 24)
+  qg_viewport_to_widget (self->viewport, item->x0, item->y0, &x0, &y0);
+  qg_viewport_to_widget (self->viewport, item->x1, item->y1, &x1, &y1);
+  /* Whole if it can be: a node half out at the view's edge, its name
+   * cut, was not revealed. One larger than the view, by its centre. */
+  fits = fabs (x1 - x0) <= w - 2 * margin && fabs (y1 - y0) <= h - 2 * margin;
+  cut = MIN (x0, x1) < margin || MIN (y0, y1) < margin
+        || MAX (x0, x1) > w - margin || MAX (y0, y1) > h - margin;
+  if ((fits && cut) || x < 24 || y < 24 || x > w - 24 || y > h - 24)
     qg_graph_view_center_on_selection (self, 0, TRUE);
 }
 
