@@ -299,6 +299,11 @@ test_add_entity_from_the_bubble (void)
   /* A new node on the map. */
   g_assert_cmpuint (qg_layout_get_n_nodes (qg_graph_view_get_layout (
                       qg_window_get_graph_view (window))), ==, n_entities + 1);
+  /* Its page says how to give it a relation, which it has none of yet. */
+  g_assert_nonnull (qg_test_find_labelled (GTK_WIDGET (qg_window_get_source_panel (window)),
+                                          GTK_TYPE_LABEL,
+                                          "None yet. Choose Connect To… to relate it to another "
+                                          "entity, with a quote from the article."));
 
   g_clear_object (&held);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -422,6 +422,10 @@ show_entity (QgSourcePanel *self,
     add_quote (self, spoken[i], FALSE);
 
   add_heading (self, _("Relations"));
+  /* A new entity: what makes it one. */
+  if (n_relations == 0)
+    add_label (self, _("None yet. Choose Connect To… to relate it to another entity, "
+                       "with a quote from the article."), "dim-label");
   for (guint i = 0; i < n_relations; i++)
     {
       g_autofree char *sentence = qg_document_relation_sentence (self->document, relations[i]);
