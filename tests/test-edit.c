@@ -470,25 +470,16 @@ test_delete_says_what_goes (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* A window on a copy of the small map at @path, given an entity named
+/* A window on @file (the example map if NULL), given an entity named
  * @name from the panel's Add Entity…, by real clicks and keys. */
 static QgWindow *
-copy_with_an_entity (const char *path,
-                     const char *name)
+window_with_an_entity (GFile      *file,
+                       const char *name)
 {
-  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "valid", "small.json",
-                                                   NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  QgWindow *window;
-  QgDocument *held;
+  QgWindow *window = qg_test_open_window (NULL, NULL, file);
+  QgDocument *held = qg_test_hold (window);
   GtkWindow *dialog;
-  gsize length;
 
-  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
-  window = qg_test_open_window (NULL, NULL, file);
-  held = qg_test_hold (window);
   qg_test_click_widget (qg_test_find_labelled (panel_of (window), GTK_TYPE_BUTTON,
                                                "_Add Entity…"));
   dialog = qg_test_wait_for_toplevel (QG_TYPE_ENTITY_DIALOG, "the entity dialog");
@@ -497,6 +488,22 @@ copy_with_an_entity (const char *path,
   qg_test_wait_for_no_toplevel (QG_TYPE_ENTITY_DIALOG, "the dialog to close");
   qg_test_wait_for_edit_from (window, held);
   return window;
+}
+
+/* The same on a copy of the small map at @path. */
+static QgWindow *
+copy_with_an_entity (const char *path,
+                     const char *name)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "valid", "small.json",
+                                                   NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  return window_with_an_entity (file, name);
 }
 
 static gboolean
@@ -900,6 +907,103 @@ test_recover_after_a_crash (void)
   g_rmdir (dir);
 }
 
+/* The example map has no file of its own, and names its article by a
+ * path from its folder in the program: its recovery copy carries the
+ * article's text, since Recover, with no folder to look in, could not
+ * find it (it said "the document was not read from a file", and the work
+ * could not be recovered). */
+static void
+test_recover_the_example_map (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("quotegraph-edit-XXXXXX", NULL);
+  g_autofree char *copies = g_build_filename (dir, "recovery", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgDocument) recovered = NULL;
+  g_autoptr(GDir) folder = NULL;
+  g_autofree char *contents = NULL;
+  QgWindow *window;
+  const char *name, *text, *recovered_text;
+  gsize length, text_length, recovered_length;
+
+  g_setenv ("QG_RECOVERY_DIR", copies, TRUE);
+  g_setenv ("QG_RECOVERY_SECONDS", "1", TRUE);
+  window = window_with_an_entity (NULL, "Grace Hopper");
+  {
+    CopyWait copy_wait = { window, copies };
+
+    qg_test_wait_for (copy_written, &copy_wait, "a recovery copy of the unsaved change");
+  }
+
+  folder = g_dir_open (copies, 0, NULL);
+  while ((name = g_dir_read_name (folder)) != NULL && !g_str_has_suffix (name, ".json"))
+    ;
+  g_assert_nonnull (name);
+  {
+    g_autofree char *path = g_build_filename (copies, name, NULL);
+
+    g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  }
+  /* Read as Recover reads a copy of a map with no file. */
+  recovered = qg_document_load_from_data (contents, length, NULL, "a new map", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_entity_named (recovered, "Grace Hopper"));
+  text = qg_document_get_text (current_document (window), &text_length);
+  recovered_text = qg_document_get_text (recovered, &recovered_length);
+  g_assert_cmpuint (recovered_length, ==, text_length);
+  g_assert_true (memcmp (recovered_text, text, text_length) == 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  qg_test_wait_for (no_recovery_copy, copies, "the recovery copy to go");
+  g_unsetenv ("QG_RECOVERY_SECONDS");
+  g_rmdir (copies);
+  g_rmdir (dir);
+}
+
+/* Started with nothing to open, and a copy left by a crash: the question
+ * is asked over the window the program opens, not before it, where it
+ * was hidden behind the map (and answered by keys meant for the map). */
+static void
+test_recovery_asked_over_the_window (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("quotegraph-edit-XXXXXX", NULL);
+  g_autofree char *copies = g_build_filename (dir, "recovery", NULL);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "valid", "small.json",
+                                                   NULL);
+  g_autofree char *id = qg_recovery_new_id ();
+  g_autofree char *keys_path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_autoptr(GPtrArray) windows = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  gsize length;
+
+  g_setenv ("QG_RECOVERY_DIR", copies, TRUE);
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (qg_recovery_write (id, contents, length, NULL, &error));
+  g_assert_no_error (error);
+  /* Left by a process of another boot: a crash's. */
+  keys_path = g_strconcat (copies, G_DIR_SEPARATOR_S, id, ".ini", NULL);
+  g_assert_true (g_key_file_load_from_file (keys, keys_path, G_KEY_FILE_NONE, NULL));
+  g_key_file_set_string (keys, "Recovery", "Boot", "another boot");
+  g_assert_true (g_key_file_save_to_file (keys, keys_path, NULL));
+
+  qg_test_close_all_windows ();
+  g_application_activate (G_APPLICATION (qg_test_app));
+  dialog = qg_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "the offer to recover");
+  windows = qg_test_app_windows ();
+  g_assert_cmpuint (windows->len, ==, 1);
+  g_assert_true (gtk_window_get_transient_for (dialog) == g_ptr_array_index (windows, 0));
+  g_assert_true (gtk_window_get_modal (dialog));
+  answer (dialog, "_Not Now");
+  qg_test_wait_for_no_toplevel (ADW_TYPE_MESSAGE_DIALOG, "the question to close");
+
+  qg_test_close_all_windows ();
+  qg_recovery_discard (id);
+  g_rmdir (copies);
+  g_rmdir (dir);
+}
+
 /* A new map has no file: Ctrl+S asks where, proposing its title, and a
  * path typed there is where it goes, and where Save goes from then on. */
 static void
@@ -1299,6 +1403,9 @@ main (int   argc,
   g_test_add_func ("/quotegraph/edit/edit-a-relation", test_edit_a_relation);
   g_test_add_func ("/quotegraph/edit/new-map-from-an-article", test_new_map_from_an_article);
   g_test_add_func ("/quotegraph/edit/recover-after-a-crash", test_recover_after_a_crash);
+  g_test_add_func ("/quotegraph/edit/recover-the-example-map", test_recover_the_example_map);
+  g_test_add_func ("/quotegraph/edit/recovery-asked-over-the-window",
+                   test_recovery_asked_over_the_window);
   g_test_add_func ("/quotegraph/edit/edit-made-beside", test_edit_made_beside);
   g_test_add_func ("/quotegraph/edit/close-while-an-edit-is-made",
                    test_close_while_an_edit_is_made);

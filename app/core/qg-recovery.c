@@ -113,6 +113,17 @@ qg_recovery_write (const char  *id,
   return qg_file_replace_contents (keys_path, keys_data, keys_length, error);
 }
 
+GFile *
+qg_recovery_copy_file (const char *id)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  path = path_of (id, ".json");
+  return g_file_new_for_path (path);
+}
+
 void
 qg_recovery_discard (const char *id)
 {

@@ -33,6 +33,10 @@ gboolean   qg_recovery_write         (const char  *id,
                                       GFile       *original,
                                       GError     **error);
 void       qg_recovery_discard       (const char  *id);
+/* Where the copy @id is written: a document with no file of its own is
+ * written as if to there (qg_document_to_json), so that an article named
+ * by a path beside it is carried in whole. */
+GFile     *qg_recovery_copy_file     (const char  *id);
 /* A new id for a window's copies. */
 char      *qg_recovery_new_id        (void);
 /* The copies whose process is gone, newest first: QgRecoveryItem. */

@@ -384,6 +384,30 @@ qg_application_offer_recovery (QgApplication *self,
   return TRUE;
 }
 
+static gboolean
+offer_recovery_cb (gpointer data)
+{
+  g_autoptr(GtkWindow) window = data;
+  GApplication *application = g_application_get_default ();
+
+  /* Closed meanwhile: asked on its own. */
+  if (QG_IS_APPLICATION (application))
+    qg_application_offer_recovery (QG_APPLICATION (application),
+                                   gtk_widget_in_destruction (GTK_WIDGET (window)) ? NULL : window);
+  return G_SOURCE_REMOVE;
+}
+
+/* The question is asked over the first window, once it is shown: asked
+ * before it, with no window to belong to, it was hidden behind the map,
+ * or answered by what a person meant for the map. */
+static void
+first_window_added_cb (QgApplication *self,
+                       GtkWindow     *window)
+{
+  g_signal_handlers_disconnect_by_func (self, first_window_added_cb, NULL);
+  g_idle_add (offer_recovery_cb, g_object_ref (window));
+}
+
 static void
 qg_application_activate (GApplication *application)
 {
@@ -394,7 +418,10 @@ qg_application_activate (GApplication *application)
   if (!self->recovery_offered)
     {
       self->recovery_offered = TRUE;
-      qg_application_offer_recovery (self, window);
+      if (window != NULL)
+        qg_application_offer_recovery (self, window);
+      else
+        g_signal_connect (self, "window-added", G_CALLBACK (first_window_added_cb), NULL);
     }
   /* Each file presents its window once it is known what it is. */
   if (self->pending != NULL)

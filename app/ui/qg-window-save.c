@@ -370,6 +370,7 @@ recovery_tick (gpointer user_data)
 {
   QgWindow *self = user_data;
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GFile) target = NULL;
   RecoveryCopy *copy;
   gsize length;
   char *json;
@@ -382,7 +383,13 @@ recovery_tick (gpointer user_data)
     }
   if (self->recovery_id == NULL)
     self->recovery_id = qg_recovery_new_id ();
-  json = qg_document_to_json (qg_history_get_document (self->history), self->save_file, &length);
+  /* Written for the file it will be saved over; a map with none (a new
+   * one, the example map) as if for the copy's own place: an article it
+   * names by a path from its folder goes in whole, since Recover has no
+   * folder to look in. */
+  target = self->save_file != NULL ? g_object_ref (self->save_file)
+                                   : qg_recovery_copy_file (self->recovery_id);
+  json = qg_document_to_json (qg_history_get_document (self->history), target, &length);
   copy = g_new0 (RecoveryCopy, 1);
   copy->id = g_strdup (self->recovery_id);
   copy->json = g_bytes_new_take (json, length);
