@@ -459,6 +459,87 @@ highlights_afresh (QgDocument *doc)
   return highlights;
 }
 
+/* Each name in the article is underlined in a line a person sees: a row
+ * of pixels in the mention's colour under it. The fonts' own underline
+ * was thinner than a pixel, drawn here as a pale smear over two rows, and
+ * by GTK's GL renderer, on most desktops, mostly not at all. */
+static void
+test_mentions_underlined_crisply (void)
+{
+  const char *json = "{\"format\": \"quotegraph/1\", \"article\": {\"title\": \"T\", "
+                     "\"text\": \"Acme Corp said so.\\n\\nThen Acme Corp said it again.\"}, "
+                     "\"entities\": [{\"id\": \"a\", \"name\": \"Acme Corp\", "
+                     "\"kind\": \"company\"}], \"quotes\": [], \"relations\": []}";
+  static const int starts[] = { 0, 25 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgDocument) doc = qg_document_load_from_data (json, strlen (json), NULL, "d", NULL,
+                                                          &error);
+  g_autoptr(QgSources) sources = NULL;
+  GtkWidget *window = gtk_window_new ();
+  QgArticleView *view = QG_ARTICLE_VIEW (qg_article_view_new ());
+  GtkTextBuffer *buffer;
+  cairo_surface_t *image;
+  GdkRGBA *line = NULL;
+  int expected[3];
+
+  g_assert_no_error (error);
+  sources = qg_sources_new (doc);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 200);
+  gtk_window_present (GTK_WINDOW (window));
+  qg_article_view_set_document (view, doc, sources);
+  qg_test_wait_for (article_filled, view, "the article's highlights");
+  qg_test_wait_frames (window);
+  image = qg_test_render (GTK_WIDGET (view));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_object_get (gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "mention"),
+                "underline-rgba", &line, NULL);
+  expected[0] = (int) round (255 * (line->alpha * line->red + 1 - line->alpha));
+  expected[1] = (int) round (255 * (line->alpha * line->green + 1 - line->alpha));
+  expected[2] = (int) round (255 * (line->alpha * line->blue + 1 - line->alpha));
+  gdk_rgba_free (line);
+
+  for (guint m = 0; m < G_N_ELEMENTS (starts); m++)
+    {
+      GtkTextIter at;
+      GdkRectangle first, last;
+      int x0, y0, x1, y1, rows = 0;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &at, starts[m]);
+      gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view), &at, &first);
+      gtk_text_buffer_get_iter_at_offset (buffer, &at, starts[m] + 8);
+      gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view), &at, &last);
+      gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET,
+                                             first.x, first.y, &x0, &y0);
+      gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET,
+                                             last.x, first.y + first.height, &x1, &y1);
+      /* A row under the name's letters in at least half the strength of
+       * the line's own colour over the white it is drawn on here (its
+       * red and green: the blue is near white's), each pixel across the
+       * name; the smear was two rows of a third and a fifth of it. */
+      for (int y = y0; y < y1 + 2; y++)
+        {
+          gboolean whole = TRUE;
+
+          for (int x = x0 + 1; x < x1 - 1 && whole; x++)
+            {
+              guint32 p = qg_test_pixel (image, x, y);
+
+              whole = 255 - (int) ((p >> 16) & 0xff) >= (255 - expected[0]) / 2
+                      && 255 - (int) ((p >> 8) & 0xff) >= (255 - expected[1]) / 2;
+            }
+          if (whole)
+            rows++;
+        }
+      g_test_message ("mention %u: %d rows of half #%02x%02x%02x under x %d-%d, y %d-%d", m, rows,
+                      expected[0], expected[1], expected[2], x0, x1, y0, y1);
+      g_assert_cmpint (rows, ==, 1);
+    }
+
+  cairo_surface_destroy (image);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* An edit keeps the article's text in its buffer and changes only the
  * highlights that differ; what it leaves is what a view highlighting the
  * edited document afresh shows, edit after edit: a stance changed, a
@@ -1281,6 +1362,8 @@ main (int   argc,
   g_test_add_func ("/quotegraph/sources/article-fills-in-the-background",
                    test_article_fills_in_the_background);
   g_test_add_func ("/quotegraph/sources/article-retags-an-edit", test_article_retags_an_edit);
+  g_test_add_func ("/quotegraph/sources/mentions-underlined-crisply",
+                   test_mentions_underlined_crisply);
   g_test_add_func ("/quotegraph/search/by-typing", test_search_by_typing);
   g_test_add_func ("/quotegraph/search/second-escape-clears-the-selection",
                    test_second_escape_clears_the_selection);

@@ -876,6 +876,7 @@ qg_article_view_init (QgArticleView *self)
   GtkTextView *view = GTK_TEXT_VIEW (self);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   GtkEventController *legacy;
+  cairo_font_options_t *options;
 
   gtk_text_view_set_editable (view, FALSE);
   gtk_text_view_set_cursor_visible (view, FALSE);
@@ -885,6 +886,14 @@ qg_article_view_init (QgArticleView *self)
   gtk_text_view_set_top_margin (view, 12);
   gtk_text_view_set_bottom_margin (view, 12);
   gtk_text_view_set_pixels_below_lines (view, 2);
+  /* Metrics in whole pixels: the fonts' own underline is thinner than a
+   * pixel (DejaVu Sans's, 0.6 px at 13 px), and GTK's GL renderer drew a
+   * mention's line only where it happened to cover the middle of a row
+   * of pixels, so that most names in the article were not underlined. */
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_ON);
+  gtk_widget_set_font_options (GTK_WIDGET (self), options);
+  cairo_font_options_destroy (options);
   gtk_widget_add_css_class (GTK_WIDGET (self), "article");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("The article"), -1);
