@@ -267,27 +267,43 @@ test_typed_article (void)
   fixture_close (&f);
 }
 
+/* Whether the dialog shows a person why Create waits: for a title. */
+static gboolean
+title_hint_shown (Fixture *f)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  qg_test_collect_if (GTK_WIDGET (f->dialog), qg_test_is_shown_label,
+                      "A title is needed to create the map.", found);
+  return found->len == 1;
+}
+
 /* FORMAT.md requires a title: without one, or with only spaces, Create
- * is insensitive, clicked or not; and so it is without a text. */
+ * is insensitive, clicked or not, and the dialog says why; and so it is
+ * without a text. */
 static void
 test_create_needs_title_and_text (void)
 {
   Fixture f;
 
   fixture_open (&f);
+  g_assert_false (title_hint_shown (&f));
   type_in (&f, GTK_WIDGET (text_view_of (&f)), "Some text.");
   wait_for_text (&f, "Some text.");
   g_assert_false (create_sensitive (&f));
+  g_assert_true (title_hint_shown (&f));
   qg_test_click_widget (create_button (&f));
 
   type_in (&f, row (&f, TITLE), "   ");
   wait_for_row (&f, TITLE, "   ");
   g_assert_false (create_sensitive (&f));
+  g_assert_true (title_hint_shown (&f));
   /* Enter in the field would press Create, were it sensitive. */
   qg_test_keys (row (&f, TITLE), "Return");
   qg_test_type (row (&f, TITLE), "T");
   wait_for_row (&f, TITLE, "   T");
   g_assert_true (create_sensitive (&f));
+  g_assert_false (title_hint_shown (&f));
   qg_test_keys (row (&f, TITLE), "ctrl+a");
   qg_test_keys (row (&f, TITLE), "BackSpace");
   wait_for_row (&f, TITLE, "");

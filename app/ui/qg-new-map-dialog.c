@@ -25,6 +25,7 @@ struct _QgNewMapDialog
   AdwEntryRow          *source_row;
   AdwEntryRow          *date_row;
   GtkLabel             *date_label;
+  AdwPreferencesGroup  *details_group;
   GtkSwitch            *draft_switch;
 };
 
@@ -96,6 +97,7 @@ update_create (QgNewMapDialog *self)
   g_autofree char *date = field_text (self->date_row);
   g_autoptr(GError) error = NULL;
   gboolean date_ok = date == NULL || qg_article_check_date (date, &error);
+  gboolean text;
 
   if (date_ok)
     {
@@ -112,8 +114,13 @@ update_create (QgNewMapDialog *self)
       gtk_widget_add_css_class (GTK_WIDGET (self->date_label), "error");
       gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
     }
+  text = has_text (self);
+  /* What Create waits for, once there is an article. */
+  adw_preferences_group_set_description (self->details_group,
+                                         text && title == NULL
+                                         ? _("A title is needed to create the map.") : NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_button),
-                            self->reading == NULL && title != NULL && date_ok && has_text (self));
+                            self->reading == NULL && title != NULL && date_ok && text);
 }
 
 static void
@@ -380,6 +387,7 @@ qg_new_map_dialog_class_init (QgNewMapDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QgNewMapDialog, source_row);
   gtk_widget_class_bind_template_child (widget_class, QgNewMapDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, QgNewMapDialog, date_label);
+  gtk_widget_class_bind_template_child (widget_class, QgNewMapDialog, details_group);
   gtk_widget_class_bind_template_child (widget_class, QgNewMapDialog, draft_switch);
   gtk_widget_class_bind_template_callback (widget_class, create_cb);
   gtk_widget_class_bind_template_callback (widget_class, choose_file_cb);
