@@ -980,7 +980,7 @@ test_recovery_asked_over_the_window (void)
 
   g_setenv ("QG_RECOVERY_DIR", copies, TRUE);
   g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
-  g_assert_true (qg_recovery_write (id, contents, length, NULL, &error));
+  g_assert_true (qg_recovery_write (id, contents, length, NULL, "Acme and the Agency", &error));
   g_assert_no_error (error);
   /* Left by a process of another boot: a crash's. */
   keys_path = g_strconcat (copies, G_DIR_SEPARATOR_S, id, ".ini", NULL);
@@ -991,6 +991,9 @@ test_recovery_asked_over_the_window (void)
   qg_test_close_all_windows ();
   g_application_activate (G_APPLICATION (qg_test_app));
   dialog = qg_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "the offer to recover");
+  /* A map with no file is named by its title, not as "a new map". */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "\u201cAcme and the Agency\u201d"));
   windows = qg_test_app_windows ();
   g_assert_cmpuint (windows->len, ==, 1);
   g_assert_true (gtk_window_get_transient_for (dialog) == g_ptr_array_index (windows, 0));

@@ -61,7 +61,7 @@ test_kept_while_running_offered_when_gone (void)
   g_autofree char *copy = NULL;
   QgRecoveryItem *item;
 
-  g_assert_true (qg_recovery_write (id, "{\"a\": 1}\n", 9, original, &error));
+  g_assert_true (qg_recovery_write (id, "{\"a\": 1}\n", 9, original, NULL, &error));
   g_assert_no_error (error);
 
   /* This process is running: its copy is nobody's to recover. */
@@ -98,8 +98,8 @@ test_a_new_map_and_half_a_copy (void)
   g_autoptr(GPtrArray) items = NULL;
   QgRecoveryItem *item;
 
-  g_assert_true (qg_recovery_write (whole, "{}", 2, NULL, NULL));
-  g_assert_true (qg_recovery_write (half, "{}", 2, NULL, NULL));
+  g_assert_true (qg_recovery_write (whole, "{}", 2, NULL, NULL, NULL));
+  g_assert_true (qg_recovery_write (half, "{}", 2, NULL, NULL, NULL));
   orphan (dir, whole);
   orphan (dir, half);
   half_json = g_strdup_printf ("%s/%s.json", dir, half);

@@ -23,6 +23,7 @@ qg_recovery_item_free (QgRecoveryItem *item)
   g_free (item->id);
   g_free (item->path);
   g_clear_object (&item->original);
+  g_free (item->title);
   g_clear_pointer (&item->written, g_date_time_unref);
   g_free (item);
 }
@@ -83,6 +84,7 @@ qg_recovery_write (const char  *id,
                    const char  *json,
                    gsize        length,
                    GFile       *original,
+                   const char  *title,
                    GError     **error)
 {
   g_autoptr(GKeyFile) keys = g_key_file_new ();
@@ -105,6 +107,8 @@ qg_recovery_write (const char  *id,
 
       g_key_file_set_string (keys, GROUP, "Original", uri);
     }
+  if (title != NULL)
+    g_key_file_set_string (keys, GROUP, "Title", title);
   g_key_file_set_integer (keys, GROUP, "Pid", (int) getpid ());
   g_key_file_set_string (keys, GROUP, "Program", program != NULL ? program : "");
   g_key_file_set_string (keys, GROUP, "Boot", boot);
@@ -201,6 +205,7 @@ qg_recovery_find_orphans (void)
       original = g_key_file_get_string (keys, GROUP, "Original", NULL);
       if (original != NULL && *original != '\0')
         item->original = g_file_new_for_uri (original);
+      item->title = g_key_file_get_string (keys, GROUP, "Title", NULL);
       written = g_key_file_get_string (keys, GROUP, "Written", NULL);
       item->written = written ? g_date_time_new_from_iso8601 (written, NULL) : NULL;
       if (item->written == NULL)
@@ -227,5 +232,5 @@ qg_recovery_adopt (QgRecoveryItem *item)
   g_return_if_fail (item != NULL);
 
   if (g_file_get_contents (item->path, &contents, &length, NULL))
-    qg_recovery_write (item->id, contents, length, item->original, NULL);
+    qg_recovery_write (item->id, contents, length, item->original, item->title, NULL);
 }

@@ -17,6 +17,7 @@ typedef struct
   char      *id;
   char      *path;       /* of the copy */
   GFile     *original;   /* the file it is a copy of, or NULL for a new map */
+  char      *title;      /* of the map, if it said; for a map with no file */
   GDateTime *written;
 } QgRecoveryItem;
 
@@ -26,11 +27,12 @@ void       qg_recovery_item_free     (QgRecoveryItem *item);
 char      *qg_recovery_dir           (void);
 
 /* Writes (or replaces) the copy @id of @original (or of a new map, NULL),
- * whole or not at all. */
+ * whole or not at all; @title (or NULL) names it where it has no file. */
 gboolean   qg_recovery_write         (const char  *id,
                                       const char  *json,
                                       gsize        length,
                                       GFile       *original,
+                                      const char  *title,
                                       GError     **error);
 void       qg_recovery_discard       (const char  *id);
 /* Where the copy @id is written: a document with no file of its own is

@@ -292,7 +292,14 @@ new_window (QgApplication *self)
 static char *
 recovered_name (QgRecoveryItem *item)
 {
-  return item->original != NULL ? g_file_get_basename (item->original) : g_strdup (_("a new map"));
+  if (item->original != NULL)
+    return g_file_get_basename (item->original);
+  if (item->title != NULL && *item->title != '\0')
+    /* Translators: a map with no file, by its title: "changes to
+     * “Kaspersky: US government removes Russian security software” were
+     * saved". */
+    return g_strdup_printf (_("“%s”"), item->title);
+  return g_strdup (_("a new map"));
 }
 
 /* Each copy opens in a window of its own, with unsaved changes, to be

@@ -314,6 +314,7 @@ typedef struct
   char    *id;
   GBytes  *json;
   GFile   *original;
+  char    *title;
   GWeakRef window;
 } RecoveryCopy;
 
@@ -324,6 +325,7 @@ recovery_copy_free (RecoveryCopy *copy)
   g_free (copy->id);
   g_bytes_unref (copy->json);
   g_clear_object (&copy->original);
+  g_free (copy->title);
   g_free (copy);
 }
 
@@ -338,7 +340,7 @@ write_copy (GTask        *task,
   gsize length;
   const char *json = g_bytes_get_data (copy->json, &length);
 
-  if (qg_recovery_write (copy->id, json, length, copy->original, &error))
+  if (qg_recovery_write (copy->id, json, length, copy->original, copy->title, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -394,6 +396,7 @@ recovery_tick (gpointer user_data)
   copy->id = g_strdup (self->recovery_id);
   copy->json = g_bytes_new_take (json, length);
   copy->original = self->save_file != NULL ? g_object_ref (self->save_file) : NULL;
+  copy->title = g_strdup (qg_document_get_title (qg_history_get_document (self->history)));
   g_weak_ref_init (&copy->window, self);
   self->recovery_writes++;
   task = g_task_new (NULL, NULL, copy_written_cb, NULL);
