@@ -414,6 +414,32 @@ qg_test_is_shown_button_labelled (GtkWidget     *widget,
          && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} QgTestLabelWait;
+
+static inline gboolean
+qg_test_label_shown (gpointer data)
+{
+  QgTestLabelWait *w = data;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  qg_test_collect_if (w->root, qg_test_is_shown_label, w->text, labels);
+  return labels->len > 0;
+}
+
+/* Waits for a label reading @text to be shown under @root: a toast. */
+static inline void
+qg_test_wait_for_shown_label (GtkWidget  *root,
+                              const char *text)
+{
+  QgTestLabelWait w = { root, text };
+
+  qg_test_wait_for (qg_test_label_shown, &w, text);
+}
+
 /* @widget and what holds it are visible, up to its popover or window
  * (which may be closed: what it holds is still there to be found). */
 static inline gboolean

@@ -457,6 +457,8 @@ test_delete_says_what_goes (void)
   g_assert_cmpint (qg_document_find_entity (current_document (window), "reuters"), ==, -1);
   g_assert_cmpuint (qg_document_get_n_relations (current_document (window)), ==,
                     qg_document_get_n_relations (before) - n_relations);
+  /* The toast says what went, with Undo. */
+  qg_test_wait_for_shown_label (GTK_WIDGET (window), "Entity deleted");
   g_assert_null (qg_graph_view_get_selection (qg_window_get_graph_view (window)));
 
   qg_test_keys (GTK_WIDGET (qg_window_get_graph_view (window)), "ctrl+z");

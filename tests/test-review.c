@@ -145,32 +145,6 @@ click_row (QgWindow   *window,
   qg_test_click (row, 16, gtk_widget_get_height (row) / 2.0);
 }
 
-typedef struct
-{
-  GtkWidget  *root;
-  const char *text;
-} LabelWait;
-
-static gboolean
-label_shown (gpointer data)
-{
-  LabelWait *w = data;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  qg_test_collect_if (w->root, qg_test_is_shown_label, w->text, labels);
-  return labels->len > 0;
-}
-
-/* Waits for a label reading @text to be shown in @window: a toast. */
-static void
-wait_for_label (QgWindow   *window,
-                const char *text)
-{
-  LabelWait w = { GTK_WIDGET (window), text };
-
-  qg_test_wait_for (label_shown, &w, text);
-}
-
 static gboolean
 review_shown (QgWindow *window)
 {
@@ -260,7 +234,7 @@ test_accept_reject_undo_save (void)
   g_assert_true (qg_test_is_draft (doc, "bob-ray"));
   assert_drafts_listed (window, 4);
   g_assert_null (qg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  wait_for_label (window, "Rejected “It was hard,” and 1 relation");
+  qg_test_wait_for_shown_label (GTK_WIDGET (window), "Rejected “It was hard,” and 1 relation");
   g_assert_cmpstr (qg_history_get_undo_label (window->history), ==, "Reject Draft");
 
   /* Undone, as any edit. */
@@ -290,7 +264,7 @@ test_accept_reject_undo_save (void)
   g_assert_cmpuint (qg_document_get_n_quotes (doc), ==, 4);
   g_assert_cmpuint (qg_document_get_n_relations (doc), ==, 3);
   g_assert_true (review_gone (window));
-  wait_for_label (window, "All drafts reviewed");
+  qg_test_wait_for_shown_label (GTK_WIDGET (window), "All drafts reviewed");
   g_assert_cmpstr (qg_history_get_undo_label (window->history), ==, "Accept Drafts");
 
   /* Saved, and read back: the same map, without a mark. */
@@ -529,7 +503,7 @@ test_draft_again_adds_nothing_new (void)
   g_assert_false (qg_history_get_can_undo (window->history));
 
   choose_from_main_menu (window, "_Draft Again");
-  wait_for_label (window, "The draft adds nothing new");
+  qg_test_wait_for_shown_label (GTK_WIDGET (window), "The draft adds nothing new");
   qg_test_wait_for (qg_test_not_busy, window, "the draft");
   g_assert_true (current_document (window) == shown);
   g_assert_false (qg_history_get_can_undo (window->history));
@@ -565,7 +539,7 @@ test_draft_again_adds_the_draft (void)
     qg_test_wait_for_edit_from (window, held);
   }
   added = g_strdup_printf (n == 1 ? "Added %u draft" : "Added %u drafts", n);
-  wait_for_label (window, added);
+  qg_test_wait_for_shown_label (GTK_WIDGET (window), added);
   assert_same_draft (current_document (window), draft);
   g_assert_true (review_shown (window));
   g_assert_cmpstr (qg_history_get_undo_label (window->history), ==, "Draft Again");

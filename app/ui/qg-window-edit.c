@@ -702,7 +702,7 @@ delete_response (AdwMessageDialog *dialog,
                              _("The map changed while the question was open: nothing was "
                                "deleted. Ask again to see what would go now."));
   else
-    apply_or_explain (self, edit, NULL, _("Deleted"));
+    apply_or_explain (self, edit, NULL, g_object_get_data (G_OBJECT (dialog), "done"));
 }
 
 static void
@@ -718,6 +718,7 @@ delete_item_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
+  const char *done;
   GtkWidget *dialog;
   gint found;
 
@@ -727,6 +728,7 @@ delete_item_action (GtkWidget  *widget,
     {
       edit = qg_edit_new_delete_entity (id);
       heading = g_strdup_printf (_("Delete “%s”?"), qg_document_get_entity (document, found)->name);
+      done = _("Entity deleted");
     }
   else if ((found = qg_document_find_relation (document, id)) >= 0)
     {
@@ -734,11 +736,13 @@ delete_item_action (GtkWidget  *widget,
 
       edit = qg_edit_new_delete_relation (id);
       heading = g_strdup_printf (_("Delete “%s”?"), sentence);
+      done = _("Relation deleted");
     }
   else if (qg_document_find_quote (document, id) >= 0)
     {
       edit = qg_edit_new_delete_quote (id);
       heading = g_strdup (_("Delete the Quote?"));
+      done = _("Quote deleted");
     }
   else
     return;
@@ -760,6 +764,8 @@ delete_item_action (GtkWidget  *widget,
                           (GDestroyNotify) qg_edit_unref);
   g_object_set_data_full (G_OBJECT (dialog), "document", g_object_ref (document),
                           g_object_unref);
+  /* What the toast says once it is done, with Undo. */
+  g_object_set_data (G_OBJECT (dialog), "done", (gpointer) done);
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
