@@ -724,20 +724,6 @@ test_dark_style_changes_the_colours (Fixture       *f,
   cairo_surface_destroy (dark);
 }
 
-typedef struct
-{
-  Fixture    *f;
-  const char *id;
-} SelectionWait;
-
-static gboolean
-selection_is (gpointer data)
-{
-  SelectionWait *w = data;
-
-  return g_strcmp0 (qg_graph_view_get_selection (w->f->view), w->id) == 0;
-}
-
 /* A node that Tab selects at the view's edge, its middle in the view but
  * half of it, and of its name, out, is brought into view whole. */
 static void
@@ -746,7 +732,7 @@ test_selection_revealed_whole (Fixture       *f,
 {
   guint n = qg_layout_get_n_nodes (f->layout), first = 0;
   const QgItem *node;
-  SelectionWait wait = { f, NULL };
+  const char *id;
   double x, y, x0, y0, x1, y1;
 
   /* The first in reading order, which Tab selects first: the top line's
@@ -760,7 +746,7 @@ test_selection_revealed_whole (Fixture       *f,
         first = i;
     }
   node = qg_layout_get_node (f->layout, first);
-  wait.id = qg_document_get_entity (f->document, first)->id;
+  id = qg_document_get_entity (f->document, first)->id;
 
   qg_viewport_zoom_at (f->viewport, 3, WIDTH / 2.0, HEIGHT / 2.0);
   qg_viewport_finish_animation (f->viewport);
@@ -768,13 +754,13 @@ test_selection_revealed_whole (Fixture       *f,
   qg_viewport_pan (f->viewport, 30 - x, HEIGHT / 2.0 - y);
   qg_viewport_to_widget (f->viewport, node->x0, node->y0, &x0, &y0);
   qg_viewport_to_widget (f->viewport, node->x1, node->y1, &x1, &y1);
-  g_test_message ("%s from %.1f to %.1f", wait.id, MIN (x0, x1), MAX (x0, x1));
+  g_test_message ("%s from %.1f to %.1f", id, MIN (x0, x1), MAX (x0, x1));
   g_assert_cmpfloat (MIN (x0, x1), <, 0);
   g_assert_cmpfloat (fabs (x1 - x0), <, WIDTH / 2.0);
   qg_test_wait_frames (f->window);
 
   qg_test_keys (f->window, "Tab");
-  qg_test_wait_for (selection_is, &wait, "Tab to select the first node");
+  qg_test_wait_for_selection (f->view, id);
   qg_graph_view_finish_animations (f->view);
   qg_viewport_to_widget (f->viewport, node->x0, node->y0, &x0, &y0);
   qg_viewport_to_widget (f->viewport, node->x1, node->y1, &x1, &y1);
