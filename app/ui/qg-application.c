@@ -345,6 +345,14 @@ recovery_response_cb (AdwMessageDialog *dialog,
   else if (g_strcmp0 (response, "discard") == 0)
     for (guint i = 0; i < items->len; i++)
       qg_recovery_discard (((QgRecoveryItem *) g_ptr_array_index (items, i))->id);
+}
+
+/* Answered, or gone with the window it was asked over (which destroys it
+ * with no answer): the copies stay, to be offered at the next start. */
+static void
+recovery_dialog_destroyed_cb (GtkWidget     *dialog,
+                              QgApplication *self)
+{
   g_application_release (G_APPLICATION (self));
 }
 
@@ -387,20 +395,31 @@ qg_application_offer_recovery (QgApplication *self,
   /* Without a window, the application lasts as long as the question. */
   g_application_hold (G_APPLICATION (self));
   g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_response_cb), self, 0);
+  g_signal_connect (dialog, "destroy", G_CALLBACK (recovery_dialog_destroyed_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
 }
+
+static void first_window_added_cb (QgApplication *self,
+                                   GtkWindow     *window);
 
 static gboolean
 offer_recovery_cb (gpointer data)
 {
   g_autoptr(GtkWindow) window = data;
   GApplication *application = g_application_get_default ();
+  GtkWindow *parent;
 
-  /* Closed meanwhile: asked on its own. */
-  if (QG_IS_APPLICATION (application))
-    qg_application_offer_recovery (QG_APPLICATION (application),
-                                   gtk_widget_in_destruction (GTK_WIDGET (window)) ? NULL : window);
+  if (!QG_IS_APPLICATION (application))
+    return G_SOURCE_REMOVE;
+  /* Closed meanwhile (GTK has taken it from the application): over
+   * another window, or over the next one. */
+  parent = gtk_window_get_application (window) != NULL
+           ? window : gtk_application_get_active_window (GTK_APPLICATION (application));
+  if (parent != NULL)
+    qg_application_offer_recovery (QG_APPLICATION (application), parent);
+  else
+    g_signal_connect (application, "window-added", G_CALLBACK (first_window_added_cb), NULL);
   return G_SOURCE_REMOVE;
 }
 
