@@ -725,7 +725,8 @@ test_dark_style_changes_the_colours (Fixture       *f,
 }
 
 /* A node that Tab selects at the view's edge, its middle in the view but
- * half of it, and of its name, out, is brought into view whole. */
+ * half of it, and of its name, out, is brought into view whole, and no
+ * further. */
 static void
 test_selection_revealed_whole (Fixture       *f,
                                gconstpointer  data)
@@ -769,6 +770,11 @@ test_selection_revealed_whole (Fixture       *f,
   g_assert_cmpfloat (MAX (x0, x1), <=, WIDTH);
   g_assert_cmpfloat (MIN (y0, y1), >=, 0);
   g_assert_cmpfloat (MAX (y0, y1), <=, HEIGHT);
+  /* Moved no further than that (a margin from the edge), and only
+   * sideways: the rest of the map stays where it was looked at. */
+  g_assert_cmpfloat_with_epsilon (MIN (x0, x1), 12, 1);
+  qg_viewport_to_widget (f->viewport, node->cx, node->cy, &x, &y);
+  g_assert_cmpfloat_with_epsilon (y, HEIGHT / 2.0, 0.5);
   g_assert_cmpfloat_with_epsilon (qg_viewport_get_zoom (f->viewport), f->zoom * 3, 1e-6);
 }
 
@@ -792,10 +798,33 @@ has_visible_focus (gpointer data)
   return gtk_widget_has_visible_focus (data);
 }
 
+static gboolean
+names_made_again (gpointer data)
+{
+  Fixture *f = data;
+  guint index;
+  PangoLayout *name = first_name (f, &index);
+
+  return name != NULL && g_object_get_data (G_OBJECT (name), "qg-test-mark") == NULL;
+}
+
+/* Marks the first name the map has made, to tell it from one made again. */
+static PangoLayout *
+mark_first_name (Fixture *f,
+                 guint   *index)
+{
+  PangoLayout *name = first_name (f, index);
+
+  g_assert_nonnull (name);
+  g_object_set_data (G_OBJECT (name), "qg-test-mark", GINT_TO_POINTER (1));
+  return name;
+}
+
 /* A change of style that leaves the font as it was (the focus coming to
  * the map from the keyboard, which draws its outline) keeps the names the
  * map has made: making them all again is a frame's work on a large map.
- * A font of the map's own has them made again, in it. */
+ * A font of the map's own has them made again, in it; and so does another
+ * antialiasing in the settings, which their masks are drawn with. */
 static void
 test_names_kept_through_a_change_of_style (void)
 {
@@ -803,11 +832,13 @@ test_names_kept_through_a_change_of_style (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(QgLayout) layout = qg_graph_compute_layout (doc, "dot", &error);
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  GtkSettings *settings = gtk_settings_get_default ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *button = gtk_button_new_with_label ("Before the map");
   Fixture f = { 0 };
   PangoLayout *name;
   guint index = 0;
+  int antialias;
 
   g_assert_no_error (error);
   f.window = gtk_window_new ();
@@ -825,24 +856,29 @@ test_names_kept_through_a_change_of_style (void)
   qg_graph_view_finish_animations (f.view);
   gtk_widget_grab_focus (button);
   qg_test_wait_frames (f.window);
-  name = first_name (&f, &index);
-  g_assert_nonnull (name);
+  name = mark_first_name (&f, &index);
   g_assert_false (gtk_widget_has_focus (GTK_WIDGET (f.view)));
 
   qg_test_keys (f.window, "Tab");
   qg_test_wait_for (has_visible_focus, f.view, "the map to have the focus");
   qg_test_wait_frames (f.window);
   g_assert_true (f.view->node_names[index] == name);
+  g_assert_false (names_made_again (&f));
 
   gtk_css_provider_load_from_data (css, "graphview.serif-names { font-family: Serif; }", -1);
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   gtk_widget_add_css_class (GTK_WIDGET (f.view), "serif-names");
-  qg_test_wait_frames (f.window);
-  name = f.view->node_names[index];
-  g_assert_nonnull (name);
+  qg_test_wait_for (names_made_again, &f, "the names to be made in the new font");
+  name = first_name (&f, &index);
   g_assert_cmpstr (pango_font_description_get_family (pango_layout_get_font_description (name)),
                    ==, "Serif");
+
+  name = mark_first_name (&f, &index);
+  g_object_get (settings, "gtk-xft-antialias", &antialias, NULL);
+  g_object_set (settings, "gtk-xft-antialias", antialias == 0 ? 1 : 0, NULL);
+  qg_test_wait_for (names_made_again, &f, "the names to be made with the new antialiasing");
+  g_object_set (settings, "gtk-xft-antialias", antialias, NULL);
 
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
                                                  GTK_STYLE_PROVIDER (css));

@@ -616,7 +616,14 @@ screen_text (QgGraphView *self,
   font = pango_font_description_copy (pango_context_get_font_description (
                                         pango_layout_get_context (*slot)));
   if (self->names_font == NULL)
-    self->names_font = pango_font_description_copy (font);
+    {
+      const cairo_font_options_t *options =
+        pango_cairo_context_get_font_options (pango_layout_get_context (*slot));
+
+      self->names_font = pango_font_description_copy (font);
+      g_clear_pointer (&self->names_options, cairo_font_options_destroy);
+      self->names_options = options != NULL ? cairo_font_options_copy (options) : NULL;
+    }
   pango_font_description_set_absolute_size (font, self->name_pixels * PANGO_SCALE);
   /* Edge labels read as such in italics, and so do drafts' names, as
    * Graphviz draws them. */
@@ -1527,10 +1534,29 @@ clear_layouts (QgGraphView   *self,
     }
 }
 
+/* Whether the names made so far were made in @context's font, with its
+ * options. */
+gboolean
+qg_graph_view_names_match (QgGraphView  *self,
+                           PangoContext *context)
+{
+  const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
+
+  if (self->names_font == NULL)
+    return TRUE;
+  if (!pango_font_description_equal (pango_context_get_font_description (context),
+                                     self->names_font))
+    return FALSE;
+  if (options == NULL || self->names_options == NULL)
+    return options == NULL && self->names_options == NULL;
+  return cairo_font_options_equal (options, self->names_options);
+}
+
 void
 qg_graph_view_forget_names (QgGraphView *self)
 {
   g_clear_pointer (&self->names_font, pango_font_description_free);
+  g_clear_pointer (&self->names_options, cairo_font_options_destroy);
   for (guint i = 0; self->node_names != NULL && i < self->n_node_names; i++)
     g_clear_object (&self->node_names[i]);
   for (guint i = 0; self->edge_names != NULL && i < self->n_edge_names; i++)
@@ -1542,6 +1568,7 @@ qg_graph_view_clear_texts (QgGraphView *self)
 {
   self->names_made = 0;
   g_clear_pointer (&self->names_font, pango_font_description_free);
+  g_clear_pointer (&self->names_options, cairo_font_options_destroy);
   clear_layouts (self, &self->texts, &self->n_texts);
   clear_layouts (self, &self->node_names, &self->n_node_names);
   clear_layouts (self, &self->edge_names, &self->n_edge_names);

@@ -132,9 +132,11 @@ struct _QgGraphView
   guint         n_node_names;
   PangoLayout **edge_names;      /* per edge */
   guint         n_edge_names;
-  /* The interface's font the names were made in (NULL before the first):
-   * a change of style that leaves it as it was keeps them. */
+  /* The interface's font the names were made in (NULL before the first),
+   * and its options (antialiasing, hinting): a change of style that
+   * leaves both as they were keeps them, and their masks. */
   PangoFontDescription *names_font;
+  cairo_font_options_t *names_options;
   /* Worked out for the next frame, and kept for the input until then. */
   gboolean      labels_valid;
   GArray       *screen_labels;   /* ScreenLabel */
@@ -209,6 +211,8 @@ void         qg_graph_view_clear_texts     (QgGraphView *self);
 /* And lets go of them now, as the view goes. */
 void         qg_graph_view_free_spent_texts (QgGraphView *self);
 void         qg_graph_view_forget_names    (QgGraphView *self);
+gboolean     qg_graph_view_names_match     (QgGraphView  *self,
+                                            PangoContext *context);
 
 /* qg-graph-view-overview.c */
 gboolean     qg_graph_view_seen_from_afar  (QgGraphView *self);

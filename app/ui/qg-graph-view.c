@@ -84,17 +84,31 @@ qg_graph_view_css_changed (GtkWidget         *widget,
                            GtkCssStyleChange *change)
 {
   QgGraphView *self = QG_GRAPH_VIEW (widget);
-  const PangoFontDescription *font;
 
   GTK_WIDGET_CLASS (qg_graph_view_parent_class)->css_changed (widget, change);
   load_palette (self);
   /* Most changes of style (the window's focus, a state, a class around
    * the map) leave the font as it was: the names made in it stay, since
    * making them all again is a frame's work on a large map. */
-  font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
-  if (self->names_font != NULL && !pango_font_description_equal (font, self->names_font))
+  if (!qg_graph_view_names_match (self, gtk_widget_get_pango_context (widget)))
     qg_graph_view_forget_names (self);
   qg_graph_view_redraw (self);
+}
+
+/* Antialiasing or hinting changed in the settings: the names' masks are
+ * drawn with the old ones. */
+static void
+qg_graph_view_system_setting_changed (GtkWidget        *widget,
+                                      GtkSystemSetting  setting)
+{
+  QgGraphView *self = QG_GRAPH_VIEW (widget);
+
+  GTK_WIDGET_CLASS (qg_graph_view_parent_class)->system_setting_changed (widget, setting);
+  if (!qg_graph_view_names_match (self, gtk_widget_get_pango_context (widget)))
+    {
+      qg_graph_view_forget_names (self);
+      qg_graph_view_redraw (self);
+    }
 }
 
 void
@@ -466,7 +480,7 @@ qg_graph_view_reveal_selection (QgGraphView *self)
   const double margin = 12;
   const QgItem *item;
   double x, y, x0, y0, x1, y1, w, h;
-  gboolean fits, cut;
+  gboolean fits;
 
   if (self->layout == NULL || self->selection_kind == QG_ITEM_NONE)
     return;
@@ -476,12 +490,30 @@ qg_graph_view_reveal_selection (QgGraphView *self)
   qg_viewport_to_widget (self->viewport, item->cx, item->cy, &x, &y);
   qg_viewport_to_widget (self->viewport, item->x0, item->y0, &x0, &y0);
   qg_viewport_to_widget (self->viewport, item->x1, item->y1, &x1, &y1);
-  /* Whole if it can be: a node half out at the view's edge, its name
-   * cut, was not revealed. One larger than the view, by its centre. */
+  /* Whole if it can be (a node half out at the view's edge, its name
+   * cut, was not revealed), moved only as far as that takes, so that the
+   * rest of the map stays where the person was looking; one larger than
+   * the view, by its centre. */
   fits = fabs (x1 - x0) <= w - 2 * margin && fabs (y1 - y0) <= h - 2 * margin;
-  cut = MIN (x0, x1) < margin || MIN (y0, y1) < margin
-        || MAX (x0, x1) > w - margin || MAX (y0, y1) > h - margin;
-  if ((fits && cut) || x < 24 || y < 24 || x > w - 24 || y > h - 24)
+  if (fits)
+    {
+      double dx = 0, dy = 0, lx, ly;
+
+      if (MIN (x0, x1) < margin)
+        dx = margin - MIN (x0, x1);
+      else if (MAX (x0, x1) > w - margin)
+        dx = w - margin - MAX (x0, x1);
+      if (MIN (y0, y1) < margin)
+        dy = margin - MIN (y0, y1);
+      else if (MAX (y0, y1) > h - margin)
+        dy = h - margin - MAX (y0, y1);
+      if (dx == 0 && dy == 0)
+        return;
+      /* The view's middle, moved against the item. */
+      qg_viewport_to_layout (self->viewport, w / 2 - dx, h / 2 - dy, &lx, &ly);
+      qg_viewport_center_on (self->viewport, lx, ly, 0, TRUE);
+    }
+  else if (x < 24 || y < 24 || x > w - 24 || y > h - 24)
     qg_graph_view_center_on_selection (self, 0, TRUE);
 }
 
@@ -1166,6 +1198,7 @@ qg_graph_view_class_init (QgGraphViewClass *klass)
   widget_class->map = qg_graph_view_map;
   widget_class->size_allocate = qg_graph_view_size_allocate;
   widget_class->css_changed = qg_graph_view_css_changed;
+  widget_class->system_setting_changed = qg_graph_view_system_setting_changed;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, QG_TYPE_DOCUMENT,
