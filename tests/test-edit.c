@@ -783,6 +783,18 @@ test_new_map_from_an_article (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The tests point QG_RECOVERY_DIR at folders of their own; meson's (the
+ * build's) is put back after each, for the tests after it. */
+static void
+put_back_env (const char *name,
+              const char *value)
+{
+  if (value != NULL)
+    g_setenv (name, value, TRUE);
+  else
+    g_unsetenv (name);
+}
+
 static gboolean
 has_recovery_copy (gpointer data)
 {
@@ -822,6 +834,7 @@ no_recovery_copy (gpointer data)
 static void
 test_recover_after_a_crash (void)
 {
+  g_autofree char *build_copies = g_strdup (g_getenv ("QG_RECOVERY_DIR"));
   g_autofree char *dir = g_dir_make_tmp ("quotegraph-edit-XXXXXX", NULL);
   g_autofree char *copies = g_build_filename (dir, "recovery", NULL);
   g_autofree char *path = g_build_filename (dir, "map.json", NULL);
@@ -907,6 +920,7 @@ test_recover_after_a_crash (void)
   g_unlink (path);
   g_rmdir (copies);
   g_rmdir (dir);
+  put_back_env ("QG_RECOVERY_DIR", build_copies);
 }
 
 /* The example map has no file of its own, and names its article by a
@@ -917,6 +931,7 @@ test_recover_after_a_crash (void)
 static void
 test_recover_the_example_map (void)
 {
+  g_autofree char *build_copies = g_strdup (g_getenv ("QG_RECOVERY_DIR"));
   g_autofree char *dir = g_dir_make_tmp ("quotegraph-edit-XXXXXX", NULL);
   g_autofree char *copies = g_build_filename (dir, "recovery", NULL);
   g_autoptr(GError) error = NULL;
@@ -959,6 +974,7 @@ test_recover_the_example_map (void)
   g_unsetenv ("QG_RECOVERY_SECONDS");
   g_rmdir (copies);
   g_rmdir (dir);
+  put_back_env ("QG_RECOVERY_DIR", build_copies);
 }
 
 /* Started with nothing to open, and a copy left by a crash: the question
@@ -967,6 +983,7 @@ test_recover_the_example_map (void)
 static void
 test_recovery_asked_over_the_window (void)
 {
+  g_autofree char *build_copies = g_strdup (g_getenv ("QG_RECOVERY_DIR"));
   g_autofree char *dir = g_dir_make_tmp ("quotegraph-edit-XXXXXX", NULL);
   g_autofree char *copies = g_build_filename (dir, "recovery", NULL);
   g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "valid", "small.json",
@@ -991,6 +1008,8 @@ test_recovery_asked_over_the_window (void)
   g_assert_true (g_key_file_save_to_file (keys, keys_path, NULL));
 
   qg_test_close_all_windows ();
+  /* The program's first start in this process (the offer is made once a
+   * process): no other test activates the application. */
   g_application_activate (G_APPLICATION (qg_test_app));
   dialog = qg_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "the offer to recover");
   /* A map with no file is named by its title, not as "a new map". */
@@ -1007,6 +1026,7 @@ test_recovery_asked_over_the_window (void)
   qg_recovery_discard (id);
   g_rmdir (copies);
   g_rmdir (dir);
+  put_back_env ("QG_RECOVERY_DIR", build_copies);
 }
 
 /* A new map has no file: Ctrl+S asks where, proposing its title, and a
