@@ -744,6 +744,68 @@ test_click_in_the_article_selects (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A passage that backs several relations, clicked: a choice that says how
+ * many, as narrow as a column of text (on one line each, the sentences
+ * made it wider than the window), and the one clicked there selected. */
+static void
+test_click_a_passage_of_many (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  QgDocument *doc = qg_window_get_document (window);
+  QgArticleView *view = qg_window_get_article_view (window);
+  GtkTextView *article = GTK_TEXT_VIEW (view);
+  const char *text = qg_document_get_text (doc, NULL);
+  g_auto(GStrv) ids = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *sentence = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  const QgQuote *quote = NULL;
+  GtkWidget *popover, *button;
+  GtkTextIter iter;
+  GdkRectangle rect;
+  int wx, wy;
+
+  /* The quote that backs the most relations. */
+  for (guint q = 0; q < qg_document_get_n_quotes (doc); q++)
+    {
+      const QgQuote *candidate = qg_document_get_quote (doc, q);
+      g_auto(GStrv) at = qg_article_view_items_at (view, candidate->start + 4);
+
+      if (g_strv_length (at) > (ids ? g_strv_length (ids) : 0))
+        {
+          g_strfreev (ids);
+          ids = g_steal_pointer (&at);
+          quote = candidate;
+        }
+    }
+  g_assert_cmpuint (g_strv_length (ids), >=, 4);
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (article), &iter,
+                                      g_utf8_pointer_to_offset (text, text + quote->start + 4));
+  qg_test_wait_iter_visible (article, &iter);
+  gtk_text_view_get_iter_location (article, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (article, GTK_TEXT_WINDOW_WIDGET, rect.x + 2,
+                                         rect.y + rect.height / 2, &wx, &wy);
+  qg_test_click (GTK_WIDGET (article), wx, wy);
+  heading = g_strdup_printf ("This passage backs %u relations", g_strv_length (ids));
+  qg_test_wait_for_shown_label (GTK_WIDGET (window), heading);
+  qg_test_collect_if (GTK_WIDGET (window), qg_test_is_shown_label, heading, found);
+  popover = gtk_widget_get_ancestor (g_ptr_array_index (found, 0), GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  qg_test_wait_frames (popover);
+  g_test_message ("the choice is %d px wide, the window %d", gtk_widget_get_width (popover),
+                  gtk_widget_get_width (GTK_WIDGET (window)));
+  g_assert_cmpint (gtk_widget_get_width (popover), <=, 560);
+
+  /* The second of them, clicked. */
+  sentence = qg_document_relation_sentence (doc, qg_document_find_relation (doc, ids[1]));
+  button = qg_test_find_labelled (popover, GTK_TYPE_BUTTON, sentence);
+  g_assert_nonnull (button);
+  qg_test_click_widget (button);
+  wait_for_selection (window, ids[1]);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_another_document (void)
 {
@@ -1362,6 +1424,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/sources/article-fills-in-the-background",
                    test_article_fills_in_the_background);
   g_test_add_func ("/quotegraph/sources/article-retags-an-edit", test_article_retags_an_edit);
+  g_test_add_func ("/quotegraph/sources/click-a-passage-of-many", test_click_a_passage_of_many);
   g_test_add_func ("/quotegraph/sources/mentions-underlined-crisply",
                    test_mentions_underlined_crisply);
   g_test_add_func ("/quotegraph/search/by-typing", test_search_by_typing);

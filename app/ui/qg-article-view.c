@@ -737,24 +737,46 @@ offer_choice (QgArticleView *self,
               double         x,
               double         y)
 {
+  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *heading = gtk_label_new (_("This passage backs"));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  guint n = g_strv_length (ids);
+  g_autofree char *title = g_strdup_printf (
+    /* Translators: over the relations a passage backs, to choose one of;
+     * the count tells that there may be more than the choice shows. */
+    g_dngettext (GETTEXT_PACKAGE, "This passage backs %u relation",
+                 "This passage backs %u relations", n), n);
+  GtkWidget *heading = gtk_label_new (title);
 
   gtk_widget_add_css_class (heading, "heading");
-  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (outer), heading);
+  /* As wide as a column of text, and as tall as the window allows: a
+   * passage may back dozens of relations, and their sentences are long
+   * (on one line each, the choice was wider than the window). */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 560);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+  gtk_box_append (GTK_BOX (outer), scroller);
   for (guint i = 0; ids[i]; i++)
     {
       g_autofree char *text = describe (self, ids[i]);
       GtkWidget *button = gtk_button_new_with_label (text);
+      GtkLabel *label = GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button)));
 
       gtk_widget_add_css_class (button, "flat");
-      gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
+      gtk_label_set_xalign (label, 0);
+      gtk_label_set_wrap (label, TRUE);
+      gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (label, 48);
+      gtk_label_set_width_chars (label, 24);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.select");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", ids[i]);
       g_signal_connect_swapped (button, "clicked", G_CALLBACK (choice_clicked), self);
       gtk_box_append (GTK_BOX (box), button);
     }
-  gtk_popover_set_child (GTK_POPOVER (self->chooser), box);
+  gtk_popover_set_child (GTK_POPOVER (self->chooser), outer);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->chooser),
                                &(GdkRectangle) { (int) x, (int) y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->chooser));
