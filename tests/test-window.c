@@ -714,17 +714,32 @@ test_panel_shows_the_quotes (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A real click in the article, on the character at @byte of its text. */
+static void
+click_in_article (QgWindow *window,
+                  gsize     byte)
+{
+  GtkTextView *article = GTK_TEXT_VIEW (qg_window_get_article_view (window));
+  const char *text = qg_document_get_text (qg_window_get_document (window), NULL);
+  GtkTextIter iter;
+  GdkRectangle rect;
+  int wx, wy;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (article), &iter,
+                                      g_utf8_pointer_to_offset (text, text + byte));
+  qg_test_wait_iter_visible (article, &iter);
+  gtk_text_view_get_iter_location (article, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (article, GTK_TEXT_WINDOW_WIDGET, rect.x + 2,
+                                         rect.y + rect.height / 2, &wx, &wy);
+  qg_test_click (GTK_WIDGET (article), wx, wy);
+}
+
 static void
 test_click_in_the_article_selects (void)
 {
   QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
   QgDocument *doc = qg_window_get_document (window);
-  GtkTextView *article = GTK_TEXT_VIEW (qg_window_get_article_view (window));
-  const char *text = qg_document_get_text (doc, NULL);
   const QgQuote *quote = NULL;
-  GtkTextIter iter;
-  GdkRectangle rect;
-  int wx, wy;
 
   /* The headline, at the top of the article, backs one relation. */
   for (guint q = 0; q < qg_document_get_n_quotes (doc); q++)
@@ -733,13 +748,7 @@ test_click_in_the_article_selects (void)
   g_assert_cmpuint (quote->start, ==, 0);
 
   /* Click in its middle, as a person would. */
-  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (article), &iter,
-                                      g_utf8_pointer_to_offset (text, text + quote->start + 6));
-  qg_test_wait_iter_visible (article, &iter);
-  gtk_text_view_get_iter_location (article, &iter, &rect);
-  gtk_text_view_buffer_to_window_coords (article, GTK_TEXT_WINDOW_WIDGET, rect.x + 2,
-                                         rect.y + rect.height / 2, &wx, &wy);
-  qg_test_click (GTK_WIDGET (article), wx, wy);
+  click_in_article (window, quote->start + 6);
   wait_for_selection (window, "federal-government-removes-kaspersky");
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -753,17 +762,12 @@ test_click_a_passage_of_many (void)
   QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
   QgDocument *doc = qg_window_get_document (window);
   QgArticleView *view = qg_window_get_article_view (window);
-  GtkTextView *article = GTK_TEXT_VIEW (view);
-  const char *text = qg_document_get_text (doc, NULL);
   g_auto(GStrv) ids = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *sentence = NULL;
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
   const QgQuote *quote = NULL;
   GtkWidget *popover, *button;
-  GtkTextIter iter;
-  GdkRectangle rect;
-  int wx, wy;
 
   /* The quote that backs the most relations. */
   for (guint q = 0; q < qg_document_get_n_quotes (doc); q++)
@@ -780,13 +784,7 @@ test_click_a_passage_of_many (void)
     }
   g_assert_cmpuint (g_strv_length (ids), >=, 4);
 
-  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (article), &iter,
-                                      g_utf8_pointer_to_offset (text, text + quote->start + 4));
-  qg_test_wait_iter_visible (article, &iter);
-  gtk_text_view_get_iter_location (article, &iter, &rect);
-  gtk_text_view_buffer_to_window_coords (article, GTK_TEXT_WINDOW_WIDGET, rect.x + 2,
-                                         rect.y + rect.height / 2, &wx, &wy);
-  qg_test_click (GTK_WIDGET (article), wx, wy);
+  click_in_article (window, quote->start + 4);
   heading = g_strdup_printf ("This passage backs %u relations", g_strv_length (ids));
   qg_test_wait_for_shown_label (GTK_WIDGET (window), heading);
   qg_test_collect_if (GTK_WIDGET (window), qg_test_is_shown_label, heading, found);
