@@ -391,6 +391,16 @@ test_connect_two_entities (void)
   g_assert_nonnull (button);
   qg_test_click_widget (button);
   qg_test_wait_for (shown_chooser, panel_of (window), "the other end to be asked for");
+  qg_test_wait_frames (button);
+  /* Each name whole, the longest of the map's too. */
+  {
+    g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+    qg_test_collect_if (panel_of (window), qg_test_is_shown_label,
+                        "Department of Homeland Security", names);
+    g_assert_cmpuint (names->len, ==, 1);
+    g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (names->pdata[0])));
+  }
   qg_test_type (button, "newegg");
   qg_test_keys (button, "Return");
 

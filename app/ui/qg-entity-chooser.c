@@ -371,7 +371,12 @@ qg_entity_chooser_init (QgEntityChooser *self)
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 280);
+  /* Wide enough for a name of 36 characters beside its kind: at 280 px,
+   * "Department of Homeland Security" and "US federal government" were
+   * cut short. Fixed, so that the choice does not change width as a
+   * search narrows it. (min-content-width does nothing without a
+   * horizontal scrollbar.) */
+  gtk_widget_set_size_request (scrolled, 380, -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list));
 
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->heading));
