@@ -406,11 +406,22 @@ test_connect_two_entities (void)
 
   dialog = qg_test_wait_for_toplevel (QG_TYPE_RELATION_DIALOG, "the relation dialog");
   g_assert_cmpstr (qg_relation_dialog_get_target_id (QG_RELATION_DIALOG (dialog)), ==, "newegg");
+  /* Add waits for a label, then for a quote, and the dialog says so. */
+  qg_test_wait_for_shown_label (GTK_WIDGET (dialog), "A label is needed, as in “From Label To”.");
   qg_test_type (GTK_WIDGET (dialog), "asked");
+  qg_test_wait_for_shown_label (GTK_WIDGET (dialog), "Check at least one quote that bears it "
+                                "out: no relation goes without one.");
   qg_test_collect_if (GTK_WIDGET (dialog), is_mapped_check, NULL, checks);
   g_assert_cmpuint (checks->len, >, 0);
   qg_test_click_widget (g_ptr_array_index (checks, 0));
   qg_test_wait_frames (GTK_WIDGET (dialog));
+  {
+    g_autoptr(GPtrArray) hints = g_ptr_array_new ();
+
+    qg_test_collect_if (GTK_WIDGET (dialog), qg_test_is_shown_label, "Check at least one quote "
+                        "that bears it out: no relation goes without one.", hints);
+    g_assert_cmpuint (hints->len, ==, 0);
+  }
   evidence = qg_relation_dialog_get_evidence (QG_RELATION_DIALOG (dialog));
   g_assert_cmpuint (g_strv_length (evidence), ==, 1);
   qg_test_click_widget (qg_test_find_labelled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Add"));

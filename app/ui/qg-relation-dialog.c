@@ -31,6 +31,7 @@ struct _QgRelationDialog
   GtkSearchEntry     *evidence_search;
   GtkListView        *evidence_list;
   GtkWidget          *apply_button;
+  GtkLabel           *missing_label;
   GtkLabel           *error_label;
   QgEntityChooser    *target_chooser;
   GtkCustomFilter    *filter;
@@ -116,15 +117,22 @@ qg_relation_dialog_show_error (QgRelationDialog *self,
 }
 
 /* What FORMAT.md requires of a relation: both ends, a label and at least
- * one quote. */
+ * one quote; while one is missing, the dialog says which. */
 static void
 update_apply (QgRelationDialog *self)
 {
   g_autofree char *label = qg_relation_dialog_get_label (self);
+  const char *missing = NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "relation.apply",
-                                 self->target_id != NULL && *label != '\0'
-                                 && g_hash_table_size (self->checked) > 0);
+  if (self->target_id == NULL)
+    missing = _("Choose the entity it goes to.");
+  else if (*label == '\0')
+    missing = _("A label is needed, as in “From Label To”.");
+  else if (g_hash_table_size (self->checked) == 0)
+    missing = _("Check at least one quote that bears it out: no relation goes without one.");
+  gtk_label_set_label (self->missing_label, missing);
+  gtk_widget_set_visible (GTK_WIDGET (self->missing_label), missing != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "relation.apply", missing == NULL);
 }
 
 static void
@@ -435,6 +443,7 @@ qg_relation_dialog_class_init (QgRelationDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QgRelationDialog, evidence_search);
   gtk_widget_class_bind_template_child (widget_class, QgRelationDialog, evidence_list);
   gtk_widget_class_bind_template_child (widget_class, QgRelationDialog, apply_button);
+  gtk_widget_class_bind_template_child (widget_class, QgRelationDialog, missing_label);
   gtk_widget_class_bind_template_child (widget_class, QgRelationDialog, error_label);
 
   gtk_widget_class_install_action (widget_class, "relation.apply", NULL, apply_cb);
