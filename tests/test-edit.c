@@ -804,17 +804,43 @@ test_new_map_from_an_article (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The tests point QG_RECOVERY_DIR at folders of their own; meson's (the
- * build's) is put back after each, for the tests after it. */
-static void
-put_back_env (const char *name,
-              const char *value)
+/* A folder of recovery copies of a test's own, in place of the build's
+ * (QG_RECOVERY_DIR), which is put back for the tests after it. */
+typedef struct
 {
-  if (value != NULL)
-    g_setenv (name, value, TRUE);
-  else
-    g_unsetenv (name);
+  char *dir;           /* the test's folder */
+  char *copies;        /* in it: QG_RECOVERY_DIR while the test runs */
+  char *build_copies;  /* meson's, or NULL */
+} RecoveryFolder;
+
+static RecoveryFolder *
+recovery_folder_new (void)
+{
+  RecoveryFolder *folder = g_new0 (RecoveryFolder, 1);
+
+  folder->build_copies = g_strdup (g_getenv ("QG_RECOVERY_DIR"));
+  folder->dir = g_dir_make_tmp ("quotegraph-edit-XXXXXX", NULL);
+  folder->copies = g_build_filename (folder->dir, "recovery", NULL);
+  g_setenv ("QG_RECOVERY_DIR", folder->copies, TRUE);
+  return folder;
 }
+
+static void
+recovery_folder_free (RecoveryFolder *folder)
+{
+  g_rmdir (folder->copies);
+  g_rmdir (folder->dir);
+  if (folder->build_copies != NULL)
+    g_setenv ("QG_RECOVERY_DIR", folder->build_copies, TRUE);
+  else
+    g_unsetenv ("QG_RECOVERY_DIR");
+  g_free (folder->dir);
+  g_free (folder->copies);
+  g_free (folder->build_copies);
+  g_free (folder);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecoveryFolder, recovery_folder_free)
 
 static gboolean
 has_recovery_copy (gpointer data)
@@ -855,10 +881,8 @@ no_recovery_copy (gpointer data)
 static void
 test_recover_after_a_crash (void)
 {
-  g_autofree char *build_copies = g_strdup (g_getenv ("QG_RECOVERY_DIR"));
-  g_autofree char *dir = g_dir_make_tmp ("quotegraph-edit-XXXXXX", NULL);
-  g_autofree char *copies = g_build_filename (dir, "recovery", NULL);
-  g_autofree char *path = g_build_filename (dir, "map.json", NULL);
+  g_autoptr(RecoveryFolder) recovery = recovery_folder_new ();
+  g_autofree char *path = g_build_filename (recovery->dir, "map.json", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GPtrArray) orphans = NULL;
@@ -866,11 +890,10 @@ test_recover_after_a_crash (void)
   GtkWindow *dialog;
   QgTestOtherWait wait = { NULL, NULL };
 
-  g_setenv ("QG_RECOVERY_DIR", copies, TRUE);
   g_setenv ("QG_RECOVERY_SECONDS", "1", TRUE);
   window = copy_with_an_entity (path, "Grace Hopper");
   {
-    CopyWait copy_wait = { window, copies };
+    CopyWait copy_wait = { window, recovery->copies };
 
     qg_test_wait_for (copy_written, &copy_wait, "a recovery copy of the unsaved change");
   }
@@ -882,7 +905,7 @@ test_recover_after_a_crash (void)
   /* A crash leaves the copy, with no window and no process (a closed
    * window removes its copy: it is put back, from another boot). */
   {
-    g_autoptr(GDir) folder = g_dir_open (copies, 0, NULL);
+    g_autoptr(GDir) folder = g_dir_open (recovery->copies, 0, NULL);
     g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
     g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
     g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (gsize));
@@ -890,7 +913,7 @@ test_recover_after_a_crash (void)
 
     while ((name = g_dir_read_name (folder)) != NULL)
       {
-        g_autofree char *file_path = g_build_filename (copies, name, NULL);
+        g_autofree char *file_path = g_build_filename (recovery->copies, name, NULL);
         char *data = NULL;
         gsize size;
 
@@ -910,7 +933,7 @@ test_recover_after_a_crash (void)
       }
     g_assert_cmpuint (names->len, ==, 2);
     gtk_window_destroy (GTK_WINDOW (window));
-    g_assert_false (has_recovery_copy (copies));
+    g_assert_false (has_recovery_copy (recovery->copies));
     for (guint i = 0; i < names->len; i++)
       g_assert_true (g_file_set_contents (g_ptr_array_index (names, i),
                                           g_ptr_array_index (kept, i),
@@ -934,14 +957,12 @@ test_recover_after_a_crash (void)
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "\"name\": \"Grace Hopper\""));
   /* Saved, the copy is no longer needed. */
-  qg_test_wait_for (no_recovery_copy, copies, "the recovery copy to go");
+  qg_test_wait_for (no_recovery_copy, recovery->copies, "the recovery copy to go");
   gtk_window_destroy (GTK_WINDOW (window));
 
   g_unsetenv ("QG_RECOVERY_SECONDS");
   g_unlink (path);
-  g_rmdir (copies);
-  g_rmdir (dir);
-  put_back_env ("QG_RECOVERY_DIR", build_copies);
+
 }
 
 /* The example map has no file of its own, and names its article by a
@@ -952,9 +973,7 @@ test_recover_after_a_crash (void)
 static void
 test_recover_the_example_map (void)
 {
-  g_autofree char *build_copies = g_strdup (g_getenv ("QG_RECOVERY_DIR"));
-  g_autofree char *dir = g_dir_make_tmp ("quotegraph-edit-XXXXXX", NULL);
-  g_autofree char *copies = g_build_filename (dir, "recovery", NULL);
+  g_autoptr(RecoveryFolder) recovery = recovery_folder_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(QgDocument) recovered = NULL;
   g_autoptr(GDir) folder = NULL;
@@ -963,21 +982,20 @@ test_recover_the_example_map (void)
   const char *name, *text, *recovered_text;
   gsize length, text_length, recovered_length;
 
-  g_setenv ("QG_RECOVERY_DIR", copies, TRUE);
   g_setenv ("QG_RECOVERY_SECONDS", "1", TRUE);
   window = window_with_an_entity (NULL, "Grace Hopper");
   {
-    CopyWait copy_wait = { window, copies };
+    CopyWait copy_wait = { window, recovery->copies };
 
     qg_test_wait_for (copy_written, &copy_wait, "a recovery copy of the unsaved change");
   }
 
-  folder = g_dir_open (copies, 0, NULL);
+  folder = g_dir_open (recovery->copies, 0, NULL);
   while ((name = g_dir_read_name (folder)) != NULL && !g_str_has_suffix (name, ".json"))
     ;
   g_assert_nonnull (name);
   {
-    g_autofree char *path = g_build_filename (copies, name, NULL);
+    g_autofree char *path = g_build_filename (recovery->copies, name, NULL);
 
     g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   }
@@ -991,11 +1009,9 @@ test_recover_the_example_map (void)
   g_assert_true (memcmp (recovered_text, text, text_length) == 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  qg_test_wait_for (no_recovery_copy, copies, "the recovery copy to go");
+  qg_test_wait_for (no_recovery_copy, recovery->copies, "the recovery copy to go");
   g_unsetenv ("QG_RECOVERY_SECONDS");
-  g_rmdir (copies);
-  g_rmdir (dir);
-  put_back_env ("QG_RECOVERY_DIR", build_copies);
+
 }
 
 /* Started with nothing to open, and a copy left by a crash: the question
@@ -1004,9 +1020,7 @@ test_recover_the_example_map (void)
 static void
 test_recovery_asked_over_the_window (void)
 {
-  g_autofree char *build_copies = g_strdup (g_getenv ("QG_RECOVERY_DIR"));
-  g_autofree char *dir = g_dir_make_tmp ("quotegraph-edit-XXXXXX", NULL);
-  g_autofree char *copies = g_build_filename (dir, "recovery", NULL);
+  g_autoptr(RecoveryFolder) recovery = recovery_folder_new ();
   g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "valid", "small.json",
                                                    NULL);
   g_autofree char *id = qg_recovery_new_id ();
@@ -1018,12 +1032,11 @@ test_recovery_asked_over_the_window (void)
   GtkWindow *dialog;
   gsize length;
 
-  g_setenv ("QG_RECOVERY_DIR", copies, TRUE);
   g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
   g_assert_true (qg_recovery_write (id, contents, length, NULL, "Acme and the Agency", &error));
   g_assert_no_error (error);
   /* Left by a process of another boot: a crash's. */
-  keys_path = g_strconcat (copies, G_DIR_SEPARATOR_S, id, ".ini", NULL);
+  keys_path = g_strconcat (recovery->copies, G_DIR_SEPARATOR_S, id, ".ini", NULL);
   g_assert_true (g_key_file_load_from_file (keys, keys_path, G_KEY_FILE_NONE, NULL));
   g_key_file_set_string (keys, "Recovery", "Boot", "another boot");
   g_assert_true (g_key_file_save_to_file (keys, keys_path, NULL));
@@ -1045,9 +1058,7 @@ test_recovery_asked_over_the_window (void)
 
   qg_test_close_all_windows ();
   qg_recovery_discard (id);
-  g_rmdir (copies);
-  g_rmdir (dir);
-  put_back_env ("QG_RECOVERY_DIR", build_copies);
+
 }
 
 /* A new map has no file: Ctrl+S asks where, proposing its title, and a
