@@ -96,7 +96,8 @@ qg_graph_view_css_changed (GtkWidget         *widget,
 }
 
 /* Antialiasing or hinting changed in the settings: the names' masks are
- * drawn with the old ones. */
+ * drawn with the old ones. (GTK 4.8 restyles too, so that css_changed
+ * sees it first; this holds should a version not.) */
 static void
 qg_graph_view_system_setting_changed (GtkWidget        *widget,
                                       GtkSystemSetting  setting)
@@ -474,47 +475,57 @@ qg_graph_view_center_on_selection (QgGraphView *self,
   qg_viewport_center_on (self->viewport, item->cx, item->cy, min_zoom, animate);
 }
 
+/* How far to move the view, on one axis of @size pixels, to bring in an
+ * item from @lo to @hi (its middle at @mid): whole, a margin in, if it
+ * fits; else to its middle, if that is near the edge or out. */
+static double
+reveal_shift (double lo,
+              double hi,
+              double mid,
+              double size)
+{
+  const double margin = 12;
+
+  if (hi - lo <= size - 2 * margin)
+    return lo < margin ? margin - lo : hi > size - margin ? size - margin - hi : 0;
+  if (mid < 24 || mid > size - 24)
+    return size / 2 - mid;
+  return 0;
+}
+
 void
 qg_graph_view_reveal_selection (QgGraphView *self)
 {
-  const double margin = 12;
   const QgItem *item;
-  double x, y, x0, y0, x1, y1, w, h;
-  gboolean fits;
+  double zoom, ox, oy, w, h, dx, dy;
 
   if (self->layout == NULL || self->selection_kind == QG_ITEM_NONE)
     return;
   item = get_item (self->layout, self->selection_kind, self->selection_index);
   w = gtk_widget_get_width (GTK_WIDGET (self));
   h = gtk_widget_get_height (GTK_WIDGET (self));
-  qg_viewport_to_widget (self->viewport, item->cx, item->cy, &x, &y);
-  qg_viewport_to_widget (self->viewport, item->x0, item->y0, &x0, &y0);
-  qg_viewport_to_widget (self->viewport, item->x1, item->y1, &x1, &y1);
-  /* Whole if it can be (a node half out at the view's edge, its name
-   * cut, was not revealed), moved only as far as that takes, so that the
-   * rest of the map stays where the person was looking; one larger than
-   * the view, by its centre. */
-  fits = fabs (x1 - x0) <= w - 2 * margin && fabs (y1 - y0) <= h - 2 * margin;
-  if (fits)
+  if (w <= 0 || h <= 0)
     {
-      double dx = 0, dy = 0, lx, ly;
-
-      if (MIN (x0, x1) < margin)
-        dx = margin - MIN (x0, x1);
-      else if (MAX (x0, x1) > w - margin)
-        dx = w - margin - MAX (x0, x1);
-      if (MIN (y0, y1) < margin)
-        dy = margin - MIN (y0, y1);
-      else if (MAX (y0, y1) > h - margin)
-        dy = h - margin - MAX (y0, y1);
-      if (dx == 0 && dy == 0)
-        return;
-      /* The view's middle, moved against the item. */
-      qg_viewport_to_layout (self->viewport, w / 2 - dx, h / 2 - dy, &lx, &ly);
-      qg_viewport_center_on (self->viewport, lx, ly, 0, TRUE);
+      /* Not allocated yet: centred once it is. */
+      qg_graph_view_center_on_selection (self, 0, TRUE);
+      return;
     }
-  else if (x < 24 || y < 24 || x > w - 24 || y > h - 24)
-    qg_graph_view_center_on_selection (self, 0, TRUE);
+  /* Where the item will be once an animation under way (a zoom a key
+   * began) is done: moved from there, since that is what moving does. */
+  qg_viewport_get_destination (self->viewport, &zoom, &ox, &oy);
+  /* Whole if it can be (a node half out at the view's edge, its name
+   * cut, was not revealed), each way moved only as far as that takes, so
+   * that the rest of the map stays where the person was looking; an item
+   * larger than the view that way, by its middle. */
+  dx = reveal_shift (MIN (item->x0, item->x1) * zoom + ox, MAX (item->x0, item->x1) * zoom + ox,
+                     item->cx * zoom + ox, w);
+  dy = reveal_shift (MIN (item->y0, item->y1) * zoom + oy, MAX (item->y0, item->y1) * zoom + oy,
+                     item->cy * zoom + oy, h);
+  if (dx == 0 && dy == 0)
+    return;
+  /* The view's middle, moved against the item. */
+  qg_viewport_center_on (self->viewport, (w / 2 - dx - ox) / zoom, (h / 2 - dy - oy) / zoom, 0,
+                         TRUE);
 }
 
 static int

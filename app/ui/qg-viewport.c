@@ -162,6 +162,16 @@ destination (QgViewport *self,
   *y = playing ? self->to[2] : self->y;
 }
 
+void
+qg_viewport_get_destination (QgViewport *self,
+                             double     *zoom,
+                             double     *x,
+                             double     *y)
+{
+  g_return_if_fail (QG_IS_VIEWPORT (self));
+  destination (self, zoom, x, y);
+}
+
 static void
 fit_transform (QgViewport *self,
                double     *zoom,

@@ -46,6 +46,12 @@ void          qg_viewport_to_layout          (QgViewport *self,
                                               double      y,
                                               double     *lx,
                                               double     *ly);
+/* The zoom and offset the view is at, or that an animation under way
+ * takes it to. */
+void          qg_viewport_get_destination    (QgViewport *self,
+                                              double     *zoom,
+                                              double     *x,
+                                              double     *y);
 void          qg_viewport_to_widget          (QgViewport *self,
                                               double      lx,
                                               double      ly,
