@@ -197,6 +197,9 @@ setup_row (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  /* As wide as 36 characters where there is room, whatever the rows in
+   * view: the choice keeps its width as a search narrows it. */
+  gtk_label_set_width_chars (GTK_LABEL (name), 36);
   gtk_label_set_max_width_chars (GTK_LABEL (name), 36);
   gtk_widget_set_hexpand (name, TRUE);
   gtk_widget_add_css_class (kind, "dim-label");
@@ -371,12 +374,11 @@ qg_entity_chooser_init (QgEntityChooser *self)
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  /* Wide enough for a name of 36 characters beside its kind: at 280 px,
-   * "Department of Homeland Security" and "US federal government" were
-   * cut short. Fixed, so that the choice does not change width as a
-   * search narrows it. (min-content-width does nothing without a
-   * horizontal scrollbar.) */
-  gtk_widget_set_size_request (scrolled, 380, -1);
+  /* The rows' natural width, their names whole: at its least width, the
+   * list cut "Department of Homeland Security" short. The least stays
+   * small, for a narrow window. (min-content-width does nothing without
+   * a horizontal scrollbar.) */
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list));
 
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->heading));
