@@ -804,6 +804,53 @@ test_click_a_passage_of_many (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+popover_closed (gpointer data)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  qg_test_collect_if (data, qg_test_is_shown_label,
+                      "2 relations and speakers come from this passage", found);
+  return found->len == 0;
+}
+
+/* A passage where a quote that backs a relation overlaps one that backs
+ * none, whose speaker is offered instead: the heading does not call the
+ * speaker a relation. */
+static void
+test_click_a_passage_of_both (void)
+{
+  static const char json[] =
+    "{\"format\": \"quotegraph/1\", \"article\": {\"title\": \"T\", \"text\": "
+    "\"Acme Corp said that it will not comply with the order of the Agency.\"}, "
+    "\"entities\": [{\"id\": \"acme\", \"name\": \"Acme Corp\", \"kind\": \"company\"}, "
+    "{\"id\": \"agency\", \"name\": \"the Agency\", \"kind\": \"agency\"}], "
+    "\"quotes\": [{\"id\": \"refuses\", \"speaker\": \"acme\", "
+    "\"text\": \"will not comply with the order\"}, {\"id\": \"said\", \"speaker\": \"acme\", "
+    "\"text\": \"it will not comply\"}], \"relations\": [{\"id\": \"acme-opposes\", "
+    "\"source\": \"acme\", \"target\": \"agency\", \"label\": \"opposes the order of\", "
+    "\"stance\": \"oppose\", \"evidence\": [\"refuses\"]}]}";
+  g_autofree char *dir = g_dir_make_tmp ("quotegraph-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "both.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  QgWindow *window;
+  const char *text;
+
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  window = qg_test_open_window (NULL, NULL, file);
+  text = qg_document_get_text (qg_window_get_document (window), NULL);
+  click_in_article (window, strstr (text, "not comply") - text + 1);
+  qg_test_wait_for_shown_label (GTK_WIDGET (window),
+                                "2 relations and speakers come from this passage");
+  /* Closed as a person would, before the window: a popover destroyed
+   * open kept the pointer from the next test's window. */
+  qg_test_keys (GTK_WIDGET (window), "Escape");
+  qg_test_wait_for (popover_closed, window, "the choice to close");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_another_document (void)
 {
@@ -1423,6 +1470,7 @@ main (int   argc,
                    test_article_fills_in_the_background);
   g_test_add_func ("/quotegraph/sources/article-retags-an-edit", test_article_retags_an_edit);
   g_test_add_func ("/quotegraph/sources/click-a-passage-of-many", test_click_a_passage_of_many);
+  g_test_add_func ("/quotegraph/sources/click-a-passage-of-both", test_click_a_passage_of_both);
   g_test_add_func ("/quotegraph/sources/mentions-underlined-crisply",
                    test_mentions_underlined_crisply);
   g_test_add_func ("/quotegraph/search/by-typing", test_search_by_typing);

@@ -740,13 +740,27 @@ offer_choice (QgArticleView *self,
   GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *scroller = gtk_scrolled_window_new ();
-  guint n = g_strv_length (ids);
-  g_autofree char *title = g_strdup_printf (
-    /* Translators: over the relations a passage backs, to choose one of;
-     * the count tells that there may be more than the choice shows. */
-    g_dngettext (GETTEXT_PACKAGE, "This passage backs %u relation",
-                 "This passage backs %u relations", n), n);
-  GtkWidget *heading = gtk_label_new (title);
+  guint n = g_strv_length (ids), relations = 0;
+  g_autofree char *title = NULL;
+  GtkWidget *heading;
+
+  for (guint i = 0; ids[i]; i++)
+    if (qg_document_find_relation (self->document, ids[i]) >= 0)
+      relations++;
+  /* The count tells that there may be more than the choice shows. A
+   * passage of a quote that backs nothing offers its speaker instead. */
+  if (relations == n)
+    title = g_strdup_printf (
+      /* Translators: over the relations a passage backs, to choose one of. */
+      g_dngettext (GETTEXT_PACKAGE, "This passage backs %u relation",
+                   "This passage backs %u relations", n), n);
+  else
+    title = g_strdup_printf (
+      /* Translators: over the relations and speakers a passage stands for,
+       * to choose one of. */
+      g_dngettext (GETTEXT_PACKAGE, "%u relation or speaker comes from this passage",
+                   "%u relations and speakers come from this passage", n), n);
+  heading = gtk_label_new (title);
 
   gtk_widget_add_css_class (heading, "heading");
   gtk_box_append (GTK_BOX (outer), heading);
