@@ -598,6 +598,15 @@ quote_by_id (QgDocument *doc,
 
 /* A quote's edit button in the panel: its speaker chosen again and a
  * note written, in the dialog, by real clicks and keys. */
+/* No edit being made in a thread. */
+static gboolean
+edit_made (gpointer data)
+{
+  QgWindow *window = data;
+
+  return window->applying == NULL && !qg_window_is_busy (window);
+}
+
 static void
 test_edit_a_quote (void)
 {
@@ -609,6 +618,15 @@ test_edit_a_quote (void)
 
   held = qg_test_hold (window);
   click_node (window, "best-buy");
+  /* Saved as it was opened: nothing to undo or save, the map as it was. */
+  qg_test_click_widget (first_with_tooltip (panel_of (window), "Edit the Quote"));
+  dialog = qg_test_wait_for_toplevel (QG_TYPE_QUOTE_DIALOG, "the quote dialog");
+  answer (dialog, "_Save");
+  qg_test_wait_for_no_toplevel (QG_TYPE_QUOTE_DIALOG, "the dialog to close");
+  qg_test_wait_for (edit_made, window, "the edit to be made");
+  g_assert_true (current_document (window) == held);
+  g_assert_false (qg_test_title_marked (window));
+
   qg_test_click_widget (first_with_tooltip (panel_of (window), "Edit the Quote"));
   dialog = qg_test_wait_for_toplevel (QG_TYPE_QUOTE_DIALOG, "the quote dialog");
   g_assert_cmpstr (qg_quote_dialog_get_quote_id (QG_QUOTE_DIALOG (dialog)), ==, "bestbuy-stops");

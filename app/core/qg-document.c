@@ -145,6 +145,16 @@ qg_document_get_published (QgDocument *self)
   return self->published;
 }
 
+gboolean
+qg_document_same_content (QgDocument *a,
+                          QgDocument *b)
+{
+  g_return_val_if_fail (QG_IS_DOCUMENT (a), FALSE);
+  g_return_val_if_fail (QG_IS_DOCUMENT (b), FALSE);
+
+  return a == b || json_node_equal (a->root, b->root);
+}
+
 const char *
 qg_document_get_text (QgDocument *self,
                       gsize      *length)

@@ -148,6 +148,9 @@ GFile            *qg_document_get_text_file    (QgDocument    *self);
 const char       *qg_document_get_title        (QgDocument    *self);
 const char       *qg_document_get_source       (QgDocument    *self);
 const char       *qg_document_get_published    (QgDocument    *self);
+/* Whether @a and @b say the same: the same JSON, member for member. */
+gboolean          qg_document_same_content     (QgDocument    *a,
+                                                QgDocument    *b);
 const char       *qg_document_get_text         (QgDocument    *self,
                                                 gsize         *length);
 

@@ -220,6 +220,7 @@ typedef struct
   QgEdit     *edit;
   char       *select;
   QgDocument *edited;
+  gboolean    unchanged; /* the edit said what the document says already */
   char       *new_id;
   GTask      *asked;    /* the caller's */
 } Applying;
@@ -249,9 +250,13 @@ apply_in_thread (GTask        *task,
   applying->edited = qg_document_apply (applying->base, applying->edit, &applying->new_id,
                                         &error);
   if (applying->edited == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* A dialog saved as it was opened: no change to undo or save. */
+  applying->unchanged = qg_document_same_content (applying->base, applying->edited);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void applied_cb (GObject      *source,
@@ -306,6 +311,8 @@ applied_cb (GObject      *source,
     }
   else if (error != NULL)
     g_task_return_error (applying->asked, error);
+  else if (applying->unchanged)
+    g_task_return_boolean (applying->asked, TRUE);
   else
     {
       qg_window_push_edit (self, applying->edit, applying->edited,
