@@ -414,6 +414,17 @@ qg_test_is_shown_button_labelled (GtkWidget     *widget,
          && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
+/* How many labels reading @text are shown under @root. */
+static inline guint
+qg_test_count_shown_labels (GtkWidget  *root,
+                            const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  qg_test_collect_if (root, qg_test_is_shown_label, text, labels);
+  return labels->len;
+}
+
 typedef struct
 {
   GtkWidget  *root;
@@ -424,10 +435,8 @@ static inline gboolean
 qg_test_label_shown (gpointer data)
 {
   QgTestLabelWait *w = data;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  qg_test_collect_if (w->root, qg_test_is_shown_label, w->text, labels);
-  return labels->len > 0;
+  return qg_test_count_shown_labels (w->root, w->text) > 0;
 }
 
 /* Waits for a label reading @text to be shown under @root: a toast. */

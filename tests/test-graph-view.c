@@ -724,6 +724,26 @@ test_dark_style_changes_the_colours (Fixture       *f,
   cairo_surface_destroy (dark);
 }
 
+/* Where @item's box is on screen now: from @left to @right and from @top
+ * to @bottom. */
+static void
+box_on_screen (Fixture      *f,
+               const QgItem *item,
+               double       *left,
+               double       *right,
+               double       *top,
+               double       *bottom)
+{
+  double x0, y0, x1, y1;
+
+  qg_viewport_to_widget (f->viewport, item->x0, item->y0, &x0, &y0);
+  qg_viewport_to_widget (f->viewport, item->x1, item->y1, &x1, &y1);
+  *left = MIN (x0, x1);
+  *right = MAX (x0, x1);
+  *top = MIN (y0, y1);
+  *bottom = MAX (y0, y1);
+}
+
 /* A node that Tab selects at the view's edge, its middle in the view but
  * half of it, and of its name, out, is brought into view whole, and no
  * further. */
@@ -734,7 +754,7 @@ test_selection_revealed_whole (Fixture       *f,
   guint n = qg_layout_get_n_nodes (f->layout), first = 0;
   const QgItem *node;
   const char *id;
-  double x, y, x0, y0, x1, y1;
+  double x, y, left, right, top, bottom;
 
   /* The first in reading order, which Tab selects first: the top line's
    * leftmost. */
@@ -753,26 +773,24 @@ test_selection_revealed_whole (Fixture       *f,
   qg_viewport_finish_animation (f->viewport);
   qg_viewport_to_widget (f->viewport, node->cx, node->cy, &x, &y);
   qg_viewport_pan (f->viewport, 30 - x, HEIGHT / 2.0 - y);
-  qg_viewport_to_widget (f->viewport, node->x0, node->y0, &x0, &y0);
-  qg_viewport_to_widget (f->viewport, node->x1, node->y1, &x1, &y1);
-  g_test_message ("%s from %.1f to %.1f", id, MIN (x0, x1), MAX (x0, x1));
-  g_assert_cmpfloat (MIN (x0, x1), <, 0);
-  g_assert_cmpfloat (fabs (x1 - x0), <, WIDTH / 2.0);
+  box_on_screen (f, node, &left, &right, &top, &bottom);
+  g_test_message ("%s from %.1f to %.1f", id, left, right);
+  g_assert_cmpfloat (left, <, 0);
+  g_assert_cmpfloat (right - left, <, WIDTH / 2.0);
   qg_test_wait_frames (f->window);
 
   qg_test_keys (f->window, "Tab");
   qg_test_wait_for_selection (f->view, id);
   qg_graph_view_finish_animations (f->view);
-  qg_viewport_to_widget (f->viewport, node->x0, node->y0, &x0, &y0);
-  qg_viewport_to_widget (f->viewport, node->x1, node->y1, &x1, &y1);
-  g_test_message ("revealed from %.1f to %.1f", MIN (x0, x1), MAX (x0, x1));
-  g_assert_cmpfloat (MIN (x0, x1), >=, 0);
-  g_assert_cmpfloat (MAX (x0, x1), <=, WIDTH);
-  g_assert_cmpfloat (MIN (y0, y1), >=, 0);
-  g_assert_cmpfloat (MAX (y0, y1), <=, HEIGHT);
+  box_on_screen (f, node, &left, &right, &top, &bottom);
+  g_test_message ("revealed from %.1f to %.1f", left, right);
+  g_assert_cmpfloat (left, >=, 0);
+  g_assert_cmpfloat (right, <=, WIDTH);
+  g_assert_cmpfloat (top, >=, 0);
+  g_assert_cmpfloat (bottom, <=, HEIGHT);
   /* Moved no further than that (a margin from the edge), and only
    * sideways: the rest of the map stays where it was looked at. */
-  g_assert_cmpfloat_with_epsilon (MIN (x0, x1), 12, 1);
+  g_assert_cmpfloat_with_epsilon (left, 12, 1);
   qg_viewport_to_widget (f->viewport, node->cx, node->cy, &x, &y);
   g_assert_cmpfloat_with_epsilon (y, HEIGHT / 2.0, 0.5);
 
@@ -786,11 +804,10 @@ test_selection_revealed_whole (Fixture       *f,
   qg_test_xdotool (f->window, (const char *[]) { "key", "--clearmodifiers", "plus", "Tab", NULL });
   qg_test_wait_for_selection (f->view, id);
   qg_graph_view_finish_animations (f->view);
-  qg_viewport_to_widget (f->viewport, node->x0, node->y0, &x0, &y0);
-  qg_viewport_to_widget (f->viewport, node->x1, node->y1, &x1, &y1);
-  g_test_message ("revealed during a zoom from %.1f to %.1f", MIN (x0, x1), MAX (x0, x1));
-  g_assert_cmpfloat (MIN (x0, x1), >=, 0);
-  g_assert_cmpfloat (MAX (x0, x1), <=, WIDTH);
+  box_on_screen (f, node, &left, &right, &top, &bottom);
+  g_test_message ("revealed during a zoom from %.1f to %.1f", left, right);
+  g_assert_cmpfloat (left, >=, 0);
+  g_assert_cmpfloat (right, <=, WIDTH);
 }
 
 /* The first name the map has made, and where it is kept. */

@@ -271,11 +271,8 @@ test_typed_article (void)
 static gboolean
 title_hint_shown (Fixture *f)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  qg_test_collect_if (GTK_WIDGET (f->dialog), qg_test_is_shown_label,
-                      "A title is needed to create the map.", found);
-  return found->len == 1;
+  return qg_test_count_shown_labels (GTK_WIDGET (f->dialog),
+                                     "A title is needed to create the map.") == 1;
 }
 
 /* FORMAT.md requires a title: without one, or with only spaces, Create

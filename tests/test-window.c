@@ -807,11 +807,7 @@ test_click_a_passage_of_many (void)
 static gboolean
 popover_closed (gpointer data)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  qg_test_collect_if (data, qg_test_is_shown_label,
-                      "2 relations and speakers come from this passage", found);
-  return found->len == 0;
+  return qg_test_count_shown_labels (data, "2 relations and speakers come from this passage") == 0;
 }
 
 /* A passage where a quote that backs a relation overlaps one that backs

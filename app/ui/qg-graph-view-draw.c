@@ -621,7 +621,6 @@ screen_text (QgGraphView *self,
         pango_cairo_context_get_font_options (pango_layout_get_context (*slot));
 
       self->names_font = pango_font_description_copy (font);
-      g_clear_pointer (&self->names_options, cairo_font_options_destroy);
       self->names_options = options != NULL ? cairo_font_options_copy (options) : NULL;
     }
   pango_font_description_set_absolute_size (font, self->name_pixels * PANGO_SCALE);
@@ -1534,11 +1533,19 @@ clear_layouts (QgGraphView   *self,
     }
 }
 
+/* No names made, in no font. */
+static void
+forget_names_style (QgGraphView *self)
+{
+  g_clear_pointer (&self->names_font, pango_font_description_free);
+  g_clear_pointer (&self->names_options, cairo_font_options_destroy);
+}
+
 /* Whether the names made so far were made in @context's font, with its
  * options. */
-gboolean
-qg_graph_view_names_match (QgGraphView  *self,
-                           PangoContext *context)
+static gboolean
+names_match (QgGraphView  *self,
+             PangoContext *context)
 {
   const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
 
@@ -1555,20 +1562,31 @@ qg_graph_view_names_match (QgGraphView  *self,
 void
 qg_graph_view_forget_names (QgGraphView *self)
 {
-  g_clear_pointer (&self->names_font, pango_font_description_free);
-  g_clear_pointer (&self->names_options, cairo_font_options_destroy);
+  forget_names_style (self);
   for (guint i = 0; self->node_names != NULL && i < self->n_node_names; i++)
     g_clear_object (&self->node_names[i]);
   for (guint i = 0; self->edge_names != NULL && i < self->n_edge_names; i++)
     g_clear_object (&self->edge_names[i]);
 }
 
+/* The style or the settings changed: names made in another font, or with
+ * other options, are made again; most changes (the focus, a state, a
+ * class around the map) leave them, since making them all again is a
+ * frame's work on a large map. Returns whether they were let go of. */
+gboolean
+qg_graph_view_forget_names_if_restyled (QgGraphView *self)
+{
+  if (names_match (self, gtk_widget_get_pango_context (GTK_WIDGET (self))))
+    return FALSE;
+  qg_graph_view_forget_names (self);
+  return TRUE;
+}
+
 void
 qg_graph_view_clear_texts (QgGraphView *self)
 {
   self->names_made = 0;
-  g_clear_pointer (&self->names_font, pango_font_description_free);
-  g_clear_pointer (&self->names_options, cairo_font_options_destroy);
+  forget_names_style (self);
   clear_layouts (self, &self->texts, &self->n_texts);
   clear_layouts (self, &self->node_names, &self->n_node_names);
   clear_layouts (self, &self->edge_names, &self->n_edge_names);

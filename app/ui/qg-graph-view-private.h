@@ -211,8 +211,7 @@ void         qg_graph_view_clear_texts     (QgGraphView *self);
 /* And lets go of them now, as the view goes. */
 void         qg_graph_view_free_spent_texts (QgGraphView *self);
 void         qg_graph_view_forget_names    (QgGraphView *self);
-gboolean     qg_graph_view_names_match     (QgGraphView  *self,
-                                            PangoContext *context);
+gboolean     qg_graph_view_forget_names_if_restyled (QgGraphView *self);
 
 /* qg-graph-view-overview.c */
 gboolean     qg_graph_view_seen_from_afar  (QgGraphView *self);

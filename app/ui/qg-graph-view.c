@@ -87,11 +87,7 @@ qg_graph_view_css_changed (GtkWidget         *widget,
 
   GTK_WIDGET_CLASS (qg_graph_view_parent_class)->css_changed (widget, change);
   load_palette (self);
-  /* Most changes of style (the window's focus, a state, a class around
-   * the map) leave the font as it was: the names made in it stay, since
-   * making them all again is a frame's work on a large map. */
-  if (!qg_graph_view_names_match (self, gtk_widget_get_pango_context (widget)))
-    qg_graph_view_forget_names (self);
+  qg_graph_view_forget_names_if_restyled (self);
   qg_graph_view_redraw (self);
 }
 
@@ -105,11 +101,8 @@ qg_graph_view_system_setting_changed (GtkWidget        *widget,
   QgGraphView *self = QG_GRAPH_VIEW (widget);
 
   GTK_WIDGET_CLASS (qg_graph_view_parent_class)->system_setting_changed (widget, setting);
-  if (!qg_graph_view_names_match (self, gtk_widget_get_pango_context (widget)))
-    {
-      qg_graph_view_forget_names (self);
-      qg_graph_view_redraw (self);
-    }
+  if (qg_graph_view_forget_names_if_restyled (self))
+    qg_graph_view_redraw (self);
 }
 
 void

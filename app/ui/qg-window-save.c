@@ -373,6 +373,7 @@ recovery_tick (gpointer user_data)
   QgWindow *self = user_data;
   g_autoptr(GTask) task = NULL;
   g_autoptr(GFile) target = NULL;
+  QgDocument *document;
   RecoveryCopy *copy;
   gsize length;
   char *json;
@@ -391,12 +392,13 @@ recovery_tick (gpointer user_data)
    * folder to look in. */
   target = self->save_file != NULL ? g_object_ref (self->save_file)
                                    : qg_recovery_copy_file (self->recovery_id);
-  json = qg_document_to_json (qg_history_get_document (self->history), target, &length);
+  document = qg_history_get_document (self->history);
+  json = qg_document_to_json (document, target, &length);
   copy = g_new0 (RecoveryCopy, 1);
   copy->id = g_strdup (self->recovery_id);
   copy->json = g_bytes_new_take (json, length);
   copy->original = self->save_file != NULL ? g_object_ref (self->save_file) : NULL;
-  copy->title = g_strdup (qg_document_get_title (qg_history_get_document (self->history)));
+  copy->title = g_strdup (qg_document_get_title (document));
   g_weak_ref_init (&copy->window, self);
   self->recovery_writes++;
   task = g_task_new (NULL, NULL, copy_written_cb, NULL);
