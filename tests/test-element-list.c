@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The map as a list, used with the keyboard alone: found by typing,
- * chosen with Enter, and following the map's selection. */
+ * chosen with Enter, and following the map's selection; and what the
+ * map's filters hide, said in the list and drawn faint when chosen. */
 #include "config.h"
 
 #include "qg-element-list.h"
@@ -61,6 +62,115 @@ test_list_by_keys (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+duke_hidden (gpointer data)
+{
+  return qg_graph_view_is_hidden (qg_window_get_graph_view (data), "duke");
+}
+
+static gboolean
+duke_hidden_not (gpointer data)
+{
+  return !duke_hidden (data);
+}
+
+/* The one shown label reading @text under @root. */
+static GtkWidget *
+shown_label (GtkWidget  *root,
+             const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  qg_test_collect_if (root, qg_test_is_shown_label, text, labels);
+  g_assert_cmpuint (labels->len, ==, 1);
+  return g_ptr_array_index (labels, 0);
+}
+
+/* Of the pixels of the view's image in the box of @node on screen: how
+ * many are not the background's, and the darkest's green. */
+static guint
+drawn_in (QgGraphView     *view,
+          cairo_surface_t *image,
+          const QgItem    *node,
+          guint           *darkest)
+{
+  QgViewport *viewport = qg_graph_view_get_viewport (view);
+  guint32 background = qg_test_pixel (image, 2, 2);
+  double x0, y0, x1, y1;
+  guint n = 0;
+
+  qg_viewport_to_widget (viewport, node->x0, node->y0, &x0, &y0);
+  qg_viewport_to_widget (viewport, node->x1, node->y1, &x1, &y1);
+  *darkest = 255;
+  for (int y = (int) y0; y < (int) y1; y++)
+    for (int x = (int) x0; x < (int) x1; x++)
+      {
+        guint32 pixel = qg_test_pixel (image, x, y);
+
+        n += pixel != background;
+        *darkest = MIN (*darkest, (pixel >> 8) & 0xff);
+      }
+  return n;
+}
+
+static void
+test_hidden_rows (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  QgGraphView *view = qg_window_get_graph_view (window);
+  QgElementList *list = window->element_list;
+  const QgItem *duke = qg_layout_get_node (qg_graph_view_get_layout (view),
+                                           qg_document_find_entity (qg_window_get_document (window),
+                                                                    "duke"));
+  GtkWidget *person = qg_test_find_labelled (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON,
+                                             "Person");
+  GtkWidget *row, *company;
+  cairo_surface_t *image;
+  guint ghost_pixels, ghost_darkest, pixels, darkest;
+
+  /* People hidden by the legend are rows still, said to be hidden. */
+  qg_test_click_widget (person);
+  qg_test_wait_for (duke_hidden, window, "people hidden");
+  qg_test_click_widget (qg_test_find_labelled (window->side_switcher, GTK_TYPE_TOGGLE_BUTTON,
+                                               "List"));
+  qg_test_wait_frames (GTK_WIDGET (list));
+  row = shown_label (GTK_WIDGET (list), "Elaine Duke, Person");
+  g_assert_true (gtk_widget_get_mapped (gtk_widget_get_next_sibling (row)));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_next_sibling (row))), ==,
+                   "Hidden on the map by the filters");
+  g_assert_true (gtk_widget_has_css_class (row, "dim-label"));
+  company = shown_label (GTK_WIDGET (list), "Kaspersky Lab, Company");
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_next_sibling (company)));
+  g_assert_false (gtk_widget_has_css_class (company, "dim-label"));
+
+  /* Chosen, the hidden one is drawn where it is, faint. */
+  qg_test_click_widget (row);
+  qg_test_wait_for_selection (view, "duke");
+  qg_graph_view_finish_animations (view);
+  qg_test_wait_frames (GTK_WIDGET (view));
+  image = qg_test_render (GTK_WIDGET (view));
+  ghost_pixels = drawn_in (view, image, duke, &ghost_darkest);
+  cairo_surface_destroy (image);
+  g_assert_cmpuint (ghost_pixels, >, (duke->x1 - duke->x0) * (duke->y1 - duke->y0)
+                                       * qg_viewport_get_zoom (qg_graph_view_get_viewport (view))
+                                       * qg_viewport_get_zoom (qg_graph_view_get_viewport (view))
+                                       / 4);
+
+  /* Shown again by the legend, the row is as the others, and the node
+   * darker than its ghost. */
+  qg_test_click_widget (person);
+  qg_test_wait_for (duke_hidden_not, window, "people shown");
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_next_sibling (row)));
+  g_assert_false (gtk_widget_has_css_class (row, "dim-label"));
+  qg_test_wait_frames (GTK_WIDGET (view));
+  image = qg_test_render (GTK_WIDGET (view));
+  pixels = drawn_in (view, image, duke, &darkest);
+  cairo_surface_destroy (image);
+  g_assert_cmpuint (pixels, >=, ghost_pixels / 2);
+  g_assert_cmpuint (darkest + 40, <, ghost_darkest);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -68,5 +178,6 @@ main (int   argc,
   if (!qg_test_init_ui (&argc, &argv))
     return 0;
   g_test_add_func ("/quotegraph/element-list/by-keys", test_list_by_keys);
+  g_test_add_func ("/quotegraph/element-list/hidden-rows", test_hidden_rows);
   return g_test_run ();
 }

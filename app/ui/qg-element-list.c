@@ -4,8 +4,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "qg-element-list.h"
+#include "qg-filter.h"
 #include "qg-kinds.h"
 
 /* The rows of a document, made when the list asks for them: a list of
@@ -66,6 +68,7 @@ qg_element_model_get_item (GListModel *model,
     }
   item = gtk_string_object_new (text);
   g_object_set_data_full (G_OBJECT (item), "qg-id", g_strdup (id), g_free);
+  g_object_set_data (G_OBJECT (item), "qg-row", GUINT_TO_POINTER (position));
   g_ptr_array_index (self->items, position) = item;
   return g_object_ref (item);
 }
@@ -156,6 +159,9 @@ struct _QgElementList
   GtkStringFilter    *filter;
   GtkSingleSelection *selection;
   gboolean            following;  /* the map's selection being shown */
+  QgFilter           *map_filter;
+  guint8             *hidden;     /* per row of the document: by the map's filters */
+  GHashTable         *bound;      /* the GtkListItems showing a row now */
   /* While the list is hidden, a new document and its selection wait
    * (NULL once shown): the page is measured even while hidden, and its
    * rows with it. */
@@ -174,6 +180,57 @@ id_of (gpointer item)
 static void show_selection (QgElementList *self,
                             const char    *id);
 
+static gboolean
+row_hidden (QgElementList *self,
+            gpointer       item)
+{
+  return self->hidden != NULL
+         && self->hidden[GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (item), "qg-row"))];
+}
+
+/* A row hidden on the map says so beneath its name. */
+static void
+show_row (QgElementList *self,
+          GtkListItem   *item)
+{
+  GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  gboolean hidden = row_hidden (self, gtk_list_item_get_item (item));
+
+  gtk_label_set_label (GTK_LABEL (name),
+                       gtk_string_object_get_string (gtk_list_item_get_item (item)));
+  gtk_widget_set_visible (gtk_widget_get_next_sibling (name), hidden);
+  if (hidden)
+    gtk_widget_add_css_class (name, "dim-label");
+  else
+    gtk_widget_remove_css_class (name, "dim-label");
+}
+
+/* What the map's filters hide now, in the rows shown and to be shown. */
+static void
+update_hidden (QgElementList *self)
+{
+  QgDocument *document = self->elements->document;
+  g_autofree guint8 *entities = NULL;
+  g_autofree guint8 *relations = NULL;
+  GHashTableIter iter;
+  gpointer item;
+
+  g_clear_pointer (&self->hidden, g_free);
+  if (document != NULL && self->map_filter != NULL
+      && qg_filter_apply (self->map_filter, document, &entities, &relations))
+    {
+      guint n_entities = qg_document_get_n_entities (document);
+      guint n_relations = qg_document_get_n_relations (document);
+
+      self->hidden = g_new (guint8, n_entities + n_relations);
+      memcpy (self->hidden, entities, n_entities);
+      memcpy (self->hidden + n_entities, relations, n_relations);
+    }
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    show_row (self, item);
+}
+
 static void
 fill (QgElementList *self)
 {
@@ -181,7 +238,24 @@ fill (QgElementList *self)
   g_autofree char *selection = g_steal_pointer (&self->waiting_selection);
 
   qg_element_model_set_document (self->elements, document);
+  update_hidden (self);
   show_selection (self, selection);
+}
+
+/* Rows of what @filter hides on the map are marked so. */
+void
+qg_element_list_set_filter (QgElementList *self,
+                            QgFilter      *filter)
+{
+  g_return_if_fail (QG_IS_ELEMENT_LIST (self));
+  g_return_if_fail (filter == NULL || QG_IS_FILTER (filter));
+
+  if (self->map_filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->map_filter, self);
+  g_set_object (&self->map_filter, filter);
+  if (filter != NULL)
+    g_signal_connect_swapped (filter, "changed", G_CALLBACK (update_hidden), self);
+  update_hidden (self);
 }
 
 void
@@ -294,26 +368,42 @@ static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item)
 {
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *note = gtk_label_new (_("Hidden on the map by the filters"));
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_list_item_set_child (item, label);
+  gtk_label_set_xalign (GTK_LABEL (note), 0);
+  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+  gtk_widget_add_css_class (note, "caption");
+  gtk_widget_add_css_class (note, "dim-label");
+  gtk_widget_set_visible (note, FALSE);
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_box_append (GTK_BOX (row), note);
+  gtk_widget_set_margin_start (row, 12);
+  gtk_widget_set_margin_end (row, 12);
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  gtk_list_item_set_child (item, row);
 }
 
 static void
 bind_cb (GtkSignalListItemFactory *factory,
-         GtkListItem              *item)
+         GtkListItem              *item,
+         QgElementList            *self)
 {
-  GtkStringObject *element = gtk_list_item_get_item (item);
+  g_hash_table_add (self->bound, item);
+  show_row (self, item);
+}
 
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
-                       gtk_string_object_get_string (element));
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           QgElementList            *self)
+{
+  g_hash_table_remove (self->bound, item);
 }
 
 static void
@@ -334,10 +424,23 @@ qg_element_list_dispose (GObject *object)
 
   g_clear_object (&self->waiting);
   g_clear_pointer (&self->waiting_selection, g_free);
+  if (self->map_filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->map_filter, self);
+  g_clear_object (&self->map_filter);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   G_OBJECT_CLASS (qg_element_list_parent_class)->dispose (object);
+}
+
+static void
+qg_element_list_finalize (GObject *object)
+{
+  QgElementList *self = QG_ELEMENT_LIST (object);
+
+  g_free (self->hidden);
+  g_hash_table_unref (self->bound);
+  G_OBJECT_CLASS (qg_element_list_parent_class)->finalize (object);
 }
 
 static void
@@ -347,6 +450,7 @@ qg_element_list_class_init (QgElementListClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = qg_element_list_dispose;
+  object_class->finalize = qg_element_list_finalize;
   widget_class->map = qg_element_list_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 }
@@ -382,8 +486,10 @@ qg_element_list_init (QgElementList *self)
   g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (search_changed_cb), self);
   g_signal_connect_swapped (self->search, "activate", G_CALLBACK (search_activate_cb), self);
 
+  self->bound = g_hash_table_new (NULL, NULL);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
   self->view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)),
                                                  factory));
   gtk_list_view_set_single_click_activate (self->view, TRUE);

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "qg-document.h"
+#include "qg-filter.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,7 @@ void       qg_element_list_set_selection (QgElementList *self,
 const char *qg_element_list_get_selected (QgElementList *self);
 /* The rows shown (the search's), for tests. */
 guint      qg_element_list_get_n_shown   (QgElementList *self);
+void       qg_element_list_set_filter    (QgElementList *self,
+                                          QgFilter      *filter);
 
 G_END_DECLS

@@ -22,6 +22,8 @@
 #define NAME_GAP 1.0
 /* How far past the view's edges a name may reach. */
 #define EDGE_SLACK 6.0
+/* How much of a selection hidden by the filters shows. */
+#define GHOST_ALPHA 0.45
 /* Names drawn in screen space in one frame at the most, and the nodes of
  * each look tried for them, most connected first. */
 #define MAX_SCREEN_LABELS 400
@@ -919,6 +921,15 @@ name_is_tried (const QgItem *node,
               || (shape == NAME_ON_ONE && node->n_texts < 2));
 }
 
+/* The selection, when the filters hide it: drawn faint, with its name. */
+static gboolean
+is_ghost (QgGraphView *self,
+          guint        index)
+{
+  return self->selection_kind == QG_ITEM_NODE && self->selection_index == index
+         && qg_graph_view_is_hidden_item (self, QG_ITEM_NODE, index);
+}
+
 static void
 try_node (QgGraphView *self,
           Room        *room,
@@ -931,7 +942,7 @@ try_node (QgGraphView *self,
   ScreenLabel label = { QG_ITEM_NODE, index, self->name_pixels };
 
   if (grown[index] || node->n_texts == 0
-      || qg_graph_view_is_hidden_item (self, QG_ITEM_NODE, index)
+      || (qg_graph_view_is_hidden_item (self, QG_ITEM_NODE, index) && !is_ghost (self, index))
       || self->screen_labels->len >= MAX_SCREEN_LABELS)
     return;
   shape_room (self->entity_kind[index], &fx, &fy, &extra);
@@ -1235,7 +1246,14 @@ draw_screen_labels (QgGraphView *self,
 
       if (label->gx <= 0)
         continue;
-      if (label->kind == QG_ITEM_NODE)
+      if (label->kind == QG_ITEM_NODE && is_ghost (self, label->index))
+        {
+          cairo_push_group (cr);
+          draw_screen_node (self, cr, label, outlined);
+          cairo_pop_group_to_source (cr);
+          cairo_paint_with_alpha (cr, GHOST_ALPHA);
+        }
+      else if (label->kind == QG_ITEM_NODE)
         draw_screen_node (self, cr, label, outlined);
       else
         draw_screen_edge_label (self, cr, label);
@@ -1267,10 +1285,17 @@ draw_specials (QgGraphView  *self,
       QgItemKind kind = pass == 0 ? self->hover_kind : self->selection_kind;
       guint index = pass == 0 ? self->hover_index : self->selection_index;
 
+      gboolean ghost;
+
       if (pass == 0 && kind == self->selection_kind && index == self->selection_index)
         continue;
-      if (kind != QG_ITEM_NONE && qg_graph_view_is_hidden_item (self, kind, index))
+      /* A selection the filters hide (chosen in the list or the article)
+       * is drawn faint where it is, so that the view shows what it is on. */
+      ghost = kind != QG_ITEM_NONE && qg_graph_view_is_hidden_item (self, kind, index);
+      if (ghost && pass == 0)
         continue;
+      if (ghost)
+        cairo_push_group (cr);
       if (kind == QG_ITEM_EDGE && self->previous == NULL)
         {
           const QgItem *item = qg_layout_get_edge (self->layout, index);
@@ -1282,6 +1307,11 @@ draw_specials (QgGraphView  *self,
         }
       else if (kind == QG_ITEM_NODE && !grown[index])
         draw_special_node (self, cr, index);
+      if (ghost)
+        {
+          cairo_pop_group_to_source (cr);
+          cairo_paint_with_alpha (cr, GHOST_ALPHA);
+        }
     }
 }
 

@@ -1362,6 +1362,7 @@ qg_window_init (QgWindow *self)
   self->filter = qg_filter_new ();
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (qg_window_apply_filters), self,
                            G_CONNECT_SWAPPED);
+  qg_element_list_set_filter (self->element_list, self->filter);
   gtk_menu_button_set_menu_model (self->layout_button, layouts);
   gtk_menu_button_set_menu_model (self->narrow_layout_button, layouts);
   /* Until a document's size picks an engine. */
