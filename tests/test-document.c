@@ -179,6 +179,29 @@ test_text_file_and_unknown_members (void)
   }
 }
 
+/* Entities found by a name as a person reads it: in any case, by another
+ * of their names, and never the one left out. */
+static void
+test_entity_named (void)
+{
+  g_autoptr(GFile) file = qg_bundled_document ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgDocument) doc = qg_document_load (file, "kaspersky-us-ban.json", NULL, &error);
+  gint best_buy, duke;
+  const char *as_written = NULL;
+
+  g_assert_no_error (error);
+  best_buy = qg_document_find_entity (doc, "best-buy");
+  duke = qg_document_find_entity (doc, "duke");
+  g_assert_cmpint (qg_document_find_entity_named (doc, "bEST bUY", -1, &as_written), ==, best_buy);
+  g_assert_cmpstr (as_written, ==, "Best Buy");
+  g_assert_cmpint (qg_document_find_entity_named (doc, "duke", -1, &as_written), ==, duke);
+  g_assert_cmpstr (as_written, ==, "Duke");
+  g_assert_cmpint (qg_document_find_entity_named (doc, "Best Buy", best_buy, NULL), ==, -1);
+  g_assert_cmpint (qg_document_find_entity_named (doc, "Best", -1, NULL), ==, -1);
+  g_assert_cmpint (qg_document_find_entity_named (doc, "", -1, NULL), ==, -1);
+}
+
 static void
 test_bundled_kaspersky_map (void)
 {
@@ -618,6 +641,7 @@ main (int   argc,
   g_test_add_func ("/quotegraph/document/text-file-and-unknown-members",
                    test_text_file_and_unknown_members);
   g_test_add_func ("/quotegraph/document/bundled-kaspersky-map", test_bundled_kaspersky_map);
+  g_test_add_func ("/quotegraph/document/entity-named", test_entity_named);
   g_test_add_func ("/quotegraph/document/unreadable-file", test_unreadable_file);
   g_test_add_func ("/quotegraph/document/too-large-file-refused-before-reading",
                    test_too_large_file_refused_before_reading);

@@ -489,6 +489,50 @@ test_delete_says_what_goes (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A name already on the map is said beneath the name, by its name or by
+ * another of its names, as it is typed; the entity edited is not another. */
+static void
+test_name_already_on_the_map (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  GtkWindow *dialog;
+  g_autoptr(GPtrArray) edits = g_ptr_array_new ();
+
+  qg_test_click_widget (qg_test_find_labelled (panel_of (window), GTK_TYPE_BUTTON,
+                                               "_Add Entity…"));
+  dialog = qg_test_wait_for_toplevel (QG_TYPE_ENTITY_DIALOG, "the entity dialog");
+  qg_test_type (GTK_WIDGET (dialog), "best buy");
+  qg_test_wait_for_shown_label (GTK_WIDGET (dialog), "“Best Buy” (Retailer) is on the map already.");
+  qg_test_keys (GTK_WIDGET (dialog), "ctrl+a");
+  qg_test_type (GTK_WIDGET (dialog), "DUKE");
+  qg_test_wait_for_shown_label (GTK_WIDGET (dialog),
+                                "“Duke” is another name of Elaine Duke (Person), on the map "
+                                "already.");
+  qg_test_type (GTK_WIDGET (dialog), " Ellington");
+  qg_test_wait_frames (GTK_WIDGET (dialog));
+  g_assert_cmpuint (qg_test_count_shown_labels (GTK_WIDGET (dialog),
+                                                "“Duke” is another name of Elaine Duke (Person), "
+                                                "on the map already."), ==, 0);
+  /* Said, not refused: two people may share a name. */
+  g_assert_true (gtk_widget_get_sensitive (qg_test_find_labelled (GTK_WIDGET (dialog),
+                                                                  GTK_TYPE_BUTTON, "_Add")));
+  qg_test_keys (GTK_WIDGET (dialog), "Escape");
+  qg_test_wait_for_no_toplevel (QG_TYPE_ENTITY_DIALOG, "the dialog to close");
+
+  click_node (window, "best-buy");
+  qg_test_collect_if (panel_of (window), qg_test_is_shown_button_labelled, "_Edit…", edits);
+  g_assert_cmpuint (edits->len, ==, 1);
+  qg_test_click_widget (g_ptr_array_index (edits, 0));
+  dialog = qg_test_wait_for_toplevel (QG_TYPE_ENTITY_DIALOG, "the entity dialog");
+  qg_test_wait_frames (GTK_WIDGET (dialog));
+  g_assert_cmpuint (qg_test_count_shown_labels (GTK_WIDGET (dialog),
+                                                "“Best Buy” (Retailer) is on the map already."),
+                    ==, 0);
+  qg_test_keys (GTK_WIDGET (dialog), "Escape");
+  qg_test_wait_for_no_toplevel (QG_TYPE_ENTITY_DIALOG, "the dialog to close");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A window on @file (the example map if NULL), given an entity named
  * @name from the panel's Add Entity…, by real clicks and keys. */
 static QgWindow *
@@ -1466,6 +1510,7 @@ main (int   argc,
     return 0;
   g_test_add_func ("/quotegraph/edit/add-quote-from-a-selection", test_add_quote_from_a_selection);
   g_test_add_func ("/quotegraph/edit/add-entity-from-the-bubble", test_add_entity_from_the_bubble);
+  g_test_add_func ("/quotegraph/edit/name-already-on-the-map", test_name_already_on_the_map);
   g_test_add_func ("/quotegraph/edit/connect-two-entities", test_connect_two_entities);
   g_test_add_func ("/quotegraph/edit/delete-says-what-goes", test_delete_says_what_goes);
   g_test_add_func ("/quotegraph/edit/save-close-reopen", test_save_close_reopen);

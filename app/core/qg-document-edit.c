@@ -1152,23 +1152,14 @@ accept_drafts (Change        *change,
   return TRUE;
 }
 
-/* Names compared as a person reads them: "the Bell" is "The Bell". */
-static char *
-name_key (const char *name)
-{
-  g_autofree char *normal = g_utf8_normalize (name, -1, G_NORMALIZE_DEFAULT);
-
-  return g_utf8_casefold (normal != NULL ? normal : name, -1);
-}
-
 static void
 know_names (GHashTable     *names,
             const QgEntity *e,
             const char     *id)
 {
-  g_hash_table_insert (names, name_key (e->name), (gpointer) id);
+  g_hash_table_insert (names, qg_document_name_key (e->name), (gpointer) id);
   for (guint i = 0; e->aliases[i] != NULL; i++)
-    g_hash_table_insert (names, name_key (e->aliases[i]), (gpointer) id);
+    g_hash_table_insert (names, qg_document_name_key (e->aliases[i]), (gpointer) id);
 }
 
 static const char *
@@ -1176,13 +1167,13 @@ known_entity (GHashTable     *names,
               const QgEntity *e)
 {
   const char *id;
-  g_autofree char *key = name_key (e->name);
+  g_autofree char *key = qg_document_name_key (e->name);
 
   if ((id = g_hash_table_lookup (names, key)) != NULL)
     return id;
   for (guint i = 0; e->aliases[i] != NULL; i++)
     {
-      g_autofree char *alias = name_key (e->aliases[i]);
+      g_autofree char *alias = qg_document_name_key (e->aliases[i]);
 
       if ((id = g_hash_table_lookup (names, alias)) != NULL)
         return id;
@@ -1293,7 +1284,7 @@ add_draft (Change        *change,
   for (guint r = 0; r < doc->n_relations; r++)
     {
       const QgRelation *rel = &doc->relations[r];
-      g_autofree char *label = name_key (rel->label);
+      g_autofree char *label = qg_document_name_key (rel->label);
 
       g_hash_table_add (relations, g_strdup_printf ("%s\n%s\n%s", doc->entities[rel->source].id,
                                                     doc->entities[rel->target].id, label));
@@ -1301,7 +1292,7 @@ add_draft (Change        *change,
   for (guint r = 0; r < draft->n_relations; r++)
     {
       const QgRelation *dr = &draft->relations[r];
-      g_autofree char *label = name_key (dr->label);
+      g_autofree char *label = qg_document_name_key (dr->label);
       g_autofree char *name = NULL;
       char *key = g_strdup_printf ("%s\n%s\n%s", entity_ids[dr->source], entity_ids[dr->target],
                                    label);

@@ -92,6 +92,8 @@ char       *qg_document_slug           (const char    *text,
 
 /* FORMAT.md's "ISO 8601 date", as docs/format-notes.md reads it. */
 gboolean    qg_document_date_is_valid  (const char    *s);
+/* A name as a person reads it, to compare: "the Bell" is "The Bell". */
+char       *qg_document_name_key      (const char    *name);
 
 /* What the readers of a valid document look up by entity and by id. */
 void        qg_document_build_indexes  (QgDocument    *self);

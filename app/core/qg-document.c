@@ -189,6 +189,49 @@ qg_document_find_entity (QgDocument *self,
   return (gint) GPOINTER_TO_UINT (g_hash_table_lookup (self->entity_index, id)) - 1;
 }
 
+char *
+qg_document_name_key (const char *name)
+{
+  g_autofree char *normal = g_utf8_normalize (name, -1, G_NORMALIZE_DEFAULT);
+
+  return g_utf8_casefold (normal != NULL ? normal : name, -1);
+}
+
+gint
+qg_document_find_entity_named (QgDocument  *self,
+                               const char  *name,
+                               gint         except,
+                               const char **as_written)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (QG_IS_DOCUMENT (self), -1);
+  g_return_val_if_fail (name != NULL, -1);
+
+  key = qg_document_name_key (name);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint e = 0; e < self->n_entities; e++)
+      {
+        const QgEntity *entity = &self->entities[e];
+
+        if ((gint) e == except)
+          continue;
+        for (guint i = 0; pass == 0 ? i == 0 : entity->aliases[i] != NULL; i++)
+          {
+            const char *other = pass == 0 ? entity->name : entity->aliases[i];
+            g_autofree char *other_key = qg_document_name_key (other);
+
+            if (strcmp (key, other_key) == 0)
+              {
+                if (as_written != NULL)
+                  *as_written = other;
+                return (gint) e;
+              }
+          }
+      }
+  return -1;
+}
+
 guint
 qg_document_get_n_quotes (QgDocument *self)
 {

@@ -159,6 +159,13 @@ const QgEntity   *qg_document_get_entity       (QgDocument    *self,
                                                 guint          index);
 gint              qg_document_find_entity      (QgDocument    *self,
                                                 const char    *id);
+/* The first entity but @except (or -1) named @name, as a person reads it,
+ * by its name and then by its other names, or -1; *@as_written is the
+ * name or other name that matched, as the document writes it. */
+gint              qg_document_find_entity_named (QgDocument   *self,
+                                                 const char   *name,
+                                                 gint          except,
+                                                 const char  **as_written);
 guint             qg_document_get_n_quotes     (QgDocument    *self);
 const QgQuote    *qg_document_get_quote        (QgDocument    *self,
                                                 guint          index);

@@ -14,6 +14,8 @@ struct _QgEntityDialog
   AdwWindow     parent_instance;
 
   char         *entity_id;
+  QgDocument   *document;
+  gint          entity;    /* the one edited, or -1 */
   /* The kinds offered, as documents write them, in the combo's order;
    * the last row ("Other…") has none and shows other_kind_row. */
   GPtrArray    *kinds;
@@ -24,6 +26,7 @@ struct _QgEntityDialog
   AdwEntryRow  *aliases_row;
   AdwEntryRow  *description_row;
   GtkWidget    *apply_button;
+  GtkLabel     *name_hint;
   GtkLabel     *error_label;
 };
 
@@ -108,6 +111,37 @@ qg_entity_dialog_show_error (QgEntityDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
+/* Two entities may share a name (two people may), but a name already on
+ * the map is more often the same one again: it is said, not refused. */
+static void
+update_name_hint (QgEntityDialog *self,
+                  const char     *name)
+{
+  const char *as_written = NULL;
+  gint found = self->document != NULL && *name != '\0'
+                ? qg_document_find_entity_named (self->document, name, self->entity, &as_written)
+                : -1;
+  g_autofree char *hint = NULL;
+
+  if (found >= 0)
+    {
+      const QgEntity *other = qg_document_get_entity (self->document, found);
+      g_autofree char *kind = qg_kind_display_name (other->kind);
+
+      if (as_written != other->name)
+        /* Translators: a hint beneath an entity's name: "“Duke” is another
+         * name of Elaine Duke (person), on the map already." */
+        hint = g_strdup_printf (_("“%s” is another name of %s (%s), on the map already."),
+                                as_written, other->name, kind);
+      else
+        /* Translators: a hint beneath an entity's name: "“Best Buy”
+         * (retailer) is on the map already." */
+        hint = g_strdup_printf (_("“%s” (%s) is on the map already."), other->name, kind);
+    }
+  gtk_label_set_text (self->name_hint, hint);
+  gtk_widget_set_visible (GTK_WIDGET (self->name_hint), hint != NULL);
+}
+
 /* What the document requires before it can be asked: a name and a kind. */
 static void
 update_apply (QgEntityDialog *self)
@@ -115,6 +149,8 @@ update_apply (QgEntityDialog *self)
   g_autofree char *name = qg_entity_dialog_get_name (self);
   g_autofree char *kind = qg_entity_dialog_get_kind (self);
   guint selected = adw_combo_row_get_selected (self->kind_row);
+
+  update_name_hint (self, name);
 
   gtk_widget_set_visible (GTK_WIDGET (self->other_kind_row),
                           selected < self->kinds->len
@@ -177,6 +213,8 @@ qg_entity_dialog_new (GtkWindow  *parent,
   QgEntityDialog *self = g_object_new (QG_TYPE_ENTITY_DIALOG, "transient-for", parent, NULL);
   const QgEntity *edited = entity >= 0 ? qg_document_get_entity (document, entity) : NULL;
 
+  self->document = g_object_ref (document);
+  self->entity = entity;
   fill_kinds (self, document, edited != NULL ? edited->kind : NULL);
   if (edited != NULL)
     {
@@ -207,6 +245,7 @@ qg_entity_dialog_finalize (GObject *object)
   QgEntityDialog *self = QG_ENTITY_DIALOG (object);
 
   g_free (self->entity_id);
+  g_clear_object (&self->document);
   g_ptr_array_unref (self->kinds);
   G_OBJECT_CLASS (qg_entity_dialog_parent_class)->finalize (object);
 }
@@ -224,6 +263,7 @@ qg_entity_dialog_class_init (QgEntityDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/quotegraph/Quotegraph/ui/qg-entity-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, QgEntityDialog, name_hint);
   gtk_widget_class_bind_template_child (widget_class, QgEntityDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, QgEntityDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, QgEntityDialog, other_kind_row);
