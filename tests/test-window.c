@@ -14,6 +14,7 @@
 #include "qg-search-bar.h"
 #include "qg-test-utils.h"
 #include "qg-ui-test.h"
+#include "qg-window-private.h"
 
 static QgViewport *
 viewport_of (QgWindow *window)
@@ -1127,6 +1128,40 @@ test_search_by_typing (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The sources beside the map keep one width whatever they show: the map
+ * does not move as the selection or the page changes. */
+static void
+test_panel_keeps_its_width (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  GtkWidget *side = adw_flap_get_flap (window->flap);
+  int width = gtk_widget_get_width (side);
+  int map_width = gtk_widget_get_width (view_of (window));
+  const char *ids[] = { "best-buy", "dhs-bans-kaspersky", "us-cyber-executives", "fsb" };
+  double x, y;
+
+  g_assert_cmpint (width, >, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      if (qg_document_find_entity (qg_window_get_document (window), ids[i]) >= 0)
+        {
+          node_on_screen (window, ids[i], &x, &y);
+          qg_test_click (view_of (window), x, y);
+        }
+      else
+        qg_window_select_and_show (window, ids[i], 0);
+      wait_for_selection (window, ids[i]);
+      qg_test_wait_frames (side);
+      g_assert_cmpint (gtk_widget_get_width (side), ==, width);
+      g_assert_cmpint (gtk_widget_get_width (view_of (window)), ==, map_width);
+    }
+  qg_test_click_widget (qg_test_find_labelled (window->side_switcher, GTK_TYPE_TOGGLE_BUTTON,
+                                               "List"));
+  qg_test_wait_frames (side);
+  g_assert_cmpint (gtk_widget_get_width (side), ==, width);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Escape closes the search and gives the keys back to the map, so that a
  * second Escape clears the selection. */
 static void
@@ -1474,6 +1509,7 @@ main (int   argc,
                    test_second_escape_clears_the_selection);
   g_test_add_func ("/quotegraph/sources/panel-shows-the-quotes", test_panel_shows_the_quotes);
   g_test_add_func ("/quotegraph/sources/panel-starts-at-the-top", test_panel_starts_at_the_top);
+  g_test_add_func ("/quotegraph/sources/panel-keeps-its-width", test_panel_keeps_its_width);
   g_test_add_func ("/quotegraph/sources/show-in-article-scrolls-to-it",
                    test_show_in_article_scrolls_to_it);
   g_test_add_func ("/quotegraph/sources/click-in-the-article-selects",

@@ -373,7 +373,13 @@ show_article (QgSourcePanel *self)
                                                     "in the article to add a quote or an "
                                                     "entity."), NULL), 12);
     }
-  append_to_row (add_button_row (self), action_button (_("_Add Entity…"), "win.add-entity", ""));
+  {
+    GtkWidget *row = add_button_row (self);
+
+    /* Alone in its row, at its start, under the words above it. */
+    gtk_widget_set_halign (row, GTK_ALIGN_START);
+    append_to_row (row, action_button (_("_Add Entity…"), "win.add-entity", ""));
+  }
 }
 
 static void
