@@ -1164,6 +1164,67 @@ test_crowded_edges_near (void)
   gtk_window_destroy (GTK_WINDOW (f.window));
 }
 
+static const ScreenLabel *
+screen_label_of (Fixture    *f,
+                 QgItemKind  kind,
+                 guint       index)
+{
+  for (guint i = 0; i < f->view->screen_labels->len; i++)
+    {
+      const ScreenLabel *label = &g_array_index (f->view->screen_labels, ScreenLabel, i);
+
+      if (label->kind == kind && label->index == index)
+        return label;
+    }
+  return NULL;
+}
+
+static gboolean
+boxes_meet (const ScreenLabel *a,
+            const ScreenLabel *b)
+{
+  return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
+}
+
+/* A selected relation reads from one end to the other: both ends named,
+ * and its label beside their names, not over them, at the fit and
+ * farther out, where names crowd. */
+static void
+test_relation_reads_end_to_end (Fixture       *f,
+                                gconstpointer  data)
+{
+  guint n = qg_document_get_n_relations (f->document), covered = 0, unnamed = 0;
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      if (pass == 1)
+        {
+          qg_viewport_zoom_at (f->viewport, 0.75, WIDTH / 2.0, HEIGHT / 2.0);
+          qg_graph_view_finish_animations (f->view);
+        }
+      for (guint r = 0; r < n; r++)
+        {
+          const QgRelation *relation = qg_document_get_relation (f->document, r);
+          const ScreenLabel *source, *target, *label;
+
+          g_assert_true (qg_graph_view_set_selection (f->view, relation->id));
+          qg_test_wait_frames (GTK_WIDGET (f->view));
+          g_assert_cmpfloat (qg_graph_view_get_label_pixels (f->view, relation->id), >, 0);
+          source = screen_label_of (f, QG_ITEM_NODE, relation->source);
+          target = screen_label_of (f, QG_ITEM_NODE, relation->target);
+          label = screen_label_of (f, QG_ITEM_EDGE, r);
+          unnamed += (source == NULL) + (target == NULL);
+          if (label != NULL && label->gx > 0)
+            covered += (source != NULL && source->gx > 0 && boxes_meet (label, source))
+                       + (target != NULL && target->gx > 0 && boxes_meet (label, target));
+        }
+    }
+  g_test_message ("%u ends unnamed, %u names covered by their relation's label", unnamed,
+                  covered);
+  g_assert_cmpuint (unnamed, ==, 0);
+  g_assert_cmpuint (covered, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1193,6 +1254,7 @@ main (int   argc,
   ADD ("names-never-too-small", test_names_never_too_small);
   ADD ("small-map-glides", test_small_map_glides);
   ADD ("selection-revealed-whole", test_selection_revealed_whole);
+  ADD ("relation-reads-end-to-end", test_relation_reads_end_to_end);
 #undef ADD
   g_test_add_func ("/quotegraph/graph-view/large-map-drawn-in-threads",
                    test_large_map_drawn_in_threads);

@@ -22,6 +22,8 @@
 #define NAME_GAP 1.0
 /* How far past the view's edges a name may reach. */
 #define EDGE_SLACK 6.0
+/* The places tried for an edge's label that must be shown. */
+#define N_EDGE_SHIFTS 7
 /* How much of a selection hidden by the filters shows. */
 #define GHOST_ALPHA 0.45
 /* Names drawn in screen space in one frame at the most, and the nodes of
@@ -866,11 +868,10 @@ overlaps (const double *a,
   return a[0] < b[2] + gap && b[0] < a[2] + gap && a[1] < b[3] + gap && b[1] < a[3] + gap;
 }
 
-/* Whether @box is free of every other node and every name placed. */
+/* Whether @box is free of every name placed. */
 static gboolean
-room_is_free (const Room   *room,
-              const double *box,
-              gint          self_node)
+room_is_free_of_names (const Room   *room,
+                       const double *box)
 {
   guint r[4];
 
@@ -886,6 +887,19 @@ room_is_free (const Room   *room,
                                              4 * g_array_index (in, guint, i)), NAME_GAP))
             return FALSE;
       }
+  return TRUE;
+}
+
+/* Whether @box is free of every other node and every name placed. */
+static gboolean
+room_is_free (const Room   *room,
+              const double *box,
+              gint          self_node)
+{
+  guint r[4];
+
+  if (!room_is_free_of_names (room, box))
+    return FALSE;
   cell_range (room, box[0], box[1], box[2], box[3], r);
   for (guint y = r[1]; y <= r[3]; y++)
     for (guint x = r[0]; x <= r[2]; x++)
@@ -1035,12 +1049,30 @@ try_edge (QgGraphView *self,
   if (text == NULL)
     return;
   pango_layout_get_pixel_extents (text, NULL, &extents);
-  cx = edge->cx * room->zoom + room->ox;
-  cy = edge->cy * room->zoom + room->oy;
-  box[0] = cx - extents.width / 2.0 - 4;
-  box[1] = cy - extents.height / 2.0 - 2;
-  box[2] = cx + extents.width / 2.0 + 4;
-  box[3] = cy + extents.height / 2.0 + 2;
+  /* Where Graphviz put it. One that must be shown (the selection's, the
+   * one under the pointer) may move beside it, a height or two above or
+   * below or half its width aside: to where it is clear, else to where it
+   * covers no name, only nodes faded behind it; else it stays, over the
+   * rest. */
+  for (guint k = 0; k < (forced ? 2 * N_EDGE_SHIFTS + 1 : 1); k++)
+    {
+      static const double shifts[N_EDGE_SHIFTS][2] = {
+        { 0, 0 }, { 0, -1 }, { 0, 1 }, { -0.6, 0 }, { 0.6, 0 }, { 0, -2 }, { 0, 2 },
+      };
+      const double *shift = shifts[k % N_EDGE_SHIFTS];
+
+      cx = edge->cx * room->zoom + room->ox + shift[0] * (extents.width + 8);
+      cy = edge->cy * room->zoom + room->oy + shift[1] * (extents.height + 6);
+      box[0] = cx - extents.width / 2.0 - 4;
+      box[1] = cy - extents.height / 2.0 - 2;
+      box[2] = cx + extents.width / 2.0 + 4;
+      box[3] = cy + extents.height / 2.0 + 2;
+      if (box[2] < 0 || box[3] < 0 || box[0] > room->width || box[1] > room->height)
+        continue;
+      if (k == 2 * N_EDGE_SHIFTS || (k < N_EDGE_SHIFTS && room_is_free (room, box, -1))
+          || (k >= N_EDGE_SHIFTS && room_is_free_of_names (room, box)))
+        break;
+    }
   if (box[2] < 0 || box[3] < 0 || box[0] > room->width || box[1] > room->height)
     return;
   if (!forced && !room_is_free (room, box, -1))
@@ -1099,8 +1131,19 @@ place_labels (QgGraphView *self,
 
   if (self->selection_kind == QG_ITEM_NODE && shown[self->selection_index])
     try_node (self, &room, self->selection_index, TRUE, grown);
+  /* A relation's two ends are named first: it reads from one to the
+   * other, and its label finds room beside them. */
   if (self->selection_kind == QG_ITEM_EDGE)
-    try_edge (self, &room, self->selection_index, TRUE);
+    {
+      const QgRelation *relation = qg_document_get_relation (self->document,
+                                                             self->selection_index);
+
+      if (shown[relation->source])
+        try_node (self, &room, relation->source, TRUE, grown);
+      if (shown[relation->target])
+        try_node (self, &room, relation->target, TRUE, grown);
+      try_edge (self, &room, self->selection_index, TRUE);
+    }
   for (guint k = 0; k < n_nodes && self->matched_nodes != NULL; k++)
     if (self->matched_nodes[nodes[k]])
       try_node (self, &room, nodes[k], FALSE, grown);
