@@ -62,6 +62,43 @@ test_list_by_keys (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A search that finds nothing says so, and so does a map with nothing on
+ * it yet, in place of an empty list. */
+static void
+test_nothing_found (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid", "empty-map.json",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  QgElementList *list = window->element_list;
+  GtkWidget *search;
+
+  qg_test_click_widget (qg_test_find_labelled (window->side_switcher, GTK_TYPE_TOGGLE_BUTTON,
+                                               "List"));
+  qg_test_wait_frames (GTK_WIDGET (list));
+  g_assert_cmpuint (qg_test_count_shown_labels (GTK_WIDGET (list), "No Results Found"), ==, 0);
+  search = gtk_widget_get_first_child (GTK_WIDGET (list));
+  qg_test_click_widget (search);
+  qg_test_type (search, "leads");
+  qg_test_wait_for_shown_label (GTK_WIDGET (list), "No Results Found");
+  g_assert_cmpuint (qg_test_count_shown_labels (GTK_WIDGET (list),
+                                                "No entity or relation of the map reads "
+                                                "“leads”."), ==, 1);
+  qg_test_keys (search, "ctrl+a");
+  qg_test_keys (search, "BackSpace");
+  qg_test_wait_for_shown_label (GTK_WIDGET (list), "Elaine Duke, Person");
+  g_assert_cmpuint (qg_test_count_shown_labels (GTK_WIDGET (list), "No Results Found"), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = qg_test_open_window (NULL, NULL, file);
+  list = window->element_list;
+  qg_test_click_widget (qg_test_find_labelled (window->side_switcher, GTK_TYPE_TOGGLE_BUTTON,
+                                               "List"));
+  qg_test_wait_for_shown_label (GTK_WIDGET (list), "Nothing on the Map Yet");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 duke_hidden (gpointer data)
 {
@@ -179,5 +216,6 @@ main (int   argc,
     return 0;
   g_test_add_func ("/quotegraph/element-list/by-keys", test_list_by_keys);
   g_test_add_func ("/quotegraph/element-list/hidden-rows", test_hidden_rows);
+  g_test_add_func ("/quotegraph/element-list/nothing-found", test_nothing_found);
   return g_test_run ();
 }

@@ -154,6 +154,11 @@ struct _QgElementList
   GtkWidget           parent_instance;
 
   GtkSearchEntry     *search;
+  GtkWidget          *scroller;
+  GtkWidget          *empty;      /* instead of the rows, when there are none */
+  GtkImage           *empty_icon;
+  GtkLabel           *empty_title;
+  GtkLabel           *empty_description;
   GtkListView        *view;
   QgElementModel     *elements;
   GtkStringFilter    *filter;
@@ -179,6 +184,7 @@ id_of (gpointer item)
 
 static void show_selection (QgElementList *self,
                             const char    *id);
+static void update_empty   (QgElementList *self);
 
 static gboolean
 row_hidden (QgElementList *self,
@@ -240,6 +246,7 @@ fill (QgElementList *self)
   qg_element_model_set_document (self->elements, document);
   update_hidden (self);
   show_selection (self, selection);
+  update_empty (self);
 }
 
 /* Rows of what @filter hides on the map are marked so. */
@@ -350,10 +357,42 @@ activate_cb (GtkListView   *view,
     gtk_widget_activate_action (GTK_WIDGET (self), "win.select", "s", id_of (item));
 }
 
+/* No rows: none found, or none yet. */
+static void
+update_empty (QgElementList *self)
+{
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search));
+  gboolean none = g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0
+                  && self->waiting == NULL && self->elements->document != NULL;
+
+  gtk_widget_set_visible (self->scroller, !none);
+  gtk_widget_set_visible (self->empty, none);
+  if (!none)
+    return;
+  if (*search != '\0')
+    {
+      g_autofree char *description = NULL;
+
+      /* Translators: %s is what was typed in the list's search. */
+      description = g_strdup_printf (_("No entity or relation of the map reads “%s”."), search);
+      gtk_image_set_from_icon_name (self->empty_icon, "edit-find-symbolic");
+      gtk_label_set_label (self->empty_title, _("No Results Found"));
+      gtk_label_set_label (self->empty_description, description);
+    }
+  else
+    {
+      gtk_image_set_from_icon_name (self->empty_icon, "view-list-symbolic");
+      gtk_label_set_label (self->empty_title, _("Nothing on the Map Yet"));
+      gtk_label_set_label (self->empty_description,
+                           _("Select a name in the article to add an entity."));
+    }
+}
+
 static void
 search_changed_cb (QgElementList *self)
 {
   gtk_string_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search)));
+  update_empty (self);
 }
 
 /* Down from the search goes into the list; Enter there shows the first. */
@@ -505,6 +544,33 @@ qg_element_list_init (QgElementList *self)
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->view));
   gtk_widget_set_parent (scroller, GTK_WIDGET (self));
+  self->scroller = scroller;
+
+  /* As a status page would say it, at the size of a side panel. */
+  self->empty = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_vexpand (self->empty, TRUE);
+  gtk_widget_set_valign (self->empty, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_start (self->empty, 24);
+  gtk_widget_set_margin_end (self->empty, 24);
+  gtk_widget_set_margin_bottom (self->empty, 24);
+  gtk_widget_set_visible (self->empty, FALSE);
+  self->empty_icon = GTK_IMAGE (gtk_image_new ());
+  gtk_image_set_pixel_size (self->empty_icon, 48);
+  gtk_widget_add_css_class (GTK_WIDGET (self->empty_icon), "dim-label");
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->empty_icon), 6);
+  self->empty_title = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->empty_title, TRUE);
+  gtk_label_set_justify (self->empty_title, GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->empty_title), "title-4");
+  self->empty_description = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->empty_description, TRUE);
+  gtk_label_set_justify (self->empty_description, GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->empty_description), "dim-label");
+  gtk_box_append (GTK_BOX (self->empty), GTK_WIDGET (self->empty_icon));
+  gtk_box_append (GTK_BOX (self->empty), GTK_WIDGET (self->empty_title));
+  gtk_box_append (GTK_BOX (self->empty), GTK_WIDGET (self->empty_description));
+  gtk_widget_set_parent (self->empty, GTK_WIDGET (self));
+  g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (update_empty), self);
 }
 
 GtkWidget *
