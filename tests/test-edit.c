@@ -274,7 +274,7 @@ test_add_entity_from_the_bubble (void)
   held = qg_test_hold (window);
   select_passage (window, "Acting Secretary of Homeland Security", &start, &end);
   qg_test_wait_frames (article);
-  button = qg_test_find_labelled (article, GTK_TYPE_BUTTON, "Add _Entity");
+  button = qg_test_find_labelled (article, GTK_TYPE_BUTTON, "Add _Entity…");
   g_assert_nonnull (button);
   qg_test_wait_frames (button);
   qg_test_click_widget (button);

@@ -467,8 +467,8 @@ init_editing (QgArticleView *self)
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) section = g_menu_new ();
 
-  gtk_box_append (GTK_BOX (box), bubble_button (_("Add _Quote"), "article.add-quote"));
-  gtk_box_append (GTK_BOX (box), bubble_button (_("Add _Entity"), "article.add-entity"));
+  gtk_box_append (GTK_BOX (box), bubble_button (_("Add _Quote…"), "article.add-quote"));
+  gtk_box_append (GTK_BOX (box), bubble_button (_("Add _Entity…"), "article.add-entity"));
   self->bubble = gtk_popover_new ();
   gtk_popover_set_child (GTK_POPOVER (self->bubble), box);
   gtk_popover_set_autohide (GTK_POPOVER (self->bubble), FALSE);
