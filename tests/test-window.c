@@ -9,6 +9,7 @@
 
 #include "qg-filter-popover.h"
 #include "qg-graph.h"
+#include "qg-graph-view-private.h"
 #include "qg-layout-cache.h"
 #include "qg-legend.h"
 #include "qg-search-bar.h"
@@ -1162,6 +1163,59 @@ test_panel_keeps_its_width (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* No name is placed under the zoom buttons, where it would not read, as
+ * the map is zoomed in and moved under them by the wheel. */
+static void
+test_no_name_under_the_zoom_buttons (void)
+{
+  g_autofree char *json = qg_test_map_json (300, 600);
+  g_autofree char *dir = g_dir_make_tmp ("quotegraph-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "crowded.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  QgWindow *window;
+  QgGraphView *view;
+  double width, height;
+  graphene_rect_t controls;
+  guint named = 0;
+
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  window = qg_test_open_window (NULL, NULL, file);
+  view = QG_GRAPH_VIEW (view_of (window));
+  width = gtk_widget_get_width (GTK_WIDGET (view));
+  height = gtk_widget_get_height (GTK_WIDGET (view));
+  qg_test_wheel (GTK_WIDGET (view), width / 2, height / 2, 4, "ctrl");
+  qg_graph_view_finish_animations (view);
+  qg_test_wait_frames (GTK_WIDGET (view));
+  /* Zoomed in, but names still placed by Quotegraph. */
+  g_assert_cmpfloat (qg_viewport_get_zoom (qg_graph_view_get_viewport (view)) * view->node_font,
+                     <, view->name_pixels);
+  g_assert_true (gtk_widget_compute_bounds (window->zoom_controls, GTK_WIDGET (view), &controls));
+  for (guint step = 0; step < 24; step++)
+    {
+      /* Down the map, then across it. */
+      qg_test_wheel (GTK_WIDGET (view), width / 2, height / 2, step < 12 ? 5 : 7, NULL);
+      qg_graph_view_finish_animations (view);
+      qg_test_wait_frames (GTK_WIDGET (view));
+      qg_graph_view_update_labels (view);
+      for (guint i = 0; i < view->screen_labels->len; i++)
+        {
+          const ScreenLabel *label = &g_array_index (view->screen_labels, ScreenLabel, i);
+
+          if (label->kind != QG_ITEM_NODE || label->gx <= 0)
+            continue;
+          named++;
+          g_assert_false (label->x0 < controls.origin.x + controls.size.width
+                          && controls.origin.x < label->x1
+                          && label->y0 < controls.origin.y + controls.size.height
+                          && controls.origin.y < label->y1);
+        }
+    }
+  g_assert_cmpuint (named, >, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Escape closes the search and gives the keys back to the map, so that a
  * second Escape clears the selection. */
 static void
@@ -1510,6 +1564,8 @@ main (int   argc,
   g_test_add_func ("/quotegraph/sources/panel-shows-the-quotes", test_panel_shows_the_quotes);
   g_test_add_func ("/quotegraph/sources/panel-starts-at-the-top", test_panel_starts_at_the_top);
   g_test_add_func ("/quotegraph/sources/panel-keeps-its-width", test_panel_keeps_its_width);
+  g_test_add_func ("/quotegraph/window/no-name-under-the-zoom-buttons",
+                   test_no_name_under_the_zoom_buttons);
   g_test_add_func ("/quotegraph/sources/show-in-article-scrolls-to-it",
                    test_show_in_article_scrolls_to_it);
   g_test_add_func ("/quotegraph/sources/click-in-the-article-selects",

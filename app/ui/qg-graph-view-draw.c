@@ -1126,6 +1126,17 @@ place_labels (QgGraphView *self,
     }
 
   room_init (self, &room, width, height, nodes, n_nodes);
+  /* Under the zoom buttons a name would not read: only a name that must
+   * be shown goes there. */
+  if (self->obscuring != NULL && gtk_widget_get_mapped (self->obscuring))
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_compute_bounds (self->obscuring, GTK_WIDGET (self), &bounds))
+        room_take (&room, (double[]) { bounds.origin.x, bounds.origin.y,
+                                       bounds.origin.x + bounds.size.width,
+                                       bounds.origin.y + bounds.size.height });
+    }
   for (guint k = 0; k < n_nodes; k++)
     shown[nodes[k]] = TRUE;
 

@@ -87,6 +87,7 @@ struct _QgGraphView
   QgDocument   *document;
   QgLayout     *layout;
   QgViewport   *viewport;
+  GtkWidget    *obscuring;       /* a control over the view, or NULL (weak) */
   guint8       *entity_kind;     /* QgKind, per entity */
   guint        *reading_order;   /* node indices, top to bottom, left to right */
   guint        *label_order;     /* node indices, most connected first */

@@ -161,6 +161,36 @@ qg_graph_view_redraw (QgGraphView *self)
   place_labels_soon (self);
 }
 
+/* Names are not placed under @widget, a control drawn over the view (its
+ * zoom buttons): they would not read there. */
+static void
+forget_obscuring (QgGraphView *self)
+{
+  if (self->obscuring == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->obscuring, self);
+  g_object_remove_weak_pointer (G_OBJECT (self->obscuring), (gpointer *) &self->obscuring);
+  self->obscuring = NULL;
+}
+
+void
+qg_graph_view_set_obscuring (QgGraphView *self,
+                             GtkWidget   *widget)
+{
+  g_return_if_fail (QG_IS_GRAPH_VIEW (self));
+  g_return_if_fail (widget == NULL || GTK_IS_WIDGET (widget));
+
+  forget_obscuring (self);
+  self->obscuring = widget;
+  if (widget != NULL)
+    {
+      g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &self->obscuring);
+      g_signal_connect_swapped (widget, "notify::visible", G_CALLBACK (qg_graph_view_redraw),
+                                self);
+    }
+  qg_graph_view_redraw (self);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Items                                                                     */
 
@@ -1145,6 +1175,7 @@ qg_graph_view_dispose (GObject *object)
 {
   QgGraphView *self = QG_GRAPH_VIEW (object);
 
+  forget_obscuring (self);
   g_clear_object (&self->transition_animation);
   g_clear_handle_id (&self->names_idle, g_source_remove);
   g_clear_handle_id (&self->labels_idle, g_source_remove);

@@ -69,6 +69,10 @@ void        qg_graph_view_set_matches       (QgGraphView  *self,
 double      qg_graph_view_get_label_pixels  (QgGraphView  *self,
                                              const char   *id);
 
+/* Names are not placed under @widget, a control over the view. */
+void        qg_graph_view_set_obscuring     (QgGraphView  *self,
+                                             GtkWidget    *widget);
+
 /* Skips animations, for tests and benchmarks. */
 void        qg_graph_view_finish_animations (QgGraphView *self);
 /* The size names are drawn at where Graphviz's own text would be smaller,

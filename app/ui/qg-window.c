@@ -1355,6 +1355,7 @@ qg_window_init (QgWindow *self)
   QgViewport *viewport;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  qg_graph_view_set_obscuring (self->graph_view, self->zoom_controls);
   one_line_tooltips (GTK_WIDGET (self));
   /* Undo and Redo after opening and saving, named after what they would do. */
   self->edit_menu = g_menu_new ();
