@@ -187,19 +187,21 @@ test_entity_named (void)
   g_autoptr(GFile) file = qg_bundled_document ();
   g_autoptr(GError) error = NULL;
   g_autoptr(QgDocument) doc = qg_document_load (file, "kaspersky-us-ban.json", NULL, &error);
+  g_autoptr(QgNameIndex) names = NULL;
   gint best_buy, duke;
   const char *as_written = NULL;
 
   g_assert_no_error (error);
+  names = qg_name_index_new (doc);
   best_buy = qg_document_find_entity (doc, "best-buy");
   duke = qg_document_find_entity (doc, "duke");
-  g_assert_cmpint (qg_document_find_entity_named (doc, "bEST bUY", -1, &as_written), ==, best_buy);
+  g_assert_cmpint (qg_name_index_find (names, "bEST bUY", -1, &as_written), ==, best_buy);
   g_assert_cmpstr (as_written, ==, "Best Buy");
-  g_assert_cmpint (qg_document_find_entity_named (doc, "duke", -1, &as_written), ==, duke);
+  g_assert_cmpint (qg_name_index_find (names, "duke", -1, &as_written), ==, duke);
   g_assert_cmpstr (as_written, ==, "Duke");
-  g_assert_cmpint (qg_document_find_entity_named (doc, "Best Buy", best_buy, NULL), ==, -1);
-  g_assert_cmpint (qg_document_find_entity_named (doc, "Best", -1, NULL), ==, -1);
-  g_assert_cmpint (qg_document_find_entity_named (doc, "", -1, NULL), ==, -1);
+  g_assert_cmpint (qg_name_index_find (names, "Best Buy", best_buy, NULL), ==, -1);
+  g_assert_cmpint (qg_name_index_find (names, "Best", -1, NULL), ==, -1);
+  g_assert_cmpint (qg_name_index_find (names, "", -1, NULL), ==, -1);
 }
 
 static void

@@ -192,44 +192,99 @@ qg_document_find_entity (QgDocument *self,
 char *
 qg_document_name_key (const char *name)
 {
-  g_autofree char *normal = g_utf8_normalize (name, -1, G_NORMALIZE_DEFAULT);
+  g_autofree char *normal = NULL;
 
+  /* Most names are ASCII, where both steps come to lowering the case. */
+  if (g_str_is_ascii (name))
+    return g_ascii_strdown (name, -1);
+  normal = g_utf8_normalize (name, -1, G_NORMALIZE_DEFAULT);
   return g_utf8_casefold (normal != NULL ? normal : name, -1);
 }
 
+/* Per name key, the entities that go by it: by their names first, then by
+ * their other names, each in the document's order. */
+struct _QgNameIndex
+{
+  GHashTable *named;   /* key -> GArray of NameHolder */
+};
+
+typedef struct
+{
+  guint       entity;
+  const char *as_written;
+} NameHolder;
+
+static void
+hold_name (GHashTable *named,
+           guint       entity,
+           const char *name)
+{
+  char *key = qg_document_name_key (name);
+  GArray *holders = g_hash_table_lookup (named, key);
+  NameHolder holder = { entity, name };
+
+  if (holders == NULL)
+    {
+      holders = g_array_new (FALSE, FALSE, sizeof (NameHolder));
+      g_hash_table_insert (named, key, holders);
+    }
+  else
+    g_free (key);
+  g_array_append_val (holders, holder);
+}
+
+QgNameIndex *
+qg_name_index_new (QgDocument *document)
+{
+  QgNameIndex *self;
+
+  g_return_val_if_fail (QG_IS_DOCUMENT (document), NULL);
+
+  self = g_new0 (QgNameIndex, 1);
+  self->named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) g_array_unref);
+  for (guint e = 0; e < document->n_entities; e++)
+    hold_name (self->named, e, document->entities[e].name);
+  for (guint e = 0; e < document->n_entities; e++)
+    for (guint i = 0; document->entities[e].aliases[i] != NULL; i++)
+      hold_name (self->named, e, document->entities[e].aliases[i]);
+  return self;
+}
+
 gint
-qg_document_find_entity_named (QgDocument  *self,
-                               const char  *name,
-                               gint         except,
-                               const char **as_written)
+qg_name_index_find (QgNameIndex *self,
+                    const char  *name,
+                    gint         except,
+                    const char **as_written)
 {
   g_autofree char *key = NULL;
+  GArray *holders;
 
-  g_return_val_if_fail (QG_IS_DOCUMENT (self), -1);
+  g_return_val_if_fail (self != NULL, -1);
   g_return_val_if_fail (name != NULL, -1);
 
   key = qg_document_name_key (name);
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint e = 0; e < self->n_entities; e++)
-      {
-        const QgEntity *entity = &self->entities[e];
+  holders = g_hash_table_lookup (self->named, key);
+  for (guint i = 0; holders != NULL && i < holders->len; i++)
+    {
+      const NameHolder *holder = &g_array_index (holders, NameHolder, i);
 
-        if ((gint) e == except)
-          continue;
-        for (guint i = 0; pass == 0 ? i == 0 : entity->aliases[i] != NULL; i++)
-          {
-            const char *other = pass == 0 ? entity->name : entity->aliases[i];
-            g_autofree char *other_key = qg_document_name_key (other);
-
-            if (strcmp (key, other_key) == 0)
-              {
-                if (as_written != NULL)
-                  *as_written = other;
-                return (gint) e;
-              }
-          }
-      }
+      if ((gint) holder->entity == except)
+        continue;
+      if (as_written != NULL)
+        *as_written = holder->as_written;
+      return (gint) holder->entity;
+    }
   return -1;
+}
+
+void
+qg_name_index_free (QgNameIndex *self)
+{
+  if (self == NULL)
+    return;
+  g_hash_table_unref (self->named);
+  g_free (self);
 }
 
 guint

@@ -15,6 +15,8 @@ struct _QgEntityDialog
 
   char         *entity_id;
   QgDocument   *document;
+  QgNameIndex  *names;     /* of the document, made in a thread as the dialog opens */
+  GCancellable *indexing;
   gint          entity;    /* the one edited, or -1 */
   /* The kinds offered, as documents write them, in the combo's order;
    * the last row ("Other…") has none and shows other_kind_row. */
@@ -118,10 +120,11 @@ update_name_hint (QgEntityDialog *self,
                   const char     *name)
 {
   const char *as_written = NULL;
-  gint found = self->document != NULL && *name != '\0'
-                ? qg_document_find_entity_named (self->document, name, self->entity, &as_written)
-                : -1;
+  gint found = -1;
   g_autofree char *hint = NULL;
+
+  if (self->names != NULL && *name != '\0')
+    found = qg_name_index_find (self->names, name, self->entity, &as_written);
 
   if (found >= 0)
     {
@@ -204,6 +207,32 @@ fill_kinds (QgEntityDialog *self,
   adw_combo_row_set_selected (self->kind_row, selected);
 }
 
+static void
+index_names (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_task_return_pointer (task, qg_name_index_new (task_data),
+                         (GDestroyNotify) qg_name_index_free);
+}
+
+static void
+names_indexed_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  QgEntityDialog *self = QG_ENTITY_DIALOG (source);
+  g_autofree char *name = NULL;
+
+  /* Closed meanwhile, it shows no more. */
+  self->names = g_task_propagate_pointer (G_TASK (result), NULL);
+  if (self->names == NULL)
+    return;
+  name = qg_entity_dialog_get_name (self);
+  update_name_hint (self, name);
+}
+
 QgEntityDialog *
 qg_entity_dialog_new (GtkWindow  *parent,
                       QgDocument *document,
@@ -215,6 +244,18 @@ qg_entity_dialog_new (GtkWindow  *parent,
 
   self->document = g_object_ref (document);
   self->entity = entity;
+  /* The names of 50,000 entities take some 40 ms to index: away from the
+   * keys typed meanwhile. */
+  {
+    g_autoptr(GTask) task = NULL;
+
+    self->indexing = g_cancellable_new ();
+    task = g_task_new (self, self->indexing, names_indexed_cb, NULL);
+
+    g_task_set_source_tag (task, qg_entity_dialog_new);
+    g_task_set_task_data (task, g_object_ref (document), g_object_unref);
+    g_task_run_in_thread (task, index_names);
+  }
   fill_kinds (self, document, edited != NULL ? edited->kind : NULL);
   if (edited != NULL)
     {
@@ -240,11 +281,22 @@ qg_entity_dialog_new (GtkWindow  *parent,
 }
 
 static void
+qg_entity_dialog_dispose (GObject *object)
+{
+  QgEntityDialog *self = QG_ENTITY_DIALOG (object);
+
+  g_cancellable_cancel (self->indexing);
+  G_OBJECT_CLASS (qg_entity_dialog_parent_class)->dispose (object);
+}
+
+static void
 qg_entity_dialog_finalize (GObject *object)
 {
   QgEntityDialog *self = QG_ENTITY_DIALOG (object);
 
+  g_clear_object (&self->indexing);
   g_free (self->entity_id);
+  g_clear_pointer (&self->names, qg_name_index_free);
   g_clear_object (&self->document);
   g_ptr_array_unref (self->kinds);
   G_OBJECT_CLASS (qg_entity_dialog_parent_class)->finalize (object);
@@ -256,6 +308,7 @@ qg_entity_dialog_class_init (QgEntityDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = qg_entity_dialog_dispose;
   object_class->finalize = qg_entity_dialog_finalize;
 
   signals[APPLY] = g_signal_new ("apply", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
