@@ -124,7 +124,8 @@ test_plain_text_exact (void)
   g_assert_no_error (error);
   g_assert_cmpint (draft->kind, ==, QG_ARTICLE_KIND_TEXT);
   g_assert_cmpmem (draft->text, draft->length, text, sizeof text - 1);
-  g_assert_null (draft->title);
+  /* Its headline, on a line of its own, is the title offered. */
+  g_assert_cmpstr (draft->title, ==, "Title line");
   g_assert_null (draft->source);
   g_assert_null (draft->published);
 
@@ -402,6 +403,34 @@ test_draft_copy (void)
   g_assert_cmpint (copy->kind, ==, QG_ARTICLE_KIND_HTML);
 }
 
+/* A headline is the first line with words, alone on its line, short, and
+ * not a sentence. */
+static void
+test_guess_title (void)
+{
+  static const struct { const char *text; const char *title; } cases[] = {
+    { "Kaspersky: US government removes Russian security software\n\nLongstanding",
+      "Kaspersky: US government removes Russian security software" },
+    { "\n \n  Council backs bike lanes  \r\nThe council voted.", "Council backs bike lanes" },
+    { "Is this the end?\nPerhaps.", "Is this the end?" },
+    { "He said no, and left.\nThe second line.", NULL },
+    { "One paragraph with no line end", NULL },
+    { "A headline with nothing after it\n \n", NULL },
+    { "", NULL },
+  };
+  g_autofree char *long_line = g_strnfill (151, 'x');
+  g_autofree char *long_text = g_strconcat (long_line, "\nBody", NULL);
+  g_autofree char *long_guess = qg_article_guess_title (long_text, strlen (long_text));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *guess = qg_article_guess_title (cases[i].text, strlen (cases[i].text));
+
+      g_assert_cmpstr (guess, ==, cases[i].title);
+    }
+  g_assert_null (long_guess);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -410,6 +439,7 @@ main (int   argc,
 
   g_test_add_func ("/quotegraph/article/guess-kind", test_guess_kind);
   g_test_add_func ("/quotegraph/article/plain-text-exact", test_plain_text_exact);
+  g_test_add_func ("/quotegraph/article/guess-title", test_guess_title);
   g_test_add_func ("/quotegraph/article/not-utf8", test_not_utf8);
   g_test_add_func ("/quotegraph/article/html-file", test_html_file);
   g_test_add_func ("/quotegraph/article/read-errors", test_read_errors);

@@ -267,6 +267,44 @@ test_typed_article (void)
   fixture_close (&f);
 }
 
+/* A headline typed on a line of its own is offered as the title, until
+ * the person writes one; a sentence is not. */
+static void
+test_headline_offered_as_title (void)
+{
+  Fixture f;
+
+  fixture_open (&f);
+  type_in (&f, GTK_WIDGET (text_view_of (&f)), "Council backs bike lanes");
+  qg_test_keys (GTK_WIDGET (text_view_of (&f)), "Return");
+  qg_test_keys (GTK_WIDGET (text_view_of (&f)), "Return");
+  qg_test_type (GTK_WIDGET (text_view_of (&f)), "The council voted.");
+  wait_for_row (&f, TITLE, "Council backs bike lanes");
+  g_assert_true (create_sensitive (&f));
+
+  /* The person's own title stays through later edits of the text. */
+  type_in (&f, row (&f, TITLE), " today");
+  wait_for_row (&f, TITLE, "Council backs bike lanes today");
+  qg_test_keys (row (&f, TITLE), "Tab");
+  qg_test_click_widget (GTK_WIDGET (text_view_of (&f)));
+  qg_test_keys (GTK_WIDGET (text_view_of (&f)), "ctrl+a");
+  qg_test_type (GTK_WIDGET (text_view_of (&f)), "Another headline");
+  qg_test_keys (GTK_WIDGET (text_view_of (&f)), "Return");
+  qg_test_type (GTK_WIDGET (text_view_of (&f)), "More.");
+  wait_for_text (&f, "Another headline\nMore.");
+  g_assert_cmpstr (row_text (&f, TITLE), ==, "Council backs bike lanes today");
+  fixture_close (&f);
+
+  /* A first line that is a sentence gives none. */
+  fixture_open (&f);
+  type_in (&f, GTK_WIDGET (text_view_of (&f)), "He said no, and left.");
+  qg_test_keys (GTK_WIDGET (text_view_of (&f)), "Return");
+  qg_test_type (GTK_WIDGET (text_view_of (&f)), "The second line.");
+  wait_for_text (&f, "He said no, and left.\nThe second line.");
+  g_assert_cmpstr (row_text (&f, TITLE), ==, "");
+  fixture_close (&f);
+}
+
 /* Whether the dialog shows a person why Create waits: for a title. */
 static gboolean
 title_hint_shown (Fixture *f)
@@ -432,10 +470,9 @@ test_text_file_exact (void)
   fixture_open (&f);
   read_file (&f, path, "article.txt");
   g_assert_nonnull (label_starting (&f, "From “article.txt”"));
-  g_assert_cmpstr (row_text (&f, TITLE), ==, "");
-  g_assert_false (create_sensitive (&f));
-  type_in (&f, row (&f, TITLE), "Headline");
-  wait_for_row (&f, TITLE, "Headline");
+  /* Its headline, on a line of its own, is offered as the title. */
+  g_assert_cmpstr (row_text (&f, TITLE), ==, "Headline");
+  g_assert_true (create_sensitive (&f));
 
   click_create (&f);
   g_assert_cmpmem (f.created.draft->text, f.created.draft->length, text, sizeof text - 1);
@@ -537,8 +574,8 @@ test_paste (void)
   type_in (&f, GTK_WIDGET (text_view_of (&f)), "");
   qg_test_keys (GTK_WIDGET (text_view_of (&f)), "ctrl+v");
   qg_test_wait_for (has_text, &f, "the text to be pasted");
-  type_in (&f, row (&f, TITLE), "Pasted");
-  wait_for_row (&f, TITLE, "Pasted");
+  /* Its first line, alone on its line, is offered as the title. */
+  wait_for_row (&f, TITLE, "Pasted \xE2\x80\x9Cquote\xE2\x80\x9D \xE2\x80\x94 caf\xC3\xA9");
 
   click_create (&f);
   g_assert_cmpstr (f.created.draft->text, ==, copied);
@@ -715,6 +752,7 @@ main (int   argc,
     return 0;
 
   g_test_add_func ("/quotegraph/new-map/typed-article", test_typed_article);
+  g_test_add_func ("/quotegraph/new-map/headline-offered-as-title", test_headline_offered_as_title);
   g_test_add_func ("/quotegraph/new-map/create-needs-title-and-text",
                    test_create_needs_title_and_text);
   g_test_add_func ("/quotegraph/new-map/date-reason", test_date_reason);

@@ -195,7 +195,45 @@ plain_text (const char  *data,
                    display_name);
       return NULL;
     }
-  return qg_article_draft_new (data, length, NULL, NULL, NULL);
+  {
+    g_autofree char *title = qg_article_guess_title (data, length);
+
+    return qg_article_draft_new (data, length, title, NULL, NULL);
+  }
+}
+
+#define HEADLINE_MAX_CHARS 150
+
+char *
+qg_article_guess_title (const char *text,
+                        gsize       length)
+{
+  const char *end = text + length, *line = text, *line_end, *rest;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+
+  /* The first line with words on it... */
+  for (;;)
+    {
+      line_end = memchr (line, '\n', (gsize) (end - line));
+      if (line_end == NULL)
+        return NULL;
+      if (!is_blank (line, (gsize) (line_end - line)))
+        break;
+      line = line_end + 1;
+    }
+  /* ...a line of its own, with more of the article after it. */
+  for (rest = line_end + 1; rest < end && g_ascii_isspace (*rest); rest++)
+    ;
+  if (rest >= end)
+    return NULL;
+  title = g_strstrip (g_strndup (line, (gsize) (line_end - line)));
+  /* A sentence is not a headline: headlines do not end in a full stop. */
+  if (g_utf8_strlen (title, -1) > HEADLINE_MAX_CHARS
+      || strchr (".,;:", title[strlen (title) - 1]) != NULL)
+    return NULL;
+  return g_steal_pointer (&title);
 }
 
 QgArticleDraft *

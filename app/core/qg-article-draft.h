@@ -61,6 +61,12 @@ QgArticleKind   qg_article_guess_kind           (const char      *data,
                                                  gsize            length,
                                                  const char      *name);
 
+/* The headline of a plain text article: its first line with words, when
+ * it stands alone (text follows on other lines), is short enough for one
+ * and does not end as a sentence does (in . , ; or :); or NULL. */
+char           *qg_article_guess_title          (const char      *text,
+                                                 gsize            length);
+
 /* The article in @data: an HTML page reduced to its text and metadata, or
  * plain text exactly as it is (less a UTF-8 byte order mark) once it is
  * known to be UTF-8. Errors name @display_name and, for a byte that is

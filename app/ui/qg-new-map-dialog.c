@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "qg-file-filter.h"
 #include "qg-new-map-dialog.h"
@@ -15,6 +16,7 @@ struct _QgNewMapDialog
   GCancellable         *reading;      /* while a file is read, else NULL */
   GtkFileChooserNative *chooser;
   gboolean              filling;      /* the buffer is being set from a file */
+  char                 *guessed_title; /* the title put in from the text's headline */
 
   GtkButton            *create_button;
   GtkButton            *choose_button;
@@ -129,13 +131,39 @@ fields_changed_cb (QgNewMapDialog *self)
   update_create (self);
 }
 
+/* A text pasted or typed with a headline on a line of its own gives the
+ * title, until the person writes one. */
+static void
+guess_title (QgNewMapDialog *self)
+{
+  GtkTextBuffer *buffer = buffer_of (self);
+  const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
+  GtkTextIter start, end;
+  g_autofree char *head = NULL;
+  g_autofree char *guess = NULL;
+
+  if (*title != '\0' && g_strcmp0 (title, self->guessed_title) != 0)
+    return;
+  /* The headline is at the start: a thousand characters are enough. */
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, 1000);
+  head = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  guess = qg_article_guess_title (head, strlen (head));
+  g_free (self->guessed_title);
+  self->guessed_title = g_strdup (guess);
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), guess != NULL ? guess : "");
+}
+
 /* An edit of the text makes it the person's own: the file it came from
  * is no longer what it is. */
 static void
 text_changed_cb (QgNewMapDialog *self)
 {
   if (!self->filling)
-    show_file_status (self, NULL, FALSE);
+    {
+      show_file_status (self, NULL, FALSE);
+      guess_title (self);
+    }
   update_create (self);
 }
 
@@ -171,7 +199,12 @@ fill_from_draft (QgNewMapDialog       *self,
   gtk_text_view_scroll_to_iter (self->text_view, &start, 0, FALSE, 0, 0);
 
   if (draft->title != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->title_row), draft->title);
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->title_row), draft->title);
+      /* A page's own title is not a guess; a text file's headline is. */
+      g_free (self->guessed_title);
+      self->guessed_title = draft->kind == QG_ARTICLE_KIND_TEXT ? g_strdup (draft->title) : NULL;
+    }
   if (draft->source != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->source_row), draft->source);
   if (draft->published != NULL)
@@ -353,6 +386,7 @@ qg_new_map_dialog_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  g_clear_pointer (&self->guessed_title, g_free);
 
   G_OBJECT_CLASS (qg_new_map_dialog_parent_class)->dispose (object);
 }
