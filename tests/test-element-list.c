@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "qg-element-list.h"
+#include "qg-entity-dialog.h"
 #include "qg-ui-test.h"
 #include "qg-window-private.h"
 
@@ -208,6 +209,71 @@ test_hidden_rows (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_selected (gpointer data)
+{
+  QgWindow *window = data;
+
+  return g_strcmp0 (qg_graph_view_get_selection (qg_window_get_graph_view (window)),
+                    "duke-leads-dhs") == 0;
+}
+
+/* A relation the filters hide, chosen in the list, is drawn faint with its
+ * label and its ends named; and an edit while rows of the end of the list
+ * are shown marks them from the new map's filters, not the old's. */
+static void
+test_hidden_relation_and_an_edit (void)
+{
+  QgWindow *window = qg_test_open_window (NULL, NULL, NULL);
+  QgGraphView *view = qg_window_get_graph_view (window);
+  QgElementList *list = window->element_list;
+  QgDocument *held;
+  GtkWidget *search, *row;
+  GtkWindow *dialog;
+
+  qg_test_click_widget (qg_test_find_labelled (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON,
+                                               "Person"));
+  qg_test_wait_for (duke_hidden, window, "people hidden");
+  qg_test_click_widget (qg_test_find_labelled (window->side_switcher, GTK_TYPE_TOGGLE_BUTTON,
+                                               "List"));
+  qg_test_wait_frames (GTK_WIDGET (list));
+  search = gtk_widget_get_first_child (GTK_WIDGET (list));
+  qg_test_click_widget (search);
+  qg_test_type (search, "acting secretary");
+  qg_test_wait_for_shown_label (GTK_WIDGET (list),
+                                "Elaine Duke is Acting Secretary of Department of Homeland "
+                                "Security");
+  row = shown_label (GTK_WIDGET (list),
+                     "Elaine Duke is Acting Secretary of Department of Homeland Security");
+  g_assert_true (gtk_widget_get_mapped (gtk_widget_get_next_sibling (row)));
+  qg_test_click_widget (row);
+  qg_test_wait_for (is_selected, window, "the hidden relation selected");
+  qg_graph_view_finish_animations (view);
+  qg_test_wait_frames (GTK_WIDGET (view));
+  g_assert_cmpfloat (qg_graph_view_get_label_pixels (view, "duke-leads-dhs"), >, 0);
+  g_assert_cmpfloat (qg_graph_view_get_label_pixels (view, "duke"), >, 0);
+  g_assert_cmpfloat (qg_graph_view_get_label_pixels (view, "dhs"), >, 0);
+
+  /* The last relation's row shown, an entity added: every row moves one
+   * down, the last past the old map's rows. */
+  qg_test_click_widget (search);
+  qg_test_keys (search, "ctrl+a");
+  qg_test_type (search, "interfered");
+  qg_test_wait_for_shown_label (GTK_WIDGET (list),
+                                "Russia interfered in 2016 U.S. presidential election");
+  held = qg_test_hold (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-entity", "s", "");
+  dialog = qg_test_wait_for_toplevel (QG_TYPE_ENTITY_DIALOG, "the entity dialog");
+  qg_test_type (GTK_WIDGET (dialog), "Mary Ellen Callahan");
+  qg_test_keys (GTK_WIDGET (dialog), "Return");
+  qg_test_wait_for_no_toplevel (QG_TYPE_ENTITY_DIALOG, "the dialog to close");
+  qg_test_wait_for_edit_from (window, held);
+  qg_test_wait_frames (GTK_WIDGET (list));
+  row = shown_label (GTK_WIDGET (list), "Russia interfered in 2016 U.S. presidential election");
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_next_sibling (row)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -216,6 +282,8 @@ main (int   argc,
     return 0;
   g_test_add_func ("/quotegraph/element-list/by-keys", test_list_by_keys);
   g_test_add_func ("/quotegraph/element-list/hidden-rows", test_hidden_rows);
+  g_test_add_func ("/quotegraph/element-list/hidden-relation-and-an-edit",
+                   test_hidden_relation_and_an_edit);
   g_test_add_func ("/quotegraph/element-list/nothing-found", test_nothing_found);
   return g_test_run ();
 }

@@ -166,6 +166,7 @@ struct _QgElementList
   gboolean            following;  /* the map's selection being shown */
   QgFilter           *map_filter;
   guint8             *hidden;     /* per row of the document: by the map's filters */
+  guint               n_hidden;   /* the rows it holds flags for */
   GHashTable         *bound;      /* the GtkListItems showing a row now */
   /* While the list is hidden, a new document and its selection wait
    * (NULL once shown): the page is measured even while hidden, and its
@@ -190,8 +191,9 @@ static gboolean
 row_hidden (QgElementList *self,
             gpointer       item)
 {
-  return self->hidden != NULL
-         && self->hidden[GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (item), "qg-row"))];
+  guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (item), "qg-row"));
+
+  return row < self->n_hidden && self->hidden[row];
 }
 
 /* A row hidden on the map says so beneath its name. */
@@ -211,27 +213,37 @@ show_row (QgElementList *self,
     gtk_widget_remove_css_class (name, "dim-label");
 }
 
-/* What the map's filters hide now, in the rows shown and to be shown. */
+/* What the map's filters hide of @document's rows. */
 static void
-update_hidden (QgElementList *self)
+compute_hidden (QgElementList *self,
+                QgDocument    *document)
 {
-  QgDocument *document = self->elements->document;
   g_autofree guint8 *entities = NULL;
   g_autofree guint8 *relations = NULL;
-  GHashTableIter iter;
-  gpointer item;
 
   g_clear_pointer (&self->hidden, g_free);
+  self->n_hidden = 0;
   if (document != NULL && self->map_filter != NULL
       && qg_filter_apply (self->map_filter, document, &entities, &relations))
     {
       guint n_entities = qg_document_get_n_entities (document);
       guint n_relations = qg_document_get_n_relations (document);
 
-      self->hidden = g_new (guint8, n_entities + n_relations);
+      self->n_hidden = n_entities + n_relations;
+      self->hidden = g_new (guint8, self->n_hidden);
       memcpy (self->hidden, entities, n_entities);
       memcpy (self->hidden + n_entities, relations, n_relations);
     }
+}
+
+/* What the map's filters hide now, in the rows shown and to be shown. */
+static void
+update_hidden (QgElementList *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  compute_hidden (self, self->elements->document);
   g_hash_table_iter_init (&iter, self->bound);
   while (g_hash_table_iter_next (&iter, &item, NULL))
     show_row (self, item);
@@ -243,8 +255,10 @@ fill (QgElementList *self)
   g_autoptr(QgDocument) document = g_steal_pointer (&self->waiting);
   g_autofree char *selection = g_steal_pointer (&self->waiting_selection);
 
+  /* The rows are bound as the model changes: the flags must be the new
+   * document's by then. */
+  compute_hidden (self, document);
   qg_element_model_set_document (self->elements, document);
-  update_hidden (self);
   show_selection (self, selection);
   update_empty (self);
 }

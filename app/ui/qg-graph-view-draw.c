@@ -935,13 +935,33 @@ name_is_tried (const QgItem *node,
               || (shape == NAME_ON_ONE && node->n_texts < 2));
 }
 
-/* The selection, when the filters hide it: drawn faint, with its name. */
+/* The selection, when the filters hide it, and the hidden ends of a
+ * hidden relation selected: drawn faint, with their names. */
+static gboolean
+is_ghost_item (QgGraphView *self,
+               QgItemKind   kind,
+               guint        index)
+{
+  if (!qg_graph_view_is_hidden_item (self, kind, index))
+    return FALSE;
+  if (self->selection_kind == kind && self->selection_index == index)
+    return TRUE;
+  if (kind == QG_ITEM_NODE && self->selection_kind == QG_ITEM_EDGE
+      && qg_graph_view_is_hidden_item (self, QG_ITEM_EDGE, self->selection_index))
+    {
+      const QgRelation *relation = qg_document_get_relation (self->document,
+                                                             self->selection_index);
+
+      return (guint) relation->source == index || (guint) relation->target == index;
+    }
+  return FALSE;
+}
+
 static gboolean
 is_ghost (QgGraphView *self,
           guint        index)
 {
-  return self->selection_kind == QG_ITEM_NODE && self->selection_index == index
-         && qg_graph_view_is_hidden_item (self, QG_ITEM_NODE, index);
+  return is_ghost_item (self, QG_ITEM_NODE, index);
 }
 
 static void
@@ -1035,7 +1055,9 @@ try_edge (QgGraphView *self,
   double cx, cy, box[4];
   ScreenLabel label = { QG_ITEM_EDGE, index, self->name_pixels };
 
-  if (edge->n_texts == 0 || qg_graph_view_is_hidden_item (self, QG_ITEM_EDGE, index)
+  if (edge->n_texts == 0
+      || (qg_graph_view_is_hidden_item (self, QG_ITEM_EDGE, index)
+          && !is_ghost_item (self, QG_ITEM_EDGE, index))
       || self->screen_labels->len >= MAX_SCREEN_LABELS)
     return;
   for (guint i = 0; i < self->screen_labels->len; i++)
@@ -1068,6 +1090,11 @@ try_edge (QgGraphView *self,
       box[2] = cx + extents.width / 2.0 + 4;
       box[3] = cy + extents.height / 2.0 + 2;
       if (box[2] < 0 || box[3] < 0 || box[0] > room->width || box[1] > room->height)
+        continue;
+      /* Moved, it is moved to where it reads whole. */
+      if (k % N_EDGE_SHIFTS != 0
+          && (box[0] < -EDGE_SLACK || box[1] < -EDGE_SLACK || box[2] > room->width + EDGE_SLACK
+              || box[3] > room->height + EDGE_SLACK))
         continue;
       if (k == 2 * N_EDGE_SHIFTS || (k < N_EDGE_SHIFTS && room_is_free (room, box, -1))
           || (k >= N_EDGE_SHIFTS && room_is_free_of_names (room, box)))
@@ -1297,20 +1324,21 @@ draw_screen_labels (QgGraphView *self,
   for (guint i = self->screen_labels->len; i-- > 0;)
     {
       const ScreenLabel *label = &g_array_index (self->screen_labels, ScreenLabel, i);
+      gboolean ghost = is_ghost_item (self, label->kind, label->index);
 
       if (label->gx <= 0)
         continue;
-      if (label->kind == QG_ITEM_NODE && is_ghost (self, label->index))
-        {
-          cairo_push_group (cr);
-          draw_screen_node (self, cr, label, outlined);
-          cairo_pop_group_to_source (cr);
-          cairo_paint_with_alpha (cr, GHOST_ALPHA);
-        }
-      else if (label->kind == QG_ITEM_NODE)
+      if (ghost)
+        cairo_push_group (cr);
+      if (label->kind == QG_ITEM_NODE)
         draw_screen_node (self, cr, label, outlined);
       else
         draw_screen_edge_label (self, cr, label);
+      if (ghost)
+        {
+          cairo_pop_group_to_source (cr);
+          cairo_paint_with_alpha (cr, GHOST_ALPHA);
+        }
     }
 }
 
@@ -1361,6 +1389,18 @@ draw_specials (QgGraphView  *self,
         }
       else if (kind == QG_ITEM_NODE && !grown[index])
         draw_special_node (self, cr, index);
+      if (ghost && kind == QG_ITEM_EDGE)
+        {
+          const QgRelation *relation = qg_document_get_relation (self->document, index);
+
+          for (guint end = 0; end < 2; end++)
+            {
+              guint node = end == 0 ? relation->source : relation->target;
+
+              if (is_ghost (self, node) && !grown[node])
+                draw_special_node (self, cr, node);
+            }
+        }
       if (ghost)
         {
           cairo_pop_group_to_source (cr);
