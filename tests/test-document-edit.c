@@ -675,6 +675,69 @@ test_merge_entities (void)
                  "“acme-refuses” is a quote, not an entity");
 }
 
+/* Two retailers that both "will not confirm selling" Kaspersky's products,
+ * merged, are one retailer that says it once: the relations that say the
+ * same are joined, their evidence too, each quote once. */
+static void
+test_merge_joins_what_says_the_same (void)
+{
+  static const char json[] =
+    "{\"format\": \"quotegraph/1\", \"article\": {\"title\": \"T\", \"text\": "
+    "\"Amazon would not say. Newegg would not say either. Both sell it.\"}, "
+    "\"entities\": [{\"id\": \"amazon\", \"name\": \"Amazon\", \"kind\": \"retailer\"}, "
+    "{\"id\": \"newegg\", \"name\": \"Newegg\", \"kind\": \"retailer\"}, "
+    "{\"id\": \"lab\", \"name\": \"Lab\", \"kind\": \"company\"}], "
+    "\"quotes\": [{\"id\": \"q1\", \"text\": \"Amazon would not say\"}, "
+    "{\"id\": \"q2\", \"text\": \"Newegg would not say either\"}, "
+    "{\"id\": \"q3\", \"text\": \"Both sell it\"}], "
+    "\"relations\": [{\"id\": \"a\", \"source\": \"amazon\", \"target\": \"lab\", "
+    "\"label\": \"will not confirm selling\", \"evidence\": [\"q1\", \"q3\"], \"draft\": true}, "
+    "{\"id\": \"n\", \"source\": \"newegg\", \"target\": \"lab\", "
+    "\"label\": \"Will not confirm selling\", \"evidence\": [\"q2\", \"q3\"]}, "
+    "{\"id\": \"o\", \"source\": \"newegg\", \"target\": \"lab\", "
+    "\"label\": \"will not confirm selling\", \"stance\": \"oppose\", \"evidence\": [\"q2\"]}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QgDocument) doc = qg_document_load_from_data (json, strlen (json), NULL, "t.json",
+                                                          NULL, &error);
+  g_autoptr(QgDocument) merged = NULL;
+  g_autoptr(GFile) file = qg_bundled_document ();
+  g_autoptr(QgDocument) bundled = NULL;
+  g_autoptr(QgDocument) retailers = NULL;
+  const QgRelation *r;
+  gint joined;
+
+  g_assert_no_error (error);
+  merged = apply_ok (doc, qg_edit_new_merge_entities ("amazon", "newegg"), NULL);
+  /* "n" joins "a" (its label read as a person reads it); "o", of another
+   * stance, is a relation of its own. */
+  g_assert_cmpuint (qg_document_get_n_relations (merged), ==, 2);
+  g_assert_cmpint (qg_document_find_relation (merged, "n"), ==, -1);
+  joined = qg_document_find_relation (merged, "a");
+  g_assert_cmpint (joined, >=, 0);
+  r = qg_document_get_relation (merged, joined);
+  g_assert_cmpuint (r->n_evidence, ==, 3);
+  g_assert_cmpstr (qg_document_get_quote (merged, r->evidence[0])->id, ==, "q1");
+  g_assert_cmpstr (qg_document_get_quote (merged, r->evidence[1])->id, ==, "q3");
+  g_assert_cmpstr (qg_document_get_quote (merged, r->evidence[2])->id, ==, "q2");
+  /* What was checked in the other stays checked. */
+  g_assert_false (r->draft);
+  r = qg_document_get_relation (merged, qg_document_find_relation (merged, "o"));
+  g_assert_cmpstr (qg_document_get_entity (merged, r->source)->id, ==, "amazon");
+  /* The document merged from stays as it was. */
+  r = qg_document_get_relation (doc, qg_document_find_relation (doc, "a"));
+  g_assert_cmpuint (r->n_evidence, ==, 2);
+  g_assert_true (r->draft);
+
+  /* On the example map: Newegg's two relations are Amazon's already. */
+  bundled = qg_document_load (file, "kaspersky-us-ban.json", NULL, &error);
+  g_assert_no_error (error);
+  retailers = apply_ok (bundled, qg_edit_new_merge_entities ("amazon", "newegg"), NULL);
+  g_assert_cmpuint (qg_document_get_n_relations (retailers), ==,
+                    qg_document_get_n_relations (bundled) - 2);
+  r = qg_document_get_relation (retailers, qg_document_find_relation (retailers, "amazon-declines"));
+  g_assert_cmpuint (r->n_evidence, ==, 1);
+}
+
 /* A description the kept entity lacks is the other's; names it already
  * has are not added again. */
 static void
@@ -1115,6 +1178,8 @@ main (int   argc,
   g_test_add_func ("/quotegraph/edit/delete-relation", test_delete_relation);
   g_test_add_func ("/quotegraph/edit/merge-entities", test_merge_entities);
   g_test_add_func ("/quotegraph/edit/merge-keeps-what-it-has", test_merge_keeps_what_it_has);
+  g_test_add_func ("/quotegraph/edit/merge-joins-what-says-the-same",
+                   test_merge_joins_what_says_the_same);
   g_test_add_func ("/quotegraph/edit/unknown-members-survive-edits",
                    test_unknown_members_survive_edits);
   g_test_add_func ("/quotegraph/edit/text-file-is-not-read-again",

@@ -1037,10 +1037,61 @@ merged_aliases (const QgEntity *keep,
   return qg_json_strv_node ((const char * const *) aliases->pdata);
 }
 
+/* Whether the other's relation @r, made the kept entity's, says what the
+ * kept one's @s says: between the same two, with the same stance and
+ * label (as a person reads it). */
+static gboolean
+says_the_same (const QgRelation *r,
+               guint             keep,
+               guint             other,
+               const QgRelation *s)
+{
+  gint source = r->source == (gint) other ? (gint) keep : r->source;
+  gint target = r->target == (gint) other ? (gint) keep : r->target;
+  g_autofree char *label = NULL;
+  g_autofree char *other_label = NULL;
+
+  if (s->source != source || s->target != target || s->stance != r->stance)
+    return FALSE;
+  label = qg_document_name_key (r->label);
+  other_label = qg_document_name_key (s->label);
+  return strcmp (label, other_label) == 0;
+}
+
+/* @r's evidence added to @into's (a relation's object), each quote once;
+ * what @r checked stays checked. */
+static void
+join_relation (QgDocument       *doc,
+               JsonObject       *into,
+               const QgRelation *r)
+{
+  JsonArray *had = json_object_get_array_member (into, "evidence");
+  JsonArray *evidence = json_array_new ();
+
+  /* A new array: the copy shares the document's, which stay as they are. */
+  for (guint j = 0; j < json_array_get_length (had); j++)
+    json_array_add_string_element (evidence, json_array_get_string_element (had, j));
+  for (guint k = 0; k < r->n_evidence; k++)
+    {
+      const char *quote = doc->quotes[r->evidence[k]].id;
+      gboolean has = FALSE;
+
+      for (guint j = 0; j < json_array_get_length (evidence) && !has; j++)
+        has = g_strcmp0 (json_array_get_string_element (evidence, j), quote) == 0;
+      if (!has)
+        json_array_add_string_element (evidence, quote);
+    }
+  json_object_set_array_member (into, "evidence", evidence);
+  if (!r->draft)
+    json_object_remove_member (into, "draft");
+}
+
 /* The other entity goes; its names become the kept one's aliases, its
  * description the kept one's if it had none, its quotes and relations
  * the kept one's. A relation between the two becomes one of the kept
- * entity to itself, which FORMAT.md allows. */
+ * entity to itself, which FORMAT.md allows. One that says what one of the
+ * kept entity's says (two retailers that both "will not confirm selling"
+ * the same products) is joined to it: one relation, the evidence of both. */
 static void
 merge_entities (Change       *change,
                 const QgEdit *edit)
@@ -1052,8 +1103,9 @@ merge_entities (Change       *change,
   const QgEntity *o = &doc->entities[other];
   JsonObject *object = qg_json_object_copy (element (change, REF_ENTITY, keep));
   JsonNode *aliases = merged_aliases (k, o);
-  const guint *list;
-  guint n;
+  const guint *list, *kept;
+  guint n, n_kept;
+  g_autofree JsonObject **joined_into = NULL;
 
   if (aliases != NULL)
     json_object_set_member (object, "aliases", aliases);
@@ -1073,10 +1125,30 @@ merge_entities (Change       *change,
       change_replace (&change->arrays[REF_QUOTE], list[i], object);
     }
   list = qg_document_get_entity_relations (doc, other, &n);
+  kept = qg_document_get_entity_relations (doc, keep, &n_kept);
+  joined_into = g_new0 (JsonObject *, MAX (n_kept, 1));
   for (guint i = 0; i < n; i++)
     {
       const QgRelation *r = &doc->relations[list[i]];
+      gboolean joined = FALSE;
 
+      /* Not one between the two: the kept entity's own relations. */
+      for (guint j = 0; j < n_kept && !joined; j++)
+        {
+          const QgRelation *s = &doc->relations[kept[j]];
+
+          if (s->source == (gint) other || s->target == (gint) other
+              || r->source == (gint) keep || r->target == (gint) keep
+              || !says_the_same (r, keep, other, s))
+            continue;
+          if (joined_into[j] == NULL)
+            joined_into[j] = qg_json_object_copy (element (change, REF_RELATION, kept[j]));
+          join_relation (doc, joined_into[j], r);
+          change_drop (&change->arrays[REF_RELATION], list[i]);
+          joined = TRUE;
+        }
+      if (joined)
+        continue;
       object = qg_json_object_copy (element (change, REF_RELATION, list[i]));
       if (r->source == (gint) other)
         json_object_set_string_member (object, "source", k->id);
@@ -1084,6 +1156,9 @@ merge_entities (Change       *change,
         json_object_set_string_member (object, "target", k->id);
       change_replace (&change->arrays[REF_RELATION], list[i], object);
     }
+  for (guint j = 0; j < n_kept; j++)
+    if (joined_into[j] != NULL)
+      change_replace (&change->arrays[REF_RELATION], kept[j], joined_into[j]);
 }
 
 /* ------------------------------------------------------------------------ */
