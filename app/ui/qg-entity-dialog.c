@@ -18,6 +18,7 @@ struct _QgEntityDialog
   QgNameIndex  *names;     /* of the document, made in a thread as the dialog opens */
   GCancellable *indexing;
   gint          entity;    /* the one edited, or -1 */
+  char         *opened;    /* what the fields said as an entity was opened, or NULL */
   /* The kinds offered, as documents write them, in the combo's order;
    * the last row ("Other…") has none and shows other_kind_row. */
   GPtrArray    *kinds;
@@ -145,12 +146,27 @@ update_name_hint (QgEntityDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->name_hint), hint != NULL);
 }
 
-/* What the document requires before it can be asked: a name and a kind. */
+/* What the fields say, to tell whether they were changed. */
+static char *
+fields_state (QgEntityDialog *self)
+{
+  g_autofree char *name = qg_entity_dialog_get_name (self);
+  g_autofree char *kind = qg_entity_dialog_get_kind (self);
+  g_auto(GStrv) aliases = qg_entity_dialog_get_aliases (self);
+  g_autofree char *joined = g_strjoinv ("\x1e", aliases);
+  g_autofree char *description = qg_entity_dialog_get_description (self);
+
+  return g_strjoin ("\x1f", name, kind, joined, description != NULL ? description : "", NULL);
+}
+
+/* What the document requires before it can be asked: a name and a kind;
+ * and, for an entity edited, a change. */
 static void
 update_apply (QgEntityDialog *self)
 {
   g_autofree char *name = qg_entity_dialog_get_name (self);
   g_autofree char *kind = qg_entity_dialog_get_kind (self);
+  g_autofree char *state = self->opened != NULL ? fields_state (self) : NULL;
   guint selected = adw_combo_row_get_selected (self->kind_row);
 
   update_name_hint (self, name);
@@ -158,7 +174,9 @@ update_apply (QgEntityDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->other_kind_row),
                           selected < self->kinds->len
                           && g_ptr_array_index (self->kinds, selected) == NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.apply", *name != '\0' && *kind != '\0');
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.apply",
+                                 *name != '\0' && *kind != '\0'
+                                 && (self->opened == NULL || strcmp (state, self->opened) != 0));
 }
 
 static void
@@ -268,6 +286,7 @@ qg_entity_dialog_new (GtkWindow  *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->aliases_row), aliases);
       gtk_editable_set_text (GTK_EDITABLE (self->description_row),
                              edited->description != NULL ? edited->description : "");
+      self->opened = fields_state (self);
     }
   else
     {
@@ -295,6 +314,7 @@ qg_entity_dialog_finalize (GObject *object)
   QgEntityDialog *self = QG_ENTITY_DIALOG (object);
 
   g_clear_object (&self->indexing);
+  g_free (self->opened);
   g_free (self->entity_id);
   g_clear_pointer (&self->names, qg_name_index_free);
   g_clear_object (&self->document);
@@ -337,5 +357,7 @@ qg_entity_dialog_init (QgEntityDialog *self)
   gtk_window_set_default_widget (GTK_WINDOW (self), self->apply_button);
   g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (update_apply), self);
   g_signal_connect_swapped (self->other_kind_row, "changed", G_CALLBACK (update_apply), self);
+  g_signal_connect_swapped (self->aliases_row, "changed", G_CALLBACK (update_apply), self);
+  g_signal_connect_swapped (self->description_row, "changed", G_CALLBACK (update_apply), self);
   g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (update_apply), self);
 }

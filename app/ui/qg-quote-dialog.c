@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "qg-entity-chooser.h"
 #include "qg-quote-dialog.h"
@@ -15,6 +16,7 @@ struct _QgQuoteDialog
   QgDocument      *document;
   char            *quote_id;
   char            *speaker_id;
+  char            *opened;   /* what the fields said as the quote was opened */
 
   GtkLabel        *passage_label;
   GtkMenuButton   *speaker_button;
@@ -71,6 +73,29 @@ qg_quote_dialog_show_error (QgQuoteDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
+/* What the fields say, to tell whether they were changed. */
+static char *
+fields_state (QgQuoteDialog *self)
+{
+  g_autofree char *note = qg_quote_dialog_get_note (self);
+
+  return g_strdup_printf ("%s\x1f%s", self->speaker_id != NULL ? self->speaker_id : "",
+                          note != NULL ? note : "");
+}
+
+/* Saved once something is changed. */
+static void
+update_apply (QgQuoteDialog *self)
+{
+  g_autofree char *state = NULL;
+
+  if (self->opened == NULL)
+    return;
+  state = fields_state (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "quote.apply",
+                                 strcmp (state, self->opened) != 0);
+}
+
 static void
 set_speaker (QgQuoteDialog *self,
              const char    *id)
@@ -82,6 +107,7 @@ set_speaker (QgQuoteDialog *self,
   gtk_menu_button_set_label (self->speaker_button,
                              index >= 0 ? qg_document_get_entity (self->document, index)->name
                                         : _("No Speaker"));
+  update_apply (self);
 }
 
 static void
@@ -112,6 +138,8 @@ qg_quote_dialog_new (GtkWindow  *parent,
   set_speaker (self, edited->speaker >= 0 ? qg_document_get_entity (document,
                                                                    edited->speaker)->id : NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), edited->note != NULL ? edited->note : "");
+  self->opened = fields_state (self);
+  update_apply (self);
   qg_entity_chooser_set_document (self->speaker_chooser, document);
   gtk_widget_grab_focus (GTK_WIDGET (self->speaker_button));
   return self;
@@ -134,6 +162,7 @@ qg_quote_dialog_finalize (GObject *object)
 
   g_free (self->quote_id);
   g_free (self->speaker_id);
+  g_free (self->opened);
   G_OBJECT_CLASS (qg_quote_dialog_parent_class)->finalize (object);
 }
 
@@ -172,4 +201,5 @@ qg_quote_dialog_init (QgQuoteDialog *self)
   qg_entity_chooser_set_none_label (self->speaker_chooser, _("No Speaker"));
   gtk_menu_button_set_popover (self->speaker_button, GTK_WIDGET (self->speaker_chooser));
   g_signal_connect_swapped (self->speaker_chooser, "chosen", G_CALLBACK (set_speaker), self);
+  g_signal_connect_swapped (self->note_row, "changed", G_CALLBACK (update_apply), self);
 }

@@ -18,6 +18,7 @@ struct _QgRelationDialog
   char               *relation_id;
   char               *source_id;
   char               *target_id;
+  char               *opened;     /* what the fields said as a relation was opened, or NULL */
   GHashTable         *checked;    /* quote ids */
   GHashTable         *quote_index; /* quote id → index + 1 */
   char               *search;     /* casefolded, or NULL */
@@ -116,12 +117,28 @@ qg_relation_dialog_show_error (QgRelationDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
+/* What the fields say, to tell whether they were changed. */
+static char *
+fields_state (QgRelationDialog *self)
+{
+  g_autofree char *label = qg_relation_dialog_get_label (self);
+  g_auto(GStrv) evidence = qg_relation_dialog_get_evidence (self);
+  g_autofree char *joined = g_strjoinv ("\x1e", evidence);
+
+  return g_strdup_printf ("%s\x1f%s\x1f%s\x1f%d\x1f%s",
+                          self->source_id != NULL ? self->source_id : "",
+                          self->target_id != NULL ? self->target_id : "", label,
+                          (int) qg_relation_dialog_get_stance (self), joined);
+}
+
 /* What FORMAT.md requires of a relation: both ends, a label and at least
- * one quote; while one is missing, the dialog says which. */
+ * one quote; while one is missing, the dialog says which. A relation
+ * edited is saved once something is changed. */
 static void
 update_apply (QgRelationDialog *self)
 {
   g_autofree char *label = qg_relation_dialog_get_label (self);
+  g_autofree char *state = self->opened != NULL ? fields_state (self) : NULL;
   const char *missing = NULL;
 
   if (self->target_id == NULL)
@@ -132,7 +149,9 @@ update_apply (QgRelationDialog *self)
     missing = _("Check at least one quote that bears it out: no relation goes without one.");
   gtk_label_set_label (self->missing_label, missing);
   gtk_widget_set_visible (GTK_WIDGET (self->missing_label), missing != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "relation.apply", missing == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "relation.apply",
+                                 missing == NULL
+                                 && (self->opened == NULL || strcmp (state, self->opened) != 0));
 }
 
 static void
@@ -164,6 +183,8 @@ set_source (QgRelationDialog *self,
   g_free (self->source_id);
   self->source_id = g_strdup (id);
   gtk_menu_button_set_label (self->source_button, entity_name (self, id));
+  if (self->document != NULL)
+    update_apply (self);
 }
 
 static void
@@ -390,6 +411,8 @@ qg_relation_dialog_new (GtkWindow  *parent,
   qg_entity_chooser_set_document (self->target_chooser, document);
   set_target (self, target_id);
   fill_evidence (self);
+  if (edited != NULL)
+    self->opened = fields_state (self);
   update_apply (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->label_row));
   return self;
@@ -413,6 +436,7 @@ qg_relation_dialog_finalize (GObject *object)
   QgRelationDialog *self = QG_RELATION_DIALOG (object);
 
   g_free (self->relation_id);
+  g_free (self->opened);
   g_free (self->source_id);
   g_free (self->target_id);
   g_free (self->search);
@@ -469,6 +493,7 @@ qg_relation_dialog_init (QgRelationDialog *self)
   g_signal_connect_swapped (self->target_chooser, "chosen", G_CALLBACK (set_target), self);
 
   g_signal_connect_swapped (self->label_row, "changed", G_CALLBACK (update_apply), self);
+  g_signal_connect_swapped (self->stance_row, "notify::selected", G_CALLBACK (update_apply), self);
   g_signal_connect_swapped (self->evidence_search, "search-changed",
                             G_CALLBACK (evidence_search_changed), self);
 }
