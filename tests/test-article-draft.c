@@ -417,6 +417,8 @@ test_guess_title (void)
     { "One paragraph with no line end", NULL },
     { "A headline with nothing after it\n \n", NULL },
     { "", NULL },
+    { "\t\v\nBody", NULL },
+    { "\xC2\xA0\xE3\x80\x80\nBody", NULL },
   };
   g_autofree char *long_line = g_strnfill (151, 'x');
   g_autofree char *long_text = g_strconcat (long_line, "\nBody", NULL);

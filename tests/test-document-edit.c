@@ -691,7 +691,9 @@ test_merge_joins_what_says_the_same (void)
     "{\"id\": \"q2\", \"text\": \"Newegg would not say either\"}, "
     "{\"id\": \"q3\", \"text\": \"Both sell it\"}], "
     "\"relations\": [{\"id\": \"a\", \"source\": \"amazon\", \"target\": \"lab\", "
-    "\"label\": \"will not confirm selling\", \"evidence\": [\"q1\", \"q3\"], \"draft\": true}, "
+    "\"label\": \"will not confirm selling\", \"evidence\": [\"q1\", \"q3\"]}, "
+    "{\"id\": \"d\", \"source\": \"newegg\", \"target\": \"lab\", "
+    "\"label\": \"will not confirm selling\", \"evidence\": [\"q2\"], \"draft\": true}, "
     "{\"id\": \"n\", \"source\": \"newegg\", \"target\": \"lab\", "
     "\"label\": \"Will not confirm selling\", \"evidence\": [\"q2\", \"q3\"]}, "
     "{\"id\": \"o\", \"source\": \"newegg\", \"target\": \"lab\", "
@@ -709,8 +711,10 @@ test_merge_joins_what_says_the_same (void)
   g_assert_no_error (error);
   merged = apply_ok (doc, qg_edit_new_merge_entities ("amazon", "newegg"), NULL);
   /* "n" joins "a" (its label read as a person reads it); "o", of another
-   * stance, is a relation of its own. */
-  g_assert_cmpuint (qg_document_get_n_relations (merged), ==, 2);
+   * stance, is a relation of its own, and so is the draft "d": joined to
+   * what a person checked, it would pass for checked. */
+  g_assert_cmpuint (qg_document_get_n_relations (merged), ==, 3);
+  g_assert_cmpint (qg_document_find_relation (merged, "d"), >=, 0);
   g_assert_cmpint (qg_document_find_relation (merged, "n"), ==, -1);
   joined = qg_document_find_relation (merged, "a");
   g_assert_cmpint (joined, >=, 0);
@@ -719,14 +723,12 @@ test_merge_joins_what_says_the_same (void)
   g_assert_cmpstr (qg_document_get_quote (merged, r->evidence[0])->id, ==, "q1");
   g_assert_cmpstr (qg_document_get_quote (merged, r->evidence[1])->id, ==, "q3");
   g_assert_cmpstr (qg_document_get_quote (merged, r->evidence[2])->id, ==, "q2");
-  /* What was checked in the other stays checked. */
   g_assert_false (r->draft);
   r = qg_document_get_relation (merged, qg_document_find_relation (merged, "o"));
   g_assert_cmpstr (qg_document_get_entity (merged, r->source)->id, ==, "amazon");
   /* The document merged from stays as it was. */
   r = qg_document_get_relation (doc, qg_document_find_relation (doc, "a"));
   g_assert_cmpuint (r->n_evidence, ==, 2);
-  g_assert_true (r->draft);
 
   /* On the example map: Newegg's two relations are Amazon's already. */
   bundled = qg_document_load (file, "kaspersky-us-ban.json", NULL, &error);

@@ -546,13 +546,22 @@ test_name_already_on_the_map (void)
   qg_test_click_widget (g_ptr_array_index (edits, 0));
   dialog = qg_test_wait_for_toplevel (QG_TYPE_ENTITY_DIALOG, "the entity dialog");
   qg_test_wait_frames (GTK_WIDGET (dialog));
+  /* Nothing to save until something is changed. */
+  g_assert_false (save_sensitive (dialog));
+  qg_test_keys (GTK_WIDGET (dialog), "ctrl+a");
+  qg_test_type (GTK_WIDGET (dialog), "amazon");
+  qg_test_wait_for_shown_label (GTK_WIDGET (dialog), "“Amazon” (Retailer) is on the map already.");
+  g_assert_true (save_sensitive (dialog));
+  /* Its own name again: no other is named so, and nothing is changed. */
+  qg_test_keys (GTK_WIDGET (dialog), "ctrl+a");
+  qg_test_type (GTK_WIDGET (dialog), "Best Buy");
+  qg_test_wait_for (save_is_insensitive, dialog, "nothing changed again");
+  g_assert_cmpuint (qg_test_count_shown_labels (GTK_WIDGET (dialog),
+                                                "“Amazon” (Retailer) is on the map already."),
+                    ==, 0);
   g_assert_cmpuint (qg_test_count_shown_labels (GTK_WIDGET (dialog),
                                                 "“Best Buy” (Retailer) is on the map already."),
                     ==, 0);
-  /* Nothing to save until something is changed. */
-  g_assert_false (save_sensitive (dialog));
-  qg_test_type (GTK_WIDGET (dialog), "s");
-  qg_test_wait_for (save_is_sensitive, dialog, "Save once the name is changed");
   qg_test_keys (GTK_WIDGET (dialog), "Escape");
   qg_test_wait_for_no_toplevel (QG_TYPE_ENTITY_DIALOG, "the dialog to close");
   gtk_window_destroy (GTK_WINDOW (window));

@@ -267,44 +267,6 @@ test_typed_article (void)
   fixture_close (&f);
 }
 
-/* A headline typed on a line of its own is offered as the title, until
- * the person writes one; a sentence is not. */
-static void
-test_headline_offered_as_title (void)
-{
-  Fixture f;
-
-  fixture_open (&f);
-  type_in (&f, GTK_WIDGET (text_view_of (&f)), "Council backs bike lanes");
-  qg_test_keys (GTK_WIDGET (text_view_of (&f)), "Return");
-  qg_test_keys (GTK_WIDGET (text_view_of (&f)), "Return");
-  qg_test_type (GTK_WIDGET (text_view_of (&f)), "The council voted.");
-  wait_for_row (&f, TITLE, "Council backs bike lanes");
-  g_assert_true (create_sensitive (&f));
-
-  /* The person's own title stays through later edits of the text. */
-  type_in (&f, row (&f, TITLE), " today");
-  wait_for_row (&f, TITLE, "Council backs bike lanes today");
-  qg_test_keys (row (&f, TITLE), "Tab");
-  qg_test_click_widget (GTK_WIDGET (text_view_of (&f)));
-  qg_test_keys (GTK_WIDGET (text_view_of (&f)), "ctrl+a");
-  qg_test_type (GTK_WIDGET (text_view_of (&f)), "Another headline");
-  qg_test_keys (GTK_WIDGET (text_view_of (&f)), "Return");
-  qg_test_type (GTK_WIDGET (text_view_of (&f)), "More.");
-  wait_for_text (&f, "Another headline\nMore.");
-  g_assert_cmpstr (row_text (&f, TITLE), ==, "Council backs bike lanes today");
-  fixture_close (&f);
-
-  /* A first line that is a sentence gives none. */
-  fixture_open (&f);
-  type_in (&f, GTK_WIDGET (text_view_of (&f)), "He said no, and left.");
-  qg_test_keys (GTK_WIDGET (text_view_of (&f)), "Return");
-  qg_test_type (GTK_WIDGET (text_view_of (&f)), "The second line.");
-  wait_for_text (&f, "He said no, and left.\nThe second line.");
-  g_assert_cmpstr (row_text (&f, TITLE), ==, "");
-  fixture_close (&f);
-}
-
 /* Whether the dialog shows a person why Create waits: for a title. */
 static gboolean
 title_hint_shown (Fixture *f)
@@ -454,6 +416,55 @@ test_html_file_fills_fields (void)
   g_assert_cmpstr (f.created.draft->title, ==, "US bans Kaspersky software from federal agencies");
   g_assert_cmpstr (f.created.draft->source, ==, "The Daily Record");
   g_assert_cmpstr (f.created.draft->published, ==, "2017-09-13");
+  fixture_close (&f);
+}
+
+/* A headline typed on a line of its own is offered as the title, until
+ * the person writes one; a sentence is not. */
+static void
+test_headline_offered_as_title (void)
+{
+  Fixture f;
+
+  fixture_open (&f);
+  type_in (&f, GTK_WIDGET (text_view_of (&f)), "Council backs bike lanes");
+  qg_test_keys (GTK_WIDGET (text_view_of (&f)), "Return");
+  qg_test_keys (GTK_WIDGET (text_view_of (&f)), "Return");
+  qg_test_type (GTK_WIDGET (text_view_of (&f)), "The council voted.");
+  wait_for_row (&f, TITLE, "Council backs bike lanes");
+  g_assert_true (create_sensitive (&f));
+
+  /* The person's own title stays through later edits of the text. */
+  type_in (&f, row (&f, TITLE), " today");
+  wait_for_row (&f, TITLE, "Council backs bike lanes today");
+  qg_test_keys (row (&f, TITLE), "Tab");
+  qg_test_click_widget (GTK_WIDGET (text_view_of (&f)));
+  qg_test_keys (GTK_WIDGET (text_view_of (&f)), "ctrl+a");
+  qg_test_type (GTK_WIDGET (text_view_of (&f)), "Another headline");
+  qg_test_keys (GTK_WIDGET (text_view_of (&f)), "Return");
+  qg_test_type (GTK_WIDGET (text_view_of (&f)), "More.");
+  wait_for_text (&f, "Another headline\nMore.");
+  g_assert_cmpstr (row_text (&f, TITLE), ==, "Council backs bike lanes today");
+  fixture_close (&f);
+
+  /* A first line that is a sentence gives none; nor does a file chosen
+   * then whose first line is one: the typed headline goes with its text. */
+  fixture_open (&f);
+  type_in (&f, GTK_WIDGET (text_view_of (&f)), "He said no, and left.");
+  qg_test_keys (GTK_WIDGET (text_view_of (&f)), "Return");
+  qg_test_type (GTK_WIDGET (text_view_of (&f)), "The second line.");
+  wait_for_text (&f, "He said no, and left.\nThe second line.");
+  g_assert_cmpstr (row_text (&f, TITLE), ==, "");
+  qg_test_keys (GTK_WIDGET (text_view_of (&f)), "ctrl+Home");
+  qg_test_type (GTK_WIDGET (text_view_of (&f)), "Headline");
+  qg_test_keys (GTK_WIDGET (text_view_of (&f)), "Return");
+  wait_for_row (&f, TITLE, "Headline");
+  {
+    g_autofree char *path = qg_test_scratch_file ("sentence.txt", "It was said.\nMore.\n", 19);
+
+    read_file (&f, path, "sentence.txt");
+  }
+  g_assert_cmpstr (row_text (&f, TITLE), ==, "");
   fixture_close (&f);
 }
 

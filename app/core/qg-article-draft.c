@@ -204,6 +204,15 @@ plain_text (const char  *data,
 
 #define HEADLINE_MAX_CHARS 150
 
+static gboolean
+has_graph (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isgraph (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 char *
 qg_article_guess_title (const char *text,
                         gsize       length)
@@ -229,8 +238,9 @@ qg_article_guess_title (const char *text,
   if (rest >= end)
     return NULL;
   title = g_strstrip (g_strndup (line, (gsize) (line_end - line)));
-  /* A sentence is not a headline: headlines do not end in a full stop. */
-  if (g_utf8_strlen (title, -1) > HEADLINE_MAX_CHARS
+  /* Something to read (not spaces of another kind), and not a sentence:
+   * headlines do not end in a full stop. */
+  if (!has_graph (title) || g_utf8_strlen (title, -1) > HEADLINE_MAX_CHARS
       || strchr (".,;:", title[strlen (title) - 1]) != NULL)
     return NULL;
   return g_steal_pointer (&title);

@@ -1039,7 +1039,7 @@ merged_aliases (const QgEntity *keep,
 
 /* Whether the other's relation @r, made the kept entity's, says what the
  * kept one's @s says: between the same two, with the same stance and
- * label (as a person reads it). */
+ * label (as a person reads it), both drafts or both checked. */
 static gboolean
 says_the_same (const QgRelation *r,
                guint             keep,
@@ -1051,15 +1051,17 @@ says_the_same (const QgRelation *r,
   g_autofree char *label = NULL;
   g_autofree char *other_label = NULL;
 
-  if (s->source != source || s->target != target || s->stance != r->stance)
+  /* A draft joined to what a person checked would pass for checked, and
+   * rest on quotes that are not: drafts join drafts only. */
+  if (s->source != source || s->target != target || s->stance != r->stance
+      || s->draft != r->draft)
     return FALSE;
   label = qg_document_name_key (r->label);
   other_label = qg_document_name_key (s->label);
   return strcmp (label, other_label) == 0;
 }
 
-/* @r's evidence added to @into's (a relation's object), each quote once;
- * what @r checked stays checked. */
+/* @r's evidence added to @into's (a relation's object), each quote once. */
 static void
 join_relation (QgDocument       *doc,
                JsonObject       *into,
@@ -1082,8 +1084,6 @@ join_relation (QgDocument       *doc,
         json_array_add_string_element (evidence, quote);
     }
   json_object_set_array_member (into, "evidence", evidence);
-  if (!r->draft)
-    json_object_remove_member (into, "draft");
 }
 
 /* The other entity goes; its names become the kept one's aliases, its

@@ -240,13 +240,15 @@ names_indexed_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  QgEntityDialog *self = QG_ENTITY_DIALOG (source);
+  QgNameIndex *names = g_task_propagate_pointer (G_TASK (result), NULL);
+  QgEntityDialog *self = user_data;
   g_autofree char *name = NULL;
 
-  /* Closed meanwhile, it shows no more. */
-  self->names = g_task_propagate_pointer (G_TASK (result), NULL);
-  if (self->names == NULL)
+  /* Closed meanwhile (its dispose cancels the task), it may be gone: the
+   * task holds no reference, lest the thread drop the last one. */
+  if (names == NULL)
     return;
+  self->names = names;
   name = qg_entity_dialog_get_name (self);
   update_name_hint (self, name);
 }
@@ -268,7 +270,7 @@ qg_entity_dialog_new (GtkWindow  *parent,
     g_autoptr(GTask) task = NULL;
 
     self->indexing = g_cancellable_new ();
-    task = g_task_new (self, self->indexing, names_indexed_cb, NULL);
+    task = g_task_new (NULL, self->indexing, names_indexed_cb, self);
 
     g_task_set_source_tag (task, qg_entity_dialog_new);
     g_task_set_task_data (task, g_object_ref (document), g_object_unref);

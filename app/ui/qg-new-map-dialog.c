@@ -205,6 +205,14 @@ fill_from_draft (QgNewMapDialog       *self,
       g_free (self->guessed_title);
       self->guessed_title = draft->kind == QG_ARTICLE_KIND_TEXT ? g_strdup (draft->title) : NULL;
     }
+  /* The headline of the text it replaces is no title of this one. */
+  else if (self->guessed_title != NULL
+           && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->title_row)),
+                         self->guessed_title) == 0)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->title_row), "");
+      g_clear_pointer (&self->guessed_title, g_free);
+    }
   if (draft->source != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->source_row), draft->source);
   if (draft->published != NULL)
